@@ -1,0 +1,59 @@
+/**
+ * Errors are values with a kind the UI can explain; nothing matches on message text.
+ */
+export type ErrorKind =
+  | 'login_required'
+  | 'private_account'
+  | 'account_not_found'
+  | 'checkpoint_required'
+  | 'rate_limited'
+  | 'platform_changed'
+  | 'too_large'
+  | 'not_allowed_type'
+  | 'expired_url'
+  | 'http_error'
+  | 'network_error'
+  | 'quota_exceeded'
+  | 'cancelled'
+  | 'invalid_request'
+  | 'internal';
+
+export interface ErrorDetails {
+  status?: number;
+  /** How long the platform asked us to wait, when it said so. */
+  retryAfterMs?: number;
+}
+
+export class ExportError extends Error {
+  override readonly name = 'ExportError';
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+  }
+}
+
+export function isExportError(error: unknown): error is ExportError {
+  return error instanceof ExportError;
+}
+
+/** Anything thrown becomes an ExportError so it can be recorded and shown. */
+export function toExportError(error: unknown): ExportError {
+  if (error instanceof ExportError) return error;
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new ExportError('cancelled', 'The export was cancelled.');
+  }
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return new ExportError(
+      'quota_exceeded',
+      'The browser ran out of storage space. Free some disk space, then resume the export.',
+    );
+  }
+  if (error instanceof TypeError) {
+    return new ExportError('network_error', `Network error: ${error.message}`);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new ExportError('internal', message);
+}

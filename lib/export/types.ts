@@ -1,0 +1,44 @@
+import type { ErrorKind } from '../errors';
+import type { AccountInfo, FailedFile, PlatformId } from '../platforms/types';
+
+export type ExportFormat = 'json' | 'csv' | 'html';
+
+export interface ExportRequest {
+  platform: PlatformId;
+  /** Handle/id of the page being viewed; omitted = the logged-in user. */
+  account?: string;
+  format: ExportFormat;
+  includeMedia: boolean;
+}
+
+export type ActiveStage = 'queued' | 'resolving' | 'metadata' | 'media' | 'archive' | 'delivering';
+export type FinalStage = 'done' | 'failed' | 'cancelled';
+export type Stage = ActiveStage | FinalStage;
+
+export interface Counter {
+  done: number;
+  total: number;
+}
+
+/** Everything the UI needs to show a job; persisted so it outlives the popup and the worker. */
+export interface JobSnapshot {
+  id: string;
+  request: ExportRequest;
+  stage: Stage;
+  account?: AccountInfo;
+  /** 0–100, never goes backwards. */
+  percent: number;
+  posts: Counter;
+  media: Counter & { failed: number };
+  bytes: Counter;
+  failed: FailedFile[];
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+  error?: { kind: ErrorKind; message: string };
+  /** When the platform asked us to pause, the ISO time we resume. */
+  waitingUntil?: string;
+  /** Name of the delivered ZIP as the user sees it on the downloads shelf. */
+  fileName?: string;
+  zipBytes?: number;
+}

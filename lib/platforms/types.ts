@@ -1,0 +1,106 @@
+import type { ErrorKind } from '../errors';
+
+export type PlatformId = 'instagram' | 'youtube' | 'facebook';
+export type MediaKind = 'image' | 'video';
+export type MediaFormat = 'jpg' | 'png' | 'gif' | 'webp' | 'mp4' | 'mov';
+
+/** One file to download: an image or video of a post, as the platform serves it. */
+export interface MediaItem {
+  /** The media item's own platform id, unique within one export. */
+  id: string;
+  postId: string;
+  kind: MediaKind;
+  /** The URL exactly as served (signed CDN URLs must never be edited). */
+  url: string;
+  width?: number;
+  height?: number;
+  /** ISO 8601 UTC publish time of the post the item belongs to. */
+  publishedAt: string;
+  caption: string | null;
+  /** The format the URL suggests; the downloaded bytes decide. */
+  formatHint?: MediaFormat;
+}
+
+/** A post (or video, story, reel…) normalised across platforms. */
+export interface Post {
+  id: string;
+  platform: PlatformId;
+  /** Platform-specific kind, e.g. 'image' | 'video' | 'carousel' | 'reel' | 'story' | 'highlight'. */
+  kind: string;
+  publishedAt: string;
+  caption: string | null;
+  permalink?: string;
+  /** Platform-specific facts worth keeping (likes, location, duration, pinned…): JSON-safe values only. */
+  metadata: Record<string, unknown>;
+  media: MediaItem[];
+}
+
+export interface AccountInfo {
+  id: string;
+  handle: string;
+  displayName?: string;
+  isPrivate?: boolean;
+  postCount?: number;
+  profileUrl?: string;
+}
+
+export interface ApiRequest {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** Form or JSON body, already encoded. */
+  body?: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  /** True when the server answered with a redirect (fetched with redirect: 'manual'). */
+  redirected: boolean;
+  /** The redirect target when the runtime exposes it (Node does, a browser's opaque redirect does not). */
+  location?: string;
+  headers: Headers;
+  text: string;
+}
+
+/** What an adapter may use: paced requests with the user's cookies, and cookie reads for headers. */
+export interface PlatformContext {
+  signal: AbortSignal;
+  /** A paced (serial, jittered) request to the platform's API, with the browser's cookies. */
+  request(req: ApiRequest): Promise<ApiResponse>;
+  /** Reads one cookie of the platform's site; used only to compute headers, never stored. */
+  getCookie(name: string): Promise<string | undefined>;
+}
+
+/** One page of posts plus an opaque cursor to resume from; null when everything was listed. */
+export interface PostPage {
+  posts: Post[];
+  nextCursor: string | null;
+}
+
+export interface MediaRules {
+  maxBytes: number;
+  formats: readonly MediaFormat[];
+}
+
+export interface PlatformAdapter {
+  id: PlatformId;
+  label: string;
+  mediaRules: MediaRules;
+  /** The account handle a platform page URL shows, if any (profile, post page…). */
+  accountFromUrl(url: string): string | undefined;
+  /** The named account, or the logged-in user's own when `account` is omitted. */
+  resolveAccount(ctx: PlatformContext, account?: string): Promise<AccountInfo>;
+  /** Lists posts page by page. `cursor` is null for the first page and otherwise a value this adapter returned. */
+  fetchPage(ctx: PlatformContext, account: AccountInfo, cursor: string | null): Promise<PostPage>;
+  /** A fresh URL for a media item whose signed URL expired, or null when it is gone. */
+  refreshMediaUrl(ctx: PlatformContext, item: MediaItem): Promise<string | null>;
+}
+
+export interface FailedFile {
+  mediaId: string;
+  postId: string;
+  /** Source URL without its query (signature). */
+  url: string;
+  reason: ErrorKind;
+  message: string;
+}

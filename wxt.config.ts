@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Host permissions name only the platforms' own hosts and their media CDNs (DESIGN §5).
+const HOST_PERMISSIONS = [
+  'https://www.instagram.com/*',
+  'https://*.cdninstagram.com/*',
+  'https://*.fbcdn.net/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'Star Export',
+    description:
+      'Export your own Instagram, YouTube and Facebook posts and media into one ZIP, from the browser you are logged in with.',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'downloads',
+      'offscreen',
+      'cookies',
+      'tabs',
+      'declarativeNetRequestWithHostAccess',
+    ],
+    host_permissions: HOST_PERMISSIONS,
+  },
+});
