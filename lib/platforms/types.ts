@@ -82,9 +82,18 @@ export interface MediaRules {
   formats: readonly MediaFormat[];
 }
 
+/** Where a platform's pages and API live. */
+export interface PlatformSite {
+  /** Origin of its pages and API; cookies are read for this URL and Origin/Referer set to it. */
+  origin: string;
+  /** Hosts of its pages (for recognising a tab), API calls included. */
+  hosts: readonly string[];
+}
+
 export interface PlatformAdapter {
   id: PlatformId;
   label: string;
+  site: PlatformSite;
   mediaRules: MediaRules;
   /** The account handle a platform page URL shows, if any (profile, post page…). */
   accountFromUrl(url: string): string | undefined;

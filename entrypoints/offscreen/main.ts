@@ -1,0 +1,13 @@
+import { readArchiveFile } from '@/lib/export/archive/archiveFile';
+import { handleMessages } from '@/lib/messaging/messenger';
+import type { OffscreenProtocol } from '@/lib/messaging/protocol';
+
+// The OPFS File is disk-backed, so the blob: URL streams the ZIP from disk, whatever its size.
+handleMessages<OffscreenProtocol>('offscreen', {
+  async createArchiveUrl({ jobId }) {
+    return { url: URL.createObjectURL(await readArchiveFile(jobId)) };
+  },
+  revokeArchiveUrl({ url }) {
+    URL.revokeObjectURL(url);
+  },
+});

@@ -1,0 +1,22 @@
+import { deliverArchive, waitForDownload } from '../delivery/deliverArchive';
+import type { JobContext } from './jobContext';
+
+export async function runDeliveryStage(ctx: JobContext): Promise<void> {
+  const { job, signal } = ctx;
+  if (!job.fileName) throw new Error('The archive stage did not name the ZIP.');
+  if (job.downloadId !== undefined) {
+    try {
+      await waitForDownload(job.downloadId, signal);
+      return;
+    } catch (error) {
+      // A worker restart can lose the blob: URL under an unfinished download; hand it over again.
+      if (signal.aborted) throw error;
+    }
+  }
+  await deliverArchive({
+    jobId: job.id,
+    fileName: job.fileName,
+    signal,
+    onStarted: (downloadId) => ctx.save({ downloadId }),
+  });
+}

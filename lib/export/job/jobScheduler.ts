@@ -1,0 +1,99 @@
+import browser from 'webextension-polyfill';
+import { ExportError } from '../../errors';
+import { broadcast } from '../../messaging/messenger';
+import type { BroadcastProtocol } from '../../messaging/protocol';
+import type { JobRecord } from '../../storage/exportDb';
+import { getJob, listJobs, putJob } from '../../storage/jobRepository';
+import { newJobId } from '../layout/jobId';
+import type { ExportRequest, JobSnapshot } from '../types';
+import { validateExportRequest } from './exportRequest';
+import { isFinal } from './jobProgress';
+import { runJob } from './runJob';
+
+// Extension API calls reset Chrome's 30-second idle timer; a long download or a rate-limit wait
+// makes none, so a running job pings while it lasts.
+const KEEP_ALIVE_MS = 20_000;
+
+export function toSnapshot(job: JobRecord): JobSnapshot {
+  const { cursor: _cursor, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, ...snapshot } = job;
+  return snapshot;
+}
+
+async function publish(job: JobRecord): Promise<void> {
+  await putJob(job);
+  await broadcast<BroadcastProtocol, 'jobUpdated'>('jobUpdated', toSnapshot(job));
+}
+
+function newJobRecord(request: ExportRequest): JobRecord {
+  const now = new Date();
+  return {
+    id: newJobId(now),
+    request,
+    stage: 'queued',
+    percent: 0,
+    posts: { done: 0, total: 0 },
+    media: { done: 0, total: 0, failed: 0 },
+    bytes: { done: 0, total: 0 },
+    failed: [],
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    cursor: null,
+    metadataDone: false,
+    nextPostSeq: 0,
+    nextMediaSeq: 0,
+  };
+}
+
+/**
+ * Runs jobs one after another in the order they were asked for. Queued and unfinished jobs live
+ * in IndexedDB, so `resumeUnfinished()` after a worker or browser restart picks them up again.
+ */
+export function createJobScheduler() {
+  const controllers = new Map<string, AbortController>();
+  let queue: Promise<void> = Promise.resolve();
+
+  function enqueue(jobId: string): void {
+    if (controllers.has(jobId)) return;
+    const controller = new AbortController();
+    controllers.set(jobId, controller);
+    queue = queue.then(async () => {
+      const job = await getJob(jobId);
+      if (!job || isFinal(job.stage) || controller.signal.aborted) return;
+      const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), KEEP_ALIVE_MS);
+      try {
+        await runJob(job, controller.signal, publish);
+      } finally {
+        clearInterval(keepAlive);
+        controllers.delete(jobId);
+      }
+    });
+  }
+
+  return {
+    async start(raw: unknown): Promise<{ jobId: string }> {
+      const job = newJobRecord(validateExportRequest(raw));
+      await publish(job);
+      enqueue(job.id);
+      return { jobId: job.id };
+    },
+
+    async list(): Promise<JobSnapshot[]> {
+      return (await listJobs()).map(toSnapshot);
+    },
+
+    async cancel(jobId: string): Promise<void> {
+      const controller = controllers.get(jobId);
+      controller?.abort(new ExportError('cancelled', 'The export was cancelled.'));
+      const job = await getJob(jobId);
+      if (job && job.stage === 'queued') {
+        await publish({ ...job, stage: 'cancelled', finishedAt: new Date().toISOString() });
+      }
+    },
+
+    async resumeUnfinished(): Promise<void> {
+      for (const job of await listJobs()) if (!isFinal(job.stage)) enqueue(job.id);
+    },
+  };
+}
+
+export type JobScheduler = ReturnType<typeof createJobScheduler>;

@@ -1,0 +1,86 @@
+import { toExportError } from '../../errors';
+import { createPlatformContext } from '../../net/platformContext';
+import { adapterFor } from '../../platforms/registry';
+import type { JobRecord } from '../../storage/exportDb';
+import { removeJobFiles } from '../../storage/fileStaging';
+import { readExportSettings } from '../exportSettings';
+import type { ActiveStage } from '../types';
+import { runArchiveStage } from './archiveStage';
+import { runDeliveryStage } from './deliveryStage';
+import type { JobContext } from './jobContext';
+import { isFinal, overallPercent } from './jobProgress';
+import { runMediaStage } from './mediaStage';
+import { runMetadataStage } from './metadataStage';
+import { cleanUpFinishedJob } from './jobCleanup';
+
+const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'archive', 'delivering'];
+
+/**
+ * Runs (or resumes) one job through its stages. Every stage is idempotent and starts from what
+ * IndexedDB and the staged files say, so a worker that stops anywhere resumes where it was.
+ */
+export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job: JobRecord) => Promise<void>): Promise<void> {
+  const adapter = adapterFor(job.request.platform);
+  const settings = await readExportSettings();
+  const ctx: JobContext = {
+    job,
+    adapter,
+    settings,
+    signal,
+    platform: createPlatformContext({
+      origin: adapter.site.origin,
+      pacing: { minDelayMs: settings.apiDelayMinMs, maxDelayMs: settings.apiDelayMaxMs },
+      signal,
+    }),
+    async save(changes = {}, archiveFraction = 0) {
+      Object.assign(job, changes, { updatedAt: new Date().toISOString() });
+      job.percent = overallPercent(job, archiveFraction);
+      await publish(job);
+    },
+  };
+  const reached = (stage: ActiveStage) => STAGES.indexOf(job.stage as ActiveStage) <= STAGES.indexOf(stage);
+  const enter = async (stage: ActiveStage) => {
+    if (job.stage !== stage) await ctx.save({ stage });
+  };
+
+  try {
+    if (reached('resolving')) {
+      await enter('resolving');
+      const account = await adapter.resolveAccount(ctx.platform, job.request.account);
+      await ctx.save({ account, posts: { done: 0, total: account.postCount ?? 0 } });
+    }
+    if (reached('metadata')) {
+      await enter('metadata');
+      await runMetadataStage(ctx);
+    }
+    if (reached('media') && job.request.includeMedia) {
+      await enter('media');
+      await runMediaStage(ctx);
+    }
+    if (reached('archive')) {
+      await enter('archive');
+      await runArchiveStage(ctx);
+    }
+    await enter('delivering');
+    await runDeliveryStage(ctx);
+    await ctx.save({ stage: 'done', finishedAt: new Date().toISOString(), waitingUntil: undefined });
+    await cleanUpFinishedJob(job.id);
+  } catch (error) {
+    if (isFinal(job.stage)) return;
+    const failure = toExportError(signal.aborted ? signal.reason : error);
+    if (failure.kind === 'cancelled') {
+      await ctx.save({ stage: 'cancelled', finishedAt: new Date().toISOString(), waitingUntil: undefined });
+      await removeJobFiles(job.id);
+      await cleanUpFinishedJob(job.id);
+      return;
+    }
+    // Staged media stay: after a full disk or a login the user can resume without losing them.
+    await ctx.save({
+      stage: 'failed',
+      finishedAt: new Date().toISOString(),
+      waitingUntil: undefined,
+      error: { kind: failure.kind, message: failure.message },
+    });
+  }
+}
+

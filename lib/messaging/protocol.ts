@@ -1,0 +1,19 @@
+import type { ExportRequest, JobSnapshot } from '../export/types';
+
+/** popup / options page → background. */
+export interface BackgroundProtocol {
+  startExport(request: ExportRequest): { jobId: string };
+  listJobs(): JobSnapshot[];
+  cancelExport(params: { jobId: string }): void;
+}
+
+/** background → offscreen document. */
+export interface OffscreenProtocol {
+  createArchiveUrl(params: { jobId: string; fileName: string }): { url: string };
+  revokeArchiveUrl(params: { url: string }): void;
+}
+
+/** background → every open extension page; nobody answers. */
+export interface BroadcastProtocol {
+  jobUpdated: JobSnapshot;
+}

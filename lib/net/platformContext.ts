@@ -1,0 +1,51 @@
+import browser from 'webextension-polyfill';
+import type { ApiRequest, ApiResponse, PlatformContext } from '../platforms/types';
+import { RequestPacer, type Pacing } from './requestPacer';
+
+const pacers = new Map<string, RequestPacer>();
+
+function pacerFor(origin: string): RequestPacer {
+  let pacer = pacers.get(origin);
+  if (!pacer) {
+    pacer = new RequestPacer();
+    pacers.set(origin, pacer);
+  }
+  return pacer;
+}
+
+/**
+ * Requests carry the browser's own cookies (credentials: 'include') and never follow a
+ * redirect: a platform API that redirects means the session is not valid, and following it
+ * would read a login page as if it were data.
+ */
+async function send(req: ApiRequest, signal: AbortSignal): Promise<ApiResponse> {
+  const response = await fetch(req.url, {
+    method: req.method ?? 'GET',
+    headers: req.headers,
+    body: req.body,
+    credentials: 'include',
+    redirect: 'manual',
+    cache: 'no-store',
+    signal,
+  });
+  const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+  return {
+    status: response.type === 'opaqueredirect' ? 302 : response.status,
+    redirected,
+    location: response.headers.get('location') ?? undefined,
+    headers: response.headers,
+    text: redirected ? '' : await response.text(),
+  };
+}
+
+export function createPlatformContext(options: { origin: string; pacing: Pacing; signal: AbortSignal }): PlatformContext {
+  const { origin, pacing, signal } = options;
+  return {
+    signal,
+    request: (req) => pacerFor(origin).run(() => send(req, signal), pacing, signal),
+    async getCookie(name) {
+      const cookie = await browser.cookies.get({ url: `${origin}/`, name });
+      return cookie?.value;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { ExportError } from '../errors';
+import { instagramAdapter } from './instagram';
+import type { PlatformAdapter, PlatformId } from './types';
+
+/** Adding a platform = a folder under lib/platforms/ and one line here. */
+const adapters: Partial<Record<PlatformId, PlatformAdapter>> = {
+  instagram: instagramAdapter,
+};
+
+export function registeredAdapters(): PlatformAdapter[] {
+  return Object.values(adapters);
+}
+
+export function adapterFor(platform: PlatformId): PlatformAdapter {
+  const adapter = adapters[platform];
+  if (!adapter) throw new ExportError('invalid_request', `Exports from ${platform} are not supported yet.`);
+  return adapter;
+}
+
+/** The platform and account a tab's URL shows, when it is a supported platform's page. */
+export function detectFromUrl(url: string): { platform: PlatformId; account?: string } | undefined {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+  for (const adapter of registeredAdapters()) {
+    if (adapter.site.hosts.includes(host)) return { platform: adapter.id, account: adapter.accountFromUrl(url) };
+  }
+  return undefined;
+}

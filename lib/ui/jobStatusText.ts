@@ -1,0 +1,44 @@
+import type { JobSnapshot } from '../export/types';
+import { PLATFORM_LABELS } from '../platforms/labels';
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+/** One line a person can read at a glance, for the live region. */
+export function jobStatusText(job: JobSnapshot): string {
+  const who = job.account ? `@${job.account.handle}` : 'your account';
+  switch (job.stage) {
+    case 'queued':
+      return `Waiting to export ${who}…`;
+    case 'resolving':
+      return 'Finding the account…';
+    case 'metadata':
+      if (job.waitingUntil) return `${PLATFORM_LABELS[job.request.platform]} asked us to slow down; continuing at ${new Date(job.waitingUntil).toLocaleTimeString()}.`;
+      return `Listing posts of ${who}: ${job.posts.done} so far…`;
+    case 'media':
+      return `Downloading media: ${job.media.done + job.media.failed} of ${job.media.total} (${formatBytes(job.bytes.done)})…`;
+    case 'archive':
+      return 'Building the ZIP…';
+    case 'delivering':
+      return 'Handing the ZIP to your downloads…';
+    case 'done': {
+      const failed = job.media.failed ? `, ${job.media.failed} failed` : '';
+      return `Done: ${job.posts.total} posts, ${job.media.done} media files${failed}. ${job.fileName ?? ''} is in your downloads.`;
+    }
+    case 'failed':
+      return `Export failed: ${job.error?.message ?? 'unknown error'}`;
+    case 'cancelled':
+      return 'Export cancelled.';
+  }
+}
+
+export { formatBytes };

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { JobSnapshot } from '../export/types';
+import { backgroundClient } from '../messaging/clients';
+import { onBroadcast } from '../messaging/messenger';
+import type { BroadcastProtocol } from '../messaging/protocol';
+
+// Broadcasts carry live progress; the periodic re-read covers a worker that restarted meanwhile.
+const REFRESH_MS = 3000;
+
+/** Every job the background knows of, newest first, kept live while the page is open. */
+export function useJobs(): JobSnapshot[] {
+  const [jobs, setJobs] = useState<JobSnapshot[]>([]);
+  useEffect(() => {
+    let alive = true;
+    const refresh = () =>
+      backgroundClient
+        .send('listJobs')
+        .then((list) => alive && setJobs([...list].reverse()))
+        .catch(() => undefined);
+    void refresh();
+    const timer = setInterval(refresh, REFRESH_MS);
+    const stop = onBroadcast<BroadcastProtocol, 'jobUpdated'>('jobUpdated', (job) =>
+      setJobs((current) => {
+        const index = current.findIndex((j) => j.id === job.id);
+        if (index < 0) return [job, ...current];
+        const next = [...current];
+        next[index] = job;
+        return next;
+      }),
+    );
+    return () => {
+      alive = false;
+      clearInterval(timer);
+      stop();
+    };
+  }, []);
+  return jobs;
+}
