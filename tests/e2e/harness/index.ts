@@ -1,0 +1,6 @@
+export { addFakeCookies } from './cookies';
+export { existingZips, waitForZip } from './downloads';
+export { CHROMIUM_INSTALL_HINT, findChromium, locateChromium } from './findChromium';
+export { launchWithExtension, type ExtensionSession, type LaunchOptions } from './launchExtension';
+export { PopupPage, type FinalOutcome } from './popupPage';
+export { hashZipEntry, listZip, readZipEntry, readZipJson, unzipTest, type UnzipTestResult, type ZipEntryInfo } from './zipCheck';

@@ -1,0 +1,74 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+export type FinalOutcome = 'done' | 'error';
+
+// "Done: 60 posts, …, 2 failed." is a success, so "Done" is checked before the error words.
+const DONE = /\bDone\b/;
+const ERROR = /fail|error|cancel|could not|cannot|denied|log ?in/i;
+
+/** The popup, opened in a tab as the extension's own page, driven by its accessible names only. */
+export class PopupPage {
+  private textBeforeStart?: string;
+
+  private constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, extensionId: string): Promise<PopupPage> {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const popup = new PopupPage(page);
+    await popup.startButton.waitFor({ state: 'visible' });
+    return popup;
+  }
+
+  get startButton() {
+    return this.page.getByRole('button', { name: 'Start Export' });
+  }
+
+  get status() {
+    return this.page.getByRole('status');
+  }
+
+  /** By option value ('instagram') or visible label ('Instagram'). */
+  async choosePlatform(platform: string): Promise<void> {
+    await this.page.getByLabel('Platform').selectOption(platform);
+  }
+
+  async chooseFormat(format: string): Promise<void> {
+    await this.page.getByLabel('Export format').selectOption(format);
+  }
+
+  async setIncludeMedia(include: boolean): Promise<void> {
+    await this.page.getByRole('checkbox', { name: 'Include media files (images and videos)' }).setChecked(include);
+  }
+
+  async start(): Promise<void> {
+    this.textBeforeStart = await this.statusText();
+    await this.startButton.click();
+  }
+
+  async statusText(): Promise<string> {
+    return ((await this.status.textContent()) ?? '').trim();
+  }
+
+  /**
+   * Polls the live region until the job ends. Text left over from an earlier job in the same popup
+   * does not count, so this is safe to call after a second start().
+   */
+  async waitForFinalStage(timeoutMs: number, onChange?: (text: string) => void): Promise<{ outcome: FinalOutcome; text: string }> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      const text = await this.statusText();
+      if (text !== last) {
+        last = text;
+        onChange?.(text);
+      }
+      if (text !== this.textBeforeStart) {
+        if (DONE.test(text)) return { outcome: 'done', text };
+        if (ERROR.test(text)) return { outcome: 'error', text };
+      }
+      await this.page.waitForTimeout(250);
+    }
+    throw new Error(`The export did not finish within ${timeoutMs} ms; the popup last said: "${last}"`);
+  }
+}
