@@ -1,0 +1,117 @@
+import type { ErrorKind } from '../../errors';
+import type { AccountInfo, FailedFile, MediaFormat, MediaItem, MediaKind, PlatformId, Post } from '../../platforms/types';
+import type { ExportRequest } from '../types';
+import { kindOf } from '../media/mediaFormat';
+import { urlWithoutSignature } from './sourceUrl';
+
+/** Bumped whenever a field changes meaning or disappears; adding fields keeps it. */
+export const MANIFEST_SCHEMA_VERSION = 1;
+export const EXPORTER_NAME = 'Star Export';
+
+/** What became of one media item. */
+export type MediaOutcome =
+  | { status: 'saved'; path: string; format: MediaFormat; byteSize: number }
+  | { status: 'failed'; reason: ErrorKind; message: string };
+
+export interface ManifestMedia {
+  id: string;
+  kind: MediaKind;
+  width?: number;
+  height?: number;
+  sourceUrl: string;
+  /** Relative to the export root, e.g. `media/images/instagram/2024-05-01_123.jpg`. */
+  path?: string;
+  format?: MediaFormat;
+  byteSize?: number;
+  failure?: { reason: ErrorKind; message: string };
+}
+
+export interface ManifestPost {
+  id: string;
+  kind: string;
+  publishedAt: string;
+  caption: string | null;
+  permalink?: string;
+  metadata: Record<string, unknown>;
+  media: ManifestMedia[];
+}
+
+export interface Manifest {
+  schemaVersion: number;
+  exporter: { name: string; version: string };
+  jobId: string;
+  platform: PlatformId;
+  account: AccountInfo;
+  options: ExportRequest;
+  exportedAt: string;
+  counts: { posts: number; media: number; savedFiles: number; failedFiles: number; savedBytes: number };
+  posts: ManifestPost[];
+  failed: FailedFile[];
+}
+
+export interface ManifestInput {
+  jobId: string;
+  exporterVersion: string;
+  platform: PlatformId;
+  account: AccountInfo;
+  options: ExportRequest;
+  exportedAt: Date;
+  posts: readonly Post[];
+  /** Undefined for an item that was not downloaded (media not requested). */
+  outcomeOf: (item: MediaItem, post: Post) => MediaOutcome | undefined;
+  failed: readonly FailedFile[];
+}
+
+function manifestMedia(item: MediaItem, outcome: MediaOutcome | undefined): ManifestMedia {
+  const entry: ManifestMedia = {
+    id: item.id,
+    kind: item.kind,
+    ...(item.width === undefined ? {} : { width: item.width }),
+    ...(item.height === undefined ? {} : { height: item.height }),
+    sourceUrl: urlWithoutSignature(item.url),
+  };
+  if (outcome?.status === 'saved') {
+    // The downloaded bytes decide the kind, as they decided the folder.
+    const { path, format, byteSize } = outcome;
+    return { ...entry, kind: kindOf(format), path, format, byteSize };
+  }
+  if (outcome?.status === 'failed') return { ...entry, failure: { reason: outcome.reason, message: outcome.message } };
+  return entry;
+}
+
+/** The main JSON of an export: everything listed, where each file went, and what failed. */
+export function buildManifest(input: ManifestInput): Manifest {
+  const counts = { posts: input.posts.length, media: 0, savedFiles: 0, failedFiles: input.failed.length, savedBytes: 0 };
+  const posts = input.posts.map((post): ManifestPost => {
+    const media = post.media.map((item) => {
+      const entry = manifestMedia(item, input.outcomeOf(item, post));
+      counts.media += 1;
+      if (entry.path !== undefined) {
+        counts.savedFiles += 1;
+        counts.savedBytes += entry.byteSize ?? 0;
+      }
+      return entry;
+    });
+    return {
+      id: post.id,
+      kind: post.kind,
+      publishedAt: post.publishedAt,
+      caption: post.caption,
+      ...(post.permalink === undefined ? {} : { permalink: post.permalink }),
+      metadata: post.metadata,
+      media,
+    };
+  });
+  return {
+    schemaVersion: MANIFEST_SCHEMA_VERSION,
+    exporter: { name: EXPORTER_NAME, version: input.exporterVersion },
+    jobId: input.jobId,
+    platform: input.platform,
+    account: input.account,
+    options: input.options,
+    exportedAt: input.exportedAt.toISOString(),
+    counts,
+    posts,
+    failed: [...input.failed],
+  };
+}

@@ -1,0 +1,48 @@
+import type { MediaFormat, MediaItem, MediaKind, PlatformId } from '../../platforms/types';
+import { kindOf } from '../media/mediaFormat';
+import { urlWithoutSignature } from './sourceUrl';
+
+/** The `{id}.{ext}.meta.json` written beside each media file. */
+export interface Sidecar {
+  id: string;
+  postId: string;
+  platform: PlatformId;
+  /** What the downloaded bytes are, which may differ from what the platform announced. */
+  kind: MediaKind;
+  format: MediaFormat;
+  downloadedAt: string;
+  publishedAt: string;
+  /** The caption or description exactly as the platform returned it. */
+  caption: string | null;
+  width?: number;
+  height?: number;
+  sourceUrl: string;
+  byteSize: number;
+}
+
+export interface SidecarInput {
+  platform: PlatformId;
+  item: MediaItem;
+  format: MediaFormat;
+  byteSize: number;
+  downloadedAt: Date;
+  /** The URL the bytes came from, when a refresh replaced the item's own. */
+  sourceUrl?: string;
+}
+
+export function buildSidecar({ platform, item, format, byteSize, downloadedAt, sourceUrl }: SidecarInput): Sidecar {
+  return {
+    id: item.id,
+    postId: item.postId,
+    platform,
+    kind: kindOf(format),
+    format,
+    downloadedAt: downloadedAt.toISOString(),
+    publishedAt: item.publishedAt,
+    caption: item.caption,
+    ...(item.width === undefined ? {} : { width: item.width }),
+    ...(item.height === undefined ? {} : { height: item.height }),
+    sourceUrl: urlWithoutSignature(sourceUrl ?? item.url),
+    byteSize,
+  };
+}

@@ -1,0 +1,148 @@
+import { ExportError, toExportError } from '../../errors';
+import { parseRetryAfter } from '../../net/retryPolicy';
+import type { MediaFormat, MediaKind, MediaRules } from '../../platforms/types';
+import { checkResponseHead, tooLarge } from './responseChecks';
+import { SNIFF_BYTES, kindOf, looksLikeMarkup, sniffFormat } from './mediaFormat';
+
+/** Where a download's bytes go; abort() discards everything written so far. */
+export interface ByteSink {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  abort(reason?: unknown): Promise<void>;
+}
+
+export interface DownloadMediaOptions {
+  url: string;
+  rules: MediaRules;
+  /** The kind the platform announced; bytes of the other kind are refused. */
+  expectedKind?: MediaKind;
+  signal: AbortSignal;
+  /** Opened only once the response passed every check, so a refused file leaves nothing behind. */
+  openSink: () => Promise<ByteSink>;
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+}
+
+export interface DownloadedMedia {
+  format: MediaFormat;
+  bytes: number;
+  contentType: string | null;
+}
+
+/** Bytes kept for sniffing; ISO BMFF compatible brands sit past the first 16. */
+const SNIFF_WINDOW = 64;
+
+function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new ExportError('cancelled', 'The export was cancelled.');
+}
+
+function formatList(formats: readonly MediaFormat[]): string {
+  return formats.map((format) => format.toUpperCase()).join(', ');
+}
+
+interface Head {
+  chunks: Uint8Array[];
+  length: number;
+  done: boolean;
+}
+
+/** Reads until at least SNIFF_BYTES arrived (or the body ended), however small the chunks. */
+async function readHead(reader: ReadableStreamDefaultReader<Uint8Array>, rules: MediaRules, signal: AbortSignal): Promise<Head> {
+  const head: Head = { chunks: [], length: 0, done: false };
+  while (head.length < SNIFF_BYTES) {
+    throwIfCancelled(signal);
+    const { done, value } = await reader.read();
+    if (done) return { ...head, done: true };
+    head.chunks.push(value);
+    head.length += value.byteLength;
+    if (head.length > rules.maxBytes) throw tooLarge(rules);
+  }
+  return head;
+}
+
+function sniffWindow(chunks: Uint8Array[]): Uint8Array {
+  const window = new Uint8Array(Math.min(SNIFF_WINDOW, chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)));
+  let offset = 0;
+  for (const chunk of chunks) {
+    if (offset >= window.length) break;
+    const part = chunk.subarray(0, window.length - offset);
+    window.set(part, offset);
+    offset += part.length;
+  }
+  return window;
+}
+
+/** The format the bytes prove, if the platform allows it and it agrees with what was announced. */
+function checkMagic(bytes: Uint8Array, declared: MediaFormat | undefined, opts: DownloadMediaOptions): MediaFormat {
+  const format = sniffFormat(bytes);
+  if (!format) {
+    const what = looksLikeMarkup(bytes) ? 'a web page (usually a login or error page)' : 'no allowed format';
+    throw new ExportError('not_allowed_type', `The file's content is ${what}, not ${formatList(opts.rules.formats)}.`);
+  }
+  if (!opts.rules.formats.includes(format)) {
+    throw new ExportError('not_allowed_type', `The file is a ${format.toUpperCase()}, which is not kept for this platform (${formatList(opts.rules.formats)}).`);
+  }
+  if (declared && kindOf(declared) !== kindOf(format)) {
+    throw new ExportError('not_allowed_type', `The server labelled the file ${declared.toUpperCase()} but its content is a ${format.toUpperCase()}.`);
+  }
+  if (opts.expectedKind && kindOf(format) !== opts.expectedKind) {
+    throw new ExportError('not_allowed_type', `Expected ${opts.expectedKind === 'video' ? 'a video' : 'an image'} but the file is a ${format.toUpperCase()}.`);
+  }
+  return format;
+}
+
+/**
+ * Downloads one media file into a sink, validating before writing and while streaming: the
+ * body is read chunk by chunk (never `blob()`/`arrayBuffer()`: a video can be 1 GB), and a
+ * failure at any point cancels the request and aborts the sink.
+ */
+export async function downloadMedia(opts: DownloadMediaOptions): Promise<DownloadedMedia> {
+  const { rules, signal } = opts;
+  throwIfCancelled(signal);
+  const fetchImpl = opts.fetchImpl ?? fetch;
+  let response: Response;
+  try {
+    // Signed CDN URLs need no cookies; sending none keeps the session out of media requests.
+    // no-store keeps gigabytes of video out of the HTTP cache.
+    response = await fetchImpl(opts.url, { credentials: 'omit', redirect: 'follow', cache: 'no-store', signal });
+  } catch (error) {
+    throw toExportError(error);
+  }
+  const contentType = response.headers.get('content-type');
+  let head;
+  try {
+    head = checkResponseHead(response, opts, (header) => parseRetryAfter(header, (opts.now ?? Date.now)()));
+  } catch (error) {
+    await response.body?.cancel().catch(() => undefined);
+    throw error;
+  }
+  if (!response.body) throw new ExportError('not_allowed_type', 'The server sent an empty response instead of the file.');
+
+  const reader = response.body.getReader();
+  let sink: ByteSink | undefined;
+  try {
+    const first = await readHead(reader, rules, signal);
+    const format = checkMagic(sniffWindow(first.chunks), head.declaredFormat, opts);
+    sink = await opts.openSink();
+    for (const chunk of first.chunks) await sink.write(chunk);
+    let bytes = first.length;
+    while (!first.done) {
+      throwIfCancelled(signal);
+      const next = await reader.read();
+      if (next.done) break;
+      bytes += next.value.byteLength;
+      if (bytes > rules.maxBytes) throw tooLarge(rules);
+      await sink.write(next.value);
+    }
+    if (head.expectedLength !== undefined && bytes < head.expectedLength) {
+      throw new ExportError('network_error', `The download stopped early: ${bytes} of ${head.expectedLength} bytes arrived.`);
+    }
+    await sink.close();
+    return { format, bytes, contentType };
+  } catch (error) {
+    const failure = signal.aborted ? new ExportError('cancelled', 'The export was cancelled.') : toExportError(error);
+    await reader.cancel(failure).catch(() => undefined);
+    await sink?.abort(failure).catch(() => undefined);
+    throw failure;
+  }
+}

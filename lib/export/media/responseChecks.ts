@@ -1,0 +1,93 @@
+import { ExportError } from '../../errors';
+import type { MediaFormat, MediaKind, MediaRules } from '../../platforms/types';
+import { formatFromContentType, kindOf, mimeType } from './mediaFormat';
+
+/** Some CDNs label every file like this; the magic bytes then decide alone. */
+const GENERIC_BINARY_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
+const MARKUP_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain', 'application/json']);
+/** Where the platforms send a visitor whose session lapsed: a media URL must never end there. */
+const LOGIN_PATH = /\/(accounts\/login|login(\.php)?|signin|servicelogin|checkpoint)(\/|$)/i;
+
+export interface ResponseHead {
+  /** The format the Content-Type names, when it names one. */
+  declaredFormat?: MediaFormat;
+  /** Content-Length when it counts the bytes the reader will see (no content coding). */
+  expectedLength?: number;
+}
+
+interface CheckOptions {
+  rules: MediaRules;
+  expectedKind?: MediaKind;
+}
+
+export function tooLarge(rules: MediaRules): ExportError {
+  const mb = Math.round(rules.maxBytes / 2 ** 20);
+  return new ExportError('too_large', `The file is larger than the ${mb} MB allowed for this platform.`);
+}
+
+function webPageServed(): ExportError {
+  return new ExportError(
+    'not_allowed_type',
+    'The server sent a web page instead of the file (usually a login or error page); it was not saved.',
+  );
+}
+
+function statusError(response: Response, retryAfter: (header: string | null) => number | undefined): ExportError {
+  const { status } = response;
+  if (status === 403 || status === 410) {
+    return new ExportError('expired_url', `The file's link was refused (HTTP ${status}); it has probably expired.`, { status });
+  }
+  if (status === 404) return new ExportError('http_error', 'The file was not found on the server (HTTP 404).', { status });
+  const retryAfterMs = retryAfter(response.headers.get('retry-after'));
+  return new ExportError('http_error', `The server answered HTTP ${status} instead of the file.`, {
+    status,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
+}
+
+function landedOnLoginPage(response: Response): boolean {
+  if (!response.url) return false;
+  try {
+    return LOGIN_PATH.test(new URL(response.url).pathname);
+  } catch {
+    return false;
+  }
+}
+
+function contentLength(response: Response): number | undefined {
+  const header = response.headers.get('content-length')?.trim();
+  return header && /^\d+$/.test(header) ? Number(header) : undefined;
+}
+
+/**
+ * Everything that can be judged from the status line and headers, before a byte of the body is
+ * read: the status, where redirects led, the Content-Type and the Content-Length.
+ */
+export function checkResponseHead(
+  response: Response,
+  opts: CheckOptions,
+  retryAfter: (header: string | null) => number | undefined,
+): ResponseHead {
+  if (response.status !== 200) throw statusError(response, retryAfter);
+  if (landedOnLoginPage(response)) throw webPageServed();
+
+  const mime = mimeType(response.headers.get('content-type'));
+  if (MARKUP_TYPES.has(mime)) throw webPageServed();
+  const declaredFormat = formatFromContentType(mime);
+  if (!declaredFormat && !GENERIC_BINARY_TYPES.has(mime)) {
+    throw new ExportError('not_allowed_type', `The server sent "${mime}" content, which is not an allowed media format.`);
+  }
+  if (declaredFormat && !opts.rules.formats.includes(declaredFormat)) {
+    throw new ExportError('not_allowed_type', `The server sent a ${declaredFormat.toUpperCase()}, which is not kept for this platform.`);
+  }
+  if (declaredFormat && opts.expectedKind && kindOf(declaredFormat) !== opts.expectedKind) {
+    throw new ExportError('not_allowed_type', `Expected ${opts.expectedKind === 'video' ? 'a video' : 'an image'} but the server sent ${mime}.`);
+  }
+
+  const length = contentLength(response);
+  if (length !== undefined && length > opts.rules.maxBytes) throw tooLarge(opts.rules);
+  // A compressed body decodes to a different length, so only an identity body can be held to it.
+  const coding = response.headers.get('content-encoding')?.trim().toLowerCase();
+  const identity = !coding || coding === 'identity';
+  return { ...(declaredFormat ? { declaredFormat } : {}), ...(identity && length !== undefined ? { expectedLength: length } : {}) };
+}
