@@ -1,0 +1,143 @@
+import { ExportError } from '../../errors';
+import type { AccountInfo, PlatformContext, Post, PostPage } from '../types';
+import { apiUrl, postFormJson, sendForm, sendGet } from './api';
+import {
+  CLIPS_PAGE_SIZE,
+  FEED_PAGE_SIZE,
+  GRAPHQL_PAGE_SIZE,
+  MIN_RATE_LIMIT_WAIT_MS,
+  ORIGIN,
+  PROFILE_POSTS_CONNECTION,
+  PROFILE_POSTS_DOC_ID,
+  PROFILE_POSTS_QUERY_NAME,
+} from './constants';
+import { encodeCursor, type Cursor } from './cursor';
+import { asArray, asNumber, asObject, asObjects, asString, mediaPk, type JsonObject } from './json';
+import { toPost } from './parseMedia';
+import { isHomeOrHiddenRedirect, platformChanged, readJson } from './responses';
+
+type FeedCursor = Extract<Cursor, { section: 'feed' }>;
+type ClipsCursor = Extract<Cursor, { section: 'clips' }>;
+
+interface RawPage {
+  items: JsonObject[];
+  nextMaxId?: string;
+}
+
+/**
+ * One page of the posts grid. Some sessions (2026) get the REST feed redirected to the home
+ * page; the GraphQL query the web app itself uses then takes over for the rest of the feed,
+ * continuing from the same max_id (both page through the same user timeline).
+ */
+export async function feedPage(ctx: PlatformContext, account: AccountInfo, cursor: FeedCursor): Promise<PostPage> {
+  let graphql = cursor.graphql === true;
+  let page: RawPage;
+  if (graphql) {
+    page = await graphqlFeed(ctx, account, cursor.maxId);
+  } else {
+    const response = await sendGet(ctx, apiUrl(`/feed/user/${account.id}/`, { count: String(FEED_PAGE_SIZE), max_id: cursor.maxId }));
+    if (isHomeOrHiddenRedirect(response)) {
+      graphql = true;
+      page = await graphqlFeed(ctx, account, cursor.maxId);
+    } else {
+      const body = readJson(response, 'posts feed');
+      page = { items: itemsOf(body, 'posts feed'), nextMaxId: body.more_available === true ? asString(body.next_max_id) : undefined };
+    }
+  }
+  const seen = new Set(cursor.seen);
+  const posts = unseenPosts(page.items, seen);
+  const next: Cursor = continues(page.nextMaxId, cursor.maxId)
+    ? { section: 'feed', maxId: page.nextMaxId, ...(graphql ? { graphql: true as const } : {}), seen: [...seen] }
+    : { section: 'clips', seen: [...seen] };
+  return { posts, nextCursor: encodeCursor(next) };
+}
+
+/** One page of the reels tab; reels the feed already listed are skipped. */
+export async function clipsPage(ctx: PlatformContext, account: AccountInfo, cursor: ClipsCursor): Promise<PostPage> {
+  const body = await postFormJson(
+    ctx,
+    apiUrl('/clips/user/'),
+    { target_user_id: account.id, page_size: String(CLIPS_PAGE_SIZE), max_id: cursor.maxId, include_feed_video: 'true' },
+    'reels',
+  );
+  const items = asObjects(itemsOf(body, 'reels').map((entry) => entry.media));
+  const paging = asObject(body.paging_info);
+  const nextMaxId = paging?.more_available === true ? asString(paging.max_id) : undefined;
+  const seen = new Set(cursor.seen);
+  const posts = unseenPosts(items, seen);
+  const next: Cursor = continues(nextMaxId, cursor.maxId)
+    ? { section: 'clips', maxId: nextMaxId, seen: [...seen] }
+    : { section: 'stories' };
+  return { posts, nextCursor: encodeCursor(next) };
+}
+
+async function graphqlFeed(ctx: PlatformContext, account: AccountInfo, after: string | undefined): Promise<RawPage> {
+  const variables = {
+    ...(after === undefined ? {} : { after, before: null, first: GRAPHQL_PAGE_SIZE, last: null }),
+    data: {
+      count: GRAPHQL_PAGE_SIZE,
+      include_reel_media_seen_timestamp: true,
+      include_relationship_info: true,
+      latest_besties_reel_media: true,
+      latest_reel_media: true,
+    },
+    username: account.handle,
+    __relay_internal__pv__PolarisIsLoggedInrelayprovider: true,
+  };
+  const response = await sendForm(ctx, `${ORIGIN}/graphql/query`, {
+    fb_api_caller_class: 'RelayModern',
+    fb_api_req_friendly_name: PROFILE_POSTS_QUERY_NAME,
+    variables: JSON.stringify(variables),
+    server_timestamps: 'true',
+    doc_id: PROFILE_POSTS_DOC_ID,
+  });
+  const body = readJson(response, 'posts (GraphQL)');
+  const connection = asObject(asObject(body.data)?.[PROFILE_POSTS_CONNECTION]);
+  if (!connection) throw graphqlError(body);
+  const edges = asArray(connection.edges);
+  if (!edges) throw platformChanged('posts (GraphQL)');
+  const pageInfo = asObject(connection.page_info);
+  return {
+    items: asObjects(asObjects(edges).map((edge) => edge.node)),
+    nextMaxId: pageInfo?.has_next_page === true ? asString(pageInfo.end_cursor) : undefined,
+  };
+}
+
+/** GraphQL reports failures as 200 with `errors`; a retired doc_id looks like any other shape change. */
+function graphqlError(body: JsonObject): ExportError {
+  const messages = asObjects(body.errors).map((error) => `${asString(error.message) ?? ''} ${asString(error.summary) ?? ''}`);
+  if (messages.some((message) => /rate limit|please wait|try again later/i.test(message))) {
+    return new ExportError('rate_limited', 'Instagram asked us to slow down. The export will wait, then continue.', {
+      retryAfterMs: MIN_RATE_LIMIT_WAIT_MS,
+    });
+  }
+  return platformChanged('posts (GraphQL)');
+}
+
+function itemsOf(body: JsonObject, endpoint: string): JsonObject[] {
+  const items = asArray(body.items);
+  if (!items) throw platformChanged(endpoint);
+  return asObjects(items);
+}
+
+/** A page that claims more but hands back the same position would loop for ever. */
+function continues(next: string | undefined, current: string | undefined): next is string {
+  return next !== undefined && next !== current;
+}
+
+/**
+ * Posts not listed before. What the clips section or a later feed page may list again (videos,
+ * pinned posts) is added to `seen`.
+ */
+function unseenPosts(items: JsonObject[], seen: Set<string>): Post[] {
+  const posts: Post[] = [];
+  for (const item of items) {
+    const pk = mediaPk(item);
+    if (pk && seen.has(pk)) continue;
+    const post = toPost(item);
+    if (!post) continue;
+    if (asNumber(item.media_type) === 2 || post.metadata.pinned === true) seen.add(post.id);
+    posts.push(post);
+  }
+  return posts;
+}

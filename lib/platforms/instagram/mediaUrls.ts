@@ -1,0 +1,66 @@
+import type { MediaFormat } from '../types';
+import { asNumber, asObject, asObjects, asString, type JsonObject } from './json';
+
+export interface MediaVersion {
+  url: string;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * `candidates[0]` is the original. The list may also hold a square crop that is larger in area,
+ * so picking by size would export a crop instead of the photo.
+ */
+export function bestImage(media: JsonObject): MediaVersion | undefined {
+  const candidates = asObjects(asObject(media.image_versions2)?.candidates);
+  return candidates.map(toVersion).find((version) => version !== undefined);
+}
+
+/** The largest progressive video (the web caps these at 720p); equal sizes go to the higher type. */
+export function bestVideo(media: JsonObject): MediaVersion | undefined {
+  let best: { version: MediaVersion; area: number; type: number } | undefined;
+  for (const entry of asObjects(media.video_versions)) {
+    const version = toVersion(entry);
+    if (!version) continue;
+    const area = (version.width ?? 0) * (version.height ?? 0);
+    const type = asNumber(entry.type) ?? 0;
+    if (!best || area > best.area || (area === best.area && type > best.type)) best = { version, area, type };
+  }
+  return best?.version;
+}
+
+const EXTENSIONS: Record<string, MediaFormat> = {
+  jpg: 'jpg',
+  jpeg: 'jpg',
+  png: 'png',
+  webp: 'webp',
+  gif: 'gif',
+  mp4: 'mp4',
+  mov: 'mov',
+};
+
+/**
+ * The format a CDN URL promises. `stp=dst-jpg…` asks the CDN to convert, so it beats the path's
+ * extension (a `.webp` or `.heic` path then serves JPEG). The downloaded bytes have the last word.
+ */
+export function formatHint(url: string): MediaFormat | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const converted = /(?:^|_)dst-([a-z0-9]+)/i.exec(parsed.searchParams.get('stp') ?? '')?.[1];
+  const extension = /\.([a-z0-9]+)$/i.exec(parsed.pathname)?.[1];
+  for (const candidate of [converted, extension]) {
+    const format = candidate ? EXTENSIONS[candidate.toLowerCase()] : undefined;
+    if (format) return format;
+  }
+  return undefined;
+}
+
+function toVersion(entry: JsonObject): MediaVersion | undefined {
+  const url = asString(entry.url);
+  if (!url) return undefined;
+  return { url, width: asNumber(entry.width), height: asNumber(entry.height) };
+}

@@ -1,0 +1,144 @@
+import type { MediaItem, Post } from '../types';
+import { ORIGIN } from './constants';
+import { asArray, asNumber, asObject, asObjects, asString, mediaPk, type JsonObject } from './json';
+import { bestImage, bestVideo, formatHint } from './mediaUrls';
+
+/** Where a media item was listed: its own post, the current stories, or a highlight. */
+export type MediaSource =
+  | { section: 'post' }
+  | { section: 'story' }
+  | { section: 'highlight'; highlightId: string; title?: string };
+
+const VIDEO = 2;
+const CAROUSEL = 8;
+
+/** The files of one v1 media: itself, or each carousel child in display order. */
+export function extractMediaItems(media: unknown): MediaItem[] {
+  const object = asObject(media);
+  return object ? collectMedia(object).items : [];
+}
+
+/** A v1 media as a Post, or undefined when it has no id at all (nothing could refer to it). */
+export function toPost(media: JsonObject, source: MediaSource = { section: 'post' }): Post | undefined {
+  const pk = mediaPk(media);
+  if (!pk) return undefined;
+  const { items, missing } = collectMedia(media);
+  const metadata: Record<string, unknown> = { ...postFacts(media), ...sourceFacts(media, source) };
+  if (missing.length > 0) metadata.missing_media = missing;
+  return {
+    id: pk,
+    platform: 'instagram',
+    kind: postKind(media, source),
+    publishedAt: publishedAt(media),
+    caption: captionOf(media),
+    permalink: permalink(media, pk, source),
+    metadata: withoutUndefined(metadata),
+    media: items,
+  };
+}
+
+function collectMedia(media: JsonObject): { items: MediaItem[]; missing: string[] } {
+  const postId = mediaPk(media) ?? '';
+  const caption = captionOf(media);
+  const postTime = publishedAt(media);
+  const children = asObjects(media.carousel_media);
+  const nodes = children.length > 0 ? children : [media];
+  const items: MediaItem[] = [];
+  const missing: string[] = [];
+  nodes.forEach((node, index) => {
+    const id = (children.length > 0 ? mediaPk(node) : postId) || `${postId}_${index + 1}`;
+    const isVideo = asNumber(node.media_type) === VIDEO || asObjects(node.video_versions).length > 0;
+    const version = isVideo ? bestVideo(node) : bestImage(node);
+    if (!version) {
+      missing.push(id);
+      return;
+    }
+    items.push({
+      id,
+      postId,
+      kind: isVideo ? 'video' : 'image',
+      url: version.url,
+      width: version.width,
+      height: version.height,
+      publishedAt: asNumber(node.taken_at) === undefined ? postTime : publishedAt(node),
+      caption,
+      formatHint: formatHint(version.url),
+    });
+  });
+  return { items, missing };
+}
+
+function postKind(media: JsonObject, source: MediaSource): string {
+  if (source.section !== 'post') return source.section;
+  if (asString(media.product_type) === 'clips') return 'reel';
+  const type = asNumber(media.media_type);
+  if (type === CAROUSEL || asObjects(media.carousel_media).length > 0) return 'carousel';
+  return type === VIDEO ? 'video' : 'image';
+}
+
+function postFacts(media: JsonObject): Record<string, unknown> {
+  const location = asObject(media.location);
+  const isVideo = asNumber(media.media_type) === VIDEO;
+  return {
+    code: asString(media.code),
+    product_type: asString(media.product_type),
+    media_type: asNumber(media.media_type),
+    like_count: asNumber(media.like_count),
+    comment_count: asNumber(media.comment_count),
+    location: location && withoutUndefined({ name: asString(location.name), lat: asNumber(location.lat), lng: asNumber(location.lng) }),
+    accessibility_caption: asString(media.accessibility_caption),
+    video_duration: asNumber(media.video_duration),
+    original_width: asNumber(media.original_width),
+    original_height: asNumber(media.original_height),
+    pinned: isPinned(media),
+    owner: asString(asObject(media.user)?.username) ?? asString(asObject(media.owner)?.username),
+    carousel_media_count: asNumber(media.carousel_media_count),
+    // The cover of a video is kept as a reference only; the export's files are the videos themselves.
+    cover_url: isVideo ? bestImage(media)?.url : undefined,
+  };
+}
+
+function sourceFacts(media: JsonObject, source: MediaSource): Record<string, unknown> {
+  if (source.section === 'highlight') return { highlight_id: source.highlightId, highlight_title: source.title };
+  if (source.section === 'story') {
+    const expiring = asNumber(media.expiring_at);
+    return { expiring_at: expiring === undefined ? undefined : isoFromUnix(expiring) };
+  }
+  return {};
+}
+
+function isPinned(media: JsonObject): boolean {
+  return (asArray(media.timeline_pinned_user_ids)?.length ?? 0) > 0 || (asArray(media.clips_tab_pinned_user_ids)?.length ?? 0) > 0;
+}
+
+function captionOf(media: JsonObject): string | null {
+  const caption = asObject(media.caption);
+  return typeof caption?.text === 'string' ? caption.text : null;
+}
+
+function publishedAt(media: JsonObject): string {
+  const expiring = asNumber(media.expiring_at);
+  const seconds =
+    asNumber(media.taken_at) ?? asNumber(asObject(media.caption)?.created_at) ?? (expiring === undefined ? 0 : expiring - 86_400);
+  return isoFromUnix(seconds);
+}
+
+function permalink(media: JsonObject, pk: string, source: MediaSource): string | undefined {
+  if (source.section === 'highlight') return `${ORIGIN}/stories/highlights/${source.highlightId}/`;
+  const code = asString(media.code);
+  if (source.section === 'story') {
+    const username = asString(asObject(media.user)?.username);
+    return username ? `${ORIGIN}/stories/${encodeURIComponent(username)}/${pk}/` : undefined;
+  }
+  if (!code) return undefined;
+  return asString(media.product_type) === 'clips' ? `${ORIGIN}/reel/${code}/` : `${ORIGIN}/p/${code}/`;
+}
+
+export function isoFromUnix(seconds: number): string {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
+}
+
+function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}

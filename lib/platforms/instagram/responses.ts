@@ -1,0 +1,135 @@
+import { ExportError } from '../../errors';
+import type { ApiResponse } from '../types';
+import { MIN_RATE_LIMIT_WAIT_MS, ORIGIN } from './constants';
+import { asObject, asString, type JsonObject } from './json';
+
+const LOGIN_MESSAGE = 'Instagram did not accept this browser’s session. Log in to Instagram in this browser, then try again.';
+const CONFIRM_MESSAGE =
+  'Instagram wants you to confirm it’s you. Open instagram.com in this browser, complete the check it shows, then try again.';
+const CHECKPOINT_MESSAGES: Record<string, string> = {
+  checkpoint_required: CONFIRM_MESSAGE,
+  challenge_required: CONFIRM_MESSAGE,
+  feedback_required:
+    'Instagram has restricted some activity on your account. Open instagram.com in this browser, read and accept its notice, then try again later.',
+};
+
+export function loginRequired(message = LOGIN_MESSAGE): ExportError {
+  return new ExportError('login_required', message);
+}
+
+export function platformChanged(endpoint: string): ExportError {
+  return new ExportError(
+    'platform_changed',
+    `Instagram answered the ${endpoint} request in a shape this version of Star Export does not understand. Instagram may have changed; please look for an update.`,
+  );
+}
+
+/** True when the redirect's target is the home page, or unknown (a browser hides it). */
+export function isHomeOrHiddenRedirect(response: ApiResponse): boolean {
+  if (!isRedirect(response)) return false;
+  return response.location === undefined || redirectPath(response.location) === '/';
+}
+
+/**
+ * The JSON body of a successful API answer, or the ExportError the answer means. A redirect or
+ * an HTML page is a session problem, never an empty account.
+ */
+export function readJson(response: ApiResponse, endpoint: string): JsonObject {
+  if (isRedirect(response)) throw redirectError(response.location);
+  if (response.status === 429) throw rateLimited(response);
+  const body = parseObject(response.text);
+  if (body) {
+    const error = errorFromBody(response, body);
+    if (error) throw error;
+  }
+  if (response.status === 404) throw notFound();
+  if (response.status === 401) throw loginRequired();
+  if (response.status < 200 || response.status >= 300 || body?.status === 'fail') {
+    const said = typeof body?.message === 'string' && body.message ? `: “${body.message}”` : '';
+    throw new ExportError('http_error', `Instagram refused the ${endpoint} request (HTTP ${response.status})${said}.`, {
+      status: response.status,
+    });
+  }
+  if (!body) throw looksLikeHtml(response) ? loginRequired() : platformChanged(endpoint);
+  return body;
+}
+
+function isRedirect(response: ApiResponse): boolean {
+  return response.redirected || (response.status >= 300 && response.status < 400);
+}
+
+function redirectPath(location: string): string | undefined {
+  try {
+    return new URL(location, ORIGIN).pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+function redirectError(location: string | undefined): ExportError {
+  const path = location === undefined ? undefined : redirectPath(location);
+  if (path && /^\/(challenge|auth_platform|accounts\/suspended)(\/|$)/.test(path)) return loginRequired(CONFIRM_MESSAGE);
+  return loginRequired();
+}
+
+function errorFromBody(response: ApiResponse, body: JsonObject): ExportError | undefined {
+  const message = typeof body.message === 'string' ? body.message : undefined;
+  const failed = body.status === 'fail';
+  if (message !== undefined && /please wait a few minutes/i.test(message)) return rateLimited(response);
+  if (failed && message === '') return rateLimited(response);
+  const code = checkpointCode(body, message);
+  if (code) return new ExportError('checkpoint_required', CHECKPOINT_MESSAGES[code] ?? CONFIRM_MESSAGE, { status: response.status });
+  if (message !== undefined && /useragent mismatch/i.test(message)) {
+    return new ExportError(
+      'platform_changed',
+      'Instagram no longer accepts the app id Star Export sends for this browser. Please look for an update.',
+      { status: response.status },
+    );
+  }
+  if (message === 'login_required' || body.require_login === true) return loginRequired();
+  if (message !== undefined && /not authorized to view user/i.test(message)) {
+    return new ExportError('private_account', 'This account is private and you do not follow it, so its posts cannot be exported.');
+  }
+  return undefined;
+}
+
+function checkpointCode(body: JsonObject, message: string | undefined): string | undefined {
+  for (const candidate of [message, asString(body.error_type)]) {
+    const code = Object.keys(CHECKPOINT_MESSAGES).find((key) => candidate?.includes(key));
+    if (code) return code;
+  }
+  return undefined;
+}
+
+function rateLimited(response: ApiResponse): ExportError {
+  const retryAfterMs = Math.max(parseRetryAfter(response.headers.get('retry-after')) ?? 0, MIN_RATE_LIMIT_WAIT_MS);
+  return new ExportError('rate_limited', 'Instagram asked us to slow down. The export will wait, then continue.', {
+    status: response.status,
+    retryAfterMs,
+  });
+}
+
+function notFound(): ExportError {
+  return new ExportError('account_not_found', 'Instagram has no account by that name, or it is not visible to you.', { status: 404 });
+}
+
+/** Retry-After as delta-seconds or an HTTP date. */
+function parseRetryAfter(value: string | null): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+function parseObject(text: string): JsonObject | undefined {
+  try {
+    return asObject(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+function looksLikeHtml(response: ApiResponse): boolean {
+  return /text\/html/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(response.text);
+}
