@@ -6,12 +6,7 @@
  * createWritable() writes to a swap file that replaces the target only on close(), so a worker
  * stopped mid-download leaves no half file behind.
  */
-
-export interface ByteSink {
-  write(chunk: Uint8Array): Promise<void>;
-  close(): Promise<void>;
-  abort(reason?: unknown): Promise<void>;
-}
+import type { ByteSink } from '../export/media/downloadMedia';
 
 const JOBS_DIR = 'jobs';
 

@@ -1,0 +1,96 @@
+import browser from 'webextension-polyfill';
+import { ExportError } from '../../errors';
+import type { MediaItem, Post } from '../../platforms/types';
+import type { MediaRecord } from '../../storage/exportDb';
+import { openStagedStream, readStagedFile } from '../../storage/fileStaging';
+import { mediaOfJob, postsOfJob } from '../../storage/jobRepository';
+import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
+import { createZipArchiveWriter } from '../archive/zipArchiveWriter';
+import { MediaLayout, mainJsonName, zipEntryPath, zipFileName } from '../layout/exportPaths';
+import { buildManifest, type MediaOutcome } from '../layout/manifest';
+import { buildSidecar } from '../layout/sidecar';
+import type { JobContext } from './jobContext';
+import { stagedMediaName } from './stagedMediaName';
+
+function entryDate(iso: string, fallback: Date): Date {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? fallback : new Date(time);
+}
+
+async function readPosts(jobId: string, media: Map<string, MediaRecord>): Promise<Post[]> {
+  const posts: Post[] = [];
+  for await (const record of postsOfJob(jobId)) {
+    const items = record.mediaIds.flatMap((id): MediaItem[] => {
+      const stored = media.get(id);
+      return stored ? [stored.item] : [];
+    });
+    posts.push({ ...record.post, media: items });
+  }
+  return posts;
+}
+
+/**
+ * Writes the whole ZIP again from the stored posts and staged files: a restart during this stage
+ * simply rebuilds it. Entries are added one by one so each file streams from disk to disk.
+ */
+export async function runArchiveStage(ctx: JobContext): Promise<void> {
+  const { job, signal } = ctx;
+  const account = job.account;
+  if (!account) throw new ExportError('internal', 'The account was not resolved before building the ZIP.');
+  const exportedAt = new Date();
+  const records = await mediaOfJob(job.id);
+  const byId = new Map(records.map((r) => [r.mediaId, r]));
+  const posts = await readPosts(job.id, byId);
+  const layout = new MediaLayout(job.request.platform);
+  const outcomes = new Map<string, MediaOutcome>();
+
+  const zip = createZipArchiveWriter(await openStagedStream(job.id, ARCHIVE_FILE_NAME), signal);
+  const kept = records.filter((r) => r.state === 'kept');
+  let written = 0;
+  for (const record of kept) {
+    const file = await readStagedFile(job.id, stagedMediaName(record));
+    if (!file || !record.format || file.size !== record.bytes) {
+      throw new ExportError('internal', `The downloaded file of ${record.mediaId} is missing from storage; resume the export.`);
+    }
+    const paths = layout.pathsFor(record.item, record.format);
+    const modified = entryDate(record.item.publishedAt, exportedAt);
+    await zip.addFile(zipEntryPath(job.id, paths.file), file, modified);
+    const sidecar = buildSidecar({
+      platform: job.request.platform,
+      item: record.item,
+      format: record.format,
+      byteSize: file.size,
+      downloadedAt: new Date(record.downloadedAt ?? exportedAt),
+    });
+    await zip.addText(zipEntryPath(job.id, paths.sidecar), JSON.stringify(sidecar, null, 2), modified);
+    outcomes.set(record.mediaId, { status: 'saved', path: paths.file, format: record.format, byteSize: file.size });
+    written += 1;
+    await ctx.save({}, written / (kept.length + 1));
+  }
+  for (const record of records) {
+    if (record.state === 'failed' && record.failure) {
+      outcomes.set(record.mediaId, { status: 'failed', reason: record.failure.reason, message: record.failure.message });
+    }
+  }
+
+  const manifest = buildManifest({
+    jobId: job.id,
+    exporterVersion: browser.runtime.getManifest().version,
+    platform: job.request.platform,
+    account,
+    options: job.request,
+    exportedAt,
+    posts,
+    outcomeOf: (item) => outcomes.get(item.id),
+    failed: job.failed,
+  });
+  await zip.addText(zipEntryPath(job.id, mainJsonName(job.request.platform, job.id)), JSON.stringify(manifest, null, 2), exportedAt);
+  await zip.close();
+
+  const archive = await readStagedFile(job.id, ARCHIVE_FILE_NAME);
+  if (!archive) throw new ExportError('internal', 'The ZIP was not stored.');
+  await ctx.save(
+    { zipBytes: archive.size, fileName: zipFileName(job.request.platform, account.handle, exportedAt, job.id) },
+    1,
+  );
+}

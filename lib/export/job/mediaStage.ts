@@ -1,0 +1,80 @@
+import { toExportError } from '../../errors';
+import type { MediaRecord } from '../../storage/exportDb';
+import { openStagedFile } from '../../storage/fileStaging';
+import { mediaOfJob, putMedia } from '../../storage/jobRepository';
+import { urlWithoutSignature } from '../layout/sourceUrl';
+import { downloadSlots } from '../media/downloadSlots';
+import { downloadWithRetry } from '../media/downloadWithRetry';
+import type { JobContext } from './jobContext';
+import { stagedMediaName } from './stagedMediaName';
+
+// Progress is persisted at most this often; every file's own state is persisted at once.
+const SAVE_EVERY_MS = 500;
+
+function tally(ctx: JobContext, records: MediaRecord[]): void {
+  const kept = records.filter((r) => r.state === 'kept');
+  const failed = records.filter((r) => r.state === 'failed');
+  ctx.job.media = { done: kept.length, failed: failed.length, total: records.length };
+  ctx.job.bytes = { done: kept.reduce((sum, r) => sum + (r.bytes ?? 0), 0), total: 0 };
+  ctx.job.failed = failed.flatMap((r) => (r.failure ? [r.failure] : []));
+}
+
+/**
+ * Downloads every media file not yet kept, through the extension-wide three slots. A file that
+ * fails is recorded with its reason and never stops the export; files kept before a restart are
+ * not downloaded again.
+ */
+export async function runMediaStage(ctx: JobContext): Promise<void> {
+  const { job, adapter, platform, signal } = ctx;
+  const records = await mediaOfJob(job.id);
+  tally(ctx, records);
+  await ctx.save();
+  let lastSave = Date.now();
+
+  const settle = async (record: MediaRecord) => {
+    await putMedia(record);
+    tally(ctx, records);
+    if (Date.now() - lastSave >= SAVE_EVERY_MS) {
+      lastSave = Date.now();
+      await ctx.save();
+    }
+  };
+
+  const download = async (record: MediaRecord) => {
+    try {
+      const result = await downloadWithRetry({
+        url: record.item.url,
+        rules: adapter.mediaRules,
+        expectedKind: record.item.kind,
+        signal,
+        slots: downloadSlots,
+        openSink: () => openStagedFile(job.id, stagedMediaName(record)),
+        refreshUrl: () => adapter.refreshMediaUrl(platform, record.item),
+      });
+      Object.assign(record, {
+        state: 'kept',
+        format: result.format,
+        bytes: result.bytes,
+        downloadedAt: new Date().toISOString(),
+        item: { ...record.item, url: result.url },
+      } satisfies Partial<MediaRecord>);
+    } catch (error) {
+      const failure = toExportError(error);
+      if (failure.kind === 'cancelled' || failure.kind === 'quota_exceeded') throw failure;
+      Object.assign(record, {
+        state: 'failed',
+        failure: {
+          mediaId: record.mediaId,
+          postId: record.item.postId,
+          url: urlWithoutSignature(record.item.url),
+          reason: failure.kind,
+          message: failure.message,
+        },
+      } satisfies Partial<MediaRecord>);
+    }
+    await settle(record);
+  };
+
+  await Promise.all(records.filter((r) => r.state === 'pending').map(download));
+  await ctx.save();
+}
