@@ -56,7 +56,8 @@ export function parseRetryAfter(header: string | null, now: number): number | un
   if (/^\d+(\.\d+)?$/.test(value)) {
     ms = Math.round(Number(value) * 1000);
   } else {
-    const at = Date.parse(value);
+    // An HTTP-date names its day and month; Date.parse would also take '-3' as a year.
+    const at = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
     if (Number.isNaN(at)) return undefined;
     ms = Math.max(0, at - now);
   }
