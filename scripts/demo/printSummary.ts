@@ -1,4 +1,6 @@
 import { relative } from 'node:path';
+import { PLATFORM_LABELS } from '../../lib/platforms/labels';
+import type { PlatformId } from '../../lib/platforms/types';
 import { formatBytes } from '../../lib/ui/jobStatusText';
 import type { UnzipTestResult } from '../../tests/e2e/harness/zipCheck';
 import type { ZipSummary } from './zipSummary';
@@ -19,7 +21,7 @@ export function printSummary(results: RunResult[], totalMs: number): void {
   const rule = '─'.repeat(64);
   console.log(`\n${rule}\nStar Export demo: ${results.length} export(s) in ${seconds(totalMs)}\n${rule}`);
   for (const { summary: s, zipPath, unzip, elapsedMs } of results) {
-    console.log(`${s.platform}  @${s.account}  (job ${s.jobId})`);
+    console.log(`${PLATFORM_LABELS[s.platform as PlatformId] ?? s.platform}  @${s.account}  (job ${s.jobId})`);
     console.log(`  items (posts)   ${s.posts}`);
     console.log(`  media files     ${s.mediaFiles} (${formatBytes(s.mediaBytes)})`);
     console.log(`  ZIP size        ${formatBytes(s.zipBytes)} (${s.zipBytes} bytes)`);
