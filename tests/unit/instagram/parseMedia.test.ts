@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { asObjects } from '../../../lib/platforms/instagram/json';
+import { formatHint } from '../../../lib/platforms/instagram/mediaUrls';
+import { extractMediaItems, toPost } from '../../../lib/platforms/instagram/parseMedia';
+import type { Post } from '../../../lib/platforms/types';
+import { fixtureJson } from './fakeInstagram';
+
+function feedItems(name: string) {
+  return asObjects((fixtureJson(name) as { items: unknown }).items);
+}
+
+const [pinned, image, reel, carousel] = feedItems('feed-page-1.json');
+const [, oldVideo, webpImage] = feedItems('feed-page-2.json');
+
+function post(media: Record<string, unknown> | undefined): Post {
+  const result = toPost(media ?? {});
+  if (!result) throw new Error('no post');
+  return result;
+}
+
+describe('extractMediaItems', () => {
+  it('takes candidates[0] for an image, never the larger square crop', () => {
+    const candidates = (image!.image_versions2 as { candidates: { width: number; height: number; url: string }[] }).candidates;
+    const largest = candidates.reduce((a, b) => (a.width * a.height >= b.width * b.height ? a : b));
+    expect(largest.width).toBe(1440);
+    const [item] = extractMediaItems(image);
+    expect(item).toMatchObject({ id: '3419876543210987654', kind: 'image', width: 1080, height: 1350, url: candidates[0]!.url });
+  });
+
+  it('gives one item per carousel child, in display order, each with the child pk', () => {
+    const items = extractMediaItems(carousel);
+    expect(items.map((m) => [m.id, m.kind])).toEqual([
+      ['3417999999999999001', 'image'],
+      ['3417999999999999002', 'video'],
+      ['3417999999999999003', 'image'],
+    ]);
+    expect(new Set(items.map((m) => m.postId))).toEqual(new Set(['3418000000000000000']));
+  });
+
+  it.each([
+    ['reel (types 101 and 103 tie at 720×1280: the higher type wins)', reel, 'AQOabcREEL1-103.mp4', 720, 1280],
+    ['old feed video (640×640 beats 480×480)', oldVideo, 'AQOold-101.mp4', 640, 640],
+  ])('picks the largest progressive video: %s', (_name, media, file, width, height) => {
+    const [item] = extractMediaItems(media);
+    expect(item?.kind).toBe('video');
+    expect(new URL(item!.url).pathname.endsWith(file)).toBe(true);
+    expect(item).toMatchObject({ width, height, formatHint: 'mp4' });
+  });
+
+  it('keeps the video file, not its cover, and notes the cover in the metadata', () => {
+    const result = post(reel);
+    expect(result.media).toHaveLength(1);
+    expect(result.media[0]?.kind).toBe('video');
+    expect(result.metadata.cover_url).toMatch(/491111111_2222222222222222_5123456789012345678_n\.jpg/);
+  });
+
+  it('reads the pk from `id` when JSON.parse rounded a numeric pk', () => {
+    expect(typeof webpImage?.pk).toBe('number');
+    expect(post(webpImage).id).toBe('3399999999999999888');
+  });
+
+  it('returns the post and notes a media item without any URL', () => {
+    const broken = structuredClone(carousel!);
+    const children = broken.carousel_media as Record<string, unknown>[];
+    delete children[1]!.video_versions;
+    delete children[1]!.image_versions2;
+    const result = post(broken);
+    expect(result.media.map((m) => m.id)).toEqual(['3417999999999999001', '3417999999999999003']);
+    expect(result.metadata.missing_media).toEqual(['3417999999999999002']);
+  });
+
+  it.each([null, undefined, 'text', 42, [], {}])('never throws on %j', (value) => {
+    expect(extractMediaItems(value)).toEqual([]);
+  });
+});
+
+describe('toPost', () => {
+  it.each([
+    ['image', image, 'image', 'https://www.instagram.com/p/DGy8kLmNpQr/'],
+    ['reel', reel, 'reel', 'https://www.instagram.com/reel/DGx0AbCdEfG/'],
+    ['carousel', carousel, 'carousel', 'https://www.instagram.com/p/DGw9ZyXwVuT/'],
+    ['feed video', oldVideo, 'video', 'https://www.instagram.com/p/DFa1b2C3d4E/'],
+  ])('maps a %s', (_name, media, kind, permalink) => {
+    const result = post(media);
+    expect(result).toMatchObject({ platform: 'instagram', kind, permalink });
+    expect(result.publishedAt).toBe(new Date((media!.taken_at as number) * 1000).toISOString());
+  });
+
+  it('keeps the caption exactly, unicode and markup included', () => {
+    // Written with escapes so the combining accent (e + U+0301) and the ZWJ sequence are visible: nothing may normalise them.
+    const expected = 'Caf\u00e9 \u2615\ufe0f \u2014 \u05e9\u05dc\u05d5\u05dd \u0639\u0627\u0644\u0645 \u{1F469}\u200d\u{1F4BB} e\u0301 \u{1F1E9}\u{1F1EA}\n#\u00fcber "quotes" & <tags>';
+    const result = post(webpImage);
+    expect(result.caption).toBe(expected);
+    expect(result.media[0]?.caption).toBe(expected);
+  });
+
+  it('keeps the facts worth exporting', () => {
+    expect(post(pinned).metadata).toMatchObject({
+      code: 'DGp1nNdoA1z',
+      product_type: 'feed',
+      media_type: 1,
+      like_count: 42,
+      comment_count: 3,
+      location: { name: 'Berlin, Germany', lat: 52.5167, lng: 13.4 },
+      accessibility_caption: expect.stringContaining('studio') as unknown,
+      original_width: 1080,
+      original_height: 1350,
+      pinned: true,
+      owner: 'star.demo',
+    });
+    expect(post(carousel).metadata).toMatchObject({ carousel_media_count: 3, pinned: false });
+    expect(post(reel).metadata).toMatchObject({ video_duration: 14.533, product_type: 'clips' });
+  });
+
+  it('has a null caption when Instagram sends none', () => {
+    expect(post({ ...image, caption: null }).caption).toBeNull();
+  });
+
+  it('gives no post for a media without any id', () => {
+    expect(toPost({ taken_at: 1 })).toBeUndefined();
+  });
+});
+
+describe('formatHint', () => {
+  it.each([
+    ['https://scontent.cdninstagram.com/v/t51.29350-15/1_n.jpg?stp=dst-jpg_e35_p1080x1080&oe=6946A1B2', 'jpg'],
+    ['https://scontent.cdninstagram.com/v/t51.29350-15/1_n.webp?stp=dst-jpg_e35_s640x640&oe=6946A1B2', 'jpg'],
+    ['https://scontent.cdninstagram.com/v/t51.29350-15/1_n.heic?stp=c0.180.1440.1440a_dst-jpg_e35_s640x640', 'jpg'],
+    ['https://scontent.cdninstagram.com/v/t51.29350-15/1_n.webp?stp=dst-webp_p1080x1080', 'webp'],
+    ['https://scontent.cdninstagram.com/v/t51.29350-15/1_n.webp?oe=6946A1B2', 'webp'],
+    ['https://scontent.cdninstagram.com/v/t51.29350-15/1_n.PNG', 'png'],
+    ['https://instagram.fber1-1.fna.fbcdn.net/o1/v/t16/f2/m86/AQO.mp4?efg=x&oe=6946A1B2', 'mp4'],
+    ['https://instagram.fber1-1.fna.fbcdn.net/o1/v/t16/f2/m86/AQO.mov', 'mov'],
+    ['https://scontent.cdninstagram.com/v/t51.29350-15/1_n.heic', undefined],
+    ['https://scontent.cdninstagram.com/v/t51.29350-15/noextension', undefined],
+    ['not a url', undefined],
+  ])('%s → %s', (url, expected) => {
+    expect(formatHint(url)).toBe(expected);
+  });
+});
