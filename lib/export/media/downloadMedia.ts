@@ -29,11 +29,13 @@ export interface DownloadedMedia {
   contentType: string | null;
 }
 
-/** Bytes kept for sniffing; ISO BMFF compatible brands sit past the first 16. */
-const SNIFF_WINDOW = 64;
+/** Whatever reason the signal carries, a cancelled job reads as cancelled. */
+function cancelledError(): ExportError {
+  return new ExportError('cancelled', 'The export was cancelled.');
+}
 
 function throwIfCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new ExportError('cancelled', 'The export was cancelled.');
+  if (signal.aborted) throw cancelledError();
 }
 
 function formatList(formats: readonly MediaFormat[]): string {
@@ -46,7 +48,7 @@ interface Head {
   done: boolean;
 }
 
-/** Reads until at least SNIFF_BYTES arrived (or the body ended), however small the chunks. */
+/** Reads until SNIFF_BYTES arrived (or the body ended), however small the chunks. */
 async function readHead(reader: ReadableStreamDefaultReader<Uint8Array>, rules: MediaRules, signal: AbortSignal): Promise<Head> {
   const head: Head = { chunks: [], length: 0, done: false };
   while (head.length < SNIFF_BYTES) {
@@ -61,7 +63,7 @@ async function readHead(reader: ReadableStreamDefaultReader<Uint8Array>, rules: 
 }
 
 function sniffWindow(chunks: Uint8Array[]): Uint8Array {
-  const window = new Uint8Array(Math.min(SNIFF_WINDOW, chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)));
+  const window = new Uint8Array(Math.min(SNIFF_BYTES, chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)));
   let offset = 0;
   for (const chunk of chunks) {
     if (offset >= window.length) break;
@@ -106,7 +108,7 @@ export async function downloadMedia(opts: DownloadMediaOptions): Promise<Downloa
     // no-store keeps gigabytes of video out of the HTTP cache.
     response = await fetchImpl(opts.url, { credentials: 'omit', redirect: 'follow', cache: 'no-store', signal });
   } catch (error) {
-    throw toExportError(error);
+    throw signal.aborted ? cancelledError() : toExportError(error);
   }
   const contentType = response.headers.get('content-type');
   let head;
@@ -140,7 +142,7 @@ export async function downloadMedia(opts: DownloadMediaOptions): Promise<Downloa
     await sink.close();
     return { format, bytes, contentType };
   } catch (error) {
-    const failure = signal.aborted ? new ExportError('cancelled', 'The export was cancelled.') : toExportError(error);
+    const failure = signal.aborted ? cancelledError() : toExportError(error);
     await reader.cancel(failure).catch(() => undefined);
     await sink?.abort(failure).catch(() => undefined);
     throw failure;

@@ -1,7 +1,7 @@
 import type { MediaFormat, MediaKind } from '../../platforms/types';
 
-/** Enough bytes for every signature below, ISO BMFF brands included. */
-export const SNIFF_BYTES = 16;
+/** Every signature below fits in 16 bytes; ISO BMFF compatible brands follow, so read a little more. */
+export const SNIFF_BYTES = 64;
 
 const MP4_BRANDS = new Set([
   'isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'hvc1', 'dash',

@@ -70,6 +70,7 @@ describe('downloadMedia accepts', () => {
     ['an MP4 without a content type', SAMPLES.mp4Mp42, undefined, 'mp4', 64],
     ['a PNG labelled JPEG (same kind: the bytes decide)', SAMPLES.png, 'image/jpeg', 'png', 64],
     ['a MOV labelled MP4', SAMPLES.movMoov, 'video/mp4', 'mov', 64],
+    ['an MP4 known by a compatible brand, in 4-byte chunks', SAMPLES.mp4ByCompatibleBrand, 'video/mp4', 'mp4', 4],
   ])('%s', async (_label, head, contentType, format, chunkSize) => {
     const file = fileOf(head, 900);
     const headers: Record<string, string> = { 'content-length': '900' };
@@ -156,6 +157,16 @@ describe('downloadMedia refuses before writing anything', () => {
     }) as typeof fetch;
     const error = await failure(downloadMedia({ url: URL_, rules: RULES, signal: new AbortController().signal, openSink: async () => fakeSink(), fetchImpl }));
     expect(error.kind).toBe('network_error');
+  });
+
+  it('reports a fetch aborted by a cancelled job as cancelled, whatever the abort reason', async () => {
+    const controller = new AbortController();
+    const fetchImpl = (async () => {
+      controller.abort(new Error('user pressed cancel'));
+      throw controller.signal.reason;
+    }) as typeof fetch;
+    const error = await failure(downloadMedia({ url: URL_, rules: RULES, signal: controller.signal, openSink: async () => fakeSink(), fetchImpl }));
+    expect(error.kind).toBe('cancelled');
   });
 });
 
