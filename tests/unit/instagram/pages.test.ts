@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { ExportError } from '../../../lib/errors';
+import { fetchPage } from '../../../lib/platforms/instagram/pages';
+import type { AccountInfo, Post } from '../../../lib/platforms/types';
+import { FakeInstagram, VIEWER_ID, redirect, respond, respondFixture } from './fakeInstagram';
+
+const ACCOUNT: AccountInfo = { id: VIEWER_ID, handle: 'star.demo', profileUrl: 'https://www.instagram.com/star.demo/' };
+const FEED = `/api/v1/feed/user/${VIEWER_ID}/`;
+const REELS_MEDIA = '/api/v1/feed/reels_media/';
+const HIGHLIGHTS = ['121', '122', '123', '124', '125', '126'].map((n) => `highlight:17901234567890${n}`);
+
+const maxId = (value: string | null) => (url: URL) => url.searchParams.get('max_id') === value;
+const formMaxId = (value: string | null) => (_url: URL, req: { body?: string }) => new URLSearchParams(req.body).get('max_id') === value;
+const reelIds = (ids: string[]) => (url: URL) => JSON.stringify(url.searchParams.getAll('reel_ids')) === JSON.stringify(ids);
+
+/** Instagram as a creator with a two-page feed, two reels pages, current stories and six highlights. */
+function fullAccount(): FakeInstagram {
+  return new FakeInstagram()
+    .on('GET', FEED, respondFixture('feed-page-1.json', { 'x-ig-set-www-claim': 'hmac.AR2claimFromFeed' }), maxId(null))
+    .on('GET', FEED, respondFixture('feed-page-2.json'), maxId(`3418000000000000000_${VIEWER_ID}`))
+    .on('POST', '/api/v1/clips/user/', respondFixture('clips-page-1.json'), formMaxId(null))
+    .on('POST', '/api/v1/clips/user/', respondFixture('clips-page-2.json'), formMaxId('QVFDclips_page_2_cursor'))
+    .on('GET', REELS_MEDIA, respondFixture('reels-media-stories.json'), reelIds([VIEWER_ID]))
+    .on('GET', `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`, respondFixture('highlights-tray.json'))
+    .on('GET', REELS_MEDIA, respondFixture('reels-media-highlights-1.json'), reelIds(HIGHLIGHTS.slice(0, 5)))
+    .on('GET', REELS_MEDIA, respondFixture('reels-media-highlights-2.json'), reelIds(HIGHLIGHTS.slice(5)));
+}
+
+async function listAll(ig: FakeInstagram, account = ACCOUNT): Promise<{ pages: Post[][]; cursors: (string | null)[] }> {
+  const pages: Post[][] = [];
+  const cursors: (string | null)[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await fetchPage(ig, account, cursor);
+    pages.push(page.posts);
+    cursors.push(page.nextCursor);
+    cursor = page.nextCursor;
+    if (pages.length > 50) throw new Error('no end');
+  } while (cursor !== null);
+  return { pages, cursors };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ExportError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ExportError)) throw new Error(`expected an ExportError, got ${String(error)}`);
+  return error;
+}
+
+describe('fetchPage', () => {
+  it('lists feed, reels, stories and highlights in order, each page one call', async () => {
+    const ig = fullAccount();
+    const { pages, cursors } = await listAll(ig);
+    const summary = pages.map((posts) => posts.map((p) => `${p.kind}:${p.id}`));
+    expect(summary).toEqual([
+      ['image:3414259811154179155', 'image:3419876543210987654', 'reel:3419000000000000001', 'carousel:3418000000000000000'],
+      ['video:3400000000000000777', 'image:3399999999999999888'],
+      ['reel:3405000000000000456', 'reel:3420000000000000123'],
+      ['reel:3390000000000000999'],
+      ['story:3425000000000000011', 'story:3425000000000000012'],
+      [],
+      [
+        'highlight:3410000000000000000',
+        'highlight:3410000000000000001',
+        'highlight:3410000000000000003',
+        'highlight:3410000000000000002',
+        'highlight:3410000000000000003',
+        'highlight:3410000000000000004',
+      ],
+      ['highlight:3410000000000000005'],
+    ]);
+    expect(ig.requests).toHaveLength(pages.length);
+    expect(cursors.at(-1)).toBeNull();
+    expect(cursors.slice(0, -1).every((cursor) => cursor !== null && cursor.length < 400)).toBe(true);
+  });
+
+  it('keeps a pinned post once, first, with its pinned flag', async () => {
+    const { pages } = await listAll(fullAccount());
+    const all = pages.flat().filter((p) => p.kind !== 'highlight');
+    const ids = all.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(all[0]).toMatchObject({ id: '3414259811154179155', metadata: { pinned: true } });
+  });
+
+  it('lists reels that were never in the feed and skips the ones it already listed', async () => {
+    const { pages } = await listAll(fullAccount());
+    const fromClips = pages.slice(2, 4).flat().map((p) => p.id);
+    expect(fromClips).toEqual(['3405000000000000456', '3420000000000000123', '3390000000000000999']);
+    expect(fromClips).not.toContain('3419000000000000001');
+    expect(fromClips).not.toContain('3400000000000000777');
+  });
+
+  it('marks stories and highlights with their reel facts', async () => {
+    const { pages } = await listAll(fullAccount());
+    const [photoStory, videoStory] = pages[4]!;
+    expect(photoStory).toMatchObject({
+      kind: 'story',
+      permalink: 'https://www.instagram.com/stories/star.demo/3425000000000000011/',
+      metadata: { expiring_at: '2026-06-20T10:13:20.000Z' },
+    });
+    expect(videoStory?.media[0]).toMatchObject({ kind: 'video', id: '3425000000000000012', formatHint: 'mp4' });
+    const tour = pages[6]![0]!;
+    expect(tour).toMatchObject({
+      kind: 'highlight',
+      permalink: 'https://www.instagram.com/stories/highlights/17901234567890121/',
+      metadata: { highlight_id: '17901234567890121', highlight_title: 'Tour 🎤' },
+    });
+    expect(tour.metadata).not.toHaveProperty('expiring_at');
+  });
+
+  it('asks for reels with the form the web app sends', async () => {
+    const ig = fullAccount();
+    await listAll(ig);
+    const clips = ig.requests.filter((r) => r.url.endsWith('/api/v1/clips/user/'));
+    expect(clips.map((r) => Object.fromEntries(FakeInstagram.form(r)))).toEqual([
+      { target_user_id: VIEWER_ID, page_size: '50', include_feed_video: 'true' },
+      { target_user_id: VIEWER_ID, page_size: '50', include_feed_video: 'true', max_id: 'QVFDclips_page_2_cursor' },
+    ]);
+    expect(clips[0]).toMatchObject({ method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(new URL(ig.requests[0]!.url).searchParams.get('count')).toBe('30');
+  });
+
+  it('echoes the www-claim the server set, per job', async () => {
+    const ig = fullAccount();
+    const first = await fetchPage(ig, ACCOUNT, null);
+    await fetchPage(ig, ACCOUNT, first.nextCursor);
+    expect(ig.requests.map((r) => r.headers?.['X-IG-WWW-Claim'])).toEqual(['0', 'hmac.AR2claimFromFeed']);
+    const nextJob = new FakeInstagram().on('GET', FEED, respondFixture('feed-page-2.json'));
+    await fetchPage(nextJob, ACCOUNT, null);
+    expect(nextJob.requests[0]?.headers?.['X-IG-WWW-Claim']).toBe('0');
+  });
+
+  it('ends after the tray when there are no stories and no highlights', async () => {
+    const ig = new FakeInstagram()
+      .on('GET', FEED, respond(200, '{"items":[],"num_results":0,"more_available":false,"status":"ok"}'))
+      .on('POST', '/api/v1/clips/user/', respond(200, '{"items":[],"paging_info":{"max_id":null,"more_available":false},"status":"ok"}'))
+      .on('GET', REELS_MEDIA, respondFixture('reels-media-empty.json'))
+      .on('GET', `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`, respondFixture('highlights-tray-empty.json'));
+    const { pages } = await listAll(ig);
+    expect(pages).toEqual([[], [], [], []]);
+  });
+
+  it('stops when a page claims more but repeats its own position', async () => {
+    const ig = new FakeInstagram().on('GET', FEED, respond(200, '{"items":[],"more_available":true,"next_max_id":"X_1","status":"ok"}'));
+    const first = await fetchPage(ig, ACCOUNT, null);
+    const second = await fetchPage(ig, ACCOUNT, first.nextCursor);
+    expect(JSON.parse(second.nextCursor!)).toMatchObject({ section: 'clips' });
+  });
+});
+
+describe('fetchPage GraphQL fallback', () => {
+  function graphqlAccount(feedAnswer = redirect('https://www.instagram.com/')): FakeInstagram {
+    const after = (value: string | undefined) => (_url: URL, req: { body?: string }) =>
+      (JSON.parse(new URLSearchParams(req.body).get('variables') ?? '{}') as { after?: string }).after === value;
+    return new FakeInstagram()
+      .on('GET', FEED, feedAnswer)
+      .on('POST', '/graphql/query', respondFixture('graphql-posts-1.json'), after(undefined))
+      .on('POST', '/graphql/query', respondFixture('graphql-posts-2.json'), after(`3419876543210987654_${VIEWER_ID}`));
+  }
+
+  it.each([
+    ['redirects to /', redirect('https://www.instagram.com/')],
+    ['redirects somewhere the browser hides', redirect(undefined)],
+  ])('takes over the feed when the REST feed %s', async (_name, answer) => {
+    const ig = graphqlAccount(answer);
+    const first = await fetchPage(ig, ACCOUNT, null);
+    expect(first.posts.map((p) => p.id)).toEqual(['3419876543210987654']);
+    const second = await fetchPage(ig, ACCOUNT, first.nextCursor);
+    expect(second.posts.map((p) => `${p.kind}:${p.id}`)).toEqual(['reel:3419000000000000001']);
+    expect(JSON.parse(second.nextCursor!)).toEqual({ section: 'clips', seen: ['3419000000000000001'] });
+
+    const calls = ig.requests.map((r) => `${r.method ?? 'GET'} ${new URL(r.url).pathname}`);
+    expect(calls).toEqual([`GET ${FEED}`, 'POST /graphql/query', 'POST /graphql/query']);
+    const form = FakeInstagram.form(ig.requests[1]!);
+    expect(form.get('doc_id')).toBe('34579740524958711');
+    expect(form.get('server_timestamps')).toBe('true');
+    expect(JSON.parse(form.get('variables')!)).toMatchObject({ username: 'star.demo', data: { count: 12 } });
+    expect(JSON.parse(FakeInstagram.form(ig.requests[2]!).get('variables')!)).toMatchObject({ first: 12 });
+  });
+
+  it('does not try GraphQL after a redirect to the login page', async () => {
+    const ig = graphqlAccount(redirect('https://www.instagram.com/accounts/login/?next=%2F'));
+    expect((await rejection(fetchPage(ig, ACCOUNT, null))).kind).toBe('login_required');
+    expect(ig.requests).toHaveLength(1);
+  });
+
+  it('reports a session problem when GraphQL is redirected too', async () => {
+    const ig = new FakeInstagram().on('GET', FEED, redirect(undefined)).on('POST', '/graphql/query', redirect(undefined));
+    expect((await rejection(fetchPage(ig, ACCOUNT, null))).kind).toBe('login_required');
+  });
+
+  it('reports a retired doc_id as a platform change', async () => {
+    const ig = new FakeInstagram().on('GET', FEED, redirect('/')).on('POST', '/graphql/query', respondFixture('graphql-doc-id-gone.json'));
+    expect((await rejection(fetchPage(ig, ACCOUNT, null))).kind).toBe('platform_changed');
+  });
+});
+
+describe('fetchPage shape errors', () => {
+  it.each([
+    ['posts feed', null, { method: 'GET', path: FEED, body: '{"status":"ok","data":{}}' }],
+    ['reels', '{"section":"clips","seen":[]}', { method: 'POST', path: '/api/v1/clips/user/', body: '{"status":"ok"}' }],
+    ['stories', '{"section":"stories"}', { method: 'GET', path: REELS_MEDIA, body: '{"status":"ok"}' }],
+    ['highlights', '{"section":"highlights"}', { method: 'GET', path: `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`, body: '{"status":"ok"}' }],
+  ] as const)('names the %s endpoint when its answer is not Instagram’s shape', async (endpoint, cursor, route) => {
+    const ig = new FakeInstagram().on(route.method, route.path, respond(200, route.body));
+    const error = await rejection(fetchPage(ig, ACCOUNT, cursor));
+    expect(error.kind).toBe('platform_changed');
+    expect(error.message).toContain(endpoint);
+  });
+
+  it.each(['not json', '{"section":"nowhere"}', '{"section":"feed","seen":"x"}'])('refuses an unreadable cursor %j', async (cursor) => {
+    expect((await rejection(fetchPage(new FakeInstagram(), ACCOUNT, cursor))).kind).toBe('internal');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { fetchPage } from '../../../lib/platforms/instagram/pages';
+import { refreshMediaUrl } from '../../../lib/platforms/instagram/refresh';
+import type { AccountInfo, MediaItem } from '../../../lib/platforms/types';
+import { FakeInstagram, VIEWER_ID, respond, respondFixture } from './fakeInstagram';
+
+const ACCOUNT: AccountInfo = { id: VIEWER_ID, handle: 'star.demo' };
+
+function item(id: string, postId: string, kind: MediaItem['kind']): MediaItem {
+  return { id, postId, kind, url: 'https://scontent.cdninstagram.com/expired.jpg?oe=00000000', publishedAt: '2026-06-07T10:13:20.000Z', caption: null };
+}
+
+describe('refreshMediaUrl', () => {
+  it.each([
+    ['first image', '3417999999999999001', 'image', /493000001_1000000000000001_6000000000000000001_n\.jpg.*oe=694F0000/],
+    ['video', '3417999999999999002', 'video', /AQOcarouselV2-103\.mp4.*oe=694F0000/],
+    ['last image', '3417999999999999003', 'image', /493000003_1000000000000003_6000000000000000003_n\.jpg.*oe=694F0000/],
+  ] as const)('finds the carousel’s %s again in media info', async (_name, id, kind, expected) => {
+    const ig = new FakeInstagram().on('GET', '/api/v1/media/3418000000000000000/info/', respondFixture('media-info-carousel.json'));
+    expect(await refreshMediaUrl(ig, item(id, '3418000000000000000', kind))).toMatch(expected);
+  });
+
+  it.each([
+    ['404', respond(404, '{"message":"Media not found or unavailable","status":"fail"}')],
+    ['400 media not found', respond(400, '{"message":"Media not found or unavailable","status":"fail"}')],
+    ['an answer without the item', respond(200, '{"items":[],"num_results":0,"status":"ok"}')],
+  ])('gives null when the post is gone (%s)', async (_name, response) => {
+    const ig = new FakeInstagram().on('GET', '/api/v1/media/3418000000000000000/info/', response);
+    expect(await refreshMediaUrl(ig, item('3417999999999999001', '3418000000000000000', 'image'))).toBeNull();
+  });
+
+  it('passes a rate limit on to the caller', async () => {
+    const ig = new FakeInstagram().on('GET', '/api/v1/media/3418000000000000000/info/', respond(429, ''));
+    await expect(refreshMediaUrl(ig, item('3417999999999999001', '3418000000000000000', 'image'))).rejects.toMatchObject({ kind: 'rate_limited' });
+  });
+
+  it('re-reads the reel a story item came from', async () => {
+    const ig = new FakeInstagram().on('GET', '/api/v1/feed/reels_media/', respondFixture('reels-media-stories.json'), (url) =>
+      url.searchParams.getAll('reel_ids').join() === VIEWER_ID,
+    );
+    const page = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'stories' }));
+    const story = page.posts[1]!.media[0]!;
+    const fresh = await refreshMediaUrl(ig, { ...story, url: 'https://expired.example/x.mp4' });
+    expect(fresh).toBe(story.url);
+    expect(ig.requests.map((r) => new URL(r.url).pathname)).toEqual(['/api/v1/feed/reels_media/', '/api/v1/feed/reels_media/']);
+  });
+
+  it('falls back to media info for a story after the worker restarted', async () => {
+    const ig = new FakeInstagram().on('GET', '/api/v1/media/3425000000000000011/info/', respond(404, '{"message":"Media not found or unavailable","status":"fail"}'));
+    expect(await refreshMediaUrl(ig, item('3425000000000000011', '3425000000000000011', 'image'))).toBeNull();
+  });
+});
