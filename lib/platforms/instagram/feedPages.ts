@@ -12,16 +12,19 @@ import {
   PROFILE_POSTS_QUERY_NAME,
 } from './constants';
 import { encodeCursor, type Cursor } from './cursor';
-import { asArray, asNumber, asObject, asObjects, asString, mediaPk, type JsonObject } from './json';
+import { asArray, asObject, asObjects, asString, mediaPk, type JsonObject } from './json';
 import { toPost } from './parseMedia';
 import { isHomeOrHiddenRedirect, platformChanged, readJson } from './responses';
 
 type FeedCursor = Extract<Cursor, { section: 'feed' }>;
 type ClipsCursor = Extract<Cursor, { section: 'clips' }>;
 
+const VIDEO = 2;
+
 interface RawPage {
   items: JsonObject[];
   nextMaxId?: string;
+  graphql?: boolean;
 }
 
 /**
@@ -30,24 +33,12 @@ interface RawPage {
  * continuing from the same max_id (both page through the same user timeline).
  */
 export async function feedPage(ctx: PlatformContext, account: AccountInfo, cursor: FeedCursor): Promise<PostPage> {
-  let graphql = cursor.graphql === true;
-  let page: RawPage;
-  if (graphql) {
-    page = await graphqlFeed(ctx, account, cursor.maxId);
-  } else {
-    const response = await sendGet(ctx, apiUrl(`/feed/user/${account.id}/`, { count: String(FEED_PAGE_SIZE), max_id: cursor.maxId }));
-    if (isHomeOrHiddenRedirect(response)) {
-      graphql = true;
-      page = await graphqlFeed(ctx, account, cursor.maxId);
-    } else {
-      const body = readJson(response, 'posts feed');
-      page = { items: itemsOf(body, 'posts feed'), nextMaxId: body.more_available === true ? asString(body.next_max_id) : undefined };
-    }
-  }
+  const page = await readFeed(ctx, account, cursor);
   const seen = new Set(cursor.seen);
-  const posts = unseenPosts(page.items, seen);
+  // The clips section lists videos again, and pinned posts may come back at their date.
+  const posts = unseenPosts(page.items, seen, (post) => post.metadata.media_type === VIDEO || post.metadata.pinned === true);
   const next: Cursor = continues(page.nextMaxId, cursor.maxId)
-    ? { section: 'feed', maxId: page.nextMaxId, ...(graphql ? { graphql: true as const } : {}), seen: [...seen] }
+    ? { section: 'feed', maxId: page.nextMaxId, ...(page.graphql ? { graphql: true as const } : {}), seen: [...seen] }
     : { section: 'clips', seen: [...seen] };
   return { posts, nextCursor: encodeCursor(next) };
 }
@@ -64,11 +55,20 @@ export async function clipsPage(ctx: PlatformContext, account: AccountInfo, curs
   const paging = asObject(body.paging_info);
   const nextMaxId = paging?.more_available === true ? asString(paging.max_id) : undefined;
   const seen = new Set(cursor.seen);
-  const posts = unseenPosts(items, seen);
+  const posts = unseenPosts(items, seen, (post) => post.metadata.pinned === true);
   const next: Cursor = continues(nextMaxId, cursor.maxId)
     ? { section: 'clips', maxId: nextMaxId, seen: [...seen] }
     : { section: 'stories' };
   return { posts, nextCursor: encodeCursor(next) };
+}
+
+async function readFeed(ctx: PlatformContext, account: AccountInfo, cursor: FeedCursor): Promise<RawPage> {
+  if (cursor.graphql) return graphqlFeed(ctx, account, cursor.maxId);
+  const url = apiUrl(`/feed/user/${account.id}/`, { count: String(FEED_PAGE_SIZE), max_id: cursor.maxId });
+  const response = await sendGet(ctx, url);
+  if (isHomeOrHiddenRedirect(response)) return graphqlFeed(ctx, account, cursor.maxId);
+  const body = readJson(response, 'posts feed');
+  return { items: itemsOf(body, 'posts feed'), nextMaxId: body.more_available === true ? asString(body.next_max_id) : undefined };
 }
 
 async function graphqlFeed(ctx: PlatformContext, account: AccountInfo, after: string | undefined): Promise<RawPage> {
@@ -100,6 +100,7 @@ async function graphqlFeed(ctx: PlatformContext, account: AccountInfo, after: st
   return {
     items: asObjects(asObjects(edges).map((edge) => edge.node)),
     nextMaxId: pageInfo?.has_next_page === true ? asString(pageInfo.end_cursor) : undefined,
+    graphql: true,
   };
 }
 
@@ -125,18 +126,15 @@ function continues(next: string | undefined, current: string | undefined): next 
   return next !== undefined && next !== current;
 }
 
-/**
- * Posts not listed before. What the clips section or a later feed page may list again (videos,
- * pinned posts) is added to `seen`.
- */
-function unseenPosts(items: JsonObject[], seen: Set<string>): Post[] {
+/** Posts whose pk was not listed before; those `remember` picks join `seen`. */
+function unseenPosts(items: JsonObject[], seen: Set<string>, remember: (post: Post) => boolean): Post[] {
   const posts: Post[] = [];
   for (const item of items) {
     const pk = mediaPk(item);
     if (pk && seen.has(pk)) continue;
     const post = toPost(item);
     if (!post) continue;
-    if (asNumber(item.media_type) === 2 || post.metadata.pinned === true) seen.add(post.id);
+    if (remember(post)) seen.add(post.id);
     posts.push(post);
   }
   return posts;

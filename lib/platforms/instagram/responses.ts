@@ -87,6 +87,9 @@ function errorFromBody(response: ApiResponse, body: JsonObject): ExportError | u
     );
   }
   if (message === 'login_required' || body.require_login === true) return loginRequired();
+  if (message !== undefined && /csrf/i.test(message)) {
+    return loginRequired('Instagram did not accept this browser’s security token. Open instagram.com in this browser once, then try again.');
+  }
   if (message !== undefined && /not authorized to view user/i.test(message)) {
     return new ExportError('private_account', 'This account is private and you do not follow it, so its posts cannot be exported.');
   }
