@@ -13,7 +13,8 @@ import {
 } from './constants';
 import { encodeCursor, type Cursor } from './cursor';
 import { asArray, asObject, asObjects, asString, mediaPk, type JsonObject } from './json';
-import { toPost } from './parseMedia';
+import { readMediaInfo } from './mediaInfo';
+import { lacksMedia, toPost } from './parseMedia';
 import { isHomeOrHiddenRedirect, platformChanged, readJson } from './responses';
 
 type FeedCursor = Extract<Cursor, { section: 'feed' }>;
@@ -98,10 +99,23 @@ async function graphqlFeed(ctx: PlatformContext, account: AccountInfo, after: st
   if (!edges) throw platformChanged('posts (GraphQL)');
   const pageInfo = asObject(connection.page_info);
   return {
-    items: asObjects(asObjects(edges).map((edge) => edge.node)),
+    items: await withMediaUrls(ctx, asObjects(asObjects(edges).map((edge) => edge.node))),
     nextMaxId: pageInfo?.has_next_page === true ? asString(pageInfo.end_cursor) : undefined,
     graphql: true,
   };
+}
+
+/**
+ * The grid query may leave out what the grid does not show (a video's files, a carousel child's);
+ * gallery-dl reads such posts again from the media endpoint, and so do we, one call per post.
+ */
+async function withMediaUrls(ctx: PlatformContext, nodes: JsonObject[]): Promise<JsonObject[]> {
+  const items: JsonObject[] = [];
+  for (const node of nodes) {
+    const pk = mediaPk(node);
+    items.push(pk && lacksMedia(node) ? ((await readMediaInfo(ctx, pk)) ?? node) : node);
+  }
+  return items;
 }
 
 /** GraphQL reports failures as 200 with `errors`; a retired doc_id looks like any other shape change. */

@@ -18,6 +18,11 @@ export function extractMediaItems(media: unknown): MediaItem[] {
   return object ? collectMedia(object).items : [];
 }
 
+/** True when some file of the media has no usable URL (a video without video_versions…). */
+export function lacksMedia(media: JsonObject): boolean {
+  return collectMedia(media).missing.length > 0;
+}
+
 /** A v1 media as a Post, or undefined when it has no id at all (nothing could refer to it). */
 export function toPost(media: JsonObject, source: MediaSource = { section: 'post' }): Post | undefined {
   const pk = mediaPk(media);

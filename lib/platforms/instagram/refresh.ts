@@ -1,7 +1,6 @@
-import { isExportError } from '../../errors';
 import type { MediaItem, PlatformContext } from '../types';
-import { apiUrl, getJson } from './api';
 import { asObjects, mediaPk, type JsonObject } from './json';
+import { readMediaInfo } from './mediaInfo';
 import { extractMediaItems } from './parseMedia';
 import { readReels } from './reelPages';
 import { reelOf } from './reelIndex';
@@ -12,7 +11,7 @@ import { reelOf } from './reelIndex';
  */
 export async function refreshMediaUrl(ctx: PlatformContext, item: MediaItem): Promise<string | null> {
   const reelId = reelOf(ctx, item.id);
-  const media = (reelId ? await fromReel(ctx, reelId, item.postId) : undefined) ?? (await fromMediaInfo(ctx, item.postId));
+  const media = (reelId ? await fromReel(ctx, reelId, item.postId) : undefined) ?? (await readMediaInfo(ctx, item.postId));
   if (!media) return null;
   const fresh = extractMediaItems(media).find((candidate) => candidate.id === item.id && candidate.kind === item.kind);
   return fresh?.url ?? null;
@@ -21,15 +20,4 @@ export async function refreshMediaUrl(ctx: PlatformContext, item: MediaItem): Pr
 async function fromReel(ctx: PlatformContext, reelId: string, postId: string): Promise<JsonObject | undefined> {
   const reels = await readReels(ctx, [reelId]);
   return reels.flatMap((reel) => asObjects(reel.items)).find((media) => mediaPk(media) === postId);
-}
-
-async function fromMediaInfo(ctx: PlatformContext, postId: string): Promise<JsonObject | undefined> {
-  try {
-    const body = await getJson(ctx, apiUrl(`/media/${postId}/info/`), 'media info');
-    return asObjects(body.items).find((media) => mediaPk(media) === postId);
-  } catch (error) {
-    // A deleted or hidden post answers 404, or 400 "Media not found or unavailable".
-    if (isExportError(error) && (error.details.status === 404 || error.details.status === 400) && error.kind !== 'checkpoint_required') return undefined;
-    throw error;
-  }
 }

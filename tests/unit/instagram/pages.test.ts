@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExportError } from '../../../lib/errors';
 import { fetchPage } from '../../../lib/platforms/instagram/pages';
 import type { AccountInfo, Post } from '../../../lib/platforms/types';
-import { FakeInstagram, VIEWER_ID, redirect, respond, respondFixture } from './fakeInstagram';
+import { FakeInstagram, VIEWER_ID, fixtureJson, fixtureText, redirect, respond, respondFixture } from './fakeInstagram';
 
 const ACCOUNT: AccountInfo = { id: VIEWER_ID, handle: 'star.demo', profileUrl: 'https://www.instagram.com/star.demo/' };
 const FEED = `/api/v1/feed/user/${VIEWER_ID}/`;
@@ -178,6 +178,22 @@ describe('fetchPage GraphQL fallback', () => {
     expect(form.get('server_timestamps')).toBe('true');
     expect(JSON.parse(form.get('variables')!)).toMatchObject({ username: 'star.demo', data: { count: 12 } });
     expect(JSON.parse(FakeInstagram.form(ig.requests[2]!).get('variables')!)).toMatchObject({ first: 12 });
+  });
+
+  it('reads a node again from media info when the grid query left out its video', async () => {
+    const page = JSON.parse(fixtureText('graphql-posts-2.json')) as {
+      data: Record<string, { edges: { node: Record<string, unknown> }[] }>;
+    };
+    delete page.data.xdt_api__v1__feed__user_timeline_graphql_connection!.edges[0]!.node.video_versions;
+    const ig = new FakeInstagram()
+      .on('POST', '/graphql/query', respond(200, JSON.stringify(page)))
+      .on('GET', '/api/v1/media/3419000000000000001/info/', () => {
+        const reel = (fixtureJson('feed-page-1.json') as { items: unknown[] }).items[2];
+        return respond(200, JSON.stringify({ items: [reel], num_results: 1, status: 'ok' }));
+      });
+    const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'feed', graphql: true, maxId: 'X_1', seen: [] }));
+    expect(posts[0]?.media.map((m) => m.kind)).toEqual(['video']);
+    expect(posts[0]?.metadata).not.toHaveProperty('missing_media');
   });
 
   it('does not try GraphQL after a redirect to the login page', async () => {
