@@ -1,0 +1,49 @@
+import type { JobRecord } from '../../../lib/storage/exportDb';
+import type { ExportRequest } from '../../../lib/export/types';
+import type { MediaItem, Post } from '../../../lib/platforms/types';
+
+/** A job as the scheduler creates it, before any stage ran; `overrides` replace whole fields. */
+export function jobRecord(overrides: Partial<JobRecord> = {}): JobRecord {
+  const request: ExportRequest = { platform: 'instagram', format: 'json', includeMedia: true };
+  return {
+    id: '20261124-7f3a9c',
+    request,
+    stage: 'queued',
+    percent: 0,
+    posts: { done: 0, total: 0 },
+    media: { done: 0, total: 0, failed: 0 },
+    bytes: { done: 0, total: 0 },
+    failed: [],
+    createdAt: '2026-11-24T12:00:00.000Z',
+    updatedAt: '2026-11-24T12:00:00.000Z',
+    cursor: null,
+    metadataDone: false,
+    nextPostSeq: 0,
+    nextMediaSeq: 0,
+    ...overrides,
+  };
+}
+
+export function mediaItem(id: string, postId: string, kind: MediaItem['kind'] = 'image'): MediaItem {
+  return {
+    id,
+    postId,
+    kind,
+    url: `https://cdn.example.test/${id}.${kind === 'image' ? 'jpg' : 'mp4'}?sig=abc`,
+    publishedAt: '2026-01-02T03:04:05.000Z',
+    caption: `caption of ${postId}`,
+  };
+}
+
+/** A post whose media ids are given; each id becomes an image item of that post. */
+export function post(id: string, mediaIds: string[] = [], kind = 'image'): Post {
+  return {
+    id,
+    platform: 'instagram',
+    kind,
+    publishedAt: '2026-01-02T03:04:05.000Z',
+    caption: `caption of ${id}`,
+    metadata: { likes: 3 },
+    media: mediaIds.map((mediaId) => mediaItem(mediaId, id)),
+  };
+}
