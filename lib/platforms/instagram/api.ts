@@ -4,7 +4,7 @@ import { apiHeaders, rememberClaim } from './headers';
 import type { JsonObject } from './json';
 import { readJson } from './responses';
 
-export type QueryParams = Record<string, string | readonly string[] | undefined>;
+type QueryParams = Record<string, string | readonly string[] | undefined>;
 
 /** An absolute URL under /api/v1 (or `base`), with repeatable query parameters. */
 export function apiUrl(path: string, params: QueryParams = {}, base = API_BASE): string {

@@ -14,7 +14,7 @@ export type Cursor =
   | { section: 'stories' }
   | { section: 'highlights'; reelIds?: string[] };
 
-export const FIRST_CURSOR: Cursor = { section: 'feed', seen: [] };
+const FIRST_CURSOR: Cursor = { section: 'feed', seen: [] };
 
 export function encodeCursor(cursor: Cursor): string {
   return JSON.stringify(cursor);

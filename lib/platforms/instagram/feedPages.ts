@@ -1,11 +1,10 @@
-import { ExportError } from '../../errors';
+import type { ExportError } from '../../errors';
 import type { AccountInfo, PlatformContext, Post, PostPage } from '../types';
 import { apiUrl, postFormJson, sendForm, sendGet } from './api';
 import {
   CLIPS_PAGE_SIZE,
   FEED_PAGE_SIZE,
   GRAPHQL_PAGE_SIZE,
-  MIN_RATE_LIMIT_WAIT_MS,
   ORIGIN,
   PROFILE_POSTS_CONNECTION,
   PROFILE_POSTS_DOC_ID,
@@ -15,7 +14,7 @@ import { encodeCursor, type Cursor } from './cursor';
 import { asArray, asObject, asObjects, asString, mediaPk, type JsonObject } from './json';
 import { readMediaInfo } from './mediaInfo';
 import { lacksMedia, toPost } from './parseMedia';
-import { isHomeOrHiddenRedirect, platformChanged, readJson } from './responses';
+import { isHomeOrHiddenRedirect, platformChanged, rateLimited, readJson } from './responses';
 
 type FeedCursor = Extract<Cursor, { section: 'feed' }>;
 type ClipsCursor = Extract<Cursor, { section: 'clips' }>;
@@ -122,9 +121,7 @@ async function withMediaUrls(ctx: PlatformContext, nodes: JsonObject[]): Promise
 function graphqlError(body: JsonObject): ExportError {
   const messages = asObjects(body.errors).map((error) => `${asString(error.message) ?? ''} ${asString(error.summary) ?? ''}`);
   if (messages.some((message) => /rate limit|please wait|try again later/i.test(message))) {
-    return new ExportError('rate_limited', 'Instagram asked us to slow down. The export will wait, then continue.', {
-      retryAfterMs: MIN_RATE_LIMIT_WAIT_MS,
-    });
+    return rateLimited();
   }
   return platformChanged('posts (GraphQL)');
 }

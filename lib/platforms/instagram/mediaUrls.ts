@@ -1,7 +1,7 @@
 import type { MediaFormat } from '../types';
 import { asNumber, asObject, asObjects, asString, type JsonObject } from './json';
 
-export interface MediaVersion {
+interface MediaVersion {
   url: string;
   width?: number;
   height?: number;

@@ -139,7 +139,7 @@ function permalink(media: JsonObject, pk: string, source: MediaSource): string |
   return asString(media.product_type) === 'clips' ? `${ORIGIN}/reel/${code}/` : `${ORIGIN}/p/${code}/`;
 }
 
-export function isoFromUnix(seconds: number): string {
+function isoFromUnix(seconds: number): string {
   const date = new Date(seconds * 1000);
   return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
 }

@@ -104,11 +104,12 @@ function checkpointCode(body: JsonObject, message: string | undefined): string |
   return undefined;
 }
 
-function rateLimited(response: ApiResponse): ExportError {
-  const retryAfterMs = Math.max(parseRetryAfter(response.headers.get('retry-after')) ?? 0, MIN_RATE_LIMIT_WAIT_MS);
+/** Instagram rarely says how long to wait; a minute is the least that helps. */
+export function rateLimited(response?: ApiResponse): ExportError {
+  const asked = parseRetryAfter(response?.headers.get('retry-after') ?? null) ?? 0;
   return new ExportError('rate_limited', 'Instagram asked us to slow down. The export will wait, then continue.', {
-    status: response.status,
-    retryAfterMs,
+    status: response?.status,
+    retryAfterMs: Math.max(asked, MIN_RATE_LIMIT_WAIT_MS),
   });
 }
 

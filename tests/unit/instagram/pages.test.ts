@@ -207,6 +207,14 @@ describe('fetchPage GraphQL fallback', () => {
     expect((await rejection(fetchPage(ig, ACCOUNT, null))).kind).toBe('login_required');
   });
 
+  it('waits when GraphQL says it is rate limited', async () => {
+    const body = '{"data":null,"errors":[{"message":"Rate limit exceeded","severity":"CRITICAL","code":1675004}],"status":"ok"}';
+    const ig = new FakeInstagram().on('GET', FEED, redirect('/')).on('POST', '/graphql/query', respond(200, body));
+    const error = await rejection(fetchPage(ig, ACCOUNT, null));
+    expect(error.kind).toBe('rate_limited');
+    expect(error.details.retryAfterMs).toBeGreaterThanOrEqual(60_000);
+  });
+
   it('reports a retired doc_id as a platform change', async () => {
     const ig = new FakeInstagram().on('GET', FEED, redirect('/')).on('POST', '/graphql/query', respondFixture('graphql-doc-id-gone.json'));
     expect((await rejection(fetchPage(ig, ACCOUNT, null))).kind).toBe('platform_changed');
