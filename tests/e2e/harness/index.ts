@@ -1,6 +1,7 @@
 export { addFakeCookies } from './cookies';
 export { existingZips, waitForZip } from './downloads';
 export { CHROMIUM_INSTALL_HINT, findChromium, locateChromium } from './findChromium';
-export { launchWithExtension, type ExtensionSession, type LaunchOptions } from './launchExtension';
+export { extensionWorker, launchWithExtension, type ExtensionSession, type LaunchOptions } from './launchExtension';
+export { stopExtensionWorker } from './serviceWorkerControl';
 export { PopupPage, type FinalOutcome } from './popupPage';
 export { hashZipEntry, listZip, readZipEntry, readZipJson, unzipTest, type UnzipTestResult, type ZipEntryInfo } from './zipCheck';

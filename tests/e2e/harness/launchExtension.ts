@@ -51,7 +51,8 @@ function chromiumArgs(extensionPath: string, fake: LaunchOptions['fake']): strin
   ];
 }
 
-async function extensionWorker(context: BrowserContext): Promise<Worker> {
+/** The extension's live service worker; after Chrome stopped it, the one it restarts. */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
   const isExtension = (w: Worker) => w.url().startsWith('chrome-extension://');
   const running = context.serviceWorkers().find(isExtension);
   if (running) return running;
@@ -95,6 +96,9 @@ async function launchOn(
   const shutdown = async (keepProfile: boolean, keepDownloads: boolean) => {
     try {
       if (context) await settleWithin(context.close(), CLOSE_TIMEOUT_MS);
+    } catch (error) {
+      // Seen after a test stopped the service worker; the kill below still ends the browser.
+      console.warn(`Closing Chromium failed (${String(error)}); killing it instead.`);
     } finally {
       killPids(chromiumPidsFor(userDataDir));
       if (!keepProfile) await removeDir(userDataDir);
