@@ -63,9 +63,12 @@ export interface FakeInstagramAccountSpec {
   /** Number of feed posts (default for the demo: 60). */
   posts: number;
   isPrivate?: boolean;
+  /** Whether the demo user follows this account (a private account is then visible to the demo session). */
+  followedByViewer?: boolean;
   /** Bytes per image / video (defaults are small; benchmarks raise them). */
   imageBytes?: number;
   videoBytes?: number;
+  /** Current stories and highlights; default 3 and 2 for 'star.demo', 0 for other accounts. */
   stories?: number;
   highlights?: number;
 }
@@ -75,7 +78,7 @@ export interface FakePlatformsOptions {
   port?: number;
   /** Plain HTTP proxy port (CONNECT → the fake) for real clients such as gallery-dl; 0 picks one. */
   proxyPort?: number;
-  /** Accounts beyond the built-in demo account 'star.demo' (the logged-in user). */
+  /** Accounts beyond the built-in demo account 'star.demo' (the logged-in user); a spec named 'star.demo' replaces it. */
   instagramAccounts?: FakeInstagramAccountSpec[];
   /** API requests allowed per minute before 429 with Retry-After (default generous). */
   apiBudgetPerMinute?: number;

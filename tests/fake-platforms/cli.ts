@@ -1,0 +1,40 @@
+/**
+ * Runs the fake platforms standalone:
+ *   npx tsx tests/fake-platforms/cli.ts --port 8443 --proxy-port 8080
+ * Prints one JSON line (ports, SPKI hash, Chromium host-resolver rules) and runs until SIGINT/SIGTERM.
+ */
+import { parseArgs } from 'node:util';
+import { startFakePlatforms } from './index';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8443' },
+    'proxy-port': { type: 'string', default: '8080' },
+    'api-budget': { type: 'string' },
+  },
+});
+
+const fake = await startFakePlatforms({
+  port: Number(values.port),
+  proxyPort: Number(values['proxy-port']),
+  apiBudgetPerMinute: values['api-budget'] ? Number(values['api-budget']) : undefined,
+});
+
+console.log(
+  JSON.stringify({
+    port: fake.port,
+    proxyPort: fake.proxyPort,
+    spkiHash: fake.spkiHash,
+    hostResolverRules: fake.hostResolverRules,
+    chromiumFlags: [`--host-resolver-rules=${fake.hostResolverRules}`, `--ignore-certificate-errors-spki-list=${fake.spkiHash}`],
+  }),
+);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void fake.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

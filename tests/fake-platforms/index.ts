@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { CdnCatalog } from './media/cdn-catalog';
+import { cdnRoute } from './media/cdn-route';
+import { FaultInjector } from './server/faults';
+import { startHttpsServer } from './server/https-server';
+import { startProxy } from './server/proxy';
+import type { HostRoute } from './server/reply';
+import { RequestLog } from './server/request-log';
+import { createSelfSignedCert } from './server/tls-cert';
+import { InstagramPlatform } from './instagram/platform';
+import type { FakePlatforms, FakePlatformsOptions } from './types';
+
+export type * from './types';
+
+const DEFAULT_TTL_SECONDS = 3 * 86_400;
+const DEFAULT_API_BUDGET = 1_000;
+
+/** Starts the fake platforms: one HTTPS server for every platform host, plus a forward proxy. */
+export async function startFakePlatforms(options: FakePlatformsOptions = {}): Promise<FakePlatforms> {
+  const startedAt = Date.now();
+  // Signatures only need to hold for this process; URLs still differ per run because `oe` does.
+  const catalog = new CdnCatalog(randomBytes(32).toString('hex'), options.signedUrlTtlSeconds ?? DEFAULT_TTL_SECONDS);
+  const instagram = new InstagramPlatform({
+    accounts: options.instagramAccounts,
+    apiBudgetPerMinute: options.apiBudgetPerMinute ?? DEFAULT_API_BUDGET,
+    catalog,
+    startedAt,
+  });
+  const routes: HostRoute[] = [
+    instagram.route,
+    cdnRoute(['*.cdninstagram.com', '*.fna.fbcdn.net'], catalog, { latencyMs: options.mediaLatencyMs, bytesPerSecond: options.mediaBytesPerSecond }, instagram.route),
+  ];
+  const hostPatterns = routes.flatMap((r) => r.hosts);
+  const cert = await createSelfSignedCert(hostPatterns);
+  const log = new RequestLog();
+  const faults = new FaultInjector();
+  const server = await startHttpsServer({ cert, port: options.port ?? 0, routes, log, faults });
+  let proxy;
+  try {
+    proxy = await startProxy(options.proxyPort ?? 0, server.port);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  const openProxy = proxy;
+
+  return {
+    port: server.port,
+    proxyPort: proxy.port,
+    spkiHash: cert.spkiHash,
+    hostResolverRules: [...hostPatterns.map((h) => `MAP ${h} 127.0.0.1:${server.port}`), 'EXCLUDE localhost'].join(', '),
+    instagramCookies: (username) => instagram.cookies(username),
+    instagramMedia: (username) => instagram.media(username),
+    instagramPostIds: (username) => instagram.postIds(username),
+    get log() {
+      return log.entries;
+    },
+    get maxMediaInFlight() {
+      return log.maxMediaInFlight;
+    },
+    addFault: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+    resetLog: () => log.reset(),
+    close: async () => {
+      await Promise.all([openProxy.close(), server.close()]);
+    },
+  };
+}

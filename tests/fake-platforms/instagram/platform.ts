@@ -1,0 +1,76 @@
+import type { CdnCatalog } from '../media/cdn-catalog';
+import { mediaKind } from '../media/media-file';
+import type { HostRoute } from '../server/reply';
+import type { FakeCookie, FakeInstagramAccountSpec, ServedMedia } from '../types';
+import { AccountStore } from './accounts';
+import { ApiBudget } from './api-budget';
+import { InstagramCdnFiles } from './cdn-files';
+import { DEMO_SPEC, DEMO_USERNAME, DemoAccountBuilder } from './demo-data';
+import { MediaJson } from './media-json';
+import type { IgAccount, IgNode } from './model';
+import { instagramRoute } from './routes';
+import { InstagramSessions } from './sessions';
+
+export interface InstagramPlatformOptions {
+  accounts?: FakeInstagramAccountSpec[];
+  apiBudgetPerMinute: number;
+  catalog: CdnCatalog;
+  /** Wall-clock ms the fake started; dates the current stories. */
+  startedAt: number;
+}
+
+/** The fake Instagram: its accounts, sessions and API route, and what tests ask about them. */
+export class InstagramPlatform {
+  readonly route: HostRoute;
+  private readonly store = new AccountStore();
+  private readonly sessions = new InstagramSessions();
+
+  constructor(private readonly options: InstagramPlatformOptions) {
+    const builder = new DemoAccountBuilder(new InstagramCdnFiles(options.catalog), Math.floor(options.startedAt / 1000));
+    const specs = options.accounts ?? [];
+    // A spec named like the demo account replaces the built-in one (benchmarks grow it that way).
+    const demo = specs.find((s) => s.username === DEMO_USERNAME) ?? DEMO_SPEC;
+    for (const spec of [demo, ...specs.filter((s) => s.username !== DEMO_USERNAME)]) {
+      if (this.store.username(spec.username)) throw new Error(`duplicate fake Instagram account ${spec.username}`);
+      const account = builder.build(spec);
+      this.store.add(account);
+      this.sessions.open(account.user.pk, account.user.username);
+    }
+    const render = new MediaJson(options.catalog, () => Date.now());
+    this.route = instagramRoute({ store: this.store, sessions: this.sessions, budget: new ApiBudget(options.apiBudgetPerMinute), render });
+  }
+
+  private account(username = DEMO_USERNAME): IgAccount {
+    const account = this.store.username(username);
+    if (!account) throw new Error(`no fake Instagram account named ${username}`);
+    return account;
+  }
+
+  cookies(username?: string): FakeCookie[] {
+    const account = this.account(username);
+    return this.sessions.cookies(this.sessions.open(account.user.pk, account.user.username), account.user.username);
+  }
+
+  /** Feed post pks in feed order (pinned first); reels are feed posts too. */
+  postIds(username?: string): string[] {
+    return this.account(username).feed.map((p) => p.pk);
+  }
+
+  /**
+   * Every file an exporter should keep: each post's media (carousel children one by one), then
+   * current stories, then highlight items. Story and highlight items are their own post (postId = pk).
+   */
+  media(username?: string): ServedMedia[] {
+    const account = this.account(username);
+    const served = (postId: string, node: IgNode, takenAt: number): ServedMedia => {
+      const { sha256, bytes } = this.options.catalog.digest(node.best.spec);
+      const format = node.best.spec.format;
+      return { platform: 'instagram', account: account.user.username, postId, mediaId: node.pk, kind: mediaKind(format), format, takenAt, bytes, sha256 };
+    };
+    return [
+      ...account.feed.flatMap((post) => post.nodes.map((node) => served(post.pk, node, post.takenAt))),
+      ...account.stories.map((item) => served(item.pk, item, item.takenAt)),
+      ...account.highlights.flatMap((h) => h.items.map((item) => served(item.pk, item, item.takenAt))),
+    ];
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * www.instagram.com: the web API of PLATFORMS.md plus the few HTML pages a browser tab needs.
+ *
+ * What Debian's gallery-dl 1.25.3 calls (default REST mode, extractor/instagram.py), all of which
+ * PLATFORMS.md lists, so no older endpoint had to be added:
+ *   GET  /api/v1/users/web_profile_info/?username=U   user → id; it reads is_private/followed_by_viewer
+ *   GET  /api/v1/feed/user/{id}/?count=30[&max_id=]   posts, looping on more_available/next_max_id
+ *   POST /api/v1/clips/user/                          reels (target_user_id, page_size=50, include_feed_video)
+ *   GET  /api/v1/highlights/{id}/highlights_tray/     highlight ids
+ *   GET  /api/v1/feed/reels_media/?reel_ids=…         stories and highlights, up to 5 reel ids per call
+ *   GET  /api/v1/media/{pk}/info/                     single /p/{code}/ URLs
+ *   GET  /api/v1/users/{id}/info/                     avatar (hd_profile_pic_url_info)
+ * It sends X-IG-App-ID 936619743392459, X-CSRFToken equal to a csrftoken cookie it makes up itself
+ * (so the fake's CSRF check is double-submit, not bound to the session), X-ASBD-ID 198387 (not
+ * checked), X-IG-WWW-Claim and X-Instagram-AJAX. Its optional `api: graphql` mode uses the retired
+ * GET /graphql/query/?query_hash=… and is not served.
+ */
+import { html, type HostRoute, type Reply, type RequestContext } from '../server/reply';
+import { fail, isReply, type ApiCall } from './api-context';
+import { guardApi, loginRedirectUrl } from './api-guard';
+import type { AccountStore } from './accounts';
+import type { ApiBudget } from './api-budget';
+import type { MediaJson } from './media-json';
+import { homePage, loginPage, notFoundPage, profilePage } from './pages';
+import { graphqlQuery } from './routes-graphql';
+import { mediaInfo, userClips, userFeed } from './routes-feed';
+import { highlightsTray, reelsMedia } from './routes-reels';
+import { topsearch, userInfo, webProfileInfo } from './routes-users';
+import type { InstagramSessions } from './sessions';
+
+type Handler = (call: ApiCall, match: RegExpExecArray) => Reply;
+
+const API_ROUTES: { method: 'GET' | 'POST'; path: RegExp; handler: Handler }[] = [
+  { method: 'GET', path: /^\/api\/v1\/users\/web_profile_info\/$/, handler: (call) => webProfileInfo(call) },
+  { method: 'GET', path: /^\/api\/v1\/users\/(\d+)\/info\/$/, handler: (call, m) => userInfo(call, m[1] ?? '') },
+  { method: 'GET', path: /^\/web\/search\/topsearch\/$/, handler: (call) => topsearch(call) },
+  { method: 'GET', path: /^\/api\/v1\/feed\/user\/(\d+)\/$/, handler: (call, m) => userFeed(call, m[1] ?? '') },
+  { method: 'POST', path: /^\/api\/v1\/clips\/user\/$/, handler: (call) => userClips(call) },
+  { method: 'GET', path: /^\/api\/v1\/feed\/reels_media\/$/, handler: (call) => reelsMedia(call) },
+  { method: 'GET', path: /^\/api\/v1\/highlights\/(\d+)\/highlights_tray\/$/, handler: (call, m) => highlightsTray(call, m[1] ?? '') },
+  { method: 'GET', path: /^\/api\/v1\/media\/([\d_]+)\/info\/$/, handler: (call, m) => mediaInfo(call, m[1] ?? '') },
+  { method: 'POST', path: /^\/graphql\/query\/?$/, handler: (call) => graphqlQuery(call) },
+];
+
+const isApiPath = (path: string) => path.startsWith('/api/') || path.startsWith('/web/search/') || path.startsWith('/graphql/');
+
+export interface InstagramRouteDeps {
+  store: AccountStore;
+  sessions: InstagramSessions;
+  budget: ApiBudget;
+  render: MediaJson;
+}
+
+export function instagramRoute(deps: InstagramRouteDeps): HostRoute {
+  return {
+    hosts: ['www.instagram.com', 'instagram.com'],
+    kind: 'api',
+    loginRedirect: loginRedirectUrl,
+    loginPage,
+    handle: async (ctx) => (isApiPath(ctx.url.pathname) ? api(ctx, deps) : pageFor(ctx, deps.store)),
+  };
+}
+
+async function api(ctx: RequestContext, deps: InstagramRouteDeps): Promise<Reply> {
+  const session = guardApi(ctx, deps.sessions, deps.budget);
+  if (isReply(session)) return session;
+  const form = ctx.method === 'POST' ? new URLSearchParams((await ctx.readBody()).toString('utf8')) : new URLSearchParams();
+  const call: ApiCall = { ctx, session, store: deps.store, render: deps.render, form };
+  for (const route of API_ROUTES) {
+    const match = route.path.exec(ctx.url.pathname);
+    if (!match) continue;
+    if (route.method !== ctx.method && !(route.method === 'GET' && ctx.method === 'HEAD')) return fail(call, 405, 'Method not allowed');
+    return route.handler(call, match);
+  }
+  return html(404, notFoundPage());
+}
+
+const RESERVED = new Set(['accounts', 'explore', 'p', 'reel', 'reels', 'stories', 'direct', 'api', 'web', 'graphql']);
+
+function pageFor(ctx: RequestContext, store: AccountStore): Reply {
+  const path = ctx.url.pathname;
+  if (path === '/') return html(200, homePage());
+  if (path.startsWith('/accounts/login')) return html(200, loginPage());
+  const profile = /^\/([A-Za-z0-9._]+)\/?$/.exec(path)?.[1];
+  const account = profile && !RESERVED.has(profile) ? store.username(profile) : undefined;
+  return account ? html(200, profilePage(account)) : html(404, notFoundPage());
+}

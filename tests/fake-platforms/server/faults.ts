@@ -1,0 +1,88 @@
+import type { FaultRule } from '../types';
+import { html, json, redirect, text, type HostRoute, type Reply, type RequestContext } from './reply';
+
+type Fault = FaultRule['fault'];
+export type BodyCut = 'reset' | 'truncate';
+
+/** What the server must do to one request because of injected faults. */
+export interface FaultPlan {
+  delayMs: number;
+  /** Answer this instead of asking the route. */
+  reply?: Reply;
+  /** Ask the route, then cut its body halfway. */
+  cut?: BodyCut;
+}
+
+interface ActiveRule {
+  rule: FaultRule;
+  seen: number;
+  applied: number;
+}
+
+const RATE_LIMIT_BODY = { message: 'Please wait a few minutes before you try again.', status: 'fail' };
+
+function matches(rule: FaultRule, ctx: RequestContext): boolean {
+  if (rule.match === 'api' || rule.match === 'media') return rule.match === ctx.kind;
+  return `${ctx.host}${ctx.url.pathname}${ctx.url.search}`.includes(rule.match.pathIncludes);
+}
+
+function statusReply(fault: Extract<Fault, { type: 'status' }>, ctx: RequestContext): Reply {
+  const headers: Record<string, string | number> = {};
+  if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = fault.retryAfterSeconds;
+  if (fault.body !== undefined) {
+    return { status: fault.status, headers: { 'content-type': fault.contentType ?? 'text/plain', ...headers }, body: fault.body };
+  }
+  if (ctx.kind === 'media') return text(fault.status, '', headers);
+  const body = fault.status === 429 ? RATE_LIMIT_BODY : { message: '', status: 'fail' };
+  return json(fault.status, body, headers);
+}
+
+/** Injected faults, counted per rule: `after` matching requests pass, then `times` of them fail. */
+export class FaultInjector {
+  private rules: ActiveRule[] = [];
+
+  add(rule: FaultRule): void {
+    this.rules.push({ rule, seen: 0, applied: 0 });
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  plan(ctx: RequestContext, route: HostRoute): FaultPlan {
+    const plan: FaultPlan = { delayMs: 0 };
+    for (const active of this.rules) {
+      if (!matches(active.rule, ctx)) continue;
+      const index = active.seen++;
+      const limit = active.rule.times ?? 1;
+      if (index < (active.rule.after ?? 0) || active.applied >= limit) continue;
+      const fault = active.rule.fault;
+      // A delay stacks with whatever else applies; the first other fault wins.
+      if (fault.type === 'delay') {
+        active.applied++;
+        plan.delayMs += fault.ms;
+        continue;
+      }
+      if (plan.reply || plan.cut) continue;
+      active.applied++;
+      Object.assign(plan, this.apply(fault, ctx, route));
+    }
+    return plan;
+  }
+
+  private apply(fault: Exclude<Fault, { type: 'delay' }>, ctx: RequestContext, route: HostRoute): Partial<FaultPlan> {
+    switch (fault.type) {
+      case 'status':
+        return { reply: statusReply(fault, ctx) };
+      case 'reset':
+      case 'truncate':
+        return { cut: fault.type };
+      case 'html-login':
+        return { reply: html(200, route.loginPage()) };
+      case 'redirect-login':
+        return { reply: redirect(route.loginRedirect(ctx)) };
+      case 'expire':
+        return { reply: text(403, 'URL signature expired') };
+    }
+  }
+}

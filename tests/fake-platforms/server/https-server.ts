@@ -1,0 +1,146 @@
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Socket } from 'node:net';
+import type { SelfSignedCert } from './tls-cert';
+import type { RequestLog } from './request-log';
+import type { BodyCut, FaultInjector } from './faults';
+import { hostMatches, text, type HostRoute, type Reply, type RequestContext } from './reply';
+
+export interface FakeHttpsServer {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function killSocket(socket: Socket | null, cut: BodyCut): void {
+  if (!socket) return;
+  // reset: the peer sees the connection drop; truncate: an orderly close with bytes missing.
+  if (cut === 'reset') socket.destroy();
+  else socket.end();
+}
+
+/** Streams `body` until `limit` bytes, then drops the connection the way `cut` says. */
+async function writeCut(body: Readable, res: ServerResponse, limit: number, cut: BodyCut): Promise<void> {
+  let passed = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    const piece = chunk.subarray(0, limit - passed);
+    passed += piece.length;
+    if (passed >= limit) {
+      body.destroy();
+      res.write(piece, () => killSocket(res.socket, cut));
+      return;
+    }
+    if (!res.write(piece)) await once(res, 'drain');
+  }
+}
+
+async function writeReply(req: IncomingMessage, res: ServerResponse, reply: Reply, cut: BodyCut | undefined): Promise<void> {
+  const headers = { ...reply.headers };
+  const body = reply.body ?? '';
+  if (!(body instanceof Readable) && headers['content-length'] === undefined) headers['content-length'] = Buffer.byteLength(body);
+  res.writeHead(reply.status, headers as Record<string, string | number | string[]>);
+  if (req.method === 'HEAD') {
+    if (body instanceof Readable) body.destroy();
+    res.end();
+    return;
+  }
+  if (!(body instanceof Readable)) {
+    const bytes = Buffer.from(body);
+    if (!cut) return void res.end(bytes);
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => killSocket(res.socket, cut));
+    return;
+  }
+  if (!cut) {
+    await pipeline(body, res).catch(() => undefined);
+    return;
+  }
+  const length = Number(headers['content-length'] ?? 0) || 65_536;
+  await writeCut(body, res, Math.floor(length / 2), cut).catch(() => undefined);
+}
+
+export interface ServerDeps {
+  cert: SelfSignedCert;
+  port: number;
+  routes: readonly HostRoute[];
+  log: RequestLog;
+  faults: FaultInjector;
+}
+
+/** One HTTPS server for every platform host; the Host header picks the route. */
+export async function startHttpsServer(deps: ServerDeps): Promise<FakeHttpsServer> {
+  const sockets = new Set<Socket>();
+  const server = createServer({ key: deps.cert.key, cert: deps.cert.cert }, (req, res) => {
+    void handle(deps, req, res);
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(deps.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : deps.port;
+  return {
+    server,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+  const url = new URL(req.url ?? '/', `https://${host || 'invalid.host'}`);
+  const route = deps.routes.find((r) => r.hosts.some((pattern) => hostMatches(pattern, host)));
+  const kind = route?.kind ?? 'api';
+  const finish = deps.log.begin(kind, host, req.method ?? 'GET', `${url.pathname}${url.search}`);
+  res.on('close', () => finish(res.statusCode));
+  if (!route) {
+    await writeReply(req, res, text(421, `This server does not answer for ${host}`), undefined);
+    return;
+  }
+  const ctx: RequestContext = {
+    req,
+    method: req.method ?? 'GET',
+    host,
+    url,
+    kind,
+    receivedAt: Date.now(),
+    readBody: (limit = 1_000_000) => readBody(req, limit),
+  };
+  try {
+    const plan = deps.faults.plan(ctx, route);
+    if (plan.delayMs > 0) await sleep(plan.delayMs);
+    const reply = plan.reply ?? (await route.handle(ctx));
+    await writeReply(req, res, reply, plan.cut);
+  } catch (error) {
+    if (!res.headersSent) await writeReply(req, res, text(500, `fake platform error: ${String(error)}`), undefined);
+    else res.destroy();
+  }
+}

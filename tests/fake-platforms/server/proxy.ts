@@ -1,0 +1,84 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { connect, type Socket } from 'node:net';
+
+export interface FakeProxy {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A plain-HTTP forward proxy for real clients (gallery-dl, instaloader, yt-dlp): every CONNECT
+ * tunnel and every absolute-URI request ends at the fake's HTTPS server on 127.0.0.1, whatever
+ * host the client named, so nothing ever leaves the machine.
+ */
+export async function startProxy(port: number, httpsPort: number): Promise<FakeProxy> {
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  };
+
+  const server = createServer((req, res) => forward(req, res, httpsPort));
+  server.on('connection', track);
+  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    const upstream = connect(httpsPort, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    track(upstream);
+    const drop = () => {
+      upstream.destroy();
+      client.destroy();
+    };
+    upstream.on('error', drop);
+    client.on('error', drop);
+    upstream.on('close', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+function forward(req: IncomingMessage, res: ServerResponse, httpsPort: number): void {
+  let target: URL;
+  try {
+    target = new URL(req.url ?? '');
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('absolute URI required');
+    return;
+  }
+  const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: target.hostname };
+  delete headers['proxy-connection'];
+  const upstream = httpsRequest(
+    {
+      host: '127.0.0.1',
+      port: httpsPort,
+      servername: target.hostname,
+      method: req.method,
+      path: `${target.pathname}${target.search}`,
+      headers,
+      rejectUnauthorized: false,
+    },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => res.destroy());
+  req.pipe(upstream);
+}
