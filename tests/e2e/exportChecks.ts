@@ -1,0 +1,76 @@
+import { expect } from 'vitest';
+import type { FakePlatforms, ServedMedia } from '../fake-platforms/types';
+import { hashZipEntry, listZip, readZipJson, unzipTest } from './harness';
+
+interface ManifestMedia {
+  id: string;
+  path?: string;
+  byteSize?: number;
+  failure?: { reason: string; message: string };
+}
+
+export interface ExportManifest {
+  schemaVersion: number;
+  jobId: string;
+  platform: string;
+  account: { id: string; handle: string };
+  exportedAt: string;
+  counts: { posts: number; media: number; savedFiles: number; failedFiles: number };
+  posts: { id: string; kind: string; publishedAt: string; caption: string | null; media: ManifestMedia[] }[];
+  failed: { mediaId: string; postId: string; url: string; reason: string; message: string }[];
+}
+
+export interface CheckedExport {
+  jobId: string;
+  root: string;
+  manifest: ExportManifest;
+  entries: Awaited<ReturnType<typeof listZip>>;
+}
+
+/** Reads the ZIP's root folder and main JSON, checking the layout every export shares (DESIGN §3). */
+export async function openExport(zipPath: string, platform: string): Promise<CheckedExport> {
+  const entries = await listZip(zipPath);
+  const roots = new Set(entries.map((e) => e.name.split('/')[0]));
+  expect([...roots]).toHaveLength(1);
+  const root = [...roots][0]!;
+  const jobId = /^export-(\d{8}-[0-9a-f]{6})$/.exec(root)?.[1];
+  expect(jobId, `root folder ${root}`).toBeDefined();
+  const manifest = await readZipJson<ExportManifest>(zipPath, `${root}/${platform}-export-${jobId}.json`);
+  expect(manifest.jobId).toBe(jobId);
+  expect(manifest.platform).toBe(platform);
+  const test = unzipTest(zipPath);
+  expect(test.status, test.output).not.toBe('failed');
+  return { jobId: jobId!, root, manifest, entries };
+}
+
+/**
+ * The invariant of every export: each file the fake served is either in the ZIP with identical
+ * bytes (stored, dated by its post, with a sidecar beside it) or in the failed list with a reason.
+ */
+export async function expectEveryServedFileAccountedFor(zipPath: string, exported: CheckedExport, served: ServedMedia[]): Promise<void> {
+  const { manifest, root, entries } = exported;
+  const byId = new Map(manifest.posts.flatMap((p) => p.media.map((m) => [m.id, m] as const)));
+  const failedIds = new Set(manifest.failed.map((f) => f.mediaId));
+  const entryByName = new Map(entries.map((e) => [e.name, e]));
+  for (const file of served) {
+    const media = byId.get(file.mediaId);
+    expect(media, `media ${file.mediaId} of post ${file.postId} is listed`).toBeDefined();
+    if (!media?.path) {
+      expect(failedIds.has(file.mediaId), `media ${file.mediaId} is saved or failed`).toBe(true);
+      continue;
+    }
+    const name = `${root}/${media.path}`;
+    const entry = entryByName.get(name);
+    expect(entry, name).toBeDefined();
+    expect(entry!.compressionMethod, `${name} is stored`).toBe(0);
+    expect(entry!.size).toBe(file.bytes);
+    expect(await hashZipEntry(zipPath, name), `${name} bytes`).toBe(file.sha256);
+    const date = new Date(file.takenAt * 1000).toISOString().slice(0, 10);
+    expect(media.path.split('/').pop()!.startsWith(`${date}_`), `${name} is named by its date`).toBe(true);
+  }
+}
+
+export function expectNeverMoreThanThreeInFlight(fake: FakePlatforms): void {
+  expect(fake.maxMediaInFlight).toBeGreaterThan(0);
+  expect(fake.maxMediaInFlight).toBeLessThanOrEqual(3);
+}
