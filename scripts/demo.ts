@@ -14,7 +14,8 @@ import { printSummary, type RunResult } from './demo/printSummary';
 import { summarizeZip } from './demo/zipSummary';
 import { ensureChromium } from './ensure-chromium';
 
-const DEMO_TIMEOUT_MS = 10 * 60_000;
+// Overridable so a slow machine can allow more, and so the time-out path itself can be tried.
+const DEMO_TIMEOUT_MS = Number(process.env.DEMO_TIMEOUT_MS) || 10 * 60_000;
 /** Chromium renames the finished download right after the extension reports delivery. */
 const ZIP_APPEAR_MS = 60_000;
 const OUTPUT_DIR = fileURLToPath(new URL('../demo-output/', import.meta.url));
@@ -70,7 +71,7 @@ async function exportOnce(session: ExtensionSession, fake: FakePlatforms, run: D
 /** Last resort when Playwright itself hangs: end this demo's Chromium by PID and leave. */
 function armWatchdog(current: () => ExtensionSession | undefined): void {
   setTimeout(() => {
-    console.error(`Demo failed: no result within ${DEMO_TIMEOUT_MS / 60_000} minutes.`);
+    console.error(`Demo failed: no result within ${(DEMO_TIMEOUT_MS / 60_000).toFixed(1)} minutes.`);
     const session = current();
     if (session) {
       killPids(chromiumPidsFor(session.userDataDir));
