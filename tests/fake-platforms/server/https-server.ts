@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Socket } from 'node:net';
 import type { SelfSignedCert } from './tls-cert';
-import type { RequestLog } from './request-log';
+import type { LoggedRequest, RequestLog } from './request-log';
 import type { BodyCut, FaultInjector } from './faults';
 import { hostMatches, text, type HostRoute, type Reply, type RequestContext } from './reply';
 
@@ -55,10 +55,11 @@ async function writeCut(body: Readable, res: ServerResponse, limit: number, cut:
   }
 }
 
-async function writeReply(req: IncomingMessage, res: ServerResponse, reply: Reply, cut: BodyCut | undefined): Promise<void> {
+async function writeReply(req: IncomingMessage, res: ServerResponse, reply: Reply, cut: BodyCut | undefined, logged: LoggedRequest): Promise<void> {
   const headers = { ...reply.headers };
   const body = reply.body ?? '';
   if (!(body instanceof Readable) && headers['content-length'] === undefined) headers['content-length'] = Buffer.byteLength(body);
+  logged.respond(reply.status);
   res.writeHead(reply.status, headers as Record<string, string | number | string[]>);
   if (req.method === 'HEAD') {
     if (body instanceof Readable) body.destroy();
@@ -119,10 +120,11 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const url = new URL(req.url ?? '/', `https://${host || 'invalid.host'}`);
   const route = deps.routes.find((r) => r.hosts.some((pattern) => hostMatches(pattern, host)));
   const kind = route?.kind ?? 'api';
-  const finish = deps.log.begin(kind, host, req.method ?? 'GET', `${url.pathname}${url.search}`);
-  res.on('close', () => finish(res.statusCode));
+  const logged = deps.log.begin(kind, host, req.method ?? 'GET', `${url.pathname}${url.search}`);
+  res.on('finish', () => logged.end(res.statusCode));
+  res.on('close', () => logged.end(res.statusCode));
   if (!route) {
-    await writeReply(req, res, text(421, `This server does not answer for ${host}`), undefined);
+    await writeReply(req, res, text(421, `This server does not answer for ${host}`), undefined, logged);
     return;
   }
   const ctx: RequestContext = {
@@ -138,9 +140,9 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     const plan = deps.faults.plan(ctx, route);
     if (plan.delayMs > 0) await sleep(plan.delayMs);
     const reply = plan.reply ?? (await route.handle(ctx));
-    await writeReply(req, res, reply, plan.cut);
+    await writeReply(req, res, reply, plan.cut, logged);
   } catch (error) {
-    if (!res.headersSent) await writeReply(req, res, text(500, `fake platform error: ${String(error)}`), undefined);
+    if (!res.headersSent) await writeReply(req, res, text(500, `fake platform error: ${String(error)}`), undefined, logged);
     else res.destroy();
   }
 }

@@ -1,6 +1,13 @@
 import type { RequestLogEntry } from '../types';
 import type { RequestKind } from './reply';
 
+export interface LoggedRequest {
+  /** Headers are going out: the entry appears now, so a client that has its answer finds it. */
+  respond(status: number): void;
+  /** The response is over (finished or aborted): final duration, and the media slot is free. */
+  end(status: number): void;
+}
+
 /** Every request the fake answered, and how many media downloads ran at once. */
 export class RequestLog {
   readonly entries: RequestLogEntry[] = [];
@@ -12,20 +19,28 @@ export class RequestLog {
     return this.mediaInFlightMax;
   }
 
-  /** Call when a request arrives; call the returned function once, when its response closes. */
-  begin(kind: RequestKind, host: string, method: string, path: string): (status: number) => void {
+  begin(kind: RequestKind, host: string, method: string, path: string): LoggedRequest {
     const began = Date.now();
     if (kind === 'media') {
       this.mediaInFlight++;
       this.mediaInFlightMax = Math.max(this.mediaInFlightMax, this.mediaInFlight);
     }
-    let done = false;
-    return (status) => {
-      if (done) return;
-      done = true;
-      if (kind === 'media') this.mediaInFlight--;
-      const now = Date.now();
-      this.entries.push({ at: began - this.startedAt, host, method, path, status, kind, durationMs: now - began });
+    let entry: RequestLogEntry | undefined;
+    let ended = false;
+    const respond = (status: number) => {
+      if (entry) return;
+      entry = { at: began - this.startedAt, host, method, path, status, kind, durationMs: Date.now() - began };
+      this.entries.push(entry);
+    };
+    return {
+      respond,
+      end: (status) => {
+        if (ended) return;
+        ended = true;
+        if (kind === 'media') this.mediaInFlight--;
+        respond(status);
+        if (entry) entry.durationMs = Date.now() - began;
+      },
     };
   }
 
