@@ -104,9 +104,11 @@ describe('fake Instagram', () => {
     const items = await allFeedItems(api, uid, 12);
     expect(items.map((i) => i.pk)).toEqual(fake.instagramPostIds());
     expect(items).toHaveLength(60);
-    expect(items[0].timeline_pinned_user_ids).toEqual([Number(uid)]);
-    expect(items[1].timeline_pinned_user_ids).toEqual([Number(uid)]);
-    expect(items[0].taken_at).toBeLessThan(items[2].taken_at);
+    const [pinnedPhoto, pinnedReel, newest] = items;
+    expect(pinnedPhoto?.timeline_pinned_user_ids).toEqual([Number(uid)]);
+    expect(pinnedReel?.timeline_pinned_user_ids).toEqual([Number(uid)]);
+    expect(pinnedReel?.clips_tab_pinned_user_ids).toEqual([Number(uid)]);
+    expect(pinnedPhoto?.taken_at).toBeLessThan(newest?.taken_at);
     const bigPages = await allFeedItems(api, uid, 100);
     expect(bigPages).toHaveLength(60);
     expect(fake.log.filter((e) => e.path.includes('count=100')).length).toBe(2);
@@ -129,7 +131,7 @@ describe('fake Instagram', () => {
     expect(items.some((i) => i.media_type === 8 && i.carousel_media.some((c: Json) => c.media_type === 2))).toBe(true);
 
     const photo = items.find((i) => i.media_type === 1);
-    const [first, ...rest] = photo.image_versions2.candidates;
+    const [first, ...rest] = photo?.image_versions2.candidates ?? [];
     expect(rest.some((c: Json) => c.width === c.height && c.width * c.height > first.width * first.height)).toBe(true);
     const smallerFirst = items.find((i) => i.video_versions && i.video_versions[0].width < Math.max(...i.video_versions.map((v: Json) => v.width)));
     expect(smallerFirst, 'a video whose best version is not listed first').toBeDefined();
