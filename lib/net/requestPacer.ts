@@ -13,7 +13,7 @@ export interface Pacing {
  */
 export class RequestPacer {
   private tail: Promise<unknown> = Promise.resolve();
-  private lastFinishedAt = 0;
+  private lastFinishedAt: number | undefined;
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -23,7 +23,7 @@ export class RequestPacer {
   run<T>(task: () => Promise<T>, pacing: Pacing, signal: AbortSignal): Promise<T> {
     const result = this.tail.then(async () => {
       const pause = pacing.minDelayMs + this.random() * Math.max(0, pacing.maxDelayMs - pacing.minDelayMs);
-      const wait = this.lastFinishedAt === 0 ? 0 : this.lastFinishedAt + pause - this.now();
+      const wait = this.lastFinishedAt === undefined ? 0 : this.lastFinishedAt + pause - this.now();
       if (wait > 0) await sleep(wait, signal);
       signal.throwIfAborted();
       try {

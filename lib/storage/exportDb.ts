@@ -36,7 +36,7 @@ export interface MediaRecord {
   failure?: FailedFile;
 }
 
-interface ExportSchema extends DBSchema {
+export interface ExportSchema extends DBSchema {
   jobs: { key: string; value: JobRecord };
   posts: { key: [string, number]; value: PostRecord; indexes: { byJob: string } };
   media: { key: [string, string]; value: MediaRecord; indexes: { byJob: string; byJobSeq: [string, number] } };

@@ -1,5 +1,6 @@
+import type { IDBPTransaction } from 'idb';
 import type { Post } from '../platforms/types';
-import { openExportDb, type JobRecord, type MediaRecord, type PostRecord } from './exportDb';
+import { openExportDb, type ExportSchema, type JobRecord, type MediaRecord, type PostRecord } from './exportDb';
 
 export async function getJob(jobId: string): Promise<JobRecord | undefined> {
   return (await openExportDb()).get('jobs', jobId);
@@ -14,6 +15,21 @@ export async function listJobs(): Promise<JobRecord[]> {
   return jobs.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
+type PageTransaction = IDBPTransaction<ExportSchema, ('jobs' | 'posts' | 'media')[], 'readwrite'>;
+
+async function storePage(tx: PageTransaction, job: JobRecord, posts: Post[]): Promise<void> {
+  const mediaStore = tx.objectStore('media');
+  for (const post of posts) {
+    const { media, ...rest } = post;
+    const record: PostRecord = { jobId: job.id, seq: job.nextPostSeq++, post: rest, mediaIds: media.map((m) => m.id) };
+    await tx.objectStore('posts').put(record);
+    for (const item of media) {
+      if (await mediaStore.getKey([job.id, item.id])) continue;
+      await mediaStore.put({ jobId: job.id, mediaId: item.id, seq: job.nextMediaSeq++, item, state: 'pending' });
+    }
+  }
+}
+
 /**
  * Stores one metadata page and the cursor after it in a single transaction, so a worker that
  * stops between pages resumes from a cursor whose posts are all stored, never half of them.
@@ -24,15 +40,13 @@ export async function appendPage(jobId: string, posts: Post[], nextCursor: strin
   const tx = db.transaction(['jobs', 'posts', 'media'], 'readwrite');
   const job = await tx.objectStore('jobs').get(jobId);
   if (!job) throw new Error(`Job ${jobId} is gone.`);
-  const mediaStore = tx.objectStore('media');
-  for (const post of posts) {
-    const { media, ...rest } = post;
-    const record: PostRecord = { jobId, seq: job.nextPostSeq++, post: rest, mediaIds: media.map((m) => m.id) };
-    await tx.objectStore('posts').put(record);
-    for (const item of media) {
-      if (await mediaStore.getKey([jobId, item.id])) continue;
-      await mediaStore.put({ jobId, mediaId: item.id, seq: job.nextMediaSeq++, item, state: 'pending' });
-    }
+  try {
+    await storePage(tx, job, posts);
+  } catch (error) {
+    // A put that throws synchronously (a value that cannot be cloned) does not abort by itself.
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw error;
   }
   job.cursor = nextCursor;
   job.metadataDone = nextCursor === null;
@@ -71,6 +85,7 @@ export async function deleteJobItems(jobId: string): Promise<void> {
   const db = await openExportDb();
   const tx = db.transaction(['posts', 'media'], 'readwrite');
   await tx.objectStore('posts').delete(IDBKeyRange.bound([jobId, 0], [jobId, Infinity]));
-  await tx.objectStore('media').delete(IDBKeyRange.bound([jobId, ''], [jobId, '\uffff']));
+  // Arrays sort after every string, so this bound covers every media id of the job.
+  await tx.objectStore('media').delete(IDBKeyRange.bound([jobId, ''], [jobId, []]));
   await tx.done;
 }
