@@ -132,7 +132,9 @@ describe('fake Instagram', () => {
 
     const photo = items.find((i) => i.media_type === 1);
     const [first, ...rest] = photo?.image_versions2.candidates ?? [];
-    expect(rest.some((c: Json) => c.width === c.height && c.width * c.height > first.width * first.height)).toBe(true);
+    const largerCrop = rest.find((c: Json) => c.width === c.height && c.width * c.height > first.width * first.height);
+    expect(largerCrop).toBeDefined();
+    expect(fake.resolveMediaUrl(largerCrop.url)).toEqual({ mediaId: photo?.pk, best: false });
     const smallerFirst = items.find((i) => i.video_versions && i.video_versions[0].width < Math.max(...i.video_versions.map((v: Json) => v.width)));
     expect(smallerFirst, 'a video whose best version is not listed first').toBeDefined();
   });
@@ -162,7 +164,9 @@ describe('fake Instagram', () => {
     };
     await Promise.all(
       served.map(async (media) => {
-        const res = await fakeFetch(fake.port, bestUrl(nodes.get(media.mediaId) ?? {}));
+        const url = bestUrl(nodes.get(media.mediaId) ?? {});
+        expect(fake.resolveMediaUrl(url)).toEqual({ mediaId: media.mediaId, best: true });
+        const res = await fakeFetch(fake.port, url);
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toBe(types[media.format]);
         expect(Number(res.headers['content-length'])).toBe(media.bytes);
@@ -330,7 +334,7 @@ describe('fake Instagram', () => {
     }
   });
 
-  it('tunnels CONNECT through the proxy to the fake', async () => {
+  it('proxies CONNECT tunnels and absolute-URI requests to the fake', async () => {
     const tunnel = await new Promise<import('node:net').Socket>((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port: fake.proxyPort, method: 'CONNECT', path: 'www.instagram.com:443' });
       req.on('connect', (res, socket) => (res.statusCode === 200 ? resolve(socket) : reject(new Error(`proxy said ${res.statusCode}`))));
@@ -348,5 +352,17 @@ describe('fake Instagram', () => {
     });
     expect(page).toMatch(/^HTTP\/1\.1 200/);
     expect(page).toContain('@star.demo');
+
+    const absolute = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: fake.proxyPort, path: 'http://www.instagram.com/accounts/login/', headers: { host: 'www.instagram.com' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(absolute.status).toBe(200);
+    expect(absolute.body).toContain('loginForm');
   });
 });

@@ -52,6 +52,10 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     instagramCookies: (username) => instagram.cookies(username),
     instagramMedia: (username) => instagram.media(username),
     instagramPostIds: (username) => instagram.postIds(username),
+    resolveMediaUrl: (url) => {
+      const file = catalog.lookup(new URL(url));
+      return file && { mediaId: file.mediaId, best: file.best };
+    },
     get log() {
       return log.entries;
     },

@@ -100,6 +100,8 @@ export interface FakePlatforms {
   instagramCookies(username?: string): FakeCookie[];
   /** Every media file the given account serves (feed, carousel children, reels, stories, highlights). */
   instagramMedia(username?: string): ServedMedia[];
+  /** Which media a CDN URL shows (signature not checked), and whether it is the best copy; undefined if unknown. */
+  resolveMediaUrl(url: string): { mediaId: string; best: boolean } | undefined;
   /** Number of feed posts etc. so tests can compare counts. */
   instagramPostIds(username?: string): string[];
   readonly log: readonly RequestLogEntry[];

@@ -12,6 +12,8 @@ const MIN_VARIANT_BYTES = 1_200;
 
 const b64url = (value: string) => Buffer.from(value).toString('base64url');
 
+type Owner = Pick<CdnFile, 'mediaId' | 'best' | 'modifiedAt'>;
+
 export interface ImageNodeInput {
   pk: string;
   width: number;
@@ -43,13 +45,13 @@ export class InstagramCdnFiles {
     return `/v/${kind}/${rng.digits(9)}_18${rng.digits(15, '0123456789')}_${rng.digits(19)}_n.${ext}`;
   }
 
-  private imageFile(host: string, path: string, stp: string | undefined, common: [string, string][], spec: MediaFileSpec, takenAt: number): CdnFile {
+  private imageFile(host: string, path: string, stp: string | undefined, common: [string, string][], spec: MediaFileSpec, owner: Owner): CdnFile {
     const leading: [string, string][] = stp === undefined ? [...common] : [['stp', stp], ...common];
-    return this.catalog.register({ host, path, leading, trailing: [['_nc_sid', '10d13b']], spec, modifiedAt: takenAt });
+    return this.catalog.register({ host, path, leading, trailing: [['_nc_sid', '10d13b']], spec, ...owner });
   }
 
   /** Candidates as the web API lists them: the original, scaled copies, then square crops. */
-  candidates(input: ImageNodeInput, rng: Seeded): IgCandidate[] {
+  candidates(input: ImageNodeInput, rng: Seeded, cover = false): IgCandidate[] {
     const { pk, width: w, height: h, format, bytes, takenAt } = input;
     const host = rng.pick(IMAGE_HOSTS);
     const path = this.imagePath(rng, format);
@@ -63,11 +65,11 @@ export class InstagramCdnFiles {
       ['ig_cache_key', `${Buffer.from(pk).toString('base64')}.3-ccb7-5`],
     ];
     const area = w * h;
-    const variant = (stp: string, vw: number, vh: number, size: number): IgCandidate => ({
-      width: vw,
-      height: vh,
-      file: this.imageFile(host, path, stp, common, { format, bytes: size, seed: `${pk}|${stp}` }, takenAt),
-    });
+    const variant = (stp: string, vw: number, vh: number, size: number): IgCandidate => {
+      const seed = `${pk}${cover ? '|cover' : ''}|${stp}`;
+      const owner = { mediaId: pk, best: !cover && vw === w && vh === h && !stp.startsWith('c'), modifiedAt: takenAt };
+      return { width: vw, height: vh, file: this.imageFile(host, path, stp, common, { format, bytes: size, seed }, owner) };
+    };
     const scaled = (share: number) => Math.max(MIN_VARIANT_BYTES, Math.floor(bytes * Math.min(0.9, share)));
     const list = [variant(`dst-${format}_e35_tt6`, w, h, bytes)];
     const longest = Math.max(w, h);
@@ -115,13 +117,13 @@ export class InstagramCdnFiles {
         ['_nc_zt', '28'],
       ];
       const spec: MediaFileSpec = { format, bytes: size, seed: `${pk}|video|${type}`, brand: input.brand };
-      const file = this.catalog.register({ host, path, leading, trailing: [], spec, modifiedAt: takenAt });
+      const file = this.catalog.register({ host, path, leading, trailing: [], spec, mediaId: pk, best: type === 101, modifiedAt: takenAt });
       return { type, width: vw, height: vh, id: `${rng.digits(16)}v`, file };
     };
     const best = version(101, bestWidth, bestHeight, bytes);
     const low = version(102, lowWidth, lowHeight, Math.max(MIN_VARIANT_BYTES, Math.floor(bytes * 0.45)));
     const lowest = version(103, lowWidth, lowHeight, Math.max(MIN_VARIANT_BYTES, Math.floor(bytes * 0.4)));
-    const cover = this.candidates({ pk: `${pk}|cover`, width: bestWidth, height: bestHeight, format: 'jpg', bytes: input.coverBytes, takenAt, accessibilityCaption: null }, rng);
+    const cover = this.candidates({ pk, width: bestWidth, height: bestHeight, format: 'jpg', bytes: input.coverBytes, takenAt, accessibilityCaption: null }, rng, true);
     return {
       pk,
       mediaType: 2,
@@ -139,8 +141,9 @@ export class InstagramCdnFiles {
     const host = rng.pick(IMAGE_HOSTS);
     const path = this.imagePath(rng, 'jpg', 't51.2885-19');
     const common: [string, string][] = [['_nc_ht', host], ['_nc_cat', String(rng.int(1, 111))], ['_nc_ohc', rng.token(23)], ['edm', 'AOQ1c0wBAAAA'], ['ccb', '7-5']];
-    const small = this.imageFile(host, path, 'dst-jpg_s150x150_tt6', common, { format: 'jpg', bytes: 3_000, seed: `${userPk}|avatar|150` }, 0);
-    const hd = this.imageFile(host, path, undefined, common, { format: 'jpg', bytes: 9_000, seed: `${userPk}|avatar|hd` }, 0);
+    const owner = { mediaId: `avatar:${userPk}`, best: false, modifiedAt: 0 };
+    const small = this.imageFile(host, path, 'dst-jpg_s150x150_tt6', common, { format: 'jpg', bytes: 3_000, seed: `${userPk}|avatar|150` }, owner);
+    const hd = this.imageFile(host, path, undefined, common, { format: 'jpg', bytes: 9_000, seed: `${userPk}|avatar|hd` }, owner);
     return { small, hd, profilePicId: `${rng.digits(19)}_${userPk}` };
   }
 
@@ -148,6 +151,7 @@ export class InstagramCdnFiles {
     const host = rng.pick(IMAGE_HOSTS);
     const path = this.imagePath(rng, 'jpg');
     const common: [string, string][] = [['_nc_ht', host], ['_nc_cat', String(rng.int(1, 111))], ['_nc_ohc', rng.token(23)], ['edm', 'AGW0KZMBAAAA'], ['ccb', '7-5']];
-    return this.imageFile(host, path, 'c0.248.640.640a_dst-jpg_e35_s150x150_tt6', common, { format: 'jpg', bytes: 2_500, seed: `${highlightId}|cover` }, takenAt);
+    const owner = { mediaId: `highlight:${highlightId}`, best: false, modifiedAt: takenAt };
+    return this.imageFile(host, path, 'c0.248.640.640a_dst-jpg_e35_s150x150_tt6', common, { format: 'jpg', bytes: 2_500, seed: `${highlightId}|cover` }, owner);
   }
 }

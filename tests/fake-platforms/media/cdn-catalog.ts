@@ -10,6 +10,9 @@ export interface CdnFile {
   leading: [string, string][];
   trailing: [string, string][];
   spec: MediaFileSpec;
+  /** The platform id of the media this file shows, and whether it is the copy an exporter should keep. */
+  mediaId: string;
+  best: boolean;
   /** Unix seconds, for Last-Modified. */
   modifiedAt: number;
 }
