@@ -23,7 +23,7 @@ export interface ServedMedia {
   kind: 'image' | 'video';
   /** 'jpg' | 'png' | 'mp4' | 'mov' … as the bytes are. */
   format: string;
-  /** Unix seconds of the post's publish time. */
+  /** Unix seconds of the post's publish time (current stories are dated from the fake's start, so they stay current). */
   takenAt: number;
   bytes: number;
   sha256: string;
@@ -82,7 +82,7 @@ export interface FakePlatformsOptions {
   instagramAccounts?: FakeInstagramAccountSpec[];
   /** API requests allowed per minute before 429 with Retry-After (default generous). */
   apiBudgetPerMinute?: number;
-  /** Latency added to each media response, and a bandwidth cap, for benchmarks. */
+  /** Latency added before each media response's headers, and a bandwidth cap per response, for benchmarks. */
   mediaLatencyMs?: number;
   mediaBytesPerSecond?: number;
   /** Signed CDN URLs expire this many seconds after they are issued (default 3 days). */
