@@ -8,6 +8,8 @@ export interface ExportSettings {
   rateLimitWaitMs: number;
   /** How many times one metadata page may be retried after rate limits before the job fails. */
   maxRateLimitWaits: number;
+  /** A request that sends nothing (headers or bytes) for this long is retried. */
+  stallTimeoutMs: number;
 }
 
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
@@ -15,6 +17,7 @@ export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
   apiDelayMaxMs: 3000,
   rateLimitWaitMs: 60_000,
   maxRateLimitWaits: 5,
+  stallTimeoutMs: 30_000,
 };
 
 export const exportSettings = storage.defineItem<ExportSettings>('local:exportSettings', {

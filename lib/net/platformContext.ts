@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
+import { ExportError, toExportError } from '../errors';
 import type { ApiRequest, ApiResponse, PlatformContext } from '../platforms/types';
 import { RequestPacer, type Pacing } from './requestPacer';
+import { createStallWatchdog } from './stallWatchdog';
 
 const pacers = new Map<string, RequestPacer>();
 
@@ -18,31 +20,45 @@ function pacerFor(origin: string): RequestPacer {
  * redirect: a platform API that redirects means the session is not valid, and following it
  * would read a login page as if it were data.
  */
-async function send(req: ApiRequest, signal: AbortSignal): Promise<ApiResponse> {
-  const response = await fetch(req.url, {
-    method: req.method ?? 'GET',
-    headers: req.headers,
-    body: req.body,
-    credentials: 'include',
-    redirect: 'manual',
-    cache: 'no-store',
-    signal,
-  });
-  const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-  return {
-    status: response.type === 'opaqueredirect' ? 302 : response.status,
-    redirected,
-    location: response.headers.get('location') ?? undefined,
-    headers: response.headers,
-    text: redirected ? '' : await response.text(),
-  };
+async function send(req: ApiRequest, signal: AbortSignal, stallTimeoutMs: number): Promise<ApiResponse> {
+  const watchdog = createStallWatchdog(signal, stallTimeoutMs);
+  try {
+    const response = await fetch(req.url, {
+      method: req.method ?? 'GET',
+      headers: req.headers,
+      body: req.body,
+      credentials: 'include',
+      redirect: 'manual',
+      cache: 'no-store',
+      signal: watchdog.signal,
+    });
+    watchdog.progress();
+    const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+    return {
+      status: response.type === 'opaqueredirect' ? 302 : response.status,
+      redirected,
+      location: response.headers.get('location') ?? undefined,
+      headers: response.headers,
+      text: redirected ? '' : await response.text(),
+    };
+  } catch (error) {
+    if (watchdog.stalled) throw watchdog.error();
+    throw signal.aborted ? new ExportError('cancelled', 'The export was cancelled.') : toExportError(error);
+  } finally {
+    watchdog.stop();
+  }
 }
 
-export function createPlatformContext(options: { origin: string; pacing: Pacing; signal: AbortSignal }): PlatformContext {
-  const { origin, pacing, signal } = options;
+export function createPlatformContext(options: {
+  origin: string;
+  pacing: Pacing;
+  signal: AbortSignal;
+  stallTimeoutMs: number;
+}): PlatformContext {
+  const { origin, pacing, signal, stallTimeoutMs } = options;
   return {
     signal,
-    request: (req) => pacerFor(origin).run(() => send(req, signal), pacing, signal),
+    request: (req) => pacerFor(origin).run(() => send(req, signal, stallTimeoutMs), pacing, signal),
     async getCookie(name) {
       const cookie = await browser.cookies.get({ url: `${origin}/`, name });
       return cookie?.value;

@@ -6,6 +6,7 @@ import { openStagedStream, readStagedFile } from '../../storage/fileStaging';
 import { mediaOfJob, postsOfJob } from '../../storage/jobRepository';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import { createZipArchiveWriter } from '../archive/zipArchiveWriter';
+import { formatEntries } from '../formats';
 import { MediaLayout, mainJsonName, zipEntryPath, zipFileName } from '../layout/exportPaths';
 import { buildManifest, type MediaOutcome } from '../layout/manifest';
 import { buildSidecar } from '../layout/sidecar';
@@ -85,6 +86,9 @@ export async function runArchiveStage(ctx: JobContext): Promise<void> {
     failed: job.failed,
   });
   await zip.addText(zipEntryPath(job.id, mainJsonName(job.request.platform, job.id)), JSON.stringify(manifest, null, 2), exportedAt);
+  for (const entry of formatEntries(job.request.format, manifest)) {
+    await zip.addText(zipEntryPath(job.id, entry.path), entry.text, exportedAt);
+  }
   await zip.close();
 
   const archive = await readStagedFile(job.id, ARCHIVE_FILE_NAME);

@@ -47,6 +47,7 @@ export async function runMediaStage(ctx: JobContext): Promise<void> {
         rules: adapter.mediaRules,
         expectedKind: record.item.kind,
         signal,
+        stallTimeoutMs: ctx.settings.stallTimeoutMs,
         slots: downloadSlots,
         openSink: () => openStagedFile(job.id, stagedMediaName(record)),
         refreshUrl: () => adapter.refreshMediaUrl(platform, record.item),

@@ -1,34 +1,42 @@
-import { ExportError, isExportError } from '../../errors';
-import { appendPage } from '../../storage/jobRepository';
+import { ExportError, toExportError } from '../../errors';
 import { sleep } from '../../net/retryPolicy';
+import { appendPage } from '../../storage/jobRepository';
 import type { JobContext } from './jobContext';
+import { metadataRetryDelay, type MetadataRetryState } from './metadataRetry';
+
+/**
+ * Runs one idempotent API step (resolve the account, fetch one page), asking again after a rate
+ * limit (the job shows when it resumes) or a server hiccup, and failing once the retries are spent.
+ */
+export async function withApiRetries<T>(ctx: JobContext, step: () => Promise<T>): Promise<T> {
+  const state: MetadataRetryState = { rateLimitWaits: 0, transientRetries: 0 };
+  for (;;) {
+    ctx.signal.throwIfAborted();
+    try {
+      return await step();
+    } catch (error) {
+      const failure = toExportError(error);
+      if (ctx.signal.aborted || failure.kind === 'cancelled') throw failure;
+      const retry = metadataRetryDelay(failure, state, ctx.settings);
+      if (!retry) throw failure;
+      if (retry.rateLimited) await ctx.save({ waitingUntil: new Date(Date.now() + retry.waitMs).toISOString() });
+      await sleep(retry.waitMs, ctx.signal);
+      if (retry.rateLimited) await ctx.save({ waitingUntil: undefined });
+    }
+  }
+}
 
 /**
  * Pages through the account's posts, storing each page with the cursor after it, so a stopped
- * worker resumes at the first page it had not stored. A rate limit pauses the job (the user sees
- * when it resumes) and retries the same page; past `maxRateLimitWaits` the job fails, keeping
- * everything stored so far.
+ * worker resumes at the first page it had not stored, and a failed job keeps what it listed.
  */
 export async function runMetadataStage(ctx: JobContext): Promise<void> {
-  const { adapter, platform, settings, signal } = ctx;
+  const { adapter, platform } = ctx;
   const account = ctx.job.account;
   if (!account) throw new ExportError('internal', 'The account was not resolved before listing posts.');
-  let waits = 0;
   while (!ctx.job.metadataDone) {
-    signal.throwIfAborted();
-    try {
-      const page = await adapter.fetchPage(platform, account, ctx.job.cursor);
-      const stored = await appendPage(ctx.job.id, page.posts, page.nextCursor);
-      Object.assign(ctx.job, stored);
-      await ctx.save();
-      waits = 0;
-    } catch (error) {
-      if (!isExportError(error) || error.kind !== 'rate_limited' || waits >= settings.maxRateLimitWaits) throw error;
-      const wait = Math.max(error.details.retryAfterMs ?? 0, settings.rateLimitWaitMs * 2 ** waits);
-      waits += 1;
-      await ctx.save({ waitingUntil: new Date(Date.now() + wait).toISOString() });
-      await sleep(wait, signal);
-      await ctx.save({ waitingUntil: undefined });
-    }
+    const page = await withApiRetries(ctx, () => adapter.fetchPage(platform, account, ctx.job.cursor));
+    Object.assign(ctx.job, await appendPage(ctx.job.id, page.posts, page.nextCursor));
+    await ctx.save();
   }
 }

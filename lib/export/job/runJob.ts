@@ -10,7 +10,7 @@ import { runDeliveryStage } from './deliveryStage';
 import type { JobContext } from './jobContext';
 import { isFinal, overallPercent } from './jobProgress';
 import { runMediaStage } from './mediaStage';
-import { runMetadataStage } from './metadataStage';
+import { runMetadataStage, withApiRetries } from './metadataStage';
 import { cleanUpFinishedJob } from './jobCleanup';
 
 const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'archive', 'delivering'];
@@ -31,6 +31,7 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
       origin: adapter.site.origin,
       pacing: { minDelayMs: settings.apiDelayMinMs, maxDelayMs: settings.apiDelayMaxMs },
       signal,
+      stallTimeoutMs: settings.stallTimeoutMs,
     }),
     async save(changes = {}, archiveFraction = 0) {
       Object.assign(job, changes, { updatedAt: new Date().toISOString() });
@@ -46,7 +47,7 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
   try {
     if (reached('resolving')) {
       await enter('resolving');
-      const account = await adapter.resolveAccount(ctx.platform, job.request.account);
+      const account = await withApiRetries(ctx, () => adapter.resolveAccount(ctx.platform, job.request.account));
       await ctx.save({ account, posts: { done: 0, total: account.postCount ?? 0 } });
     }
     if (reached('metadata')) {

@@ -1,6 +1,7 @@
 import { ExportError, toExportError } from '../../errors';
 import { parseRetryAfter } from '../../net/retryPolicy';
 import type { MediaFormat, MediaKind, MediaRules } from '../../platforms/types';
+import { createStallWatchdog, type StallWatchdog } from '../../net/stallWatchdog';
 import { checkResponseHead, tooLarge } from './responseChecks';
 import { SNIFF_BYTES, kindOf, looksLikeMarkup, sniffFormat } from './mediaFormat';
 
@@ -21,6 +22,8 @@ export interface DownloadMediaOptions {
   openSink: () => Promise<ByteSink>;
   fetchImpl?: typeof fetch;
   now?: () => number;
+  /** Give up on a response that sends nothing (headers or bytes) for this long; default 30 s. */
+  stallTimeoutMs?: number;
 }
 
 export interface DownloadedMedia {
@@ -28,6 +31,8 @@ export interface DownloadedMedia {
   bytes: number;
   contentType: string | null;
 }
+
+const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 /** Whatever reason the signal carries, a cancelled job reads as cancelled. */
 function cancelledError(): ExportError {
@@ -49,11 +54,11 @@ interface Head {
 }
 
 /** Reads until SNIFF_BYTES arrived (or the body ended), however small the chunks. */
-async function readHead(reader: ReadableStreamDefaultReader<Uint8Array>, rules: MediaRules, signal: AbortSignal): Promise<Head> {
+async function readHead(read: () => Promise<ReadableStreamReadResult<Uint8Array>>, rules: MediaRules, signal: AbortSignal): Promise<Head> {
   const head: Head = { chunks: [], length: 0, done: false };
   while (head.length < SNIFF_BYTES) {
     throwIfCancelled(signal);
-    const { done, value } = await reader.read();
+    const { done, value } = await read();
     if (done) return { ...head, done: true };
     head.chunks.push(value);
     head.length += value.byteLength;
@@ -99,17 +104,26 @@ function checkMagic(bytes: Uint8Array, declared: MediaFormat | undefined, opts: 
  * failure at any point cancels the request and aborts the sink.
  */
 export async function downloadMedia(opts: DownloadMediaOptions): Promise<DownloadedMedia> {
-  const { rules, signal } = opts;
+  const { signal } = opts;
   throwIfCancelled(signal);
-  const fetchImpl = opts.fetchImpl ?? fetch;
-  let response: Response;
+  const watchdog = createStallWatchdog(signal, opts.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS);
   try {
-    // Signed CDN URLs need no cookies; sending none keeps the session out of media requests.
-    // no-store keeps gigabytes of video out of the HTTP cache.
-    response = await fetchImpl(opts.url, { credentials: 'omit', redirect: 'follow', cache: 'no-store', signal });
+    return await fetchInto(opts, watchdog);
   } catch (error) {
+    if (watchdog.stalled) throw watchdog.error();
     throw signal.aborted ? cancelledError() : toExportError(error);
+  } finally {
+    watchdog.stop();
   }
+}
+
+async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): Promise<DownloadedMedia> {
+  const { rules, signal } = opts;
+  const fetchImpl = opts.fetchImpl ?? fetch;
+  // Signed CDN URLs need no cookies; sending none keeps the session out of media requests.
+  // no-store keeps gigabytes of video out of the HTTP cache.
+  const response = await fetchImpl(opts.url, { credentials: 'omit', redirect: 'follow', cache: 'no-store', signal: watchdog.signal });
+  watchdog.progress();
   const contentType = response.headers.get('content-type');
   let head;
   try {
@@ -121,16 +135,21 @@ export async function downloadMedia(opts: DownloadMediaOptions): Promise<Downloa
   if (!response.body) throw new ExportError('not_allowed_type', 'The server sent an empty response instead of the file.');
 
   const reader = response.body.getReader();
+  const read = async () => {
+    const next = await reader.read();
+    watchdog.progress();
+    return next;
+  };
   let sink: ByteSink | undefined;
   try {
-    const first = await readHead(reader, rules, signal);
+    const first = await readHead(read, rules, signal);
     const format = checkMagic(sniffWindow(first.chunks), head.declaredFormat, opts);
     sink = await opts.openSink();
     for (const chunk of first.chunks) await sink.write(chunk);
     let bytes = first.length;
     while (!first.done) {
       throwIfCancelled(signal);
-      const next = await reader.read();
+      const next = await read();
       if (next.done) break;
       bytes += next.value.byteLength;
       if (bytes > rules.maxBytes) throw tooLarge(rules);
@@ -142,7 +161,7 @@ export async function downloadMedia(opts: DownloadMediaOptions): Promise<Downloa
     await sink.close();
     return { format, bytes, contentType };
   } catch (error) {
-    const failure = signal.aborted ? cancelledError() : toExportError(error);
+    const failure = watchdog.stalled ? watchdog.error() : signal.aborted ? cancelledError() : toExportError(error);
     await reader.cancel(failure).catch(() => undefined);
     await sink?.abort(failure).catch(() => undefined);
     throw failure;

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ExportError } from '../../../lib/errors';
+import { metadataRetryDelay, type MetadataRetryState } from '../../../lib/export/job/metadataRetry';
+
+const SETTINGS = { rateLimitWaitMs: 60_000, maxRateLimitWaits: 3 };
+const fresh = (): MetadataRetryState => ({ rateLimitWaits: 0, transientRetries: 0 });
+
+describe('metadataRetryDelay', () => {
+  it('waits at least the rate-limit wait, doubling each time, then gives up', () => {
+    const state = fresh();
+    const limited = new ExportError('rate_limited', 'slow down');
+    const waits = [1, 2, 3, 4].map(() => metadataRetryDelay(limited, state, SETTINGS)?.waitMs);
+    expect(waits).toEqual([60_000, 120_000, 240_000, undefined]);
+  });
+
+  it('honours a longer Retry-After than its own wait', () => {
+    const error = new ExportError('rate_limited', 'slow down', { retryAfterMs: 900_000 });
+    expect(metadataRetryDelay(error, fresh(), SETTINGS)).toEqual({ waitMs: 900_000, rateLimited: true });
+  });
+
+  it.each([
+    ['a 503', new ExportError('http_error', 'unavailable', { status: 503 })],
+    ['a 502', new ExportError('http_error', 'bad gateway', { status: 502 })],
+    ['a dropped connection', new ExportError('network_error', 'reset')],
+  ])('retries %s briefly, three times at most', (_name, error) => {
+    const state = fresh();
+    const waits = [1, 2, 3, 4].map(() => metadataRetryDelay(error, state, SETTINGS, () => 0.5)?.waitMs);
+    expect(waits.slice(0, 3).every((w) => w !== undefined && w >= 1000 && w <= 30_000)).toBe(true);
+    expect(waits[3]).toBeUndefined();
+  });
+
+  it.each([
+    ['login_required', new ExportError('login_required', 'log in')],
+    ['private_account', new ExportError('private_account', 'private')],
+    ['checkpoint_required', new ExportError('checkpoint_required', 'checkpoint')],
+    ['a 404', new ExportError('http_error', 'not found', { status: 404 })],
+    ['platform_changed', new ExportError('platform_changed', 'changed')],
+  ])('never retries %s', (_name, error) => {
+    expect(metadataRetryDelay(error, fresh(), SETTINGS)).toBeUndefined();
+  });
+});
