@@ -2,9 +2,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 export type FinalOutcome = 'done' | 'error';
 
-// "Done: 60 posts, …, 2 failed." is a success, so "Done" is checked before the error words.
+// "Done: 60 posts, …, 2 failed." is a success, so "Done" is checked before the error words;
+// a job that ends badly reads "Export failed: …" or "Export cancelled.".
 const DONE = /\bDone\b/;
-const ERROR = /fail|error|cancel|could not|cannot|denied|log ?in/i;
+const ERROR = /fail|error|cancel/i;
 
 /** The popup, opened in a tab as the extension's own page, driven by its accessible names only. */
 export class PopupPage {
@@ -41,9 +42,24 @@ export class PopupPage {
     await this.page.getByRole('checkbox', { name: 'Include media files (images and videos)' }).setChecked(include);
   }
 
+  /** One region per job the popup lists ("Export <jobId>"). */
+  get jobs() {
+    return this.page.getByRole('region', { name: /^Export / });
+  }
+
   async start(): Promise<void> {
     this.textBeforeStart = await this.statusText();
     await this.startButton.click();
+  }
+
+  /**
+   * The status shows no job's line. Reading the status again afterwards rules out a job that moved
+   * on between the two reads: progress lines never repeat, so an unchanged status means the check
+   * saw the same render.
+   */
+  private async isRefusal(text: string): Promise<boolean> {
+    const shownByAJob = (await this.jobs.getByText(text, { exact: true }).count()) > 0;
+    return !shownByAJob && (await this.statusText()) === text;
   }
 
   async statusText(): Promise<string> {
@@ -64,6 +80,9 @@ export class PopupPage {
         onChange?.(text);
       }
       if (text !== this.textBeforeStart) {
+        // The live region shows either the newest job's line or the popup's own error when the
+        // background refused to start a job ("Unknown platform.", "… not supported yet.").
+        if (await this.isRefusal(text)) return { outcome: 'error', text };
         if (DONE.test(text)) return { outcome: 'done', text };
         if (ERROR.test(text)) return { outcome: 'error', text };
       }
