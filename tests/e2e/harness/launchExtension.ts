@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import type { FakePlatforms } from '../../fake-platforms/types';
 import { findChromium } from './findChromium';
+import { withPageCdpSession } from './pageCdpSession';
 import { chromiumPidsFor, killPids, settleWithin } from './processGuard';
 import { makeTempDir, removeDir, writeDownloadPreferences } from './profile';
 
@@ -64,15 +65,7 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
  * Chromium, which then honours the profile's download.default_directory like a user's browser.
  */
 async function useProfileDownloadFolder(context: BrowserContext): Promise<void> {
-  // A persistent context has no Browser object to open a browser-level session on, but the Browser
-  // domain is reachable from a page's session too and applies browser-wide.
-  const page = context.pages()[0] ?? (await context.newPage());
-  const session = await context.newCDPSession(page);
-  try {
-    await session.send('Browser.setDownloadBehavior', { behavior: 'default' });
-  } finally {
-    await session.detach();
-  }
+  await withPageCdpSession(context, (session) => session.send('Browser.setDownloadBehavior', { behavior: 'default' }));
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionSession> {
@@ -117,9 +110,8 @@ async function launchOn(
     const serviceWorker = await extensionWorker(context);
     await useProfileDownloadFolder(context);
     const extensionId = new URL(serviceWorker.url()).host;
-    const launched = context;
     return {
-      context: launched,
+      context,
       extensionId,
       serviceWorker,
       downloadsDir,

@@ -1,4 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
+import { withPageCdpSession } from './pageCdpSession';
 
 interface WorkerVersion {
   versionId: string;
@@ -17,33 +18,29 @@ const STOP_TIMEOUT_MS = 10_000;
  * then take the handle from extensionWorker().
  */
 export async function stopExtensionWorker(context: BrowserContext, extensionId: string): Promise<void> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const cdp = await context.newCDPSession(page);
-  const versions = new Map<string, WorkerVersion>();
-  let changed: () => void = () => undefined;
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: WorkerVersion[] }) => {
-    for (const v of updated) versions.set(v.versionId, v);
-    changed();
-  });
-  const ours = () => [...versions.values()].filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
-  // Versions arrive as events after enable; stopping before they arrive stops nothing.
-  const until = (done: () => boolean, what: string) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Service worker: ${what} within ${STOP_TIMEOUT_MS} ms`)), STOP_TIMEOUT_MS);
-      changed = () => {
-        if (done()) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
+  await withPageCdpSession(context, async (cdp) => {
+    const versions = new Map<string, WorkerVersion>();
+    let changed: () => void = () => undefined;
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: WorkerVersion[] }) => {
+      for (const v of updated) versions.set(v.versionId, v);
       changed();
     });
-  try {
+    const ours = () => [...versions.values()].filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+    const until = (done: () => boolean, what: string) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`Service worker: ${what} within ${STOP_TIMEOUT_MS} ms`)), STOP_TIMEOUT_MS);
+        changed = () => {
+          if (done()) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        changed();
+      });
     await cdp.send('ServiceWorker.enable');
+    // Versions arrive as events after enable; stopping before they arrive stops nothing.
     await until(() => ours().length > 0, 'no version of the extension reported');
     for (const v of ours()) if (v.runningStatus !== 'stopped') await cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId });
     await until(() => ours().every((v) => v.runningStatus === 'stopped'), 'not stopped');
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  });
 }
