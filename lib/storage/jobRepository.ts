@@ -89,3 +89,9 @@ export async function deleteJobItems(jobId: string): Promise<void> {
   await tx.objectStore('media').delete(IDBKeyRange.bound([jobId, ''], [jobId, []]));
   await tx.done;
 }
+
+/** Forgets a job entirely (the user deleted it from the history): its record and its items. */
+export async function deleteJob(jobId: string): Promise<void> {
+  await deleteJobItems(jobId);
+  await (await openExportDb()).delete('jobs', jobId);
+}

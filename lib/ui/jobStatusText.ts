@@ -1,7 +1,7 @@
 import type { JobSnapshot } from '../export/types';
 import { PLATFORM_LABELS } from '../platforms/labels';
 
-function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];
   let value = bytes / 1024;
@@ -13,9 +13,23 @@ function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
+/** `@handle` once the account is known, the one asked for before, else the user's own. */
+export function accountLabel(job: Pick<JobSnapshot, 'account' | 'request'>): string {
+  const handle = job.account?.handle ?? job.request.account;
+  return handle ? `@${handle}` : 'your account';
+}
+
+/** What went wrong, said so the user can act on it. */
+export function failureText(job: Pick<JobSnapshot, 'error' | 'request'>): string {
+  if (job.error?.kind === 'login_required') {
+    return `Log in to ${PLATFORM_LABELS[job.request.platform]} in this browser, then try again.`;
+  }
+  return job.error?.message ?? 'Something went wrong; try again.';
+}
+
 /** One line a person can read at a glance, for the live region. */
 export function jobStatusText(job: JobSnapshot): string {
-  const who = job.account ? `@${job.account.handle}` : 'your account';
+  const who = accountLabel(job);
   switch (job.stage) {
     case 'queued':
       return `Waiting to export ${who}…`;
@@ -35,10 +49,8 @@ export function jobStatusText(job: JobSnapshot): string {
       return `Done: ${job.posts.total} posts, ${job.media.done} media files${failed}. ${job.fileName ?? ''} is in your downloads.`;
     }
     case 'failed':
-      return `Export failed: ${job.error?.message ?? 'unknown error'}`;
+      return `Export failed. ${failureText(job)}`;
     case 'cancelled':
       return 'Export cancelled.';
   }
 }
-
-export { formatBytes };

@@ -1,0 +1,53 @@
+import browser from 'webextension-polyfill';
+import { PLATFORM_LABELS } from '../platforms/labels';
+import { accountLabel, failureText } from '../ui/jobStatusText';
+import type { JobSnapshot } from './types';
+
+const ID_PREFIX = 'star-export:job:';
+const ICON_PATH = '/icon/128.png';
+
+/** Title and text of the notification for a job that ended, or undefined when none is due (cancelled by the user). */
+export function jobEndedNotice(job: JobSnapshot): { title: string; message: string } | undefined {
+  const platform = PLATFORM_LABELS[job.request.platform];
+  const who = accountLabel(job);
+  if (job.stage === 'done') {
+    const failed = job.media.failed > 0 ? `, ${job.media.failed} could not be downloaded` : '';
+    const media = job.request.includeMedia ? ` and ${job.media.done} media files${failed}` : '';
+    return {
+      title: `${platform} export of ${who} is ready`,
+      message: `${job.posts.total} posts${media}. The ZIP is on your downloads shelf.`,
+    };
+  }
+  if (job.stage === 'failed') return { title: `${platform} export of ${who} failed`, message: failureText(job) };
+  return undefined;
+}
+
+/** Says that an export ended; the ZIP itself is already on the downloads shelf. */
+export async function notifyJobEnded(job: JobSnapshot): Promise<void> {
+  const notice = jobEndedNotice(job);
+  if (!notice) return;
+  await browser.notifications.create(`${ID_PREFIX}${job.id}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL(ICON_PATH),
+    ...notice,
+  });
+}
+
+/** A click on an export's notification opens the history page, where the ZIP can be downloaded again. */
+export function installNotificationClicks(): void {
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(ID_PREFIX)) return;
+    void browser.runtime.openOptionsPage();
+    void browser.notifications.clear(id);
+  });
+}
+
+/** The context menu has no page to show an error on; a notification says why nothing started. */
+export async function notifyStartFailed(error: unknown): Promise<void> {
+  await browser.notifications.create(`${ID_PREFIX}start-failed`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL(ICON_PATH),
+    title: 'The export did not start',
+    message: error instanceof Error ? error.message : String(error),
+  });
+}

@@ -1,0 +1,38 @@
+import { storage } from 'wxt/utils/storage';
+import type { ExportFormat } from './types';
+
+/** What the user chose on the options page; the context menu exports with these. */
+export interface UserPreferences {
+  format: ExportFormat;
+  includeMedia: boolean;
+  /** Finished exports (the ZIP and any staging) are removed this many days after they ended. */
+  retentionDays: number;
+}
+
+export const DEFAULT_USER_PREFERENCES: UserPreferences = { format: 'json', includeMedia: true, retentionDays: 7 };
+
+export const RETENTION_DAY_CHOICES = [1, 3, 7, 14, 30, 90] as const;
+
+const FORMATS: readonly ExportFormat[] = ['json', 'csv', 'html'];
+
+export const userPreferences = storage.defineItem<UserPreferences>('local:userPreferences', {
+  fallback: DEFAULT_USER_PREFERENCES,
+  version: 1,
+});
+
+/** Stored values are checked field by field: a bad one falls back to its default, not the whole set. */
+export function normalizePreferences(stored: Partial<UserPreferences> | null | undefined): UserPreferences {
+  const value = stored ?? {};
+  return {
+    format: FORMATS.includes(value.format as ExportFormat) ? (value.format as ExportFormat) : DEFAULT_USER_PREFERENCES.format,
+    includeMedia: typeof value.includeMedia === 'boolean' ? value.includeMedia : DEFAULT_USER_PREFERENCES.includeMedia,
+    retentionDays:
+      Number.isInteger(value.retentionDays) && value.retentionDays! >= 1 && value.retentionDays! <= 365
+        ? value.retentionDays!
+        : DEFAULT_USER_PREFERENCES.retentionDays,
+  };
+}
+
+export async function readUserPreferences(): Promise<UserPreferences> {
+  return normalizePreferences(await userPreferences.getValue());
+}

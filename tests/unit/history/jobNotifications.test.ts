@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import browser from 'webextension-polyfill';
+import { jobEndedNotice, notifyJobEnded } from '../../../lib/export/jobNotifications';
+import type { JobSnapshot } from '../../../lib/export/types';
+import { jobRecord } from '../job/jobs';
+
+function job(overrides: Partial<JobSnapshot>): JobSnapshot {
+  return { ...jobRecord(), account: { id: '1', handle: 'star.demo' }, ...overrides };
+}
+
+describe('jobEndedNotice', () => {
+  it('says a finished export is on the downloads shelf, with its counts', () => {
+    const notice = jobEndedNotice(job({ stage: 'done', posts: { done: 60, total: 60 }, media: { done: 118, total: 120, failed: 2 } }));
+    expect(notice).toEqual({
+      title: 'Instagram export of @star.demo is ready',
+      message: '60 posts and 118 media files, 2 could not be downloaded. The ZIP is on your downloads shelf.',
+    });
+  });
+
+  it('tells a logged-out user to log in', () => {
+    const notice = jobEndedNotice(job({ stage: 'failed', error: { kind: 'login_required', message: 'Instagram did not accept…' } }));
+    expect(notice?.message).toBe('Log in to Instagram in this browser, then try again.');
+  });
+
+  it('stays quiet for an export the user cancelled or one still running', () => {
+    expect(jobEndedNotice(job({ stage: 'cancelled' }))).toBeUndefined();
+    expect(jobEndedNotice(job({ stage: 'media' }))).toBeUndefined();
+  });
+});
+
+describe('notifyJobEnded', () => {
+  it('shows one notification per job, with the extension’s icon', async () => {
+    await notifyJobEnded(job({ stage: 'done' }));
+    const shown = await browser.notifications.getAll();
+    expect(Object.keys(shown)).toEqual(['star-export:job:20261124-7f3a9c']);
+    expect(Object.values(shown)[0]).toMatchObject({ type: 'basic', iconUrl: expect.stringMatching(/\/icon\/128\.png$/) });
+  });
+});

@@ -1,0 +1,44 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { removeExpiredExports } from '../../../lib/export/history/retention';
+import { closeExportDb } from '../../../lib/storage/exportDb';
+import { appendPage, getJob, mediaOfJob, putJob } from '../../../lib/storage/jobRepository';
+import { jobRecord, post } from '../job/jobs';
+
+const removedFiles: string[] = [];
+// OPFS does not exist in Node; what matters here is which jobs lose their files.
+vi.mock('../../../lib/storage/fileStaging', () => ({
+  removeJobFiles: async (jobId: string) => void removedFiles.push(jobId),
+}));
+
+const NOW = new Date('2026-12-01T12:00:00.000Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
+
+beforeEach(() => {
+  removedFiles.length = 0;
+  indexedDB = new IDBFactory();
+  closeExportDb();
+});
+
+describe('removeExpiredExports', () => {
+  it('clears the files and items of exports that ended before the period, keeping every record', async () => {
+    await putJob(jobRecord({ id: 'old-done', stage: 'done', finishedAt: daysAgo(8) }));
+    await putJob(jobRecord({ id: 'old-failed', stage: 'failed', finishedAt: daysAgo(30) }));
+    await putJob(jobRecord({ id: 'old-cancelled', stage: 'cancelled', finishedAt: daysAgo(7.01) }));
+    await putJob(jobRecord({ id: 'recent', stage: 'done', finishedAt: daysAgo(6.9) }));
+    await putJob(jobRecord({ id: 'running', stage: 'media' }));
+    await appendPage('old-failed', [post('p1', ['m1'])], null);
+
+    const cleared = await removeExpiredExports(NOW, 7);
+
+    expect(cleared.sort()).toEqual(['old-cancelled', 'old-done', 'old-failed']);
+    expect(removedFiles.sort()).toEqual(['old-cancelled', 'old-done', 'old-failed']);
+    expect(await mediaOfJob('old-failed')).toEqual([]);
+    for (const id of ['old-done', 'old-failed', 'old-cancelled', 'recent', 'running']) expect(await getJob(id)).toBeDefined();
+  });
+
+  it('follows the period the user chose', async () => {
+    await putJob(jobRecord({ id: 'two-days', stage: 'done', finishedAt: daysAgo(2) }));
+    expect(await removeExpiredExports(NOW, 3)).toEqual([]);
+    expect(await removeExpiredExports(NOW, 1)).toEqual(['two-days']);
+  });
+});
