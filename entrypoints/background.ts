@@ -1,17 +1,32 @@
+import { installContextMenu } from '@/lib/export/contextMenuExport';
+import { deleteExport, listExportHistory } from '@/lib/export/history/exportHistory';
+import { redownloadExport } from '@/lib/export/history/redownloadExport';
+import { installRetention } from '@/lib/export/history/retention';
 import { createJobScheduler } from '@/lib/export/job/jobScheduler';
+import { onResumeAlarm } from '@/lib/export/job/resumeAlarm';
+import { installNotificationClicks, notifyJobEnded, notifyStartFailed } from '@/lib/export/jobNotifications';
 import { handleMessages } from '@/lib/messaging/messenger';
 import type { BackgroundProtocol } from '@/lib/messaging/protocol';
 import { installRequestHeaderRules } from '@/lib/net/requestHeaderRules';
 import { registeredAdapters } from '@/lib/platforms/registry';
 
 export default defineBackground(() => {
-  const scheduler = createJobScheduler();
+  const scheduler = createJobScheduler({ onJobEnded: (job) => void notifyJobEnded(job) });
 
   handleMessages<BackgroundProtocol>('background', {
     startExport: (request) => scheduler.start(request),
     listJobs: () => scheduler.list(),
     cancelExport: ({ jobId }) => scheduler.cancel(jobId),
+    listHistory: () => listExportHistory(),
+    deleteExport: ({ jobId }) => deleteExport(jobId),
+    redownloadExport: ({ jobId }) => redownloadExport(jobId),
   });
+
+  installContextMenu(registeredAdapters(), (request) => scheduler.start(request), (error) => void notifyStartFailed(error));
+  installNotificationClicks();
+  installRetention();
+
+  onResumeAlarm(() => void scheduler.resumeUnfinished());
 
   // Every worker start (install, browser start, wake-up after Chrome stopped it) resumes unfinished jobs.
   void installRequestHeaderRules(registeredAdapters()).then(() => scheduler.resumeUnfinished());

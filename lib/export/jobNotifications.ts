@@ -22,32 +22,29 @@ export function jobEndedNotice(job: JobSnapshot): { title: string; message: stri
   return undefined;
 }
 
+/** A notice is a courtesy (the popup and history show the same), so one that cannot be shown is let go. */
+async function show(id: string, notice: { title: string; message: string }): Promise<void> {
+  await browser.notifications
+    .create(`${ID_PREFIX}${id}`, { type: 'basic', iconUrl: browser.runtime.getURL(ICON_PATH), ...notice })
+    .catch(() => undefined);
+}
+
 /** Says that an export ended; the ZIP itself is already on the downloads shelf. */
 export async function notifyJobEnded(job: JobSnapshot): Promise<void> {
   const notice = jobEndedNotice(job);
-  if (!notice) return;
-  await browser.notifications.create(`${ID_PREFIX}${job.id}`, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL(ICON_PATH),
-    ...notice,
-  });
+  if (notice) await show(job.id, notice);
 }
 
 /** A click on an export's notification opens the history page, where the ZIP can be downloaded again. */
 export function installNotificationClicks(): void {
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(ID_PREFIX)) return;
-    void browser.runtime.openOptionsPage();
-    void browser.notifications.clear(id);
+    void browser.runtime.openOptionsPage().catch(() => undefined);
+    void browser.notifications.clear(id).catch(() => undefined);
   });
 }
 
 /** The context menu has no page to show an error on; a notification says why nothing started. */
 export async function notifyStartFailed(error: unknown): Promise<void> {
-  await browser.notifications.create(`${ID_PREFIX}start-failed`, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL(ICON_PATH),
-    title: 'The export did not start',
-    message: error instanceof Error ? error.message : String(error),
-  });
+  await show('start-failed', { title: 'The export did not start', message: error instanceof Error ? error.message : String(error) });
 }

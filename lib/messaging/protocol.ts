@@ -1,3 +1,4 @@
+import type { HistoryEntry } from '../export/history/exportHistory';
 import type { ExportRequest, JobSnapshot } from '../export/types';
 
 /** popup / options page → background. */
@@ -5,6 +6,11 @@ export interface BackgroundProtocol {
   startExport(request: ExportRequest): { jobId: string };
   listJobs(): JobSnapshot[];
   cancelExport(params: { jobId: string }): void;
+  /** Options page: every export with whether its ZIP is still kept. */
+  listHistory(): HistoryEntry[];
+  deleteExport(params: { jobId: string }): void;
+  /** Resolves once the browser accepted the download. */
+  redownloadExport(params: { jobId: string }): void;
 }
 
 /** background → offscreen document. */

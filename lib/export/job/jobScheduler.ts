@@ -8,6 +8,7 @@ import { newJobId } from '../layout/jobId';
 import type { ExportRequest, JobSnapshot } from '../types';
 import { validateExportRequest } from './exportRequest';
 import { isFinal } from './jobProgress';
+import { armResumeAlarm, disarmResumeAlarm } from './resumeAlarm';
 import { runJob } from './runJob';
 
 // Extension API calls reset Chrome's 30-second idle timer; a long download or a rate-limit wait
@@ -48,7 +49,7 @@ function newJobRecord(request: ExportRequest): JobRecord {
  * Runs jobs one after another in the order they were asked for. Queued and unfinished jobs live
  * in IndexedDB, so `resumeUnfinished()` after a worker or browser restart picks them up again.
  */
-export function createJobScheduler() {
+export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void } = {}) {
   const controllers = new Map<string, AbortController>();
   let queue: Promise<void> = Promise.resolve();
 
@@ -56,15 +57,19 @@ export function createJobScheduler() {
     if (controllers.has(jobId)) return;
     const controller = new AbortController();
     controllers.set(jobId, controller);
+    void armResumeAlarm();
     queue = queue.then(async () => {
       const job = await getJob(jobId);
       if (!job || isFinal(job.stage) || controller.signal.aborted) return;
       const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), KEEP_ALIVE_MS);
       try {
         await runJob(job, controller.signal, publish);
+        const ended = await getJob(jobId);
+        if (ended && isFinal(ended.stage)) events.onJobEnded?.(toSnapshot(ended));
       } finally {
         clearInterval(keepAlive);
         controllers.delete(jobId);
+        if (controllers.size === 0) await disarmResumeAlarm();
       }
     });
   }

@@ -115,13 +115,48 @@ export async function startHttpsServer(deps: ServerDeps): Promise<FakeHttpsServe
   };
 }
 
+/**
+ * A response is over for the client as soon as its last byte is written: the client may then send
+ * its next request before this server processes 'finish' or 'close', or even before a piped
+ * source calls end(). Counting at the write that completes Content-Length keeps the in-flight
+ * figure exact instead of occasionally one too high.
+ */
+function countAsOverWhenLastByteLeaves(res: ServerResponse, over: () => void): void {
+  let written = 0;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  let length = Number.NaN;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  // Headers given to writeHead() are not readable through getHeader(): take the length here.
+  res.writeHead = ((...args: unknown[]) => {
+    const headers = args.find((arg): arg is Record<string, unknown> => typeof arg === 'object' && arg !== null && !Array.isArray(arg));
+    const declared = headers && Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-length')?.[1];
+    length = Number(declared ?? res.getHeader('content-length'));
+    return writeHead(...args);
+  }) as ServerResponse['writeHead'];
+  const count = (chunk: unknown) => {
+    if (typeof chunk === 'string') written += Buffer.byteLength(chunk);
+    else if (chunk instanceof Uint8Array) written += chunk.byteLength;
+    if (Number.isFinite(length) && written >= length) over();
+  };
+  res.write = ((...args: unknown[]) => {
+    count(args[0]);
+    return write(...args);
+  }) as ServerResponse['write'];
+  res.end = ((...args: unknown[]) => {
+    if (typeof args[0] !== 'function') count(args[0]);
+    over();
+    return end(...args);
+  }) as ServerResponse['end'];
+}
+
 async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
   const url = new URL(req.url ?? '/', `https://${host || 'invalid.host'}`);
   const route = deps.routes.find((r) => r.hosts.some((pattern) => hostMatches(pattern, host)));
   const kind = route?.kind ?? 'api';
   const logged = deps.log.begin(kind, host, req.method ?? 'GET', `${url.pathname}${url.search}`);
-  res.on('finish', () => logged.end(res.statusCode));
+  countAsOverWhenLastByteLeaves(res, () => logged.end(res.statusCode));
   res.on('close', () => logged.end(res.statusCode));
   if (!route) {
     await writeReply(req, res, text(421, `This server does not answer for ${host}`), undefined, logged);
