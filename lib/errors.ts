@@ -22,6 +22,11 @@ export interface ErrorDetails {
   status?: number;
   /** How long the platform asked us to wait, when it said so. */
   retryAfterMs?: number;
+  /**
+   * With rate_limited: the platform blocked the account for a while (Facebook's "You're
+   * Temporarily Blocked"), which calls for a long wait and, the second time, stopping.
+   */
+  temporaryBlock?: boolean;
 }
 
 export class ExportError extends Error {

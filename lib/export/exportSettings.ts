@@ -8,6 +8,8 @@ export interface ExportSettings {
   rateLimitWaitMs: number;
   /** How many times one metadata page may be retried after rate limits before the job fails. */
   maxRateLimitWaits: number;
+  /** Wait after a platform's temporary block of the account; a second block stops the job. */
+  temporaryBlockWaitMs: number;
   /** A request that sends nothing (headers or bytes) for this long is retried. */
   stallTimeoutMs: number;
 }
@@ -17,6 +19,7 @@ export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
   apiDelayMaxMs: 3000,
   rateLimitWaitMs: 60_000,
   maxRateLimitWaits: 5,
+  temporaryBlockWaitMs: 15 * 60_000,
   stallTimeoutMs: 30_000,
 };
 

@@ -12,6 +12,8 @@ export interface JobRecord extends JobSnapshot {
   nextMediaSeq: number;
   /** chrome.downloads id once the ZIP was handed to the browser. */
   downloadId?: number;
+  /** How often the platform temporarily blocked the account during this job. */
+  temporaryBlocks?: number;
 }
 
 export interface PostRecord {

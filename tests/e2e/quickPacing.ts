@@ -6,6 +6,6 @@ import type { ExtensionSession } from './harness';
  */
 export async function useQuickPacing(session: ExtensionSession): Promise<void> {
   await session.serviceWorker.evaluate(
-    `chrome.storage.local.set({ exportSettings: { apiDelayMinMs: 20, apiDelayMaxMs: 60, rateLimitWaitMs: 2000, maxRateLimitWaits: 5 } })`,
+    `chrome.storage.local.set({ exportSettings: { apiDelayMinMs: 20, apiDelayMaxMs: 60, rateLimitWaitMs: 2000, maxRateLimitWaits: 5, temporaryBlockWaitMs: 3000 } })`,
   );
 }

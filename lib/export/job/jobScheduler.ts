@@ -16,7 +16,7 @@ import { runJob } from './runJob';
 const KEEP_ALIVE_MS = 20_000;
 
 export function toSnapshot(job: JobRecord): JobSnapshot {
-  const { cursor: _cursor, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, ...snapshot } = job;
+  const { cursor: _cursor, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, temporaryBlocks: _blocks, ...snapshot } = job;
   return snapshot;
 }
 

@@ -8,18 +8,26 @@ const TRANSIENT_POLICY: RetryPolicy = { maxRetries: 3, baseMs: 2000, maxMs: 30_0
 export interface MetadataRetryState {
   rateLimitWaits: number;
   transientRetries: number;
+  /** Temporary blocks met by the whole job so far (persisted with it). */
+  temporaryBlocks: number;
 }
 
 /**
  * How long to wait before asking for the same page again, or undefined to give up. A rate limit
- * waits long and doubles (the user's account is at stake); anything else retryable waits briefly.
+ * waits long and doubles (the user's account is at stake); a temporary block of the account waits
+ * longer still, once per job; anything else retryable waits briefly.
  */
 export function metadataRetryDelay(
   error: ExportError,
   state: MetadataRetryState,
-  settings: Pick<ExportSettings, 'rateLimitWaitMs' | 'maxRateLimitWaits'>,
+  settings: Pick<ExportSettings, 'rateLimitWaitMs' | 'maxRateLimitWaits' | 'temporaryBlockWaitMs'>,
   random: () => number = Math.random,
 ): { waitMs: number; rateLimited: boolean } | undefined {
+  if (error.kind === 'rate_limited' && error.details.temporaryBlock) {
+    if (state.temporaryBlocks >= 1) return undefined;
+    state.temporaryBlocks += 1;
+    return { waitMs: Math.max(error.details.retryAfterMs ?? 0, settings.temporaryBlockWaitMs), rateLimited: true };
+  }
   if (error.kind === 'rate_limited') {
     if (state.rateLimitWaits >= settings.maxRateLimitWaits) return undefined;
     const waitMs = Math.max(error.details.retryAfterMs ?? 0, settings.rateLimitWaitMs * 2 ** state.rateLimitWaits);

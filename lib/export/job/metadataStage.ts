@@ -9,7 +9,7 @@ import { metadataRetryDelay, type MetadataRetryState } from './metadataRetry';
  * limit (the job shows when it resumes) or a server hiccup, and failing once the retries are spent.
  */
 export async function withApiRetries<T>(ctx: JobContext, step: () => Promise<T>): Promise<T> {
-  const state: MetadataRetryState = { rateLimitWaits: 0, transientRetries: 0 };
+  const state: MetadataRetryState = { rateLimitWaits: 0, transientRetries: 0, temporaryBlocks: ctx.job.temporaryBlocks ?? 0 };
   for (;;) {
     ctx.signal.throwIfAborted();
     try {
@@ -18,7 +18,13 @@ export async function withApiRetries<T>(ctx: JobContext, step: () => Promise<T>)
       const failure = toExportError(error);
       if (ctx.signal.aborted || failure.kind === 'cancelled') throw failure;
       const retry = metadataRetryDelay(failure, state, ctx.settings);
-      if (!retry) throw failure;
+      if (!retry) {
+        if (failure.details.temporaryBlock) {
+          throw new ExportError('rate_limited', `${failure.message} Blocked a second time, so the export stopped; what was listed and downloaded is kept.`, failure.details);
+        }
+        throw failure;
+      }
+      if (state.temporaryBlocks !== (ctx.job.temporaryBlocks ?? 0)) await ctx.save({ temporaryBlocks: state.temporaryBlocks });
       if (retry.rateLimited) await ctx.save({ waitingUntil: new Date(Date.now() + retry.waitMs).toISOString() });
       await sleep(retry.waitMs, ctx.signal);
       if (retry.rateLimited) await ctx.save({ waitingUntil: undefined });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ExportError } from '../../../lib/errors';
 import { metadataRetryDelay, type MetadataRetryState } from '../../../lib/export/job/metadataRetry';
 
-const SETTINGS = { rateLimitWaitMs: 60_000, maxRateLimitWaits: 3 };
-const fresh = (): MetadataRetryState => ({ rateLimitWaits: 0, transientRetries: 0 });
+const SETTINGS = { rateLimitWaitMs: 60_000, maxRateLimitWaits: 3, temporaryBlockWaitMs: 900_000 };
+const fresh = (): MetadataRetryState => ({ rateLimitWaits: 0, transientRetries: 0, temporaryBlocks: 0 });
 
 describe('metadataRetryDelay', () => {
   it('waits at least the rate-limit wait, doubling each time, then gives up', () => {
@@ -16,6 +16,14 @@ describe('metadataRetryDelay', () => {
   it('honours a longer Retry-After than its own wait', () => {
     const error = new ExportError('rate_limited', 'slow down', { retryAfterMs: 900_000 });
     expect(metadataRetryDelay(error, fresh(), SETTINGS)).toEqual({ waitMs: 900_000, rateLimited: true });
+  });
+
+  it('waits out a temporary block once per job, then gives up', () => {
+    const state = fresh();
+    const blocked = new ExportError('rate_limited', 'You are temporarily blocked.', { temporaryBlock: true });
+    expect(metadataRetryDelay(blocked, state, SETTINGS)).toEqual({ waitMs: 900_000, rateLimited: true });
+    expect(metadataRetryDelay(blocked, state, SETTINGS)).toBeUndefined();
+    expect(state.temporaryBlocks).toBe(1);
   });
 
   it.each([
