@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakePlatforms } from '../fake-platforms/index';
+import type { FakePlatforms } from '../fake-platforms/types';
+import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, openExport } from './exportChecks';
+import { addFakeCookies, extensionWorker, launchWithExtension, PopupPage, stopExtensionWorker, waitForZip, type ExtensionSession } from './harness';
+import { useQuickPacing } from './quickPacing';
+
+const TIMEOUT_MS = 240_000;
+
+/** What the popup's live region says, reduced to the stage and the media count. */
+function progressOf(text: string): { stage: string; media?: number } {
+  const media = /Downloading media: (\d+) of/.exec(text);
+  if (media) return { stage: 'media', media: Number(media[1]) };
+  if (/Listing posts/.test(text)) return { stage: 'metadata' };
+  if (/Building the ZIP/.test(text)) return { stage: 'archive' };
+  if (/Handing the ZIP/.test(text)) return { stage: 'delivering' };
+  if (/\bDone\b/.test(text)) return { stage: 'done' };
+  if (/fail|cancel/i.test(text)) return { stage: 'failed' };
+  return { stage: 'other' };
+}
+
+type Interruption = { when: (p: { stage: string; media?: number }) => boolean; action: 'stop-worker' | 'restart-browser' };
+
+describe('an export survives its service worker being stopped and the browser restarting', () => {
+  let fake: FakePlatforms;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    fake = await startFakePlatforms({
+      port: 0,
+      instagramAccounts: [{ username: 'star.demo', posts: 60, imageBytes: 400_000, videoBytes: 4_000_000 }],
+      mediaLatencyMs: 120,
+    });
+    session = await launchWithExtension({ fake });
+    // Slower API pacing than other tests, so the metadata stage lasts long enough to interrupt.
+    await useQuickPacing(session, { apiDelayMinMs: 400, apiDelayMaxMs: 600 });
+    await addFakeCookies(session.context, fake.instagramCookies());
+  });
+
+  afterAll(async () => {
+    try {
+      await session?.close();
+    } finally {
+      await fake?.close();
+    }
+  });
+
+  it('resumes by itself each time and delivers one complete, valid ZIP', async () => {
+    const plan: Interruption[] = [
+      { when: (p) => p.stage === 'metadata', action: 'stop-worker' },
+      { when: (p) => p.stage === 'media' && (p.media ?? 0) >= 10, action: 'stop-worker' },
+      { when: (p) => p.stage === 'media' && (p.media ?? 0) >= 40, action: 'stop-worker' },
+      { when: (p) => p.stage === 'media' && (p.media ?? 0) >= 60, action: 'restart-browser' },
+      { when: (p) => p.stage === 'media' && (p.media ?? 0) >= 80, action: 'stop-worker' },
+      { when: (p) => p.stage === 'archive', action: 'stop-worker' },
+    ];
+    let popup = await PopupPage.open(session.context, session.extensionId);
+    await popup.choosePlatform('instagram');
+    await popup.setIncludeMedia(true);
+    await popup.start();
+
+    const done: string[] = [];
+    const deadline = Date.now() + TIMEOUT_MS;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = await popup.statusText();
+      const progress = progressOf(text);
+      if (progress.stage === 'done' || progress.stage === 'failed') break;
+      const next = plan[0];
+      if (next?.when(progress)) {
+        plan.shift();
+        if (next.action === 'stop-worker') {
+          await stopExtensionWorker(session.context, session.extensionId);
+        } else {
+          session = await session.restart();
+          popup = await PopupPage.open(session.context, session.extensionId);
+        }
+        done.push(`${next.action} during ${progress.stage}${progress.media === undefined ? '' : ` at ${progress.media}`}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(progressOf(text).stage, `${text} after ${done.join(', ')}`).toBe('done');
+    expect(done.filter((d) => d.startsWith('stop-worker')).length, done.join(', ')).toBeGreaterThanOrEqual(5);
+    expect(done.some((d) => d.startsWith('restart-browser'))).toBe(true);
+    // The worker that finished is a fresh one: Playwright's handle to the first one is gone.
+    await extensionWorker(session.context);
+
+    const zipPath = await waitForZip(session.downloadsDir, 60_000);
+    const exported = await openExport(zipPath, 'instagram');
+    await expectEveryServedFileAccountedFor(zipPath, exported, fake.instagramMedia());
+    expect(exported.manifest.failed).toEqual([]);
+    expect(new Set(exported.manifest.posts.map((p) => p.id)).size).toBe(exported.manifest.posts.length);
+    expectNeverMoreThanThreeInFlight(fake);
+
+    // A file is fetched again only when an interruption cut its download short: at most the three
+    // in flight per interruption, never a file that was already kept.
+    const completed = new Map<string, number>();
+    for (const entry of fake.log) {
+      if (entry.kind === 'media' && entry.status === 200) completed.set(entry.path, (completed.get(entry.path) ?? 0) + 1);
+    }
+    const refetched = [...completed.values()].filter((n) => n > 1).length;
+    expect(refetched).toBeLessThanOrEqual(3 * done.length);
+  });
+});
