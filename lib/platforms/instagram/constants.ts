@@ -29,5 +29,3 @@ export const MAX_MEDIA_BYTES = 1024 * 1024 * 1024;
 /** Instagram serves JPEG and WebP images (PNG rarely) and MP4 videos; MOV is what some uploads keep. */
 export const MEDIA_FORMATS: readonly MediaFormat[] = ['jpg', 'png', 'webp', 'mp4', 'mov'];
 
-/** The least we wait after a rate limit that did not say how long. */
-export const MIN_RATE_LIMIT_WAIT_MS = 60_000;

@@ -1,6 +1,7 @@
 import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
-import { MIN_RATE_LIMIT_WAIT_MS, ORIGIN } from './constants';
+import { parseRetryAfter } from '../../net/retryPolicy';
+import { ORIGIN } from './constants';
 import { asObject, asString, type JsonObject } from './json';
 
 const LOGIN_MESSAGE = 'Instagram did not accept this browser’s session. Log in to Instagram in this browser, then try again.';
@@ -104,26 +105,20 @@ function checkpointCode(body: JsonObject, message: string | undefined): string |
   return undefined;
 }
 
-/** Instagram rarely says how long to wait; a minute is the least that helps. */
+/**
+ * Instagram rarely says how long to wait; when it does, the engine waits at least that long, and
+ * never less than its own rate-limit wait (a user setting, a minute by default).
+ */
 export function rateLimited(response?: ApiResponse): ExportError {
-  const asked = parseRetryAfter(response?.headers.get('retry-after') ?? null) ?? 0;
+  const asked = parseRetryAfter(response?.headers.get('retry-after') ?? null, Date.now());
   return new ExportError('rate_limited', 'Instagram asked us to slow down. The export will wait, then continue.', {
     status: response?.status,
-    retryAfterMs: Math.max(asked, MIN_RATE_LIMIT_WAIT_MS),
+    ...(asked === undefined ? {} : { retryAfterMs: asked }),
   });
 }
 
 function notFound(): ExportError {
   return new ExportError('account_not_found', 'Instagram has no account by that name, or it is not visible to you.', { status: 404 });
-}
-
-/** Retry-After as delta-seconds or an HTTP date. */
-function parseRetryAfter(value: string | null): number | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 function parseObject(text: string): JsonObject | undefined {
