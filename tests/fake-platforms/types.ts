@@ -55,7 +55,9 @@ export interface FaultRule {
     | { type: 'delay'; ms: number } // before headers
     | { type: 'html-login' } // an HTML login page with status 200 where media/JSON was expected
     | { type: 'redirect-login' } // 302 to the login page
-    | { type: 'expire' }; // treat the signed URL as expired (403)
+    | { type: 'expire' } // treat the signed URL as expired (403)
+    // a JPEG that keeps going past `bytes`, with or without announcing its length
+    | { type: 'oversize'; bytes: number; declareLength: boolean };
 }
 
 export interface FakeInstagramAccountSpec {

@@ -48,8 +48,13 @@ export class PopupPage {
   }
 
   async start(): Promise<void> {
+    await this.startBy(() => this.startButton.click());
+  }
+
+  /** Starts a job some other way (e.g. the typed protocol), still watched by waitForFinalStage. */
+  async startBy(trigger: () => Promise<unknown>): Promise<void> {
     this.textBeforeStart = await this.statusText();
-    await this.startButton.click();
+    await trigger();
   }
 
   /**

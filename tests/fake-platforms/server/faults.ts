@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FaultRule } from '../types';
 import { html, json, redirect, text, type HostRoute, type Reply, type RequestContext } from './reply';
 
@@ -35,6 +36,23 @@ function statusReply(fault: Extract<Fault, { type: 'status' }>, ctx: RequestCont
   if (ctx.kind === 'media') return text(fault.status, '', headers);
   const body = fault.status === 429 ? RATE_LIMIT_BODY : { message: '', status: 'fail' };
   return json(fault.status, body, headers);
+}
+
+const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
+const PADDING = Buffer.alloc(1 << 20);
+
+/** A real JPEG start and then padding, streamed so a multi-gigabyte answer costs no memory. */
+function oversizeJpeg(bytes: number, declareLength: boolean): Reply {
+  let sent = 0;
+  const body = new Readable({
+    read() {
+      if (sent >= bytes) return void this.push(null);
+      const chunk = sent === 0 ? JPEG_HEAD : PADDING.subarray(0, Math.min(PADDING.length, bytes - sent));
+      sent += chunk.length;
+      this.push(chunk);
+    },
+  });
+  return { status: 200, headers: { 'content-type': 'image/jpeg', ...(declareLength ? { 'content-length': bytes } : {}) }, body };
 }
 
 /** Injected faults, counted per rule: `after` matching requests pass, then `times` of them fail. */
@@ -83,6 +101,8 @@ export class FaultInjector {
         return { reply: redirect(route.loginRedirect(ctx)) };
       case 'expire':
         return { reply: text(403, 'URL signature expired') };
+      case 'oversize':
+        return { reply: oversizeJpeg(fault.bytes, fault.declareLength) };
     }
   }
 }
