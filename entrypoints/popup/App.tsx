@@ -1,28 +1,43 @@
 import { useState } from 'preact/hooks';
-import { backgroundClient, startExport } from '@/lib/messaging/clients';
+import browser from 'webextension-polyfill';
+import { startExport } from '@/lib/messaging/clients';
 import { registeredAdapters } from '@/lib/platforms/registry';
 import { ExportForm } from '@/lib/ui/ExportForm';
-import { JobProgress } from '@/lib/ui/JobProgress';
+import { JobList } from '@/lib/ui/JobList';
 import { jobStatusText } from '@/lib/ui/jobStatusText';
-import { useActiveTabPlatform } from '@/lib/ui/useActiveTabPlatform';
 import { useJobs } from '@/lib/ui/useJobs';
+import { usePreferences } from '@/lib/ui/usePreferences';
+import { useTargetAccount } from '@/lib/ui/useTargetAccount';
 
 const available = registeredAdapters().map((adapter) => adapter.id);
 
 export function App() {
-  const tab = useActiveTabPlatform();
-  const jobs = useJobs();
+  const target = useTargetAccount();
+  const preferences = usePreferences();
+  const { jobs } = useJobs();
   const [error, setError] = useState<string>();
   const [starting, setStarting] = useState(false);
   const latest = jobs[0];
 
   return (
-    <main>
-      <h1>Star Export</h1>
-      {tab.ready && (
+    <main class="popup">
+      <header class="top">
+        <h1>Star Export</h1>
+        <a
+          href={browser.runtime.getURL('/options.html')}
+          onClick={(event) => {
+            event.preventDefault();
+            void browser.runtime.openOptionsPage().then(() => window.close());
+          }}
+        >
+          History &amp; settings
+        </a>
+      </header>
+      {target.ready && preferences && (
         <ExportForm
           available={available}
-          detected={tab.detected}
+          detected={target.detected}
+          defaults={preferences}
           busy={starting}
           onStart={(request) => {
             setStarting(true);
@@ -33,12 +48,11 @@ export function App() {
           }}
         />
       )}
-      <p role="status" class="status">
+      {error && <p class="error">{error}</p>}
+      <p role="status" class="visually-hidden">
         {error ?? (latest ? jobStatusText(latest) : 'Ready.')}
       </p>
-      {jobs.map((job) => (
-        <JobProgress key={job.id} job={job} onCancel={() => void backgroundClient.send('cancelExport', { jobId: job.id })} />
-      ))}
+      <JobList jobs={jobs} />
     </main>
   );
 }

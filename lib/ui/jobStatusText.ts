@@ -46,7 +46,8 @@ export function jobStatusText(job: JobSnapshot): string {
       return 'Handing the ZIP to your downloads…';
     case 'done': {
       const failed = job.media.failed ? `, ${job.media.failed} failed` : '';
-      return `Done: ${job.posts.total} posts, ${job.media.done} media files${failed}. ${job.fileName ?? ''} is in your downloads.`;
+      const media = job.request.includeMedia ? `, ${job.media.done} media files${failed}` : ' (no media)';
+      return `Done: ${job.posts.total} posts${media}. ${job.fileName ?? 'The ZIP'} is in your downloads.`;
     }
     case 'failed':
       return `Export failed. ${failureText(job)}`;

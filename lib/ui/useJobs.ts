@@ -3,36 +3,31 @@ import type { JobSnapshot } from '../export/types';
 import { backgroundClient } from '../messaging/clients';
 import { onBroadcast } from '../messaging/messenger';
 import type { BroadcastProtocol } from '../messaging/protocol';
+import { mergeJobs } from './jobList';
 
 // Broadcasts carry live progress; the periodic re-read covers a worker that restarted meanwhile.
 const REFRESH_MS = 3000;
 
 /** Every job the background knows of, newest first, kept live while the page is open. */
-export function useJobs(): JobSnapshot[] {
-  const [jobs, setJobs] = useState<JobSnapshot[]>([]);
+export function useJobs(): { jobs: JobSnapshot[]; loaded: boolean } {
+  const [state, setState] = useState<{ jobs: JobSnapshot[]; loaded: boolean }>({ jobs: [], loaded: false });
   useEffect(() => {
     let alive = true;
+    const merge = (incoming: JobSnapshot[], loaded: boolean) =>
+      setState((current) => ({ jobs: mergeJobs(current.jobs, incoming), loaded: current.loaded || loaded }));
     const refresh = () =>
       backgroundClient
         .send('listJobs')
-        .then((list) => alive && setJobs([...list].reverse()))
+        .then((list) => alive && merge(list, true))
         .catch(() => undefined);
     void refresh();
     const timer = setInterval(refresh, REFRESH_MS);
-    const stop = onBroadcast<BroadcastProtocol, 'jobUpdated'>('jobUpdated', (job) =>
-      setJobs((current) => {
-        const index = current.findIndex((j) => j.id === job.id);
-        if (index < 0) return [job, ...current];
-        const next = [...current];
-        next[index] = job;
-        return next;
-      }),
-    );
+    const stop = onBroadcast<BroadcastProtocol, 'jobUpdated'>('jobUpdated', (job) => merge([job], false));
     return () => {
       alive = false;
       clearInterval(timer);
       stop();
     };
   }, []);
-  return jobs;
+  return state;
 }

@@ -54,13 +54,14 @@ function postCard(post: ManifestPost, platformLabel: string): string {
   const caption = post.caption
     ? `<p class="caption" dir="auto">${escapeHtml(post.caption)}</p>`
     : '<p class="caption empty">No caption</p>';
+  const count = post.media.length > 1 ? ` · ${post.media.length} files, swipe or scroll sideways` : '';
   const link = safeWebUrl(post.permalink);
   const open = link ? ` · <a href="${escapeHtml(link)}" rel="noopener noreferrer">Open on ${escapeHtml(platformLabel)}</a>` : '';
   return [
     `<article class="post" id="post-${escapeHtml(post.id)}">`,
     media ? `<div class="media">${media}</div>` : '',
     '<div class="body">',
-    `<p class="meta"><time datetime="${escapeHtml(post.publishedAt)}">${escapeHtml(utcDateTime(post.publishedAt))}</time> · ${escapeHtml(post.kind)}${open}</p>`,
+    `<p class="meta"><time datetime="${escapeHtml(post.publishedAt)}">${escapeHtml(utcDateTime(post.publishedAt))}</time> · ${escapeHtml(post.kind)}${count}${open}</p>`,
     caption,
     metadataDetails(post.metadata),
     '</div>',

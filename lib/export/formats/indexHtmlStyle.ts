@@ -18,7 +18,7 @@ a { color: var(--accent); }
 .grid { display: grid; gap: 16px; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); }
 .post { background: var(--card); border: 1px solid var(--line); border-radius: 10px; overflow: hidden; display: flex; flex-direction: column; }
 .media { display: flex; overflow-x: auto; scroll-snap-type: x mandatory; background: #000; }
-.media img, .media video { flex: 0 0 100%; width: 100%; aspect-ratio: 1; object-fit: contain; scroll-snap-align: start; display: block; }
+.media img, .media video { flex: 0 0 100%; width: 100%; height: auto; aspect-ratio: 1; object-fit: contain; scroll-snap-align: start; display: block; }
 .body { padding: 10px 12px 12px; display: grid; gap: 6px; }
 .meta { margin: 0; color: var(--muted); font-size: 0.85rem; font-variant-numeric: tabular-nums; }
 .caption { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
@@ -33,7 +33,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { text-align: start; padding: 4px 8px; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
 `;
 
-export const INDEX_HTML_STYLE_SHA256 = 'raSCkjzxPf4upvhxhTHK/Ah4h8sQr7v3ge8dAj2YgtM=';
+export const INDEX_HTML_STYLE_SHA256 = 'j1g9OAyFVEcR94YV2cCh/oscL7KYS7rSaDjNo+WqWXU=';
 
 /**
  * No scripts, fonts, frames or network at all; images and videos only from the unzipped folder

@@ -1,0 +1,66 @@
+import type { JobSnapshot } from '../export/types';
+import { PLATFORM_LABELS } from '../platforms/labels';
+import { accountLabel, formatBytes, jobStatusText } from './jobStatusText';
+import { platformInfo } from './platformInfo';
+import { useEta } from './useEta';
+import { FailedFiles } from './FailedFiles';
+
+const RUNNING = new Set(['queued', 'resolving', 'metadata', 'media', 'archive', 'delivering']);
+const MEASURED = new Set(['metadata', 'media', 'archive']);
+const FORMAT_NAMES = { json: 'JSON', csv: 'CSV', html: 'HTML' } as const;
+
+function timeLeft(job: JobSnapshot, eta: string | undefined): string | undefined {
+  if (job.stage === 'queued') return 'waits for its turn';
+  // A rate-limit pause already says when it continues.
+  if (!MEASURED.has(job.stage) || job.waitingUntil) return undefined;
+  return eta ?? 'estimating time left…';
+}
+
+function counts(job: JobSnapshot): string {
+  const posts = job.posts.total > job.posts.done ? `${job.posts.done} of ~${job.posts.total}` : `${job.posts.done}`;
+  const parts = [`${posts} posts`];
+  if (job.request.includeMedia && job.media.total > 0) {
+    parts.push(`${job.media.done + job.media.failed} of ${job.media.total} files`, formatBytes(job.bytes.done));
+  }
+  if (job.stage === 'done' && job.zipBytes) parts.push(`ZIP ${formatBytes(job.zipBytes)}`);
+  return parts.join(' · ');
+}
+
+/** One export: what it is, how far it got, what failed; Cancel while it runs. */
+export function JobCard({ job, onCancel }: { job: JobSnapshot; onCancel(): void }) {
+  const running = RUNNING.has(job.stage);
+  const left = timeLeft(job, useEta(job));
+  const title = `${PLATFORM_LABELS[job.request.platform]} ${accountLabel(job)}`;
+  const options = `${FORMAT_NAMES[job.request.format]}${job.request.includeMedia ? ', with media' : ', no media'}`;
+  return (
+    <section class={`job job-${job.stage}`} aria-label={`Export ${job.id}: ${title}`}>
+      <div class="job-head">
+        <h3>
+          {title} <span class="muted">· {options}</span>
+        </h3>
+        {running && (
+          <button type="button" class="secondary" onClick={onCancel} aria-label={`Cancel the export of ${title}`}>
+            Cancel
+          </button>
+        )}
+      </div>
+      <div class="bar">
+        <progress max={100} value={job.percent} aria-label={`Progress of ${title}`} />
+        <span class="percent">{Math.floor(job.percent)}%</span>
+      </div>
+      <p class="line stage-line">{jobStatusText(job)}</p>
+      <p class="line muted">
+        {counts(job)}
+        {left && <> · {left}</>}
+      </p>
+      {job.stage === 'failed' && job.error?.kind === 'login_required' && (
+        <p class="line">
+          <a href={platformInfo(job.request.platform).loginUrl} target="_blank" rel="noopener noreferrer">
+            Open the {PLATFORM_LABELS[job.request.platform]} login page
+          </a>
+        </p>
+      )}
+      {job.failed.length > 0 && <FailedFiles files={job.failed} />}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState } from 'preact/hooks';
+import type { HistoryEntry } from '../../export/history/exportHistory';
+import { isFinal } from '../../export/job/jobProgress';
+import { backgroundClient } from '../../messaging/clients';
+import { PLATFORM_LABELS } from '../../platforms/labels';
+import { FailedFiles } from '../FailedFiles';
+import { accountLabel, failureText, formatBytes } from '../jobStatusText';
+
+function when(entry: HistoryEntry): string {
+  return new Date(entry.finishedAt ?? entry.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function outcome(entry: HistoryEntry): string {
+  switch (entry.stage) {
+    case 'done':
+      return entry.archiveKept ? 'Done' : 'Done (ZIP removed)';
+    case 'failed':
+      return `Failed: ${failureText(entry)}`;
+    case 'cancelled':
+      return 'Cancelled';
+    default:
+      return `Running (${entry.percent.toFixed(0)}%)`;
+  }
+}
+
+function Row({ entry, onChanged, onError }: { entry: HistoryEntry; onChanged(): void; onError(message: string): void }) {
+  const [busy, setBusy] = useState(false);
+  const what = `the ${PLATFORM_LABELS[entry.request.platform]} export of ${accountLabel(entry)} from ${when(entry)}`;
+  const act = (run: () => Promise<unknown>) => {
+    setBusy(true);
+    run()
+      .catch((e: Error) => onError(e.message))
+      .finally(() => {
+        setBusy(false);
+        onChanged();
+      });
+  };
+  return (
+    <tr>
+      <td>{when(entry)}</td>
+      <td>{PLATFORM_LABELS[entry.request.platform]}</td>
+      <td class="account-cell">{accountLabel(entry)}</td>
+      <td>{entry.request.format.toUpperCase()}</td>
+      <td class="num">{entry.zipBytes ? formatBytes(entry.zipBytes) : '—'}</td>
+      <td class="num">
+        {entry.posts.done} posts
+        {entry.request.includeMedia ? `, ${entry.media.done} files` : ''}
+      </td>
+      <td>{entry.failed.length > 0 ? <FailedFiles files={entry.failed} /> : <span class="muted">none</span>}</td>
+      <td class={entry.stage === 'failed' ? 'error' : undefined}>{outcome(entry)}</td>
+      <td class="actions">
+        <button
+          type="button"
+          disabled={busy || !entry.archiveKept}
+          aria-label={`Download ${what} again`}
+          onClick={() => act(() => backgroundClient.send('redownloadExport', { jobId: entry.id }))}
+        >
+          Download again
+        </button>
+        <button
+          type="button"
+          disabled={busy || !isFinal(entry.stage)}
+          aria-label={`Delete ${what}`}
+          onClick={() => {
+            if (confirm(`Delete ${what}? Its ZIP is removed from the extension's storage (files already in your downloads stay).`)) {
+              act(() => backgroundClient.send('deleteExport', { jobId: entry.id }));
+            }
+          }}
+        >
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** Past exports with re-download while the ZIP is kept, and delete. */
+export function HistoryTable({ entries, onChanged }: { entries: HistoryEntry[]; onChanged(): void }) {
+  const [error, setError] = useState<string>();
+  if (entries.length === 0) return <p class="muted">No exports yet. Start one from the toolbar button or a platform page's context menu.</p>;
+  const kept = entries.filter((e) => e.archiveKept).reduce((sum, e) => sum + (e.zipBytes ?? 0), 0);
+  return (
+    <>
+      <p class="muted">
+        {entries.length} exports; the kept ZIPs use {formatBytes(kept)} of this browser's storage.
+      </p>
+      {error && <p class="error">{error}</p>}
+      <div class="table-scroll">
+        <table class="history">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Platform</th>
+              <th scope="col">Account</th>
+              <th scope="col">Format</th>
+              <th scope="col">Size</th>
+              <th scope="col">Items</th>
+              <th scope="col">Failures</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <Row key={entry.id} entry={entry} onChanged={onChanged} onError={setError} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

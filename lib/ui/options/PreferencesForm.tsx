@@ -1,0 +1,47 @@
+import { useState } from 'preact/hooks';
+import type { ExportFormat } from '../../export/types';
+import { RETENTION_DAY_CHOICES, userPreferences, type UserPreferences } from '../../export/userPreferences';
+import { FORMAT_CHOICES } from '../ExportForm';
+
+/** Defaults for the context menu and the popup, and how long finished exports are kept; saved on change. */
+export function PreferencesForm({ preferences }: { preferences: UserPreferences }) {
+  const [saved, setSaved] = useState('');
+  const save = (changes: Partial<UserPreferences>) => {
+    void userPreferences
+      .setValue({ ...preferences, ...changes })
+      .then(() => setSaved('Saved.'))
+      .catch((e: Error) => setSaved(`Not saved: ${e.message}`));
+  };
+  return (
+    <form class="preferences" onSubmit={(e) => e.preventDefault()}>
+      <div class="field">
+        <label for="default-format">Default export format</label>
+        <select id="default-format" value={preferences.format} onChange={(e) => save({ format: e.currentTarget.value as ExportFormat })}>
+          {FORMAT_CHOICES.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label class="checkbox">
+        <input type="checkbox" checked={preferences.includeMedia} onChange={(e) => save({ includeMedia: e.currentTarget.checked })} />
+        <span>Include media files by default</span>
+      </label>
+      <div class="field">
+        <label for="retention">Keep finished exports for</label>
+        <select id="retention" value={String(preferences.retentionDays)} onChange={(e) => save({ retentionDays: Number(e.currentTarget.value) })}>
+          {RETENTION_DAY_CHOICES.map((days) => (
+            <option key={days} value={String(days)}>
+              {days === 1 ? '1 day' : `${days} days`}
+            </option>
+          ))}
+        </select>
+        <span class="muted hint">After that, the ZIP and any leftover download data are removed from the extension's storage.</span>
+      </div>
+      <p class="saved muted" role="status">
+        {saved}
+      </p>
+    </form>
+  );
+}

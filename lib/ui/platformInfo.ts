@@ -1,0 +1,47 @@
+import { registeredAdapters } from '../platforms/registry';
+import type { MediaFormat, PlatformId } from '../platforms/types';
+
+const MIB = 1024 * 1024;
+
+export interface PlatformInfo {
+  /** What media an export of this platform holds, in words. */
+  mediaKinds: string;
+  formats: readonly MediaFormat[];
+  maxBytes: number;
+  /** Where a logged-out user logs in. */
+  loginUrl: string;
+}
+
+/** DESIGN §2's table; a registered adapter's own media rules win, so the panel never promises more than it keeps. */
+const TABLE: Record<PlatformId, PlatformInfo> = {
+  youtube: {
+    mediaKinds: 'Thumbnails of every video of the channel (high and medium)',
+    formats: ['jpg'],
+    maxBytes: 2048 * MIB,
+    loginUrl: 'https://accounts.google.com/ServiceLogin?service=youtube&continue=https%3A%2F%2Fwww.youtube.com%2F',
+  },
+  instagram: {
+    mediaKinds: 'Images, videos, stories and carousel media of all posts',
+    formats: ['jpg', 'png', 'mp4', 'mov'],
+    maxBytes: 1024 * MIB,
+    loginUrl: 'https://www.instagram.com/accounts/login/',
+  },
+  facebook: {
+    mediaKinds: 'Photos and videos from posts and uploads',
+    formats: ['jpg', 'png', 'gif', 'mp4', 'mov'],
+    maxBytes: 1024 * MIB,
+    loginUrl: 'https://www.facebook.com/login/',
+  },
+};
+
+export function platformInfo(platform: PlatformId): PlatformInfo {
+  const adapter = registeredAdapters().find((a) => a.id === platform);
+  const info = TABLE[platform];
+  return adapter ? { ...info, formats: adapter.mediaRules.formats, maxBytes: adapter.mediaRules.maxBytes } : info;
+}
+
+/** `1 GB`, `2 GB`, `500 MB`: sizes as the platforms' limits are usually written. */
+export function formatLimit(bytes: number): string {
+  const gib = bytes / (1024 * MIB);
+  return gib >= 1 ? `${Number.isInteger(gib) ? gib : gib.toFixed(1)} GB` : `${Math.round(bytes / MIB)} MB`;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { JobSnapshot } from '../../../lib/export/types';
+import { accountLabel, failureText, formatBytes, jobStatusText } from '../../../lib/ui/jobStatusText';
+import { formatLimit, platformInfo } from '../../../lib/ui/platformInfo';
+import { jobRecord } from '../job/jobs';
+
+function job(overrides: Partial<JobSnapshot>): JobSnapshot {
+  return { ...jobRecord(), ...overrides };
+}
+
+describe('jobStatusText', () => {
+  it.each<[string, Partial<JobSnapshot>, string]>([
+    ['queued, account asked for', { request: { platform: 'instagram', account: 'star.demo', format: 'json', includeMedia: true } }, 'Waiting to export @star.demo…'],
+    ['queued, own account', {}, 'Waiting to export your account…'],
+    ['media', { stage: 'media', media: { done: 10, failed: 2, total: 50 }, bytes: { done: 3 * 1024 * 1024, total: 0 } }, 'Downloading media: 12 of 50 (3.0 MB)…'],
+    [
+      'done with media',
+      { stage: 'done', posts: { done: 60, total: 60 }, media: { done: 118, failed: 2, total: 120 }, fileName: 'x.zip' },
+      'Done: 60 posts, 118 media files, 2 failed. x.zip is in your downloads.',
+    ],
+    [
+      'done without media',
+      { stage: 'done', request: { platform: 'instagram', format: 'csv', includeMedia: false }, posts: { done: 60, total: 60 }, fileName: 'x.zip' },
+      'Done: 60 posts (no media). x.zip is in your downloads.',
+    ],
+    ['logged out', { stage: 'failed', error: { kind: 'login_required', message: 'whatever the adapter said' } }, 'Export failed. Log in to Instagram in this browser, then try again.'],
+    ['other failure', { stage: 'failed', error: { kind: 'private_account', message: 'This account is private.' } }, 'Export failed. This account is private.'],
+    ['cancelled', { stage: 'cancelled' }, 'Export cancelled.'],
+  ])('%s', (_name, overrides, text) => {
+    expect(jobStatusText(job(overrides))).toBe(text);
+  });
+
+  it('names the resolved account once known', () => {
+    expect(accountLabel(job({ account: { id: '1', handle: 'star.demo' } }))).toBe('@star.demo');
+    expect(failureText(job({ stage: 'failed' }))).toBe('Something went wrong; try again.');
+  });
+});
+
+describe('sizes', () => {
+  it.each([
+    [512, '512 B'],
+    [1536, '1.5 KB'],
+    [5.25 * 1024 * 1024, '5.3 MB'],
+    [300 * 1024 * 1024, '300 MB'],
+  ])('formatBytes(%i) = %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+
+  it('writes limits as platforms do', () => {
+    expect(formatLimit(1024 * 1024 * 1024)).toBe('1 GB');
+    expect(formatLimit(2048 * 1024 * 1024)).toBe('2 GB');
+    expect(formatLimit(500 * 1024 * 1024)).toBe('500 MB');
+  });
+});
+
+describe('platformInfo', () => {
+  it('shows a registered platform’s real media rules, and the design table for the others', () => {
+    expect(platformInfo('instagram')).toMatchObject({ maxBytes: 1024 * 1024 * 1024, loginUrl: 'https://www.instagram.com/accounts/login/' });
+    expect(platformInfo('instagram').formats).toEqual(expect.arrayContaining(['jpg', 'png', 'mp4', 'mov']));
+    expect(platformInfo('youtube').maxBytes).toBe(2048 * 1024 * 1024);
+    expect(platformInfo('facebook').formats).toContain('gif');
+  });
+});
