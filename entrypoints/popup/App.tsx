@@ -14,7 +14,7 @@ const available = registeredAdapters().map((adapter) => adapter.id);
 export function App() {
   const target = useTargetAccount();
   const preferences = usePreferences();
-  const { jobs } = useJobs();
+  const jobs = useJobs();
   const [error, setError] = useState<string>();
   const [starting, setStarting] = useState(false);
   const latest = jobs[0];

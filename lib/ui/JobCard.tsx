@@ -33,7 +33,7 @@ export function JobCard({ job, onCancel }: { job: JobSnapshot; onCancel(): void 
   const title = `${PLATFORM_LABELS[job.request.platform]} ${accountLabel(job)}`;
   const options = `${FORMAT_NAMES[job.request.format]}${job.request.includeMedia ? ', with media' : ', no media'}`;
   return (
-    <section class={`job job-${job.stage}`} aria-label={`Export ${job.id}: ${title}`}>
+    <section class={`job job-${job.stage}${running ? ' job-running' : ''}`} aria-label={`Export ${job.id}: ${title}`}>
       <div class="job-head">
         <h3>
           {title} <span class="muted">· {options}</span>
@@ -49,7 +49,7 @@ export function JobCard({ job, onCancel }: { job: JobSnapshot; onCancel(): void 
         <span class="percent">{Math.floor(job.percent)}%</span>
       </div>
       <p class="line stage-line">{jobStatusText(job)}</p>
-      <p class="line muted">
+      <p class="line muted details-line">
         {counts(job)}
         {left && <> · {left}</>}
       </p>

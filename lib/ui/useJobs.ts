@@ -9,25 +9,24 @@ import { mergeJobs } from './jobList';
 const REFRESH_MS = 3000;
 
 /** Every job the background knows of, newest first, kept live while the page is open. */
-export function useJobs(): { jobs: JobSnapshot[]; loaded: boolean } {
-  const [state, setState] = useState<{ jobs: JobSnapshot[]; loaded: boolean }>({ jobs: [], loaded: false });
+export function useJobs(): JobSnapshot[] {
+  const [jobs, setJobs] = useState<JobSnapshot[]>([]);
   useEffect(() => {
     let alive = true;
-    const merge = (incoming: JobSnapshot[], loaded: boolean) =>
-      setState((current) => ({ jobs: mergeJobs(current.jobs, incoming), loaded: current.loaded || loaded }));
+    const merge = (incoming: JobSnapshot[]) => setJobs((current) => mergeJobs(current, incoming));
     const refresh = () =>
       backgroundClient
         .send('listJobs')
-        .then((list) => alive && merge(list, true))
+        .then((list) => alive && merge(list))
         .catch(() => undefined);
     void refresh();
     const timer = setInterval(refresh, REFRESH_MS);
-    const stop = onBroadcast<BroadcastProtocol, 'jobUpdated'>('jobUpdated', (job) => merge([job], false));
+    const stop = onBroadcast<BroadcastProtocol, 'jobUpdated'>('jobUpdated', (job) => merge([job]));
     return () => {
       alive = false;
       clearInterval(timer);
       stop();
     };
   }, []);
-  return state;
+  return jobs;
 }

@@ -81,7 +81,15 @@ describe('Popup: the account of the open tab, every export format, history', () 
     expect(await popup.page.getByLabel('Platform').inputValue()).toBe('instagram');
     await saveScreenshot(popup.page, 'popup-ready', { popup: true });
     await saveScreenshot(popup.page, 'popup-ready-dark', { popup: true, dark: true });
-    await popup.page.close();
+    await popup.page.getByRole('link', { name: 'History & settings' }).click();
+    const optionsPage = await pollUntil(
+      async () => session.context.pages().find((p) => p.url().endsWith('/options.html')),
+      (page) => page !== undefined,
+      30_000,
+      'the history page opened from the popup',
+    );
+    await optionsPage!.close();
+    await popup.page.close().catch(() => undefined);
 
     const byId = await openPopupTab(session, `?tabId=${await tabIdOf(session, PROFILE_URL)}`);
     await expect.poll(() => byId.locator('.account').textContent()).toContain('Exports @star.demo');
@@ -99,6 +107,10 @@ describe('Popup: the account of the open tab, every export format, history', () 
     const { entries, root, jobId, manifest } = await openExport(zipPath, 'instagram');
     expect(manifest.account.handle).toBe('star.demo');
     expect(entries.map((e) => e.name)).toEqual([`${root}/instagram-export-${jobId}.json`]);
+    // The end of an export is announced; the notification's id names the job.
+    await expect
+      .poll(async () => Object.keys((await session.serviceWorker.evaluate('chrome.notifications.getAll()')) as Record<string, boolean>))
+      .toContain(`star-export:job:${jobId}`);
   });
 
   it('csv: one row per post, spreadsheet-ready, its media paths all in the ZIP', async () => {

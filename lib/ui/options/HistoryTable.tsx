@@ -48,27 +48,29 @@ function Row({ entry, onChanged, onError }: { entry: HistoryEntry; onChanged(): 
       </td>
       <td>{entry.failed.length > 0 ? <FailedFiles files={entry.failed} /> : <span class="muted">none</span>}</td>
       <td class={entry.stage === 'failed' ? 'error' : undefined}>{outcome(entry)}</td>
-      <td class="actions">
-        <button
-          type="button"
-          disabled={busy || !entry.archiveKept}
-          aria-label={`Download ${what} again`}
-          onClick={() => act(() => backgroundClient.send('redownloadExport', { jobId: entry.id }))}
-        >
-          Download again
-        </button>
-        <button
-          type="button"
-          disabled={busy || !isFinal(entry.stage)}
-          aria-label={`Delete ${what}`}
-          onClick={() => {
-            if (confirm(`Delete ${what}? Its ZIP is removed from the extension's storage (files already in your downloads stay).`)) {
-              act(() => backgroundClient.send('deleteExport', { jobId: entry.id }));
-            }
-          }}
-        >
-          Delete
-        </button>
+      <td>
+        <div class="actions">
+          <button
+            type="button"
+            disabled={busy || !entry.archiveKept}
+            aria-label={`Download ${what} again`}
+            onClick={() => act(() => backgroundClient.send('redownloadExport', { jobId: entry.id }))}
+          >
+            Download again
+          </button>
+          <button
+            type="button"
+            disabled={busy || !isFinal(entry.stage)}
+            aria-label={`Delete ${what}`}
+            onClick={() => {
+              if (confirm(`Delete ${what}? Its ZIP is removed from the extension's storage (files already in your downloads stay).`)) {
+                act(() => backgroundClient.send('deleteExport', { jobId: entry.id }));
+              }
+            }}
+          >
+            Delete
+          </button>
+        </div>
       </td>
     </tr>
   );
