@@ -3,8 +3,9 @@ import { type PlannedLayout, planFrames } from './file-layout';
 import { JPEG_FRAME_OVERHEAD, JPEG_HEAD, jpegComFrame, jpegTail } from './jpeg';
 import { PNG_FRAME_OVERHEAD, pngHead, pngPaddingFrame, pngTail } from './png';
 import { mdatHeader, videoPrefix } from './mp4';
+import { GIF_MIN_FRAME, gifCommentFrame, gifFrameData, gifHead, gifTail } from './gif';
 
-export type MediaFormat = 'jpg' | 'png' | 'mp4' | 'mov';
+export type MediaFormat = 'jpg' | 'png' | 'gif' | 'mp4' | 'mov';
 
 /** What the CDN needs to produce one file: its bytes follow from these three values alone. */
 export interface MediaFileSpec {
@@ -19,12 +20,13 @@ export interface MediaFileSpec {
 export const CONTENT_TYPES: Record<MediaFormat, string> = {
   jpg: 'image/jpeg',
   png: 'image/png',
+  gif: 'image/gif',
   mp4: 'video/mp4',
   mov: 'video/quicktime',
 };
 
 export function mediaKind(format: MediaFormat): 'image' | 'video' {
-  return format === 'jpg' || format === 'png' ? 'image' : 'video';
+  return format === 'mp4' || format === 'mov' ? 'video' : 'image';
 }
 
 function colour(seed: string): [number, number, number] {
@@ -63,8 +65,27 @@ export function buildLayout(spec: MediaFileSpec): PlannedLayout {
     if (padding > 0 && padding < PNG_FRAME_OVERHEAD) padding = PNG_FRAME_OVERHEAD;
     return framed(head, tail, padding, PNG_FRAME_OVERHEAD, pngPaddingFrame, seed);
   }
+  if (format === 'gif') return gifLayout(spec);
   const prefix = videoPrefix(format === 'mov' ? 'qt' : (spec.brand ?? 'isom'));
   let payload = Math.max(0, spec.bytes - prefix.length - 8);
   if (payload + 8 > 0xffffffff) payload = Math.max(0, spec.bytes - prefix.length - 16);
   return framed(Buffer.concat([prefix, mdatHeader(payload)]), Buffer.alloc(0), payload, 0, (p) => p, seed);
+}
+
+/** Comment frames vary their sub-block count with their length, so they are built per frame. */
+function gifLayout(spec: MediaFileSpec): PlannedLayout {
+  const head = gifHead(colour(spec.seed));
+  const tail = gifTail();
+  let padding = Math.max(0, spec.bytes - head.length - tail.length);
+  if (padding > 0 && padding < GIF_MIN_FRAME) padding = GIF_MIN_FRAME;
+  const keystream = new Keystream(spec.seed);
+  const plan = planFrames(padding, BLOCK_SPAN);
+  return {
+    size: head.length + padding + tail.length,
+    head,
+    tail,
+    plan,
+    frameCount: plan.count,
+    frame: (index, length) => gifCommentFrame(keystream.block(index, gifFrameData(length)), length),
+  };
 }
