@@ -2,6 +2,7 @@ import type { JobSnapshot } from '../export/types';
 import { PLATFORM_LABELS } from '../platforms/labels';
 import { accountLabel, formatBytes, jobStatusText } from './jobStatusText';
 import { platformInfo } from './platformInfo';
+import { useCountdown } from './useCountdown';
 import { useEta } from './useEta';
 import { FailedFiles } from './FailedFiles';
 
@@ -9,10 +10,11 @@ const RUNNING = new Set(['queued', 'resolving', 'metadata', 'media', 'archive', 
 const MEASURED = new Set(['metadata', 'media', 'archive']);
 const FORMAT_NAMES = { json: 'JSON', csv: 'CSV', html: 'HTML' } as const;
 
-function timeLeft(job: JobSnapshot, eta: string | undefined): string | undefined {
+function timeLeft(job: JobSnapshot, eta: string | undefined, pause: string | undefined): string | undefined {
   if (job.stage === 'queued') return 'waits for its turn';
-  // A rate-limit pause already says when it continues.
-  if (!MEASURED.has(job.stage) || job.waitingUntil) return undefined;
+  // The stage line says when a platform's pause ends; this line counts down to it.
+  if (pause) return `resumes in ${pause}`;
+  if (!MEASURED.has(job.stage)) return undefined;
   return eta ?? 'estimating time left…';
 }
 
@@ -29,15 +31,16 @@ function counts(job: JobSnapshot): string {
 /** One export: what it is, how far it got, what failed; Cancel while it runs. */
 export function JobCard({ job, onCancel }: { job: JobSnapshot; onCancel(): void }) {
   const running = RUNNING.has(job.stage);
-  const left = timeLeft(job, useEta(job));
+  const left = timeLeft(job, useEta(job), useCountdown(running ? job.waitingUntil : undefined));
   const title = `${PLATFORM_LABELS[job.request.platform]} ${accountLabel(job)}`;
-  const options = `${FORMAT_NAMES[job.request.format]}${job.request.includeMedia ? ', with media' : ', no media'}`;
+  const options = `${FORMAT_NAMES[job.request.format]} · ${job.request.includeMedia ? 'with media' : 'no media'}`;
   return (
     <section class={`job job-${job.stage}${running ? ' job-running' : ''}`} aria-label={`Export ${job.id}: ${title}`}>
       <div class="job-head">
-        <h3>
-          {title} <span class="muted">· {options}</span>
-        </h3>
+        <div>
+          <h3>{title}</h3>
+          <p class="line muted options">{options}</p>
+        </div>
         {running && (
           <button type="button" class="secondary" onClick={onCancel} aria-label={`Cancel the export of ${title}`}>
             Cancel

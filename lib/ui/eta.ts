@@ -39,3 +39,9 @@ export function etaText(ms: number): string {
   const rest = Math.round((minutes % 60) / 5) * 5;
   return rest === 0 || rest === 60 ? `about ${rest === 60 ? hours + 1 : hours} h left` : `about ${hours} h ${rest} min left`;
 }
+
+/** `14:05` for a wait of fourteen minutes and five seconds; `0:00` once it is over. */
+export function countdownText(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}

@@ -223,7 +223,8 @@ describe('Popup: the account of the open tab, every export format, history', () 
     const request = { platform: 'instagram', account: 'star.demo', format, includeMedia };
     await options.evaluate(`chrome.runtime.sendMessage({ starExport: 'background', type: 'startExport', data: ${JSON.stringify(request)} })`);
     await expect.poll(() => popup.jobs.count()).toBe(before + 1);
-    await expect.poll(() => popup.jobs.first().getByRole('heading').textContent()).toBe('Instagram @star.demo · CSV, no media');
+    await expect.poll(() => popup.jobs.first().getByRole('heading').textContent()).toBe('Instagram @star.demo');
+    expect(await popup.jobs.first().locator('.options').textContent()).toBe('CSV · no media');
     await pollUntil(() => popup.statusText(), (t) => /^Done/.test(t), EXPORT_TIMEOUT_MS, 'the started export finished');
     await options.close();
     await popup.page.close();

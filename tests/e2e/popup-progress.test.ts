@@ -55,11 +55,12 @@ describe('Popup: live progress that outlives the popup, the queue, Cancel, error
 
     const popup = await PopupPage.open(session.context, session.extensionId);
     const running = popup.jobs.first();
-    await expect.poll(() => running.getByRole('heading').textContent()).toBe('Instagram @star.demo · JSON, with media');
+    await expect.poll(() => running.getByRole('heading').textContent()).toBe('Instagram @star.demo');
+    expect(await running.locator('.options').textContent()).toBe('JSON · with media');
     await pollUntil(() => popup.statusText(), (t) => t.startsWith('Downloading media'), STAGE_TIMEOUT_MS, 'the reopened popup shows the download');
 
     const percents: number[] = [];
-    const details = running.locator('.line.muted');
+    const details = running.locator('.details-line');
     await pollUntil(
       async () => {
         percents.push(await percentOf(running));
@@ -91,6 +92,22 @@ describe('Popup: live progress that outlives the popup, the queue, Cancel, error
     expect(await older.getByRole('button', { name: /^Cancel/ }).count()).toBe(0);
     await saveScreenshot(popup.page, 'popup-cancelled', { popup: true });
     expect(await existingZips(session.downloadsDir)).toEqual(zipsBefore);
+    await popup.page.close();
+  });
+
+  it('a platform asking to slow down: the card says when the export continues and counts down to it', async () => {
+    fake.addFault({ match: 'api', after: 2, times: 1, fault: { type: 'status', status: 429, retryAfterSeconds: 60 } });
+    const popup = await PopupPage.open(session.context, session.extensionId);
+    await popup.setIncludeMedia(false);
+    await popup.start();
+    const card = popup.jobs.first();
+    await pollUntil(() => stageLine(card), (t) => t.includes('asked us to slow down; continuing at'), STAGE_TIMEOUT_MS, 'the pause is shown');
+    const first = await pollUntil(() => card.locator('.details-line').textContent(), (t) => /resumes in \d+:\d\d$/.test(t ?? ''), 10_000, 'a countdown');
+    await pollUntil(() => card.locator('.details-line').textContent(), (t) => t !== first, 10_000, 'the countdown ticks');
+    await saveScreenshot(popup.page, 'popup-rate-limited', { popup: true });
+    await card.getByRole('button', { name: /^Cancel/ }).click();
+    await pollUntil(() => popup.statusText(), (t) => t === 'Export cancelled.', STAGE_TIMEOUT_MS, 'the paused export was cancelled');
+    fake.clearFaults();
     await popup.page.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSample, etaText, remainingMs, type ProgressSample } from '../../../lib/ui/eta';
+import { addSample, countdownText, etaText, remainingMs, type ProgressSample } from '../../../lib/ui/eta';
 
 function samples(...points: [number, number][]): ProgressSample[] {
   return points.reduce<ProgressSample[]>((list, [at, percent]) => addSample(list, { at, percent }), []);
@@ -40,5 +40,17 @@ describe('etaText', () => {
     [119 * 60_000, 'about 2 h left'],
   ])('%i ms → %s', (ms, text) => {
     expect(etaText(ms)).toBe(text);
+  });
+});
+
+describe('countdownText', () => {
+  it.each([
+    [15 * 60_000, '15:00'],
+    [14 * 60_000 + 5_000, '14:05'],
+    [400, '0:01'],
+    [0, '0:00'],
+    [-5_000, '0:00'],
+  ])('%i ms → %s', (ms, text) => {
+    expect(countdownText(ms)).toBe(text);
   });
 });
