@@ -1,0 +1,112 @@
+import { ExportError, isExportError } from '../../errors';
+import type { AccountInfo, PlatformContext } from '../types';
+import { parseChannelRef, type ChannelRef } from './accountFromUrl';
+import { ORIGIN } from './constants';
+import { callInnertube } from './innertube';
+import { asNumber, asObject, asString, dig, textOf, type JsonObject } from './json';
+import { ownChannel } from './ownChannel';
+import { channelNotFound, loginRequired, platformChanged } from './responses';
+import { firstTabPage } from './tabPages';
+import { nextFacts, playerFacts } from './videoLookups';
+
+/**
+ * The channel named by `account` (see ChannelRef), or the logged-in user's own. Every export needs
+ * a session: YouTube serves public data to anyone, so a missing login would otherwise look like
+ * success with the user's private and unlisted videos silently left out.
+ */
+export async function resolveAccount(ctx: PlatformContext, account?: string): Promise<AccountInfo> {
+  const loggedIn = (await ctx.getCookie('LOGIN_INFO')) && ((await ctx.getCookie('SAPISID')) ?? (await ctx.getCookie('__Secure-3PAPISID')));
+  if (!loggedIn) throw loginRequired('You are not logged in to YouTube in this browser. Log in to YouTube in this browser, then try again.');
+  const ref = account?.trim() ? parseChannelRef(account) : undefined;
+  if (account?.trim() && !ref) throw new ExportError('account_not_found', `“${account}” does not name a YouTube channel.`);
+  const known = ref ? await channelIdOf(ctx, ref) : await ownChannelId(ctx);
+  return channelInfo(ctx, known.channelId, known.handle);
+}
+
+interface KnownChannel {
+  channelId: string;
+  handle?: string;
+}
+
+async function ownChannelId(ctx: PlatformContext): Promise<KnownChannel> {
+  const own = await ownChannel(ctx);
+  if (own.type === 'id') return { channelId: own.channelId };
+  return { channelId: await resolveUrl(ctx, `${ORIGIN}/@${encodeURIComponent(own.handle)}`, `@${own.handle}`), handle: own.handle };
+}
+
+async function channelIdOf(ctx: PlatformContext, ref: ChannelRef): Promise<KnownChannel> {
+  switch (ref.type) {
+    case 'channel':
+      return { channelId: ref.id };
+    case 'handle':
+      return { channelId: await resolveUrl(ctx, `${ORIGIN}/@${encodeURIComponent(ref.handle)}`, `@${ref.handle}`), handle: ref.handle };
+    case 'legacy':
+      return { channelId: await resolveUrl(ctx, `${ORIGIN}/${ref.path}`, ref.path) };
+    case 'video':
+      return { channelId: await uploaderOf(ctx, ref.videoId) };
+  }
+}
+
+async function resolveUrl(ctx: PlatformContext, url: string, name: string): Promise<string> {
+  let body: JsonObject;
+  try {
+    body = await callInnertube(ctx, { endpoint: 'navigation/resolve_url', payload: { url }, label: 'channel address' });
+  } catch (error) {
+    if (isExportError(error) && error.kind === 'account_not_found') throw channelNotFound(name);
+    throw error;
+  }
+  const browseId = asString(dig(body, 'endpoint', 'browseEndpoint', 'browseId'));
+  if (!browseId?.startsWith('UC')) throw channelNotFound(name);
+  return browseId;
+}
+
+/** The uploader of a watch or Shorts page: the player says it; the watch page's `next` if the player refuses. */
+async function uploaderOf(ctx: PlatformContext, videoId: string): Promise<string> {
+  const player = await playerFacts(ctx, videoId);
+  const channelId = player.channelId ?? (await nextFacts(ctx, videoId)).channelId;
+  if (!channelId) throw new ExportError('account_not_found', `YouTube does not say who uploaded the video ${videoId}; it may be private or removed.`);
+  return channelId;
+}
+
+/** The channel's own description of itself, read from its Videos tab (which also proves it exists). */
+async function channelInfo(ctx: PlatformContext, channelId: string, knownHandle?: string): Promise<AccountInfo> {
+  const { body } = await firstTabPage(ctx, channelId, 'videos');
+  const metadata = asObject(dig(body, 'metadata', 'channelMetadataRenderer'));
+  if (!metadata) throw platformChanged('its channel page (no channelMetadataRenderer)');
+  const id = asString(metadata.externalId) ?? channelId;
+  const handle = handleFrom(asString(metadata.vanityChannelUrl)) ?? knownHandle;
+  return {
+    id,
+    handle: handle ?? id,
+    displayName: asString(metadata.title),
+    isPrivate: false,
+    postCount: videoCount(body),
+    profileUrl: handle ? `${ORIGIN}/@${encodeURIComponent(handle)}` : `${ORIGIN}/channel/${id}`,
+  };
+}
+
+function handleFrom(vanityUrl: string | undefined): string | undefined {
+  const match = vanityUrl ? /\/@([^/?#]+)/.exec(vanityUrl) : null;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return match[1];
+  }
+}
+
+/** "1,234 videos" in the page header (view-model header, or the older c4 header); rounded counts are not used. */
+function videoCount(body: JsonObject): number | undefined {
+  const texts: string[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    const object = asObject(value);
+    if (!object) return;
+    const text = textOf(object.text) ?? textOf(object.videosCountText);
+    if (text) texts.push(text);
+    Object.values(object).forEach(visit);
+  };
+  visit(body.header);
+  const match = texts.map((text) => /^([\d,]+)\s+videos?$/.exec(text.trim())).find(Boolean);
+  return match ? asNumber(match[1]!.replace(/,/g, '')) : undefined;
+}

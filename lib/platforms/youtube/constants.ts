@@ -1,0 +1,51 @@
+import type { MediaFormat } from '../types';
+
+/**
+ * Everything YouTube rotates or may change lives here, so a platform change is a one-file fix.
+ * Values are those the web client sends (PLATFORMS.md, late 2026).
+ */
+
+export const ORIGIN = 'https://www.youtube.com';
+export const PAGE_HOSTS = ['www.youtube.com', 'youtube.com', 'm.youtube.com'] as const;
+export const INNERTUBE_BASE = `${ORIGIN}/youtubei/v1`;
+export const THUMBNAIL_BASE = 'https://i.ytimg.com/vi';
+
+export const CLIENT_NAME = 'WEB';
+/** The number X-Youtube-Client-Name carries for the WEB client. */
+export const CLIENT_NAME_ID = '1';
+/** Used only when the page config does not say which version the web client is. */
+export const FALLBACK_CLIENT_VERSION = '2.20260708.00.00';
+/** English labels ("3 weeks ago", "1.2K views") are the only ones the parsers read. */
+export const LANGUAGE = 'en';
+export const REGION = 'US';
+
+/** A channel's upload tabs, listed in this order; `params` is what the web client's tab link carries. */
+export const TABS = [
+  { tab: 'videos', path: '/videos', params: 'EgZ2aWRlb3PyBgQKAjoA', label: 'Videos' },
+  { tab: 'shorts', path: '/shorts', params: 'EgZzaG9ydHPyBgUKA5oBAA%3D%3D', label: 'Shorts' },
+  { tab: 'streams', path: '/streams', params: 'EgdzdHJlYW1z8gYECgJ6AA%3D%3D', label: 'Live' },
+] as const;
+export type TabName = (typeof TABS)[number]['tab'];
+
+/**
+ * What the exact-date lookup asks of `player`: the answer shrinks from ~100 kB to a few hundred
+ * bytes. playabilityStatus is kept because the bot wall is only visible there.
+ */
+export const PLAYER_FIELDS =
+  'playabilityStatus(status,reason),videoDetails(videoId,channelId,author,lengthSeconds,viewCount,shortDescription),' +
+  'microformat(playerMicroformatRenderer(publishDate,uploadDate,ownerProfileUrl,externalChannelId))';
+
+/** The two thumbnail sizes an export keeps: both always exist for a processed video. */
+export const THUMBNAILS = [
+  { size: 'high', name: 'hqdefault', width: 480, height: 360 },
+  { size: 'medium', name: 'mqdefault', width: 320, height: 180 },
+] as const;
+
+export const MAX_MEDIA_BYTES = 2048 * 1024 * 1024;
+/** i.ytimg.com serves a `.jpg` URL as JPEG; its WebP twins live under other URLs we never ask for. */
+export const MEDIA_FORMATS: readonly MediaFormat[] = ['jpg'];
+
+/** The least we wait after a 429 that did not say how long (yt-dlp's advice: back off ≥ 60 s). */
+export const MIN_RATE_LIMIT_WAIT_MS = 60_000;
+/** google.com/sorry flags the whole IP: far longer than a plain 429. */
+export const IP_BLOCK_WAIT_MS = 30 * 60_000;

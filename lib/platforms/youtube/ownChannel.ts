@@ -1,0 +1,32 @@
+import { ExportError } from '../../errors';
+import type { PlatformContext } from '../types';
+import { CHANNEL_ID } from './accountFromUrl';
+import { callInnertube } from './innertube';
+import { asObject, asObjects, asString, dig, textOf } from './json';
+import { platformChanged } from './responses';
+
+/** The header's handle, resolved like any other; else the "Your channel" link's channel id. */
+export type OwnChannel = { type: 'handle'; handle: string } | { type: 'id'; channelId: string };
+
+/**
+ * The logged-in user's channel as the account menu shows it: the header's handle and the
+ * "Your channel" link. A Google account without a channel has neither.
+ */
+export async function ownChannel(ctx: PlatformContext): Promise<OwnChannel> {
+  const body = await callInnertube(ctx, { endpoint: 'account/account_menu', payload: {}, label: 'account menu' });
+  const menu = asObject(dig(body, 'actions', 0, 'openPopupAction', 'popup', 'multiPageMenuRenderer'));
+  if (!menu) throw platformChanged('its account menu');
+  const header = asObject(dig(menu, 'header', 'activeAccountHeaderRenderer'));
+  const items = asObjects(menu.sections).flatMap((section) => asObjects(dig(section, 'multiPageMenuSectionRenderer', 'items')));
+  const links = asObjects(items.map((item) => item.compactLinkRenderer));
+  const handle = textOf(header?.channelHandle)?.replace(/^@/, '');
+  if (handle) return { type: 'handle', handle };
+  const channelId = links
+    .map((link) => asString(dig(link, 'navigationEndpoint', 'browseEndpoint', 'browseId')))
+    .find((id): id is string => id !== undefined && CHANNEL_ID.test(id));
+  if (channelId) return { type: 'id', channelId };
+  throw new ExportError(
+    'account_not_found',
+    'Your Google account has no YouTube channel yet, so there is nothing of yours to export. Open a channel’s page to export that channel instead.',
+  );
+}

@@ -1,0 +1,90 @@
+import { ExportError } from '../../errors';
+import type { ApiResponse } from '../types';
+import { IP_BLOCK_WAIT_MS, MIN_RATE_LIMIT_WAIT_MS } from './constants';
+import { asObject, asString, dig, textOf, type JsonObject } from './json';
+
+const LOGIN_MESSAGE = 'YouTube did not accept this browser’s session. Log in to YouTube in this browser, then try again.';
+
+export function loginRequired(message = LOGIN_MESSAGE): ExportError {
+  return new ExportError('login_required', message);
+}
+
+/** `what` names the answer that changed: "the Videos tab", "the player answer"… */
+export function platformChanged(what: string): ExportError {
+  return new ExportError(
+    'platform_changed',
+    `YouTube changed ${what}, which this version of Star Export does not understand. Please look for an update.`,
+  );
+}
+
+export function channelNotFound(name?: string): ExportError {
+  const which = name ? `“${name}”` : 'by that name';
+  return new ExportError('account_not_found', `YouTube has no channel ${which}, or it is not visible to you.`, { status: 404 });
+}
+
+/** YouTube rarely says how long to wait; yt-dlp's users report that less than a minute does not help. */
+export function rateLimited(response?: ApiResponse): ExportError {
+  const seconds = Number(response?.headers.get('retry-after') ?? '');
+  const asked = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+  return new ExportError('rate_limited', 'YouTube asked us to slow down. The export will wait, then continue.', {
+    status: response?.status,
+    retryAfterMs: Math.max(asked, MIN_RATE_LIMIT_WAIT_MS),
+  });
+}
+
+/**
+ * The JSON of an InnerTube (or page) answer, or the ExportError it means. A redirect, an HTML
+ * page or `loggedOut: true` is a session problem, never an empty channel.
+ */
+export function readInnertube(response: ApiResponse, endpoint: string): JsonObject {
+  if (response.redirected || (response.status >= 300 && response.status < 400)) throw redirectError(response.location);
+  if (response.status === 429) throw rateLimited(response);
+  const body = parseObject(response.text);
+  const error = asObject(body?.error);
+  if (response.status === 401 || error?.status === 'UNAUTHENTICATED') throw loginRequired();
+  if (response.status === 404 || error?.status === 'NOT_FOUND') throw channelNotFound();
+  if (response.status < 200 || response.status >= 300 || error) {
+    const said = asString(error?.message) ? `: “${String(error?.message)}”` : '';
+    throw new ExportError('http_error', `YouTube refused the ${endpoint} request (HTTP ${response.status})${said}.`, {
+      status: response.status,
+    });
+  }
+  if (!body) throw /^\s*</.test(response.text) ? loginRequired() : platformChanged(`its answer to the ${endpoint} request`);
+  if (dig(body, 'responseContext', 'mainAppWebResponseContext', 'loggedOut') === true) throw loginRequired();
+  return body;
+}
+
+/** The text of the first ERROR alert YouTube put in a browse answer ("This channel does not exist."). */
+export function errorAlert(body: JsonObject): string | undefined {
+  for (const alert of Array.isArray(body.alerts) ? body.alerts : []) {
+    const renderer = asObject(asObject(alert)?.alertRenderer) ?? asObject(asObject(alert)?.alertWithButtonRenderer);
+    if (renderer?.type === 'ERROR') return textOf(renderer.text) ?? 'YouTube reported an error.';
+  }
+  return undefined;
+}
+
+function redirectError(location: string | undefined): ExportError {
+  let host = '';
+  try {
+    host = location ? new URL(location).hostname : '';
+  } catch {
+    // An unparsable target is treated like a hidden one.
+  }
+  if (/(^|\.)google\.[a-z.]+$/.test(host) && /\/sorry\//.test(location ?? '')) {
+    return new ExportError(
+      'rate_limited',
+      'YouTube flagged this network for unusual traffic. The export will wait a long while before trying again.',
+      { temporaryBlock: true, retryAfterMs: IP_BLOCK_WAIT_MS },
+    );
+  }
+  // consent.youtube.com, accounts.google.com, or a browser that hides where the redirect went.
+  return loginRequired('YouTube sent this browser to its sign-in or consent page. Log in to YouTube in this browser, then try again.');
+}
+
+function parseObject(text: string): JsonObject | undefined {
+  try {
+    return asObject(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+import type { MediaItem, Post } from '../types';
+import { ORIGIN, THUMBNAIL_BASE, THUMBNAILS } from './constants';
+import type { GridVideo } from './gridItems';
+import type { VideoDate } from './publishDates';
+import { countFromText, secondsFromDuration } from './textValues';
+
+/**
+ * A listed video as a Post. The caption is the title (what the grid and every list show); the
+ * description, when the player gave it, is kept in the metadata. Field names follow YouTube's own
+ * (camelCase), as Instagram's follow Instagram's.
+ */
+export function toPost(video: GridVideo, date: VideoDate): Post {
+  const facts = date.facts;
+  const metadata: Record<string, unknown> = {
+    title: video.title,
+    description: facts?.description,
+    durationSeconds: facts?.lengthSeconds || secondsFromDuration(video.durationText),
+    viewCount: facts?.viewCount ?? countFromText(video.viewsText),
+    viewCountText: video.viewsText,
+    publishedText: video.publishedText,
+    liveNow: video.liveNow,
+    dateSource: date.source,
+    dateApproximate: date.source === 'relative' || date.source === 'none' ? true : undefined,
+  };
+  return {
+    id: video.id,
+    platform: 'youtube',
+    kind: video.kind,
+    publishedAt: date.publishedAt,
+    caption: video.title,
+    permalink: video.kind === 'short' ? `${ORIGIN}/shorts/${video.id}` : `${ORIGIN}/watch?v=${video.id}`,
+    metadata: Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)),
+    media: thumbnailItems(video, date.publishedAt),
+  };
+}
+
+/**
+ * The high and medium thumbnails, by their plain `.jpg` URLs: the grid's own URLs are crops with
+ * signed parameters, and these two sizes exist for every processed video, Shorts included.
+ */
+function thumbnailItems(video: GridVideo, publishedAt: string): MediaItem[] {
+  return THUMBNAILS.map((thumbnail) => ({
+    id: `${video.id}_${thumbnail.size}`,
+    postId: video.id,
+    kind: 'image',
+    url: `${THUMBNAIL_BASE}/${video.id}/${thumbnail.name}.jpg`,
+    width: thumbnail.width,
+    height: thumbnail.height,
+    publishedAt,
+    caption: video.title,
+    formatHint: 'jpg',
+  }));
+}
