@@ -8,6 +8,7 @@ import type { HostRoute } from './server/reply';
 import { RequestLog } from './server/request-log';
 import { createSelfSignedCert } from './server/tls-cert';
 import { InstagramPlatform } from './instagram/platform';
+import { YouTubePlatform } from './youtube/platform';
 import type { FakePlatforms, FakePlatformsOptions } from './types';
 
 export type * from './types';
@@ -26,8 +27,10 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     catalog,
     startedAt,
   });
+  const youtube = new YouTubePlatform({ ...options, apiBudgetPerMinute: options.apiBudgetPerMinute ?? DEFAULT_API_BUDGET });
   const routes: HostRoute[] = [
     instagram.route,
+    ...youtube.routes,
     cdnRoute(['*.cdninstagram.com', '*.fna.fbcdn.net'], catalog, { latencyMs: options.mediaLatencyMs, bytesPerSecond: options.mediaBytesPerSecond }, instagram.route),
   ];
   const hostPatterns = routes.flatMap((r) => r.hosts);
@@ -52,6 +55,9 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     instagramCookies: (username) => instagram.cookies(username),
     instagramMedia: (username) => instagram.media(username),
     instagramPostIds: (username) => instagram.postIds(username),
+    youtubeCookies: (handle) => youtube.cookies(handle),
+    youtubeMedia: (handle) => youtube.media(handle),
+    youtubeVideoIds: (handle) => youtube.videoIds(handle),
     resolveMediaUrl: (url) => {
       const file = catalog.lookup(new URL(url));
       return file && { mediaId: file.mediaId, best: file.best };

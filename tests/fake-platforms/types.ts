@@ -75,6 +75,20 @@ export interface FakeInstagramAccountSpec {
   highlights?: number;
 }
 
+export interface FakeYouTubeChannelSpec {
+  /** The channel's handle without '@' ('star.demo' is the logged-in demo user's channel); also names the session. */
+  handle: string;
+  /** Uploads in the Videos tab (default demo: 200, with the special cases of youtube/demo-data.ts). */
+  videos: number;
+  /** Shorts and finished live streams (default demo: 60 and 3; 0 for other channels). */
+  shorts?: number;
+  lives?: number;
+  /** False: a Google account that never created a channel (its session still logs in). */
+  hasChannel?: boolean;
+  /** Bytes of a hqdefault thumbnail; the other sizes are scaled from it (default ~18 kB). */
+  thumbnailBytes?: number;
+}
+
 export interface FakePlatformsOptions {
   /** HTTPS port on 127.0.0.1; 0 picks a free one. */
   port?: number;
@@ -82,6 +96,14 @@ export interface FakePlatformsOptions {
   proxyPort?: number;
   /** Accounts beyond the built-in demo account 'star.demo' (the logged-in user); a spec named 'star.demo' replaces it. */
   instagramAccounts?: FakeInstagramAccountSpec[];
+  /** YouTube channels beyond the built-in demo channel '@star.demo'; a spec named 'star.demo' replaces it. */
+  youtubeChannels?: FakeYouTubeChannelSpec[];
+  /** How channel tabs list videos: 'lockup' view models (default, today) or 'legacy' renderers (before May 2026, what yt-dlp 2023 reads). */
+  youtubeShape?: 'lockup' | 'legacy';
+  /** The continuation entry of 'lockup' grids: continuationItemRenderer (default) or continuationItemViewModel (since June 2026). */
+  youtubeContinuationShape?: 'renderer' | 'viewModel';
+  /** `player` answers before YouTube puts up its "confirm you're not a bot" wall (default: practically never). */
+  youtubePlayerBudget?: number;
   /** API requests allowed per minute before 429 with Retry-After (default generous). */
   apiBudgetPerMinute?: number;
   /** Latency added before each media response's headers, and a bandwidth cap per response, for benchmarks. */
@@ -106,6 +128,12 @@ export interface FakePlatforms {
   resolveMediaUrl(url: string): { mediaId: string; best: boolean } | undefined;
   /** Number of feed posts etc. so tests can compare counts. */
   instagramPostIds(username?: string): string[];
+  /** Cookies of a logged-in YouTube session of the channel's owner (default the demo channel). */
+  youtubeCookies(handle?: string): FakeCookie[];
+  /** The high and medium thumbnail of every video of the channel, where i.ytimg.com has them (ids `<video>_high`, `<video>_medium`). */
+  youtubeMedia(handle?: string): ServedMedia[];
+  /** Every video id of the channel: Videos, then Shorts, then Live tab, each newest first. */
+  youtubeVideoIds(handle?: string): string[];
   readonly log: readonly RequestLogEntry[];
   /** The most media requests the fake ever had in flight at once. */
   readonly maxMediaInFlight: number;

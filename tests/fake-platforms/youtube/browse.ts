@@ -1,0 +1,168 @@
+import type { Reply } from '../server/reply';
+import { continuationItem, gridItem } from './grid-items';
+import type { YtChannel, YtTab } from './model';
+import { tabVideos } from './model';
+import { answer, invalidArgument, type YtCall } from './youtube-call';
+
+const TOKEN_PREFIX = '4qmFsgL';
+const PAGE_SIZE: Record<YtTab, number> = { videos: 30, shorts: 48, streams: 30 };
+
+/** The channel tabs the web client shows, with the params its tab links carry. */
+const TABS = [
+  { tab: 'featured', title: 'Home', params: 'EghmZWF0dXJlZPIGBAoCMgA%3D' },
+  { tab: 'videos', title: 'Videos', params: 'EgZ2aWRlb3PyBgQKAjoA' },
+  { tab: 'shorts', title: 'Shorts', params: 'EgZzaG9ydHPyBgUKA5oBAA%3D%3D' },
+  { tab: 'streams', title: 'Live', params: 'EgdzdHJlYW1z8gYECgJ6AA%3D%3D' },
+  { tab: 'playlists', title: 'Playlists', params: 'EglwbGF5bGlzdHPyBgQKAkIA' },
+  { tab: 'posts', title: 'Posts', params: 'Egdwb3N0c_IGBAoCSgA%3D' },
+] as const;
+type TabId = (typeof TABS)[number]['tab'];
+
+interface Position {
+  channelId: string;
+  tab: YtTab;
+  offset: number;
+}
+
+const isUploadTab = (tab: TabId): tab is YtTab => tab === 'videos' || tab === 'shorts' || tab === 'streams';
+const decode = (value: string) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
+/** The tab a browse's params ask for (sent URL-encoded by the web client, decoded by others); Home by default. */
+export function tabFromParams(params: unknown): TabId {
+  if (typeof params !== 'string') return 'featured';
+  return TABS.find((entry) => decode(entry.params) === decode(params))?.tab ?? 'featured';
+}
+
+export function tabFromPath(rest: string): TabId | undefined {
+  if (rest === '' || rest === 'featured') return 'featured';
+  return TABS.find((entry) => entry.tab === rest)?.tab;
+}
+
+/** POST /youtubei/v1/browse: a channel tab's first page, or the next page of a continuation. */
+export function browse(call: YtCall): Reply {
+  const { body } = call;
+  if (typeof body.continuation === 'string') return continuation(call, body.continuation);
+  const browseId = typeof body.browseId === 'string' ? body.browseId : '';
+  if (!/^UC[\w-]{22}$/.test(browseId)) return invalidArgument();
+  const channel = call.store.id(browseId);
+  if (!channel) {
+    return answer(call, { alerts: [{ alertRenderer: { type: 'ERROR', text: { simpleText: 'This channel does not exist.' } } }] });
+  }
+  return answer(call, channelPage(call, channel, tabFromParams(body.params)));
+}
+
+/** The whole browse answer for a channel tab, also what a channel page's ytInitialData holds. */
+export function channelPage(call: YtCall, channel: YtChannel, requested: TabId): Record<string, unknown> {
+  const available = TABS.filter((entry) => !isUploadTab(entry.tab) || tabVideos(channel, entry.tab).length > 0);
+  // A tab the channel lacks selects Home, as YouTube does.
+  const selected = available.some((entry) => entry.tab === requested) ? requested : 'featured';
+  const base = `/@${encodeURIComponent(channel.handle)}`;
+  const tabs = available.map((entry) => ({
+    tabRenderer: {
+      endpoint: {
+        commandMetadata: { webCommandMetadata: { url: `${base}/${entry.tab}`, webPageType: 'WEB_PAGE_TYPE_CHANNEL', rootVe: 3611, apiUrl: '/youtubei/v1/browse' } },
+        browseEndpoint: { browseId: channel.id, params: entry.params, canonicalBaseUrl: base },
+      },
+      title: entry.title,
+      ...(entry.tab === selected ? { selected: true, content: tabContent(call, channel, entry.tab) } : {}),
+    },
+  }));
+  return {
+    contents: { twoColumnBrowseResultsRenderer: { tabs } },
+    header: header(call, channel),
+    metadata: {
+      channelMetadataRenderer: {
+        title: channel.title,
+        description: channel.description,
+        rssUrl: `https://www.youtube.com/feeds/videos.xml?channel_id=${channel.id}`,
+        externalId: channel.id,
+        keywords: 'demo export',
+        ownerUrls: [`http://www.youtube.com/@${channel.handle}`],
+        avatar: { thumbnails: [{ url: `https://yt3.googleusercontent.com/${channel.id}=s900-c-k-c0x00ffffff-no-rj`, width: 900, height: 900 }] },
+        channelUrl: `https://www.youtube.com/channel/${channel.id}`,
+        isFamilySafe: true,
+        vanityChannelUrl: `http://www.youtube.com/@${channel.handle}`,
+      },
+    },
+    microformat: { microformatDataRenderer: { urlCanonical: `https://www.youtube.com/channel/${channel.id}`, title: channel.title } },
+  };
+}
+
+function tabContent(call: YtCall, channel: YtChannel, tab: TabId): Record<string, unknown> {
+  if (!isUploadTab(tab)) return { sectionListRenderer: { contents: [{ itemSectionRenderer: { contents: [] } }] } };
+  return {
+    richGridRenderer: {
+      contents: gridPage(call, { channelId: channel.id!, tab, offset: 0 }, channel),
+      header: { feedFilterChipBarRenderer: { contents: ['Latest', 'Popular', 'Oldest'].map((text, i) => ({ chipCloudChipRenderer: { text: { simpleText: text }, isSelected: i === 0 } })) } },
+      targetId: `browse-feed${channel.id}${tab}`,
+    },
+  };
+}
+
+function gridPage(call: YtCall, position: Position, channel: YtChannel): Record<string, unknown>[] {
+  const videos = tabVideos(channel, position.tab);
+  const end = position.offset + PAGE_SIZE[position.tab];
+  const items = videos.slice(position.offset, end).map((video) => gridItem(video, call.options.shape, call.nowSeconds));
+  if (end < videos.length) items.push(continuationItem(encodeToken({ ...position, offset: end }), call.options.shape === 'legacy' ? 'renderer' : call.options.continuationShape));
+  return items;
+}
+
+function continuation(call: YtCall, token: string): Reply {
+  const position = decodeToken(token);
+  const channel = position && call.store.id(position.channelId);
+  if (!position || !channel || position.offset >= tabVideos(channel, position.tab).length) return invalidArgument();
+  return answer(call, {
+    onResponseReceivedActions: [
+      { appendContinuationItemsAction: { continuationItems: gridPage(call, position, channel), targetId: `browse-feed${channel.id}${position.tab}` } },
+    ],
+  });
+}
+
+function header(call: YtCall, channel: YtChannel): Record<string, unknown> {
+  const count = channel.videos.length + channel.shorts.length + channel.lives.length;
+  const subscribers = `${channel.subscriberCount.toLocaleString('en-US')} subscribers`;
+  if (call.options.shape === 'legacy') {
+    return {
+      c4TabbedHeaderRenderer: {
+        channelId: channel.id,
+        title: channel.title,
+        channelHandleText: { runs: [{ text: `@${channel.handle}` }] },
+        subscriberCountText: { simpleText: subscribers },
+        videosCountText: { runs: [{ text: count.toLocaleString('en-US') }, { text: ' videos' }] },
+      },
+    };
+  }
+  const row = (...texts: string[]) => ({ metadataParts: texts.map((content) => ({ text: { content } })) });
+  return {
+    pageHeaderRenderer: {
+      pageTitle: channel.title,
+      content: {
+        pageHeaderViewModel: {
+          title: { dynamicTextViewModel: { text: { content: channel.title } } },
+          metadata: { contentMetadataViewModel: { metadataRows: [row(`@${channel.handle}`), row(subscribers, `${count.toLocaleString('en-US')} videos`)], delimiter: ' • ' } },
+        },
+      },
+    },
+  };
+}
+
+function encodeToken(position: Position): string {
+  return `${TOKEN_PREFIX}${Buffer.from(JSON.stringify([position.channelId, position.tab, position.offset])).toString('base64url')}`;
+}
+
+function decodeToken(token: string): Position | undefined {
+  if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+  try {
+    const [channelId, tab, offset] = JSON.parse(Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url').toString('utf8')) as unknown[];
+    if (typeof channelId !== 'string' || !['videos', 'shorts', 'streams'].includes(String(tab)) || !Number.isInteger(offset)) return undefined;
+    return { channelId, tab: tab as YtTab, offset: offset as number };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,69 @@
+import { seeded } from '../instagram/seeded';
+import { json, type Reply, type RequestContext } from '../server/reply';
+import type { ChannelStore } from './channel-store';
+import type { ContinuationShape, ItemShape } from './grid-items';
+import type { Viewer } from './sessions';
+
+export interface YtOptions {
+  shape: ItemShape;
+  continuationShape: ContinuationShape;
+}
+
+/** Everything an InnerTube handler needs once the guard has let the call through. */
+export interface YtCall {
+  ctx: RequestContext;
+  viewer: Exclude<Viewer, { kind: 'unauthenticated' }>;
+  body: Record<string, unknown>;
+  store: ChannelStore;
+  options: YtOptions;
+  nowSeconds: number;
+}
+
+/** The visitor cookie's InnerTube twin: stable per viewer, like a browser's. */
+export function visitorData(viewer: Pick<YtCall, 'viewer'>['viewer']): string {
+  const key = viewer.kind === 'user' ? viewer.user.key : 'anonymous';
+  return `Cgt${seeded('yt-visitor', key).token(11)}KL${seeded('yt-visitor-2', key).token(10)}%3D%3D`;
+}
+
+function responseContext(call: Pick<YtCall, 'viewer'>): Record<string, unknown> {
+  const user = call.viewer.kind === 'user' ? call.viewer.user : undefined;
+  return {
+    visitorData: visitorData(call.viewer),
+    serviceTrackingParams: [{ service: 'GFEEDBACK', params: [{ key: 'logged_in', value: user ? '1' : '0' }] }],
+    mainAppWebResponseContext: { loggedOut: !user, ...(user ? { datasyncId: `${user.userSessionId}||` } : {}) },
+    webResponseContextExtensionData: { hasDecorated: true },
+  };
+}
+
+export function answer(call: Pick<YtCall, 'viewer'>, body: Record<string, unknown>): Reply {
+  return json(200, { responseContext: responseContext(call), ...body }, { 'cache-control': 'no-cache, no-store, max-age=0, must-revalidate' });
+}
+
+function googleError(code: number, status: string, message: string, reason: string): Reply {
+  return json(code, { error: { code, message, errors: [{ message, domain: 'global', reason }], status } });
+}
+
+export function invalidArgument(): Reply {
+  return googleError(400, 'INVALID_ARGUMENT', 'Request contains an invalid argument.', 'badRequest');
+}
+
+export function notFound(): Reply {
+  return googleError(404, 'NOT_FOUND', 'Requested entity was not found.', 'notFound');
+}
+
+export function unauthenticated(): Reply {
+  return googleError(
+    401,
+    'UNAUTHENTICATED',
+    'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+    'authError',
+  );
+}
+
+export function rateLimited(retryAfterSeconds: number): Reply {
+  return json(
+    429,
+    { error: { code: 429, message: 'Resource has been exhausted (e.g. check quota).', status: 'RESOURCE_EXHAUSTED' } },
+    { 'retry-after': retryAfterSeconds },
+  );
+}
