@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { exportFromMenuClick, platformUrlPatterns, requestFromMenuClick } from '../../../lib/export/contextMenuExport';
+import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { fakeBrowser } from 'wxt/testing';
+import {
+  EXPORT_MENU_ID,
+  exportFromMenuClick,
+  installContextMenu,
+  platformUrlPatterns,
+  requestFromMenuClick,
+} from '../../../lib/export/contextMenuExport';
 import { DEFAULT_USER_PREFERENCES, userPreferences } from '../../../lib/export/userPreferences';
 import { registeredAdapters } from '../../../lib/platforms/registry';
 
@@ -46,5 +54,45 @@ describe('platformUrlPatterns', () => {
     const patterns = platformUrlPatterns(registeredAdapters());
     expect(patterns).toContain('https://www.instagram.com/*');
     for (const pattern of patterns) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+  });
+});
+
+describe('installContextMenu', () => {
+  it('registers "Export this account" on the platforms’ pages and links, and a click starts the export of that account', async () => {
+    const create = vi.spyOn(browser.contextMenus, 'create').mockImplementation(() => 1);
+    vi.spyOn(browser.contextMenus, 'removeAll').mockResolvedValue(undefined);
+    let onClick: ((info: Menus.OnClickData, tab?: Tabs.Tab) => void) | undefined;
+    vi.spyOn(browser.contextMenus.onClicked, 'addListener').mockImplementation((listener) => void (onClick = listener));
+    const start = vi.fn(async () => ({ jobId: 'x' }));
+    const onError = vi.fn();
+
+    installContextMenu(registeredAdapters(), start, onError);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    const patterns = platformUrlPatterns(registeredAdapters());
+    expect(create).toHaveBeenCalledWith({
+      id: EXPORT_MENU_ID,
+      title: 'Export this account',
+      contexts: ['page', 'link'],
+      documentUrlPatterns: patterns,
+      targetUrlPatterns: patterns,
+    });
+
+    onClick!({ menuItemId: EXPORT_MENU_ID, editable: false, modifiers: [], linkUrl: 'https://www.instagram.com/friend.one/' }, { url: 'https://www.instagram.com/' } as Tabs.Tab);
+    await vi.waitFor(() => expect(start).toHaveBeenCalledWith({ platform: 'instagram', account: 'friend.one', format: 'json', includeMedia: true }));
+    onClick!({ menuItemId: 'someone-else', editable: false, modifiers: [], pageUrl: 'https://www.instagram.com/star.demo/' });
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('hands a refused start to onError, for a notification', async () => {
+    vi.spyOn(browser.contextMenus, 'removeAll').mockResolvedValue(undefined);
+    let onClick: ((info: Menus.OnClickData, tab?: Tabs.Tab) => void) | undefined;
+    vi.spyOn(browser.contextMenus.onClicked, 'addListener').mockImplementation((listener) => void (onClick = listener));
+    const refusal = new Error('Exports from youtube are not supported yet.');
+    const onError = vi.fn();
+    installContextMenu(registeredAdapters(), async () => Promise.reject(refusal), onError);
+    onClick!({ menuItemId: EXPORT_MENU_ID, editable: false, modifiers: [], pageUrl: 'https://www.instagram.com/star.demo/' });
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledWith(refusal));
   });
 });
