@@ -102,8 +102,28 @@ describe('Popup: the account of the open tab, every export format, history', () 
     await none.close();
   });
 
-  it('json: the main JSON only, no CSV or HTML beside it', async () => {
-    const zipPath = await exportWith('json', false);
+  it('json, driven by the keyboard alone: the main JSON only, no CSV or HTML beside it', async () => {
+    const before = await existingZips(session.downloadsDir);
+    const popup = await PopupPage.open(session.context, session.extensionId);
+    const focused = () => popup.page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return el?.labels?.[0]?.textContent?.trim() || el?.textContent?.trim() || '';
+    });
+    const order: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await popup.page.keyboard.press('Tab');
+      order.push(await focused());
+    }
+    expect(order).toEqual(['History & settings', 'Platform', 'Export format', 'Include media files (images and videos)', 'Start Export']);
+    await popup.page.keyboard.press('Shift+Tab');
+    await popup.page.keyboard.press('Space');
+    expect(await popup.page.getByRole('checkbox', { name: 'Include media files (images and videos)' }).isChecked()).toBe(false);
+    await popup.page.keyboard.press('Tab');
+    await popup.startBy(() => popup.page.keyboard.press('Enter'));
+    const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
+    expect(end.outcome, end.text).toBe('done');
+    await popup.page.close();
+    const zipPath = await waitForZip(session.downloadsDir, 60_000, before);
     const { entries, root, jobId, manifest } = await openExport(zipPath, 'instagram');
     expect(manifest.account.handle).toBe('star.demo');
     expect(entries.map((e) => e.name)).toEqual([`${root}/instagram-export-${jobId}.json`]);
