@@ -1,0 +1,44 @@
+import { ExportError } from '../../errors';
+import type { PlatformContext } from '../types';
+import { graphqlQuery } from './graphql';
+import { asObject, asObjects, asString, at, isObject, type JsonObject } from './json';
+import { COLLECTIONS, collectionVariables, DETAILS, detailVariables, type CollectionName, type DetailName } from './queries';
+import { platformChanged } from './responses';
+
+export interface CollectionPage {
+  /** The media nodes (Photo or Video) of the page's edges, in collection order. */
+  media: JsonObject[];
+  /** Where the next page starts; undefined when this was the last. */
+  next?: string;
+}
+
+const LABELS: Record<CollectionName, string> = { uploads: 'photos', tagged: 'tagged photos', videos: 'videos', reels: 'reels' };
+
+/** One page of a profile's collection, read with the cursor the previous page ended on. */
+export async function readCollection(ctx: PlatformContext, profileId: string, name: CollectionName, after: string | undefined): Promise<CollectionPage> {
+  const query = COLLECTIONS[name];
+  const payload = await graphqlQuery(ctx, query, collectionVariables(query, profileId, after ?? null));
+  const said = asString(payload.errors[0]?.message);
+  if (isObject(payload.data) && payload.data.node === null) {
+    throw new ExportError('private_account', `Facebook does not show this profile’s ${LABELS[name]} to you, so they cannot be exported.`);
+  }
+  const connection = asObject(at(payload.data, query.connection));
+  const edges = connection?.edges;
+  if (!connection || !Array.isArray(edges)) throw platformChanged(query.friendlyName, said);
+  const pageInfo = asObject(connection.page_info);
+  const next = pageInfo?.has_next_page === true ? asString(pageInfo.end_cursor) : undefined;
+  return { media: asObjects(edges).flatMap((edge) => asObjects([at(edge, query.media)])), next: next === after ? undefined : next };
+}
+
+/**
+ * The media viewer's answer for one item, deferred parts (caption, owner name) merged in; null
+ * when Facebook says the item is gone or hidden (`currMedia: null`).
+ */
+export async function readMediaDetail(ctx: PlatformContext, profileId: string, kind: DetailName, mediaId: string): Promise<JsonObject | null> {
+  const query = DETAILS[kind];
+  const payload = await graphqlQuery(ctx, query, detailVariables(kind, mediaId, profileId));
+  const media = at(payload.data, query.media);
+  if (media === null) return null;
+  if (!isObject(media)) throw platformChanged(query.friendlyName, asString(payload.errors[0]?.message));
+  return media;
+}

@@ -1,0 +1,76 @@
+import type { PlatformContext } from '../types';
+import { ASBD_ID, COMET_REQ, GRAPHQL_URL } from './constants';
+import type { GraphqlPayload } from './framing';
+import { loginRequired, readGraphql, StaleTokenError } from './responses';
+import { facebookSession, type FacebookSession } from './session';
+
+export interface QueryId {
+  friendlyName: string;
+  docId: string;
+}
+
+/**
+ * One GraphQL request as the Comet web client sends it. A stale fb_dtsg (1357004) is answered by
+ * reading the home page's tokens again and asking once more; refused again, the session is gone.
+ */
+export async function graphqlQuery(ctx: PlatformContext, query: QueryId, variables: Record<string, unknown>): Promise<GraphqlPayload> {
+  try {
+    return await send(ctx, await facebookSession(ctx), query, variables);
+  } catch (error) {
+    if (!(error instanceof StaleTokenError)) throw error;
+  }
+  try {
+    return await send(ctx, await facebookSession(ctx, { refresh: true }), query, variables);
+  } catch (error) {
+    if (error instanceof StaleTokenError) {
+      throw loginRequired('Facebook no longer accepts this browser’s session. Log in to Facebook in this browser, then try again.');
+    }
+    throw error;
+  }
+}
+
+async function send(ctx: PlatformContext, session: FacebookSession, query: QueryId, variables: Record<string, unknown>): Promise<GraphqlPayload> {
+  const { tokens, uid } = session;
+  session.requests += 1;
+  const form: Record<string, string | undefined> = {
+    av: uid,
+    __user: uid,
+    __a: '1',
+    __req: session.requests.toString(36),
+    __hs: tokens.hasteSession,
+    dpr: '1',
+    __ccg: 'EXCELLENT',
+    __rev: tokens.revision,
+    __hsi: tokens.hsi,
+    __comet_req: COMET_REQ,
+    fb_dtsg: tokens.fbDtsg,
+    jazoest: jazoest(tokens.fbDtsg),
+    lsd: tokens.lsd,
+    __spin_r: tokens.revision,
+    __spin_b: tokens.spinBranch,
+    __spin_t: tokens.spinTime,
+    fb_api_caller_class: 'RelayModern',
+    fb_api_req_friendly_name: query.friendlyName,
+    variables: JSON.stringify(variables),
+    server_timestamps: 'true',
+    doc_id: query.docId,
+  };
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(form)) if (value !== undefined) body.append(name, value);
+  const headers: Record<string, string> = {
+    Accept: '*/*',
+    'Content-Type': 'application/x-www-form-urlencoded',
+    'X-FB-Friendly-Name': query.friendlyName,
+    'X-ASBD-ID': ASBD_ID,
+  };
+  if (tokens.lsd) headers['X-FB-LSD'] = tokens.lsd;
+  const response = await ctx.request({ url: GRAPHQL_URL, method: 'POST', headers, body: body.toString() });
+  return readGraphql(response, query.friendlyName);
+}
+
+/** The web client's checksum of fb_dtsg: "2" followed by the sum of its character codes. */
+export function jazoest(fbDtsg: string): string {
+  let sum = 0;
+  for (let i = 0; i < fbDtsg.length; i++) sum += fbDtsg.charCodeAt(i);
+  return `2${sum}`;
+}

@@ -1,0 +1,75 @@
+import type { MediaFormat } from '../types';
+import { asNumber, asObject, asObjects, asString, at, type JsonObject } from './json';
+import { MEDIA_FIELDS } from './queries';
+
+export interface ImageVersion {
+  url: string;
+  width?: number;
+  height?: number;
+}
+
+export interface VideoVersion {
+  url: string;
+  /** 'HD' | 'SD' from progressive_urls, or the legacy field the URL came from. */
+  quality: string;
+}
+
+/** The full-size image: the media viewer's `image`, or the collection's `viewer_image` (fast mode). */
+export function fullImage(media: JsonObject): ImageVersion | undefined {
+  for (const path of [MEDIA_FIELDS.image, MEDIA_FIELDS.listedImage]) {
+    const image = asObject(at(media, path));
+    const url = asString(image?.uri);
+    if (url) return { url, width: asNumber(image?.width), height: asNumber(image?.height) };
+  }
+  return undefined;
+}
+
+const PREFERRED_QUALITIES = ['HD', 'SD'];
+
+/**
+ * The best progressive (single-file) video: HD, then SD, then any other, skipping entries that
+ * carry a failure reason (their URL, if any, does not play); then the legacy fields, best first.
+ * The HD file is 720p even for 1080p uploads; 1080p exists only as DASH, which is out of scope.
+ */
+export function bestVideo(media: JsonObject): VideoVersion | undefined {
+  const usable = asObjects(at(media, MEDIA_FIELDS.progressive)).flatMap((entry) => {
+    const url = asString(entry.progressive_url);
+    const failed = entry.failure_reason !== null && entry.failure_reason !== undefined;
+    return url && !failed ? [{ url, quality: asString(asObject(entry.metadata)?.quality) ?? 'unknown' }] : [];
+  });
+  const rank = (quality: string) => {
+    const index = PREFERRED_QUALITIES.indexOf(quality.toUpperCase());
+    return index === -1 ? PREFERRED_QUALITIES.length : index;
+  };
+  const [best] = [...usable].sort((a, b) => rank(a.quality) - rank(b.quality));
+  if (best) return best;
+  for (const source of [asObject(at(media, MEDIA_FIELDS.legacy)), media]) {
+    for (const key of MEDIA_FIELDS.legacyUrls) {
+      const url = asString(source?.[key]);
+      if (url) return { url, quality: key };
+    }
+  }
+  return undefined;
+}
+
+const EXTENSIONS: Record<string, MediaFormat> = { jpg: 'jpg', jpeg: 'jpg', png: 'png', gif: 'gif', webp: 'webp', mp4: 'mp4', mov: 'mov' };
+
+/**
+ * The format a CDN URL promises: `stp=dst-jpg…` asks the CDN to convert, so it beats the path's
+ * extension. Only a hint; the downloaded bytes decide.
+ */
+export function formatHint(url: string): MediaFormat | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const converted = /(?:^|_)dst-([a-z0-9]+)/i.exec(parsed.searchParams.get('stp') ?? '')?.[1];
+  const extension = /\.([a-z0-9]+)$/i.exec(parsed.pathname)?.[1];
+  for (const candidate of [converted, extension]) {
+    const format = candidate ? EXTENSIONS[candidate.toLowerCase()] : undefined;
+    if (format) return format;
+  }
+  return undefined;
+}

@@ -1,0 +1,82 @@
+import type { MediaItem, Post } from '../types';
+import { ORIGIN } from './constants';
+import { asId, asNumber, asString, at, firstAt, type JsonObject } from './json';
+import { bestVideo, formatHint, fullImage } from './mediaUrls';
+import { MEDIA_FIELDS, type CollectionName } from './queries';
+
+const KINDS: Record<CollectionName, string> = { uploads: 'image', tagged: 'image', videos: 'video', reels: 'reel' };
+
+/**
+ * One photo or video as a Post of its own (a Facebook media item is its own permalink). Undefined
+ * when the node has no id, so nothing could refer to it. A video without any playable file keeps
+ * its metadata and names itself in `missing_media`.
+ */
+export function toPost(media: JsonObject, collection: CollectionName): Post | undefined {
+  const id = asId(at(media, MEDIA_FIELDS.id));
+  if (!id) return undefined;
+  const isVideo = collection === 'videos' || collection === 'reels' || at(media, MEDIA_FIELDS.typename) === 'Video';
+  const seconds = firstAt(media, MEDIA_FIELDS.times, asNumber);
+  const publishedAt = isoFromUnix(seconds ?? 0);
+  const caption = firstAt(media, MEDIA_FIELDS.caption, (value) => (typeof value === 'string' ? value : undefined)) ?? null;
+  const file: ChosenFile | undefined = isVideo ? videoFile(media) : fullImage(media);
+  const metadata: Record<string, unknown> = {
+    collection,
+    owner_id: asId(at(media, MEDIA_FIELDS.ownerId)),
+    owner_name: asString(at(media, MEDIA_FIELDS.ownerName)),
+    accessibility_caption: asString(at(media, MEDIA_FIELDS.accessibilityCaption)),
+    duration_seconds: asNumber(at(media, MEDIA_FIELDS.duration)),
+    original_width: asNumber(at(media, MEDIA_FIELDS.originalWidth)),
+    original_height: asNumber(at(media, MEDIA_FIELDS.originalHeight)),
+    video_quality: file?.quality,
+    // Fast mode lists photos without their dates: the file is then named 1970-01-01.
+    date_unknown: seconds === undefined ? true : undefined,
+    missing_media: file ? undefined : [id],
+  };
+  const item: MediaItem | undefined = file && {
+    id,
+    postId: id,
+    kind: isVideo ? 'video' : 'image',
+    url: file.url,
+    width: file.width,
+    height: file.height,
+    publishedAt,
+    caption,
+    formatHint: formatHint(file.url),
+  };
+  const permalink = firstAt(media, MEDIA_FIELDS.permalink, asString) ?? defaultPermalink(id, collection);
+  return {
+    id,
+    platform: 'facebook',
+    // The videos collection lists reels too; their permalink tells them apart.
+    kind: /\/reel\//.test(permalink) ? 'reel' : KINDS[collection],
+    publishedAt,
+    caption,
+    permalink,
+    metadata: Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)),
+    media: item ? [item] : [],
+  };
+}
+
+interface ChosenFile {
+  url: string;
+  width?: number;
+  height?: number;
+  quality?: string;
+}
+
+/** The progressive file's own size is not given (HD is 720p whatever the upload), so none is claimed. */
+function videoFile(media: JsonObject): ChosenFile | undefined {
+  const video = bestVideo(media);
+  return video && { url: video.url, quality: video.quality };
+}
+
+function defaultPermalink(id: string, collection: CollectionName): string {
+  if (collection === 'reels') return `${ORIGIN}/reel/${id}`;
+  if (collection === 'videos') return `${ORIGIN}/watch/?v=${id}`;
+  return `${ORIGIN}/photo/?fbid=${id}`;
+}
+
+function isoFromUnix(seconds: number): string {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
+}

@@ -1,0 +1,127 @@
+import { ExportError } from '../../errors';
+import { parseRetryAfter } from '../../net/retryPolicy';
+import type { ApiResponse } from '../types';
+import { ORIGIN } from './constants';
+import { mergeParts, splitParts, type GraphqlPayload } from './framing';
+import { asNumber, asString, type JsonObject } from './json';
+
+export const LOGIN_MESSAGE = 'Log in to Facebook in this browser, then try again.';
+const CHECKPOINT_MESSAGE =
+  'Facebook wants you to confirm it’s you. Open facebook.com in this browser, complete its check (or log in again), then try again.';
+
+/** Ajax error codes (`for (;;);{"__ar":1,"error":N}`) and GraphQL error codes we act on. */
+const NOT_LOGGED_IN = 1357001;
+const STALE_TOKEN = 1357004;
+const RATE_LIMIT = 1675004;
+const BLOCKED = 1390008;
+
+/**
+ * The page's fb_dtsg is no longer accepted. Never leaves the GraphQL client: it fetches the
+ * tokens again and retries once, and a second refusal is a login problem.
+ */
+export class StaleTokenError extends Error {
+  override readonly name = 'StaleTokenError';
+}
+
+export function loginRequired(message = LOGIN_MESSAGE): ExportError {
+  return new ExportError('login_required', message);
+}
+
+export function platformChanged(query: string, said?: string): ExportError {
+  const detail = said ? ` It said: “${said}”.` : '';
+  return new ExportError('platform_changed', `Facebook changed (query ${query}): please update Star Export.${detail}`);
+}
+
+/** "Rate limit exceeded" (1675004) or 429: a normal slow-down, waited out with the user's rate-limit setting. */
+export function rateLimited(response?: ApiResponse): ExportError {
+  const asked = parseRetryAfter(response?.headers.get('retry-after') ?? null, Date.now());
+  return new ExportError('rate_limited', 'Facebook asked us to slow down. The export will wait, then continue.', {
+    status: response?.status,
+    ...(asked === undefined ? {} : { retryAfterMs: asked }),
+  });
+}
+
+/** "You're Temporarily Blocked": the account itself is held back for a while (gallery-dl #5626: ~15 min). */
+export function temporarilyBlocked(): ExportError {
+  return new ExportError('rate_limited', 'Facebook has temporarily blocked your account from viewing more photos and videos (“You’re Temporarily Blocked”).', {
+    temporaryBlock: true,
+  });
+}
+
+const BLOCK_MARKERS = [/\{"__dr":"CometErrorRoot\.react"\}/, /You(?:’|'|&#039;|&#x27;)re Temporarily Blocked/i];
+const LOGIN_MARKERS = [/id="login_form"/, /"USER_ID":"0"/, /action="\/login\//];
+
+export function isBlockPage(html: string): boolean {
+  return BLOCK_MARKERS.some((marker) => marker.test(html));
+}
+
+export function isLoginPage(html: string): boolean {
+  return LOGIN_MARKERS.some((marker) => marker.test(html));
+}
+
+/** What an HTML page means where data was expected: a block, or (always otherwise) a lost session. */
+export function htmlPageError(html: string): ExportError {
+  if (isBlockPage(html)) return temporarilyBlocked();
+  return loginRequired();
+}
+
+export function redirectError(location: string | undefined): ExportError {
+  let path = '';
+  try {
+    path = location === undefined ? '' : new URL(location, ORIGIN).pathname;
+  } catch {
+    // An unreadable target is still a redirect away from the data: a session problem.
+  }
+  return path.startsWith('/checkpoint') ? loginRequired(CHECKPOINT_MESSAGE) : loginRequired();
+}
+
+export function isRedirect(response: ApiResponse): boolean {
+  return response.redirected || (response.status >= 300 && response.status < 400);
+}
+
+/**
+ * The merged payload of a GraphQL answer, or the ExportError it means. `query` names the
+ * friendly name in messages. Errors beside usable data that are none of the known kinds are
+ * left to the caller, which knows whether the data it needs is there.
+ */
+export function readGraphql(response: ApiResponse, query: string): GraphqlPayload {
+  if (isRedirect(response)) throw redirectError(response.location);
+  if (response.status === 429) throw rateLimited(response);
+  const parts = splitParts(response.text);
+  if (!parts) {
+    if (response.status >= 500) throw serverError(response, query);
+    throw htmlPageError(response.text);
+  }
+  const payload = mergeParts(parts);
+  if (payload.ajaxError) throw ajaxError(payload.ajaxError, response, query);
+  for (const error of payload.errors) {
+    const known = knownError(error, query);
+    if (known) throw known;
+  }
+  if (response.status >= 300) throw serverError(response, query);
+  return payload;
+}
+
+function ajaxError({ code, summary }: { code: number; summary?: string }, response: ApiResponse, query: string): Error {
+  if (code === NOT_LOGGED_IN) return loginRequired();
+  if (code === STALE_TOKEN) return new StaleTokenError(summary ?? 'stale fb_dtsg');
+  if (code === BLOCKED) return temporarilyBlocked();
+  if (code === RATE_LIMIT) return rateLimited(response);
+  return new ExportError('http_error', `Facebook refused the ${query} request (error ${code}${summary ? `: “${summary}”` : ''}).`, {
+    status: response.status,
+  });
+}
+
+function knownError(error: JsonObject, query: string): ExportError | undefined {
+  const code = asNumber(error.code);
+  const message = [asString(error.message), asString(error.summary), asString(error.description)].filter(Boolean).join(' ');
+  if (code === BLOCKED || /temporarily blocked/i.test(message)) return temporarilyBlocked();
+  if (code === RATE_LIMIT || /rate limit/i.test(message)) return rateLimited();
+  if (code === NOT_LOGGED_IN) return loginRequired();
+  if (/document with id .* (?:was )?not found/i.test(message)) return platformChanged(query, asString(error.message));
+  return undefined;
+}
+
+function serverError(response: ApiResponse, query: string): ExportError {
+  return new ExportError('http_error', `Facebook could not answer the ${query} request (HTTP ${response.status}).`, { status: response.status });
+}

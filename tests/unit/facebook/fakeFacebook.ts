@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiRequest, ApiResponse, PlatformContext } from '../../../lib/platforms/types';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+export const VIEWER_ID = '100012345678901';
+export const VIEWER_DTSG = 'NAcMq8mZ3k9xYwVtU2sR1pOnL0kJiHgFe:17:1765900000';
+
+/** A fixture's text as Facebook sent it (kept as text: the framing is part of what is tested). */
+export function fixtureText(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+export function respond(status: number, text: string, headers: Record<string, string> = {}): ApiResponse {
+  const type = /^\s*</.test(text) ? 'text/html; charset="utf-8"' : 'application/json; charset=utf-8';
+  return { status, redirected: false, headers: new Headers({ 'content-type': type, ...headers }), text };
+}
+
+export function respondFixture(name: string): ApiResponse {
+  return respond(200, fixtureText(name));
+}
+
+/** A redirect as fetch(redirect: 'manual') reports it: Node shows the target, a browser hides it. */
+export function redirect(location?: string): ApiResponse {
+  return { status: 302, redirected: true, location, headers: new Headers(location ? { location } : {}), text: '' };
+}
+
+export interface GraphqlCall {
+  form: URLSearchParams;
+  variables: Record<string, unknown>;
+}
+
+type Answer = ApiResponse | ((call: GraphqlCall) => ApiResponse);
+
+/**
+ * An in-memory PlatformContext for the Facebook adapter: pages by path, GraphQL answers by
+ * friendly name (first matching guard wins, each answer used once unless `repeat`); anything
+ * unexpected fails the test.
+ */
+export class FakeFacebook implements PlatformContext {
+  readonly signal = new AbortController().signal;
+  readonly requests: ApiRequest[] = [];
+  cookies: Record<string, string> = { c_user: VIEWER_ID, xs: '31%3AbQx9Tz2LmN4pR7%3A2%3A1765900000%3A-1%3A-1', datr: 'Xy1_abcDEF', fr: '0AbC.DeF' };
+  private readonly pages = new Map<string, Answer[]>();
+  private readonly answers: { name: string; answer: Answer; guard: (call: GraphqlCall) => boolean; repeat: boolean; used: boolean }[] = [];
+
+  constructor() {
+    this.onPage('/', respondFixture('home-logged-in.html'), true);
+  }
+
+  onPage(path: string, answer: Answer, replace = false): this {
+    this.pages.set(path, replace ? [answer] : [...(this.pages.get(path) ?? []), answer]);
+    return this;
+  }
+
+  onQuery(name: string, answer: Answer, guard: (call: GraphqlCall) => boolean = () => true, repeat = false): this {
+    this.answers.push({ name, answer, guard, repeat, used: false });
+    return this;
+  }
+
+  get graphqlCalls(): GraphqlCall[] {
+    return this.requests.filter((req) => req.method === 'POST').map((req) => FakeFacebook.call(req));
+  }
+
+  static call(req: ApiRequest): GraphqlCall {
+    const form = new URLSearchParams(req.body ?? '');
+    return { form, variables: JSON.parse(form.get('variables') ?? '{}') as Record<string, unknown> };
+  }
+
+  async request(req: ApiRequest): Promise<ApiResponse> {
+    this.requests.push(req);
+    const url = new URL(req.url);
+    if ((req.method ?? 'GET') === 'GET') {
+      const queue = this.pages.get(url.pathname);
+      const answer = queue && (queue.length > 1 ? queue.shift() : queue[0]);
+      if (answer) return typeof answer === 'function' ? answer({ form: new URLSearchParams(), variables: {} }) : answer;
+    } else if (url.pathname === '/api/graphql/') {
+      const call = FakeFacebook.call(req);
+      const name = call.form.get('fb_api_req_friendly_name');
+      const entry = this.answers.find((a) => a.name === name && (a.repeat || !a.used) && a.guard(call));
+      if (entry) {
+        entry.used = true;
+        return typeof entry.answer === 'function' ? entry.answer(call) : entry.answer;
+      }
+    }
+    throw new Error(`Unexpected request: ${req.method ?? 'GET'} ${req.url} ${req.body ?? ''}`);
+  }
+
+  async getCookie(name: string): Promise<string | undefined> {
+    return this.cookies[name];
+  }
+}

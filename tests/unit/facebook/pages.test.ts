@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { ExportError } from '../../../lib/errors';
+import { DEFAULT_LISTING_OPTIONS, type ListingOptions } from '../../../lib/platforms/facebook/constants';
+import { fetchPage } from '../../../lib/platforms/facebook/pages';
+import type { AccountInfo, Post } from '../../../lib/platforms/types';
+import { FakeFacebook, fixtureText, respond, respondFixture, VIEWER_DTSG, VIEWER_ID, type GraphqlCall } from './fakeFacebook';
+
+const PHOTOS = 'ProfileCometAppCollectionPhotosRendererPaginationQuery';
+const VIDEOS = 'ProfileCometAppCollectionVideosRendererPaginationQuery';
+const REELS = 'ProfileCometAppCollectionReelsRendererPaginationQuery';
+const PHOTO = 'CometPhotoRootContentQuery';
+const VIDEO = 'CometVideoRootMediaViewerQuery';
+
+const account: AccountInfo = { id: VIEWER_ID, handle: VIEWER_ID };
+
+const collection = (section: string, cursor: string | null) => (call: GraphqlCall) =>
+  atob(String(call.variables.id)) === `app_collection:${VIEWER_ID}:${section}` && call.variables.cursor === cursor;
+const node = (id: string) => (call: GraphqlCall) => call.variables.nodeID === id;
+
+/** The profile of the fixtures: 3 uploads over 2 pages (one deleted before its detail), 2 videos (one a reel), 2 reels. */
+function profile(fb = new FakeFacebook()): FakeFacebook {
+  return fb
+    .onQuery(PHOTOS, respondFixture('uploads-page-1.json'), collection('2305272732:5', null))
+    .onQuery(PHOTOS, respondFixture('uploads-page-2.json'), collection('2305272732:5', 'AQHRc1xT0pZk'))
+    .onQuery(PHOTO, respondFixture('photo-detail.ndjson'), node('10160123456789012'))
+    .onQuery(PHOTO, respondFixture('photo-detail-no-caption.ndjson'), node('10160123456789013'))
+    .onQuery(PHOTO, respondFixture('detail-gone.json'), node('10160123456789014'))
+    .onQuery(VIDEOS, respondFixture('videos-page.json'), collection('1560653304174514:133', null))
+    .onQuery(VIDEO, respondFixture('video-detail-hd-sd.ndjson'), node('1234567890123456'))
+    .onQuery(VIDEO, respondFixture('video-detail-reel.ndjson'), node('1234567890123457'))
+    .onQuery(REELS, respondFixture('reels-page.ndjson'), collection('168684841768375:260', null))
+    .onQuery(VIDEO, respond(200, fixtureText('video-detail-hd-sd.ndjson').replaceAll('1234567890123456', '1234567890123458')), node('1234567890123458'));
+}
+
+async function walk(fb: FakeFacebook, options: ListingOptions = DEFAULT_LISTING_OPTIONS, from: string | null = null): Promise<{ posts: Post[]; cursors: (string | null)[] }> {
+  const posts: Post[] = [];
+  const cursors: (string | null)[] = [];
+  let cursor = from;
+  do {
+    const before = fb.graphqlCalls.length;
+    const page = await fetchPage(fb, account, cursor, options);
+    expect(fb.graphqlCalls.length - before, 'one GraphQL request per page').toBeLessThanOrEqual(1);
+    posts.push(...page.posts);
+    cursors.push(page.nextCursor);
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return { posts, cursors };
+}
+
+async function failure(promise: Promise<unknown>): Promise<ExportError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ExportError);
+  return error as ExportError;
+}
+
+describe('fetchPage', () => {
+  it('lists uploads, videos and reels to the end, one request at a time, each item read in detail', async () => {
+    const fb = profile();
+    const { posts, cursors } = await walk(fb);
+    expect(posts.map((p) => `${p.kind}:${p.id}`)).toEqual([
+      'image:10160123456789012',
+      'image:10160123456789013',
+      'video:1234567890123456',
+      'reel:1234567890123457',
+      'reel:1234567890123458',
+    ]);
+    // The reel the videos collection listed is not read again from the reels collection.
+    expect(fb.graphqlCalls.filter((c) => c.variables.nodeID === '1234567890123457')).toHaveLength(1);
+    expect(cursors.at(-1)).toBeNull();
+    expect(fb.requests.filter((r) => r.method === 'GET')).toHaveLength(1);
+  });
+
+  it('sends what the web client sends', async () => {
+    const fb = profile();
+    await fetchPage(fb, account, null);
+    const [request] = fb.requests.filter((r) => r.method === 'POST');
+    expect(request!.url).toBe('https://www.facebook.com/api/graphql/');
+    expect(request!.headers).toMatchObject({ 'X-FB-Friendly-Name': PHOTOS, 'X-FB-LSD': 'AVpQ7x_bM3k', 'X-ASBD-ID': '359341', 'Content-Type': 'application/x-www-form-urlencoded' });
+    const { form, variables } = fb.graphqlCalls[0]!;
+    expect(Object.fromEntries(form)).toMatchObject({
+      av: VIEWER_ID,
+      __user: VIEWER_ID,
+      __a: '1',
+      __req: '1',
+      __comet_req: '15',
+      __rev: '1029384756',
+      __spin_r: '1029384756',
+      __spin_b: 'trunk',
+      __hsi: '7456123456789012345',
+      fb_dtsg: VIEWER_DTSG,
+      lsd: 'AVpQ7x_bM3k',
+      fb_api_caller_class: 'RelayModern',
+      fb_api_req_friendly_name: PHOTOS,
+      server_timestamps: 'true',
+      doc_id: '27028962643386672',
+    });
+    expect(form.get('jazoest')).toMatch(/^2\d+$/);
+    expect(variables).toEqual({ count: 8, cursor: null, scale: 1, id: btoa(`app_collection:${VIEWER_ID}:2305272732:5`) });
+  });
+
+  it('resumes from any stored cursor, in a new job run, with the same result', async () => {
+    const whole = await walk(profile());
+    const third = whole.cursors[2]!;
+    const resumed = await walk(profile(), DEFAULT_LISTING_OPTIONS, third);
+    expect(resumed.posts.map((p) => p.id)).toEqual(whole.posts.slice(whole.posts.length - resumed.posts.length).map((p) => p.id));
+    expect(resumed.posts.length).toBeGreaterThan(0);
+  });
+
+  it('lists tagged photos when enabled, without the user’s own uploads among them', async () => {
+    const fb = profile()
+      .onQuery(PHOTOS, respondFixture('tagged-page.json'), collection('2305272732:4', null))
+      .onQuery(PHOTO, respondFixture('photo-detail-no-caption.ndjson'), node('10160123456789013'))
+      .onQuery(PHOTO, respondFixture('photo-detail-friend.ndjson'), node('10225550001112223'));
+    const { posts } = await walk(fb, { ...DEFAULT_LISTING_OPTIONS, includeTagged: true });
+    const tagged = posts.filter((p) => p.metadata.collection === 'tagged');
+    expect(tagged.map((p) => [p.id, p.metadata.owner_name])).toEqual([['10225550001112223', 'Ana Sousa']]);
+    expect(posts).toHaveLength(6);
+  });
+
+  it('fast mode takes photos from the collection pages without reading each one', async () => {
+    const fb = profile();
+    const { posts } = await walk(fb, { ...DEFAULT_LISTING_OPTIONS, fast: true });
+    expect(fb.graphqlCalls.filter((c) => c.form.get('fb_api_req_friendly_name') === PHOTO)).toHaveLength(0);
+    expect(posts.filter((p) => p.kind === 'image').map((p) => p.id)).toEqual(['10160123456789012', '10160123456789013', '10160123456789014']);
+    expect(posts.find((p) => p.media[0]?.formatHint === 'gif')).toBeDefined();
+  });
+
+  it('reads the tokens again after a stale fb_dtsg, once', async () => {
+    const stale = respond(200, 'for (;;);{"__ar":1,"error":1357004,"errorSummary":"Sorry, something went wrong"}');
+    const fb = new FakeFacebook().onQuery(PHOTOS, stale);
+    profile(fb);
+    const page = await fetchPage(fb, account, null);
+    expect(page.nextCursor).not.toBeNull();
+    expect(fb.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
+
+    const always = new FakeFacebook().onQuery(PHOTOS, stale, () => true, true);
+    expect((await failure(fetchPage(always, account, null))).kind).toBe('login_required');
+  });
+
+  it.each([
+    ['a collection Facebook does not show (node: null)', respondFixture('collection-not-visible.json'), 'private_account'],
+    ['a retired doc_id', respond(200, '{"errors":[{"message":"The GraphQL document with ID 27028962643386672 was not found."}]}'), 'platform_changed'],
+    ['a collection without edges', respond(200, '{"data":{"node":{"pageItems":{"page_info":{}}}}}'), 'platform_changed'],
+    ['a rate limit', respond(200, '{"errors":[{"message":"Rate limit exceeded","severity":"CRITICAL","code":1675004}]}'), 'rate_limited'],
+    ['a lost session', respond(200, 'for (;;);{"__ar":1,"error":1357001,"errorSummary":"Log in to continue"}'), 'login_required'],
+  ])('fails clearly on %s, never as an empty profile', async (_name, answer, kind) => {
+    const fb = new FakeFacebook().onQuery(PHOTOS, answer);
+    const error = await failure(fetchPage(fb, account, null));
+    expect(error.kind).toBe(kind);
+    if (kind === 'platform_changed') expect(error.message).toContain(`Facebook changed (query ${PHOTOS}): please update`);
+  });
+
+  it('fails clearly when a detail answer lost its media field', async () => {
+    const fb = profile(new FakeFacebook().onQuery(PHOTO, respond(200, '{"data":{"mediaViewer":{}}}'), node('10160123456789012')));
+    const first = await fetchPage(fb, account, null);
+    const error = await failure(fetchPage(fb, account, first.nextCursor));
+    expect(error.message).toContain(`query ${PHOTO}`);
+  });
+
+  it('stops a collection that hands back the cursor it was asked with', async () => {
+    const looping = fixtureText('uploads-page-1.json');
+    const fb = new FakeFacebook()
+      .onQuery(PHOTOS, respond(200, looping), collection('2305272732:5', null))
+      .onQuery(PHOTOS, respond(200, looping), collection('2305272732:5', 'AQHRc1xT0pZk'));
+    const first = await fetchPage(fb, account, null);
+    const cursor = JSON.parse(first.nextCursor!) as { queue: string[] };
+    const skipDetails = JSON.stringify({ ...cursor, queue: [] });
+    const second = await fetchPage(fb, account, skipDetails);
+    expect(JSON.parse(second.nextCursor!)).toMatchObject({ section: 'uploads', end: true });
+  });
+
+  it('refuses a cursor it did not write', async () => {
+    expect((await failure(fetchPage(new FakeFacebook(), account, '{"section":"feed"}'))).kind).toBe('internal');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ExportError, type ErrorKind } from '../../../lib/errors';
+import { readGraphql, StaleTokenError } from '../../../lib/platforms/facebook/responses';
+import type { ApiResponse } from '../../../lib/platforms/types';
+import { fixtureText } from './fakeFacebook';
+
+interface ErrorRow {
+  case: string;
+  status: number;
+  redirected?: boolean;
+  location?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  body: string;
+  expect: { kind?: ErrorKind; stale?: boolean; temporaryBlock?: boolean; retryAfterMs?: number; status?: number; message?: string };
+}
+
+const rows = JSON.parse(fixtureText('error-responses.json')) as ErrorRow[];
+
+function toResponse(row: ErrorRow): ApiResponse {
+  const headers = new Headers({ 'content-type': row.contentType ?? 'application/json; charset=utf-8', ...row.headers });
+  if (row.location) headers.set('location', row.location);
+  return { status: row.status, redirected: row.redirected ?? false, location: row.location, headers, text: row.body };
+}
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('readGraphql error classification (PLATFORMS.md Facebook errors)', () => {
+  it.each(rows.map((row) => [row.case, row] as const))('%s', (_name, row) => {
+    const error = thrown(() => readGraphql(toResponse(row), 'CometPhotoRootContentQuery'));
+    if (row.expect.stale) {
+      expect(error).toBeInstanceOf(StaleTokenError);
+      return;
+    }
+    expect(error).toBeInstanceOf(ExportError);
+    const failure = error as ExportError;
+    expect(failure.kind).toBe(row.expect.kind);
+    if (row.expect.temporaryBlock !== undefined) expect(Boolean(failure.details.temporaryBlock)).toBe(row.expect.temporaryBlock);
+    if (row.expect.retryAfterMs !== undefined) expect(failure.details.retryAfterMs).toBe(row.expect.retryAfterMs);
+    if (row.expect.status !== undefined) expect(failure.details.status).toBe(row.expect.status);
+    if (row.expect.message) expect(failure.message.toLowerCase()).toContain(row.expect.message);
+  });
+
+  it('says what to do when logged out', () => {
+    const row = rows.find((r) => r.case.startsWith('ajax 1357001'))!;
+    expect((thrown(() => readGraphql(toResponse(row), 'q')) as Error).message).toBe('Log in to Facebook in this browser, then try again.');
+  });
+
+  it('names the query Facebook no longer knows', () => {
+    const row = rows.find((r) => r.case.startsWith('stale doc_id'))!;
+    expect((thrown(() => readGraphql(toResponse(row), 'ProfileCometAppCollectionPhotosRendererPaginationQuery')) as Error).message).toMatch(
+      /^Facebook changed \(query ProfileCometAppCollectionPhotosRendererPaginationQuery\): please update/,
+    );
+  });
+
+  it('leaves a rate limit without Retry-After to the user’s wait setting', () => {
+    const row = rows.find((r) => r.case.startsWith('errors[] 1675004'))!;
+    expect((thrown(() => readGraphql(toResponse(row), 'q')) as ExportError).details.retryAfterMs).toBeUndefined();
+  });
+
+  it('returns the merged payload of a good answer, errors of unknown kinds included', () => {
+    const response = toResponse({ case: '', status: 200, body: '{"data":{"node":{"x":1}},"errors":[{"message":"field_exception","severity":"WARNING"}]}', expect: {} });
+    const payload = readGraphql(response, 'q');
+    expect(payload.data).toEqual({ node: { x: 1 } });
+    expect(payload.errors).toHaveLength(1);
+  });
+});
