@@ -9,6 +9,7 @@ import { RequestLog } from './server/request-log';
 import { createSelfSignedCert } from './server/tls-cert';
 import { InstagramPlatform } from './instagram/platform';
 import { YouTubePlatform } from './youtube/platform';
+import { FacebookPlatform, facebookFaultRule } from './facebook/platform';
 import type { FakePlatforms, FakePlatformsOptions } from './types';
 
 export type * from './types';
@@ -27,9 +28,15 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     catalog,
     startedAt,
   });
+  const facebook = new FacebookPlatform({
+    profiles: options.facebookProfiles,
+    apiBudgetPerMinute: options.apiBudgetPerMinute ?? DEFAULT_API_BUDGET,
+    catalog,
+  });
   const youtube = new YouTubePlatform({ ...options, apiBudgetPerMinute: options.apiBudgetPerMinute ?? DEFAULT_API_BUDGET });
   const routes: HostRoute[] = [
     instagram.route,
+    facebook.route,
     ...youtube.routes,
     cdnRoute(['*.cdninstagram.com', '*.fna.fbcdn.net'], catalog, { latencyMs: options.mediaLatencyMs, bytesPerSecond: options.mediaBytesPerSecond }, instagram.route),
   ];
@@ -55,6 +62,12 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     instagramCookies: (username) => instagram.cookies(username),
     instagramMedia: (username) => instagram.media(username),
     instagramPostIds: (username) => instagram.postIds(username),
+    facebookCookies: (vanity) => facebook.cookies(vanity),
+    facebookUserId: (vanity) => facebook.userId(vanity),
+    facebookMedia: (vanity, opts) => facebook.media(vanity, opts),
+    facebookItemIds: (vanity, opts) => facebook.itemIds(vanity, opts),
+    facebookFault: (kind, opts) => faults.add(facebookFaultRule(kind, opts)),
+    rotateFacebookTokens: () => facebook.rotateTokens(),
     youtubeCookies: (handle) => youtube.cookies(handle),
     youtubeMedia: (handle) => youtube.media(handle),
     youtubeVideoIds: (handle) => youtube.videoIds(handle),

@@ -75,6 +75,24 @@ export interface FakeInstagramAccountSpec {
   highlights?: number;
 }
 
+export interface FakeFacebookProfileSpec {
+  /** The profile's vanity name ('star.demo' is the logged-in demo user). */
+  vanity: string;
+  name?: string;
+  /** Photos the profile uploaded (default demo: 24, a PNG and a GIF among every 12). */
+  uploads: number;
+  /** Videos and reels (default demo: 8 and 6); the videos collection also lists the newest reel. */
+  videos?: number;
+  reels?: number;
+  /** "Photos of you": the first is a self-tagged upload, the others friends' photos (default demo: 3). */
+  tagged?: number;
+  imageBytes?: number;
+  videoBytes?: number;
+}
+
+/** What Facebook's GraphQL endpoint can be made to answer: error 1675004, the block page, error 1357001. */
+export type FacebookFaultKind = 'rate-limit' | 'temporary-block' | 'logged-out';
+
 export interface FakeYouTubeChannelSpec {
   /** The channel's handle without '@' ('star.demo' is the logged-in demo user's channel); also names the session. */
   handle: string;
@@ -96,6 +114,8 @@ export interface FakePlatformsOptions {
   proxyPort?: number;
   /** Accounts beyond the built-in demo account 'star.demo' (the logged-in user); a spec named 'star.demo' replaces it. */
   instagramAccounts?: FakeInstagramAccountSpec[];
+  /** Facebook profiles beyond the built-in demo profile 'star.demo'; a spec named 'star.demo' replaces it. */
+  facebookProfiles?: FakeFacebookProfileSpec[];
   /** YouTube channels beyond the built-in demo channel '@star.demo'; a spec named 'star.demo' replaces it. */
   youtubeChannels?: FakeYouTubeChannelSpec[];
   /** How channel tabs list videos: 'lockup' view models (default, today) or 'legacy' renderers (before May 2026, what yt-dlp 2023 reads). */
@@ -128,6 +148,18 @@ export interface FakePlatforms {
   resolveMediaUrl(url: string): { mediaId: string; best: boolean } | undefined;
   /** Number of feed posts etc. so tests can compare counts. */
   instagramPostIds(username?: string): string[];
+  /** Cookies of a logged-in Facebook session of the given profile (default the demo user). */
+  facebookCookies(vanity?: string): FakeCookie[];
+  /** The profile's numeric id (what `c_user` holds for its session). */
+  facebookUserId(vanity?: string): string;
+  /** Every file a default export keeps: uploads, videos, reels (tagged photos of others on request). */
+  facebookMedia(vanity?: string, options?: { tagged?: boolean }): ServedMedia[];
+  /** The photo and video ids a default export lists, in listing order. */
+  facebookItemIds(vanity?: string, options?: { tagged?: boolean }): string[];
+  /** Makes GraphQL calls answer with a Facebook failure: `after` calls pass, then `times` (default 1) fail. */
+  facebookFault(kind: FacebookFaultKind, options?: { times?: number; after?: number }): void;
+  /** Replaces every session's fb_dtsg, so calls with the old one get the stale-token error 1357004. */
+  rotateFacebookTokens(): void;
   /** Cookies of a logged-in YouTube session of the channel's owner (default the demo channel). */
   youtubeCookies(handle?: string): FakeCookie[];
   /** The high and medium thumbnail of every video of the channel, where i.ytimg.com has them (ids `<video>_high`, `<video>_medium`). */

@@ -1,0 +1,45 @@
+import type { Reply } from '../server/reply';
+import { graphqlErrors, graphqlLines } from './answers';
+import type { FacebookMediaJson } from './media-json';
+import type { FacebookProfiles } from './profiles';
+
+/** The media viewer queries: one photo or video with its caption, in Relay's deferred parts. */
+export const DETAIL_DOCS = {
+  photo: { docId: '25407333282216326', friendlyName: 'CometPhotoRootContentQuery' },
+  video: { docId: '25092610667077508', friendlyName: 'CometVideoRootMediaViewerQuery' },
+} as const;
+
+export interface DetailCall {
+  kind: keyof typeof DETAIL_DOCS;
+  variables: Record<string, unknown>;
+  profiles: FacebookProfiles;
+  render: FacebookMediaJson;
+}
+
+export function detailAnswer({ kind, variables, profiles, render }: DetailCall): Reply {
+  const nodeId = variables.nodeID;
+  if (typeof nodeId !== 'string' || !/^\d+$/.test(nodeId)) {
+    return graphqlErrors([{ message: 'A server error missing_required_variable_value occured. Check server logs for details.' }]);
+  }
+  const hit = profiles.find(nodeId);
+  const name = DETAIL_DOCS[kind].friendlyName;
+  const gone = () => graphqlLines([{ data: { currMedia: null, nextMediaAfterNodeId: null }, extensions: { is_final: true } }]);
+  if (!hit) return gone();
+  if (kind === 'photo') {
+    if (!('photo' in hit)) return gone();
+    const { profile, photo } = hit;
+    const set = profile.uploads.some((upload) => upload.id === photo.id) ? profile.uploads : profile.tagged;
+    const next = set[set.findIndex((item) => item.id === photo.id) + 1];
+    return graphqlLines([
+      { data: { currMedia: render.photoCurrMedia(photo) }, extensions: { is_final: false } },
+      { label: `${name}$defer$CometPhotoRootContentQuery_currMedia_creation_story`, path: ['currMedia'], data: render.captionPart(photo.caption, photo.ownerName), extensions: { is_final: false } },
+      { label: `${name}$defer$CometPhotoRootContentQuery_nextMedia`, path: [], data: { nextMediaAfterNodeId: next ? { __typename: 'Photo', id: next.id } : null }, extensions: { is_final: true } },
+    ]);
+  }
+  if (!('video' in hit)) return gone();
+  const { video, isReel } = hit;
+  return graphqlLines([
+    { data: { currMedia: render.videoCurrMedia(video, isReel) }, extensions: { is_final: false } },
+    { label: `${name}$defer$CometVideoRootMediaViewerQuery_currMedia_creation_story`, path: ['currMedia'], data: render.captionPart(video.caption, video.ownerName), extensions: { is_final: true } },
+  ]);
+}
