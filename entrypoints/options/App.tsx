@@ -8,7 +8,7 @@ export function App() {
   const preferences = usePreferences();
   return (
     <main class="options">
-      <h1>Star Export</h1>
+      <h1>Star Export: history and settings</h1>
       <section aria-labelledby="history-title">
         <h2 id="history-title">Past exports</h2>
         {history.entries && <HistoryTable entries={history.entries} onChanged={history.refresh} />}

@@ -14,6 +14,9 @@ export function PreferencesForm({ preferences }: { preferences: UserPreferences 
   };
   return (
     <form class="preferences" onSubmit={(e) => e.preventDefault()}>
+      <p class="muted hint">
+        The context menu's “Export this account” on a platform page uses these; the popup starts with them chosen.
+      </p>
       <div class="field">
         <label for="default-format">Default export format</label>
         <select id="default-format" value={preferences.format} onChange={(e) => save({ format: e.currentTarget.value as ExportFormat })}>
