@@ -1,10 +1,14 @@
 import { ExportError } from '../errors';
+import { facebookAdapter } from './facebook';
 import { instagramAdapter } from './instagram';
 import type { PlatformAdapter, PlatformId } from './types';
+import { youtubeAdapter } from './youtube';
 
 /** Adding a platform = a folder under lib/platforms/ and one line here. */
 const adapters: Partial<Record<PlatformId, PlatformAdapter>> = {
   instagram: instagramAdapter,
+  youtube: youtubeAdapter,
+  facebook: facebookAdapter,
 };
 
 export function registeredAdapters(): PlatformAdapter[] {
