@@ -6,6 +6,9 @@ const HOST_PERMISSIONS = [
   'https://www.instagram.com/*',
   'https://*.cdninstagram.com/*',
   'https://*.fbcdn.net/*',
+  'https://www.youtube.com/*',
+  'https://i.ytimg.com/*',
+  'https://www.facebook.com/*',
 ];
 
 export default defineConfig({
