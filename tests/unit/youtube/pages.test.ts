@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { fetchPage } from '../../../lib/platforms/youtube/pages';
+import type { AccountInfo, Post } from '../../../lib/platforms/types';
+import { CHANNEL_ID, FakeYouTube, PARAMS, TOKENS, browseTab, continuation, rejection, respond, respondFixture, videoId } from './fakeYouTube';
+
+const ACCOUNT: AccountInfo = { id: CHANNEL_ID, handle: 'star.demo' };
+/** player-ok.json's publishDate, 2025-10-25T20:33:05-07:00, in UTC: the next day. */
+const EXACT = '2025-10-26T03:33:05.000Z';
+
+/** A channel with three Videos pages (both continuation shapes), two Shorts pages (both Shorts shapes) and a Live tab. */
+function channel(yt = new FakeYouTube()): FakeYouTube {
+  return yt
+    .on('browse', respondFixture('browse-videos-lockup.json'), browseTab(PARAMS.videos))
+    .on('browse', respondFixture('continuation-videos-viewmodel.json'), continuation(TOKENS.videos2))
+    .on('browse', respondFixture('continuation-videos-last.json'), continuation(TOKENS.videos3))
+    .on('browse', respondFixture('browse-shorts-lockup.json'), browseTab(PARAMS.shorts))
+    .on('browse', respondFixture('continuation-shorts-reel.json'), continuation(TOKENS.shorts2))
+    .on('browse', respondFixture('browse-streams-lockup.json'), browseTab(PARAMS.streams));
+}
+
+async function listAll(yt: FakeYouTube): Promise<{ pages: Post[][]; cursors: (string | null)[] }> {
+  const pages: Post[][] = [];
+  const cursors: (string | null)[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await fetchPage(yt, ACCOUNT, cursor);
+    pages.push(page.posts);
+    cursors.push(page.nextCursor);
+    cursor = page.nextCursor;
+    if (pages.length > 20) throw new Error('no end');
+  } while (cursor !== null);
+  return { pages, cursors };
+}
+
+describe('fetchPage', () => {
+  it('lists Videos, Shorts and Live through every continuation, one browse per page and one player call per video', async () => {
+    const yt = channel().on('player', respondFixture('player-ok.json'));
+    const { pages, cursors } = await listAll(yt);
+    expect(pages.map((posts) => posts.map((p) => `${p.kind}:${p.id}`))).toEqual([
+      ['video:BD-LB23rRBE', 'video:xnhI8vUSEzo', 'video:d-QTmJJmNCI'],
+      ['video:B1b2RirwdMo', 'video:v89EABFxAJ8'],
+      ['video:ME2SgYrQFlo'],
+      ['short:Q9n9B8S4xnE', 'short:UXu84C1jHjU'],
+      ['short:SJGJtwE98xc', 'short:oZlr1U0oZ3M'],
+      ['live:V21pZhtaNZA', 'live:piAzZnlrDqM'],
+    ]);
+    expect(cursors.map((c) => c && JSON.parse(c))).toEqual([
+      { tab: 'videos', token: TOKENS.videos2 },
+      { tab: 'videos', token: TOKENS.videos3 },
+      { tab: 'shorts' },
+      { tab: 'shorts', token: TOKENS.shorts2 },
+      { tab: 'streams' },
+      null,
+    ]);
+    expect(yt.bodies('browse')).toHaveLength(6);
+    expect(yt.bodies('player').map((b) => b.videoId)).toEqual(pages.flat().map((p) => p.id));
+    expect(yt.bodies('player')[0]).toMatchObject({ contentCheckOk: true, racyCheckOk: true });
+    expect(new URL(yt.requests.find((r) => r.url.includes('/player'))!.url).searchParams.get('$fields')).toMatch(/^playabilityStatus.*microformat\(playerMicroformatRenderer\(publishDate/);
+    expect(pages.flat().every((p) => p.publishedAt === EXACT && p.metadata.dateSource === 'player' && p.metadata.dateApproximate === undefined)).toBe(true);
+  });
+
+  it('makes each video a post with its facts and its high and medium thumbnails', async () => {
+    const yt = channel().on('player', respondFixture('player-ok.json'));
+    const [first] = (await fetchPage(yt, ACCOUNT, null)).posts;
+    expect(first).toEqual({
+      id: 'BD-LB23rRBE',
+      platform: 'youtube',
+      kind: 'video',
+      publishedAt: EXACT,
+      caption: 'Expert Panel III — what comes next',
+      permalink: 'https://www.youtube.com/watch?v=BD-LB23rRBE',
+      metadata: {
+        title: 'Expert Panel III — what comes next',
+        description: 'Panel recording.\n\n00:00 Intro',
+        durationSeconds: 4054,
+        viewCount: 28,
+        viewCountText: '28 views',
+        publishedText: '13 days ago',
+        dateSource: 'player',
+      },
+      media: [
+        { id: 'BD-LB23rRBE_high', postId: 'BD-LB23rRBE', kind: 'image', url: 'https://i.ytimg.com/vi/BD-LB23rRBE/hqdefault.jpg', width: 480, height: 360, publishedAt: EXACT, caption: 'Expert Panel III — what comes next', formatHint: 'jpg' },
+        { id: 'BD-LB23rRBE_medium', postId: 'BD-LB23rRBE', kind: 'image', url: 'https://i.ytimg.com/vi/BD-LB23rRBE/mqdefault.jpg', width: 320, height: 180, publishedAt: EXACT, caption: 'Expert Panel III — what comes next', formatHint: 'jpg' },
+      ],
+    });
+  });
+
+  it('links Shorts to their Shorts page', async () => {
+    const yt = channel().on('player', respondFixture('player-ok.json'));
+    const page = await fetchPage(yt, ACCOUNT, JSON.stringify({ tab: 'shorts' }));
+    expect(page.posts[0]?.permalink).toBe('https://www.youtube.com/shorts/Q9n9B8S4xnE');
+  });
+
+  it('dates an age-gated video from the watch page (next), one extra call', async () => {
+    const yt = channel()
+      .on('player', respondFixture('player-age-gate.json'), videoId('xnhI8vUSEzo'))
+      .on('player', respondFixture('player-ok.json'))
+      .on('next', respondFixture('next.json'), videoId('xnhI8vUSEzo'));
+    const { posts } = await fetchPage(yt, ACCOUNT, null);
+    expect(posts[1]).toMatchObject({ publishedAt: '2025-10-25T00:00:00.000Z', metadata: { dateSource: 'watch page', durationSeconds: 211, viewCount: 1204 } });
+    expect(posts[1]?.metadata.dateApproximate).toBeUndefined();
+    expect(yt.bodies('next')).toHaveLength(1);
+  });
+
+  it('after the bot wall, stops asking, dates the rest from the grid (approximate) and remembers it in the cursor', async () => {
+    let calls = 0;
+    const yt = channel().on('player', () => (++calls <= 1 ? respondFixture('player-ok.json') : respondFixture('player-bot-wall.json')));
+    const before = Date.now();
+    const { pages, cursors } = await listAll(yt);
+    expect(yt.bodies('player')).toHaveLength(2);
+    const [exact, ...rest] = pages.flat();
+    expect(exact?.metadata.dateSource).toBe('player');
+    expect(rest.every((p) => p.metadata.dateApproximate === true)).toBe(true);
+    const xnh = rest.find((p) => p.id === 'xnhI8vUSEzo')!;
+    const monthAgo = new Date(before);
+    monthAgo.setUTCMonth(monthAgo.getUTCMonth() - 1);
+    expect(Math.abs(Date.parse(xnh.publishedAt) - monthAgo.getTime())).toBeLessThan(60_000);
+    expect(xnh.metadata.dateSource).toBe('relative');
+    expect(cursors.slice(0, -1).every((c) => JSON.parse(c!).noDates === true)).toBe(true);
+    // A Short has no label to go by: undated rather than a made-up day.
+    expect(rest.find((p) => p.kind === 'short')).toMatchObject({ publishedAt: '', metadata: { dateSource: 'none', dateApproximate: true } });
+    // A running stream is dated now.
+    expect(Math.abs(Date.parse(rest.find((p) => p.id === 'piAzZnlrDqM')!.publishedAt) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('stops the lookups after a 429 on player too, without failing the page', async () => {
+    const yt = channel().on('player', respond(429, ''));
+    const page = await fetchPage(yt, ACCOUNT, null);
+    expect(page.posts).toHaveLength(3);
+    expect(yt.bodies('player')).toHaveLength(1);
+    expect(JSON.parse(page.nextCursor!)).toMatchObject({ noDates: true });
+  });
+
+  it('loses only one date to a server hiccup on player, and keeps asking for the next', async () => {
+    let calls = 0;
+    const yt = channel()
+      .on('player', () => (++calls === 1 ? respond(503, '') : respondFixture('player-ok.json')))
+      .on('next', respond(503, ''));
+    const { posts, nextCursor } = await fetchPage(yt, ACCOUNT, null);
+    expect(posts[0]?.metadata).toMatchObject({ dateSource: 'relative', dateApproximate: true });
+    expect(posts.slice(1).every((p) => p.metadata.dateSource === 'player')).toBe(true);
+    expect(JSON.parse(nextCursor!).noDates).toBeUndefined();
+  });
+
+  it('fails the page when the session is gone mid-way', async () => {
+    const yt = channel().on('player', respond(401, '{"error":{"code":401,"status":"UNAUTHENTICATED"}}'));
+    expect((await rejection(fetchPage(yt, ACCOUNT, null))).kind).toBe('login_required');
+  });
+
+  it('moves on when the channel has no such tab', async () => {
+    const yt = new FakeYouTube().on('browse', respondFixture('browse-no-shorts-tab.json'), browseTab(PARAMS.shorts));
+    const page = await fetchPage(yt, ACCOUNT, JSON.stringify({ tab: 'shorts', noDates: true }));
+    expect(page).toEqual({ posts: [], nextCursor: JSON.stringify({ tab: 'streams', noDates: true }) });
+  });
+
+  it('reads the older renderers the same way', async () => {
+    const yt = new FakeYouTube()
+      .on('browse', respondFixture('browse-videos-legacy.json'), browseTab(PARAMS.videos))
+      .on('browse', respondFixture('continuation-videos-legacy-last.json'), continuation(TOKENS.legacy2))
+      .on('player', respondFixture('player-ok.json'));
+    const first = await fetchPage(yt, ACCOUNT, null);
+    const second = await fetchPage(yt, ACCOUNT, first.nextCursor);
+    expect([...first.posts, ...second.posts].map((p) => p.id)).toEqual(['83NuGsgKzhA', 'qdYggJ9GQpw', 'p9OJNpuapP8']);
+    expect(JSON.parse(second.nextCursor!)).toEqual({ tab: 'shorts' });
+  });
+
+  it('stops on a shape it does not know, naming it', async () => {
+    const yt = new FakeYouTube().on('browse', respondFixture('browse-unknown-item.json'));
+    const error = await rejection(fetchPage(yt, ACCOUNT, null));
+    expect(error.kind).toBe('platform_changed');
+    expect(error.message).toMatch(/videoCardViewModel/);
+  });
+
+  it('refuses a cursor it did not write', async () => {
+    expect((await rejection(fetchPage(new FakeYouTube(), ACCOUNT, '{"tab":"playlists"}'))).kind).toBe('internal');
+  });
+});

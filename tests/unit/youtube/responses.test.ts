@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ExportError, type ErrorKind } from '../../../lib/errors';
+import { readInnertube } from '../../../lib/platforms/youtube/responses';
+import type { ApiResponse } from '../../../lib/platforms/types';
+import { fixtureText, redirect, respond } from './fakeYouTube';
+
+function caught(response: ApiResponse): ExportError {
+  try {
+    readInnertube(response, 'browse');
+  } catch (error) {
+    if (error instanceof ExportError) return error;
+    throw error;
+  }
+  throw new Error('expected an ExportError');
+}
+
+const UNAUTHENTICATED = JSON.stringify({
+  error: { code: 401, message: 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.', status: 'UNAUTHENTICATED' },
+});
+
+// PLATFORMS.md's error table, row by row.
+const rows: [string, ApiResponse, ErrorKind, RegExp?][] = [
+  ['302 to consent.youtube.com', redirect('https://consent.youtube.com/m?continue=https%3A%2F%2Fwww.youtube.com%2F&gl=FR'), 'login_required', /Log in to YouTube in this browser, then try again\./],
+  ['302 the browser hides', redirect(), 'login_required', /Log in to YouTube/],
+  ['302 to google.com/sorry', redirect('https://www.google.com/sorry/index?continue=https://www.youtube.com/'), 'rate_limited', /unusual traffic/],
+  ['429', respond(429, '', { 'retry-after': '120' }), 'rate_limited'],
+  ['401 UNAUTHENTICATED', respond(401, UNAUTHENTICATED), 'login_required', /Log in to YouTube in this browser, then try again\./],
+  ['200 loggedOut: true', respond(200, fixtureText('account-menu-logged-out.json')), 'login_required'],
+  ['404 NOT_FOUND', respond(404, JSON.stringify({ error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } })), 'account_not_found'],
+  ['400 INVALID_ARGUMENT', respond(400, JSON.stringify({ error: { code: 400, message: 'Request contains an invalid argument.', status: 'INVALID_ARGUMENT' } })), 'http_error', /invalid argument/],
+  ['503', respond(503, 'Service Unavailable'), 'http_error'],
+  ['200 with an HTML page', respond(200, '<!DOCTYPE html><html><title>Before you continue to YouTube</title></html>'), 'login_required'],
+  ['200 with something else', respond(200, 'not json'), 'platform_changed', /^YouTube changed/],
+];
+
+describe('readInnertube error classification (PLATFORMS.md error table)', () => {
+  it.each(rows)('%s → %s', (_name, response, kind, message) => {
+    const error = caught(response);
+    expect(error.kind).toBe(kind);
+    if (message) expect(error.message).toMatch(message);
+  });
+
+  it('waits at least a minute after a 429, longer when asked', () => {
+    expect(caught(respond(429, '')).details.retryAfterMs).toBe(60_000);
+    expect(caught(respond(429, '', { 'retry-after': '120' })).details.retryAfterMs).toBe(120_000);
+  });
+
+  it('treats an IP flag as a temporary block (a long wait, once)', () => {
+    expect(caught(redirect('https://www.google.com/sorry/index?continue=x')).details.temporaryBlock).toBe(true);
+  });
+
+  it('keeps 5xx retryable by status', () => {
+    expect(caught(respond(503, '')).details.status).toBe(503);
+  });
+
+  it('returns the body of a good answer', () => {
+    expect(readInnertube(respond(200, fixtureText('resolve-url-channel.json')), 'resolve')).toHaveProperty('endpoint');
+  });
+});
