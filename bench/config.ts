@@ -1,0 +1,42 @@
+import { MB } from './lib/stats';
+
+/** Sizes of every figure; `--quick` shrinks them for a smoke run, the full run is the one that counts. */
+export interface BenchConfig {
+  quick: boolean;
+  scheduler: { posts: number; fileBytes: number; latencyMs: number; bytesPerSecond: number };
+  /** One large export for the archive and memory figures: posts × the demo's mix, every file `fileBytes`. */
+  large: { posts: number; stories: number; fileBytes: number };
+  api: { postCounts: number[]; highlights: number; stories: number };
+  peer: {
+    posts: number;
+    imageBytes: number;
+    videoBytes: number;
+    latencyMs: number;
+    bytesPerSecond: number;
+    /** The extension's default API pacing (exportSettings.ts), given to gallery-dl as its sleep-request. */
+    apiDelayMinMs: number;
+    apiDelayMaxMs: number;
+  };
+}
+
+export function benchConfig(quick: boolean): BenchConfig {
+  return {
+    quick,
+    // 197 posts of the demo's mix hold 300 files; equal sizes give every file the same service time.
+    scheduler: quick
+      ? { posts: 60, fileBytes: 100_000, latencyMs: 200, bytesPerSecond: 1_000_000 }
+      : { posts: 197, fileBytes: 100_000, latencyMs: 200, bytesPerSecond: 1_000_000 },
+    // DESIGN §4 measured 128 × 8 MiB = 1 GiB; 86 posts and 2 stories hold exactly 128 files.
+    large: quick ? { posts: 20, stories: 2, fileBytes: 8 * MB } : { posts: 86, stories: 2, fileBytes: 8 * MB },
+    api: { postCounts: quick ? [50, 500] : [50, 500, 5_000], stories: 3, highlights: 2 },
+    peer: {
+      posts: quick ? 60 : 200,
+      imageBytes: 250_000,
+      videoBytes: 1_500_000,
+      latencyMs: 200,
+      bytesPerSecond: 4_000_000,
+      apiDelayMinMs: 1_000,
+      apiDelayMaxMs: 3_000,
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { ApiResult } from './figures/api';
+import type { ArchiveResult } from './figures/archive';
+import type { MemoryResult } from './figures/memory';
+import type { PeerResult } from './figures/peer';
+import type { SchedulerResult } from './figures/scheduler';
+import { renderTable, verdict, type Row } from './lib/table';
+
+export interface FigureError {
+  error: string;
+}
+
+export interface BenchResults {
+  scheduler?: SchedulerResult | FigureError;
+  archive?: ArchiveResult | FigureError;
+  memory?: MemoryResult | FigureError;
+  api?: ApiResult | FigureError;
+  peer?: PeerResult | FigureError;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const failed = (r: object | undefined): r is FigureError => !!r && 'error' in r;
+
+function schedulerRows(r: SchedulerResult): Row[] {
+  const rounds = Math.ceil(r.files / 3);
+  return [
+    ['1 scheduler efficiency', `${r.ratio.toFixed(2)}  media stage ${s(r.mediaStageMs)} ÷ ideal ${s(r.idealMs)} (${rounds} × ${r.perFileMs} ms, ${r.files} files)`, '≤ 1.10', verdict(r.ratio <= r.target, r.ratio, r.target)],
+    ['  downloads in flight', `max ${r.inFlight.max}, mean ${r.inFlight.mean.toFixed(2)} (seen by the fake)`, '3 / ≈3', r.inFlight.max === 3 ? 'met' : 'MISSED'],
+  ];
+}
+
+function archiveRow(r: ArchiveResult): Row {
+  const gib = (r.inputBytes / 2 ** 30).toFixed(2);
+  return ['2 archive throughput', `${r.ratio.toFixed(2)}  ZIP stage ${s(r.archiveStageMs)} ÷ zip -0 ${s(r.zipMinus0MedianMs)} (${gib} GiB, ${r.inputFiles} files)`, '≤ 2.0', verdict(r.met, r.ratio, r.target)];
+}
+
+function memoryRow(r: MemoryResult): Row {
+  return ['3 memory (PSS growth)', `+${r.peakGrowthMB} MB peak = ${r.mbPerGB} MB/GB of ${r.exportedGB} GiB, in '${r.peakAtStage}'`, '≤ 150 MB', verdict(r.met, r.peakGrowthMB, r.target)];
+}
+
+function apiRows(r: ApiResult): Row[] {
+  return r.runs.map((run, i) => [
+    i === 0 ? '4 API economy' : '',
+    `N=${run.posts}: ${run.ratio.toFixed(2)}  ${run.requests} calls ÷ ${run.minimum} (${run.feedPages} feed pages + ${r.constantSections}); beyond feed ${run.beyondFeed}`,
+    i === 0 ? `1.0 + c (c=${r.constantSections})` : '',
+    i === r.runs.length - 1 ? (r.met ? 'met' : `MISSED: beyond feed ${r.runs.map((x) => x.beyondFeed).join(' → ')}`) : '',
+  ]);
+}
+
+function peerRow(r: PeerResult): Row {
+  return ['5 against gallery-dl', `${r.ratio.toFixed(2)}  extension ${s(r.extension.wallMs)} ÷ gallery-dl ${s(r.galleryDl.wallMs)} (${r.servedFiles} files)`, '≤ 0.5', verdict(r.met, r.ratio, r.target)];
+}
+
+/** Facts from the raw numbers that explain a figure, printed under the table. */
+function notes(results: BenchResults): string[] {
+  const out: string[] = [];
+  const { scheduler, archive, memory, api, peer } = results;
+  if (scheduler && !failed(scheduler)) {
+    out.push(`scheduler: per-file time ${scheduler.perFileMs} ms (solo ${scheduler.perFile.soloMedianMs}, in export ${scheduler.perFile.inExportMedianMs}, nominal ${scheduler.perFile.nominalMs}); job's own media stage ${s(scheduler.jobMediaStageMs)}`);
+  }
+  if (archive && !failed(archive)) out.push(`archive: extension ${archive.archiveMBps} MB/s, zip -0 ${archive.zipMinus0MBps} MB/s (runs ${archive.zipMinus0Ms.join(', ')} ms)`);
+  if (memory && !failed(memory)) {
+    const stages = Object.entries(memory.byStageMB).map(([stage, mb]) => `${stage} ${mb}`).join(', ');
+    out.push(`memory: baseline ${memory.baselineMB} MB over ${memory.processes.max} processes; peak growth by stage (MB): ${stages}; by RSS +${memory.peakGrowthRssMB} MB`);
+  }
+  if (api && !failed(api)) {
+    for (const run of api.runs) {
+      const tab = run.byEndpoint['POST /api/v1/clips/user/'] ?? 0;
+      out.push(`api N=${run.posts}: ${run.requests} calls = ${run.feedPages} feed + ${tab} reels tab (${run.reelsTabItems} items at 50) + ${run.requests - run.feedPages - tab} other; listing minimum ${run.listingMinimum}`);
+    }
+  }
+  if (peer && !failed(peer)) {
+    const st = peer.extension.stagesMs;
+    out.push(`peer: extension metadata ${s(st.metadata ?? 0)}, media ${s(st.media ?? 0)}, archive ${s(st.archive ?? 0)}, delivery ${s(st.delivering ?? 0)}; gallery-dl ${peer.galleryDl.files} files, 1 download at a time, API calls ${peer.galleryDl.apiCalls} vs ours ${peer.extension.apiCalls}`);
+  }
+  for (const [name, value] of Object.entries(results)) if (failed(value)) out.push(`${name}: FAILED — ${value.error}`);
+  return out;
+}
+
+export function renderReport(results: BenchResults): string {
+  const rows: Row[] = [];
+  const add = (name: string, r: object | undefined, toRows: () => Row[]) => {
+    if (!r) return;
+    rows.push(...(failed(r) ? [[name, `error: ${r.error.split('\n')[0]!.slice(0, 80)}`, '', 'FAILED'] as Row] : toRows()));
+  };
+  add('1 scheduler efficiency', results.scheduler, () => schedulerRows(results.scheduler as SchedulerResult));
+  add('2 archive throughput', results.archive, () => [archiveRow(results.archive as ArchiveResult)]);
+  add('3 memory', results.memory, () => [memoryRow(results.memory as MemoryResult)]);
+  add('4 API economy', results.api, () => apiRows(results.api as ApiResult));
+  add('5 against gallery-dl', results.peer, () => [peerRow(results.peer as PeerResult)]);
+  const table = renderTable(['figure', 'measured', 'target', 'result'], rows);
+  return `${table}\n\n${notes(results)
+    .map((n) => `  · ${n}`)
+    .join('\n')}`;
+}
