@@ -1,0 +1,322 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { youtubeAdapter } from '../../lib/platforms/youtube';
+import type { AccountInfo, Post } from '../../lib/platforms/types';
+import { startFakePlatforms } from '../fake-platforms/index';
+import { cookieHeader, fakeFetch } from '../fake-platforms/test-client';
+import type { FakeCookie, FakePlatforms, FakePlatformsOptions } from '../fake-platforms/types';
+import { NodeYouTubeContext } from '../fake-platforms/youtube/node-context';
+
+// Node-side checks of the fake YouTube's enforcement and bytes, then the extension's adapter run
+// against it without a browser; tests/e2e/youtube-export.test.ts does the same from the popup.
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const WWW = 'https://www.youtube.com';
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const cookieValue = (cookies: FakeCookie[], name: string) => cookies.find((c) => c.name === name)?.value ?? '';
+
+interface CallOptions {
+  /** 'u': <ts>_<sha1(U ts cookie origin)>_u; 'plain': without U (yt-dlp's form); 'bad': a wrong hash; 'none': no header. */
+  auth?: 'u' | 'plain' | 'bad' | 'none';
+  cookies?: FakeCookie[];
+  timestamp?: number;
+  origin?: string;
+  query?: string;
+}
+
+/** An InnerTube call made the way the web client makes it, the hash computed here independently of the extension. */
+async function innertube(fake: FakePlatforms, endpoint: string, payload: Json, options: CallOptions = {}) {
+  const cookies = options.cookies ?? fake.youtubeCookies();
+  const ts = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const origin = options.origin ?? WWW;
+  const apisid = cookieValue(cookies, 'SAPISID');
+  const user = /"DATASYNC_ID":"(\d+)\|\|"/.exec((await fakeFetch(fake.port, `${WWW}/`, { headers: { cookie: cookieHeader(cookies) } })).text())?.[1];
+  const hash =
+    options.auth === 'plain' ? `${ts}_${sha1(`${ts} ${apisid} ${origin}`)}`
+    : options.auth === 'bad' ? `${ts}_${sha1('nope')}_u`
+    : `${ts}_${sha1(`${user} ${ts} ${apisid} ${origin}`)}_u`;
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-origin': origin, origin };
+  if (cookies.length > 0) headers.cookie = cookieHeader(cookies);
+  if (options.auth !== 'none') headers.authorization = `SAPISIDHASH ${hash} SAPISID3PHASH ${hash}`;
+  const body = JSON.stringify({ context: { client: { clientName: 'WEB', clientVersion: '2.20261120.01.00', hl: 'en', gl: 'US' } }, ...payload });
+  return fakeFetch(fake.port, `${WWW}/youtubei/v1/${endpoint}?prettyPrint=false${options.query ?? ''}`, { method: 'POST', headers, body });
+}
+
+const loggedOut = (body: Json) => body.responseContext.mainAppWebResponseContext.loggedOut;
+
+describe('fake YouTube', () => {
+  let fake: FakePlatforms;
+  let channelId: string;
+
+  beforeAll(async () => {
+    fake = await startFakePlatforms({ youtubeChannels: [{ handle: 'lurker', videos: 0, hasChannel: false }], apiBudgetPerMinute: 5_000 });
+    channelId = (await innertube(fake, 'navigation/resolve_url', { url: `${WWW}/@star.demo` })).json<Json>().endpoint.browseEndpoint.browseId;
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  it('accepts SAPISIDHASH in both forms, with and without the user session id', async () => {
+    for (const auth of ['u', 'plain'] as const) {
+      const res = await innertube(fake, 'account/account_menu', {}, { auth });
+      expect(res.status, auth).toBe(200);
+      const body = res.json<Json>();
+      expect(loggedOut(body)).toBe(false);
+      expect(body.actions[0].openPopupAction.popup.multiPageMenuRenderer.header.activeAccountHeaderRenderer.channelHandle.simpleText).toBe('@star.demo');
+    }
+  });
+
+  it.each([
+    ['a wrong hash', { auth: 'bad' as const }],
+    ['a timestamp two hours old', { timestamp: Math.floor(Date.now() / 1000) - 7200 }],
+    ['another origin', { origin: 'https://evil.example' }],
+    ['a hash without the cookies', { cookies: [] }],
+  ])('answers 401 UNAUTHENTICATED to %s', async (_what, options) => {
+    const res = await innertube(fake, 'browse', { browseId: channelId }, options);
+    expect(res.status).toBe(401);
+    expect(res.json<Json>().error.status).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers a call without Authorization as logged out, cookies or not', async () => {
+    const menu = (await innertube(fake, 'account/account_menu', {}, { auth: 'none' })).json<Json>();
+    expect(loggedOut(menu)).toBe(true);
+    expect(menu.actions).toBeUndefined();
+    const browse = (await innertube(fake, 'browse', { browseId: channelId, params: 'EgZ2aWRlb3PyBgQKAjoA' }, { auth: 'none', cookies: [] })).json<Json>();
+    expect(loggedOut(browse)).toBe(true);
+    expect(browse.metadata.channelMetadataRenderer.externalId).toBe(channelId);
+  });
+
+  it('puts the session in the page config of a logged-in browser only', async () => {
+    const withCookies = (await fakeFetch(fake.port, `${WWW}/`, { headers: { cookie: cookieHeader(fake.youtubeCookies()) } })).text();
+    expect(withCookies).toMatch(/"LOGGED_IN":true/);
+    expect(withCookies).toMatch(/"INNERTUBE_CLIENT_VERSION":"2\.\d{8}\.\d\d\.\d\d"/);
+    expect((await fakeFetch(fake.port, `${WWW}/`)).text()).toMatch(/"LOGGED_IN":false/);
+    fake.addFault({ match: { pathIncludes: 'www.youtube.com/?' }, fault: { type: 'redirect-login' } });
+    fake.addFault({ match: { pathIncludes: 'www.youtube.com/' }, fault: { type: 'redirect-login' } });
+    const consent = await fakeFetch(fake.port, `${WWW}/`);
+    fake.clearFaults();
+    expect(consent.status).toBe(302);
+    expect(consent.headers.location).toMatch(/^https:\/\/consent\.youtube\.com\/m\?continue=/);
+  });
+
+  it('shows a user without a channel "Create a channel" instead of a handle', async () => {
+    const menu = (await innertube(fake, 'account/account_menu', {}, { cookies: fake.youtubeCookies('lurker') })).json<Json>().actions[0].openPopupAction.popup.multiPageMenuRenderer;
+    expect(menu.header.activeAccountHeaderRenderer.channelHandle).toBeUndefined();
+    expect(menu.sections[0].multiPageMenuSectionRenderer.items[0].compactLinkRenderer.title.runs[0].text).toBe('Create a channel');
+  });
+
+  it('resolves handles, legacy URLs and watch URLs, and 404s the unknown', async () => {
+    for (const path of ['/@star.demo', '/@STAR.DEMO', '/c/StarDemo', '/user/stardemo2009', `/channel/${channelId}`]) {
+      expect((await innertube(fake, 'navigation/resolve_url', { url: `${WWW}${path}` })).json<Json>().endpoint.browseEndpoint.browseId, path).toBe(channelId);
+    }
+    const videoId = fake.youtubeVideoIds()[0];
+    expect((await innertube(fake, 'navigation/resolve_url', { url: `${WWW}/watch?v=${videoId}` })).json<Json>().endpoint.watchEndpoint.videoId).toBe(videoId);
+    const unknown = await innertube(fake, 'navigation/resolve_url', { url: `${WWW}/@nobody.here` });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json<Json>().error.status).toBe('NOT_FOUND');
+  });
+
+  it('pages every tab in 30s (48 for Shorts) and says when a channel does not exist', async () => {
+    const pages: Record<string, number[]> = {};
+    for (const [tab, params] of [['videos', 'EgZ2aWRlb3PyBgQKAjoA'], ['shorts', 'EgZzaG9ydHPyBgUKA5oBAA%3D%3D'], ['streams', 'EgdzdHJlYW1z8gYECgJ6AA%3D%3D']] as const) {
+      const first = (await innertube(fake, 'browse', { browseId: channelId, params })).json<Json>();
+      const selected = first.contents.twoColumnBrowseResultsRenderer.tabs.find((t: Json) => t.tabRenderer?.selected).tabRenderer;
+      expect(selected.endpoint.commandMetadata.webCommandMetadata.url).toBe(`/@star.demo/${tab}`);
+      let items: Json[] = selected.content.richGridRenderer.contents;
+      pages[tab] = [];
+      for (;;) {
+        const videos = items.filter((i) => i.richItemRenderer);
+        pages[tab]!.push(videos.length);
+        const token = items.find((i) => i.continuationItemRenderer)?.continuationItemRenderer.continuationEndpoint.continuationCommand.token;
+        if (!token) break;
+        items = (await innertube(fake, 'browse', { continuation: token })).json<Json>().onResponseReceivedActions[0].appendContinuationItemsAction.continuationItems;
+      }
+    }
+    expect(pages).toEqual({ videos: [30, 30, 30, 30, 30, 30, 20], shorts: [48, 12], streams: [3] });
+    const gone = (await innertube(fake, 'browse', { browseId: 'UCxxxxxxxxxxxxxxxxxxxxxx' })).json<Json>();
+    expect(gone.alerts[0].alertRenderer).toMatchObject({ type: 'ERROR', text: { simpleText: 'This channel does not exist.' } });
+    expect(gone.contents).toBeUndefined();
+    expect((await innertube(fake, 'browse', { continuation: '4qmFsgLforged' })).status).toBe(400);
+    expect((await innertube(fake, 'browse', { browseId: 'not-a-channel' })).status).toBe(400);
+  });
+
+  it('trims the player answer to the field mask, and dates it in Pacific time', async () => {
+    const videoId = fake.youtubeVideoIds()[0]!;
+    const res = await innertube(fake, 'player', { videoId }, { query: '&$fields=playabilityStatus(status),microformat(playerMicroformatRenderer(publishDate))' });
+    const body = res.json<Json>();
+    expect(Object.keys(body).sort()).toEqual(['microformat', 'playabilityStatus', 'responseContext']);
+    expect(body.playabilityStatus).toEqual({ status: 'OK' });
+    const publishDate: string = body.microformat.playerMicroformatRenderer.publishDate;
+    expect(publishDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-0[78]:00$/);
+    const served = fake.youtubeMedia().find((m) => m.postId === videoId)!;
+    expect(Date.parse(publishDate) / 1000).toBe(served.takenAt);
+    expect((await innertube(fake, 'player', { videoId }, { query: '&$fields=playabilityStatus(' })).status).toBe(400);
+  });
+
+  it('serves thumbnails without cookies, byte-identical to youtubeMedia(); a missing size is a 404 with a grey JPEG', async () => {
+    const served = fake.youtubeMedia();
+    const ids = fake.youtubeVideoIds();
+    expect(served.length).toBe(ids.length * 2 - 1);
+    for (const media of served.filter((_, i) => i % 37 === 0)) {
+      const name = media.mediaId.endsWith('_high') ? 'hqdefault' : 'mqdefault';
+      const res = await fakeFetch(fake.port, `https://i.ytimg.com/vi/${media.postId}/${name}.jpg?sqp=-oaymwE&rs=AOn4CL`);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('image/jpeg');
+      expect(sha256(res.body)).toBe(media.sha256);
+    }
+    const noMedium = ids.find((id) => !served.some((m) => m.mediaId === `${id}_medium`))!;
+    const missing = await fakeFetch(fake.port, `https://i.ytimg.com/vi/${noMedium}/mqdefault.jpg`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toBe('image/jpeg');
+    expect([...missing.body.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    const maxres = await Promise.all(ids.slice(0, 10).map((id) => fakeFetch(fake.port, `https://i.ytimg.com/vi/${id}/maxresdefault.jpg`)));
+    expect(maxres.filter((r) => r.status === 404)).toHaveLength(1);
+  });
+
+  it('is deterministic: same options, same ids and bytes', async () => {
+    const again = await startFakePlatforms();
+    try {
+      expect(again.youtubeVideoIds()).toEqual(fake.youtubeVideoIds());
+      expect(again.youtubeMedia()).toEqual(fake.youtubeMedia());
+      expect(again.youtubeCookies()).toEqual(fake.youtubeCookies());
+    } finally {
+      await again.close();
+    }
+  });
+});
+
+describe('fake YouTube limits', () => {
+  it('answers 429 with Retry-After once the per-minute budget is spent', async () => {
+    const fake = await startFakePlatforms({ apiBudgetPerMinute: 3 });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await innertube(fake, 'account/account_menu', {})).status);
+      // Each innertube() call also loads the home page for the user session id: two requests a call.
+      expect(statuses).toEqual([200, 429, 429, 429]);
+      const limited = await innertube(fake, 'account/account_menu', {});
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('puts up the bot wall on player after its budget, and age-gates one demo video', async () => {
+    const fake = await startFakePlatforms({ youtubePlayerBudget: 2 });
+    try {
+      const ids = fake.youtubeVideoIds();
+      const status = async (videoId: string) => (await innertube(fake, 'player', { videoId })).json<Json>().playabilityStatus;
+      expect((await status(ids[0]!)).status).toBe('OK');
+      expect(await status(ids[9]!)).toMatchObject({ status: 'LOGIN_REQUIRED', reason: expect.stringMatching(/confirm your age/) });
+      expect(await status(ids[1]!)).toMatchObject({ status: 'LOGIN_REQUIRED', reason: 'Sign in to confirm you’re not a bot' });
+      const next = (await innertube(fake, 'next', { videoId: ids[1] })).json<Json>();
+      expect(next.contents.twoColumnWatchNextResults.results.results.contents[0].videoPrimaryInfoRenderer.dateText.simpleText).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+/** Lists every page as the engine would, counting requests. */
+async function exportWithAdapter(ctx: NodeYouTubeContext, account?: string): Promise<{ info: AccountInfo; posts: Post[]; cursors: string[] }> {
+  const info = await youtubeAdapter.resolveAccount(ctx, account);
+  const posts: Post[] = [];
+  const cursors: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await youtubeAdapter.fetchPage(ctx, info, cursor);
+    posts.push(...page.posts);
+    cursor = page.nextCursor;
+    if (cursor) cursors.push(cursor);
+  } while (cursor !== null);
+  return { info, posts, cursors };
+}
+
+describe('the extension’s YouTube adapter against the fake', () => {
+  const withFake = async (options: FakePlatformsOptions, use: (fake: FakePlatforms) => Promise<void>) => {
+    const fake = await startFakePlatforms(options);
+    try {
+      await use(fake);
+    } finally {
+      await fake.close();
+    }
+  };
+
+  it.each([
+    ['lockup items, continuationItemRenderer', { youtubeShape: 'lockup', youtubeContinuationShape: 'renderer' }],
+    ['lockup items, continuationItemViewModel', { youtubeShape: 'lockup', youtubeContinuationShape: 'viewModel' }],
+    ['legacy renderers', { youtubeShape: 'legacy' }],
+  ] as const)('lists every video with its exact date (%s): one player call per video', async (_shape, options) => {
+    await withFake(options, async (fake) => {
+      const ctx = new NodeYouTubeContext(fake.port, fake.youtubeCookies());
+      const { info, posts } = await exportWithAdapter(ctx);
+      expect(info).toMatchObject({ handle: 'star.demo', displayName: 'Star Demo ✨', postCount: 263 });
+      expect(posts.map((p) => p.id)).toEqual(fake.youtubeVideoIds());
+      const takenAt = new Map(fake.youtubeMedia().map((m) => [m.postId, m.takenAt]));
+      for (const post of posts.filter((p) => p.metadata.dateSource === 'player')) expect(Date.parse(post.publishedAt) / 1000, post.id).toBe(takenAt.get(post.id));
+      // The age-gated video is dated by the watch page's day line (Pacific time): the right day, no time.
+      const [ageGated, ...others] = posts.filter((p) => p.metadata.dateSource !== 'player');
+      expect(others).toEqual([]);
+      expect(ageGated?.metadata.dateSource).toBe('watch page');
+      const lag = takenAt.get(ageGated!.id)! - Date.parse(ageGated!.publishedAt) / 1000;
+      expect(lag).toBeGreaterThanOrEqual(0);
+      expect(lag).toBeLessThan(32 * 3600);
+      expect(posts.filter((p) => p.metadata.dateApproximate)).toEqual([]);
+      // Per video: one player call; the age-gated one adds one `next`. Listing: one browse per page.
+      expect(ctx.count('player')).toBe(263);
+      expect(ctx.count('next')).toBe(1);
+      expect(ctx.count('browse')).toBe(1 + 7 + 2 + 1);
+      expect(ctx.requests).toHaveLength(263 + 1 + 11 + 1 + 1 + 1);
+    });
+  });
+
+  it('after the bot wall, dates the rest from the grid’s labels and stops asking', async () => {
+    await withFake({ youtubePlayerBudget: 40 }, async (fake) => {
+      const ctx = new NodeYouTubeContext(fake.port, fake.youtubeCookies());
+      const { posts, cursors } = await exportWithAdapter(ctx);
+      expect(posts).toHaveLength(263);
+      expect(ctx.count('player')).toBe(41);
+      const approximate = posts.filter((p) => p.metadata.dateApproximate === true);
+      // 40 answers: 39 exact dates and the age-gated video's, which the watch page dates.
+      expect(approximate.length).toBe(263 - 40);
+      const takenAt = new Map(fake.youtubeMedia().map((m) => [m.postId, m.takenAt]));
+      for (const post of approximate.filter((p) => p.kind !== 'short')) {
+        // "N units ago" rounds down, so the label's date is later than the truth by less than a unit;
+        // counting months and years on the calendar (the fake counts 30 and 365 days) adds a few days.
+        const early = takenAt.get(post.id)! - Date.parse(post.publishedAt) / 1000;
+        expect(early, `${post.id} ${String(post.metadata.publishedText)}`).toBeGreaterThan(-366 * 86_400);
+        expect(early, `${post.id} ${String(post.metadata.publishedText)}`).toBeLessThanOrEqual(7 * 86_400);
+      }
+      expect(approximate.filter((p) => p.kind === 'short').every((p) => p.publishedAt === '')).toBe(true);
+      expect(cursors.slice(2).every((c) => JSON.parse(c).noDates === true)).toBe(true);
+    });
+  });
+
+  it('resolves the channel of a handle, a legacy URL, a channel id and a watch page', async () => {
+    await withFake({}, async (fake) => {
+      const ctx = new NodeYouTubeContext(fake.port, fake.youtubeCookies());
+      const own = await youtubeAdapter.resolveAccount(ctx);
+      const videoId = fake.youtubeVideoIds()[5]!;
+      for (const account of ['star.demo', 'c/StarDemo', `channel/${own.id}`, `video:${videoId}`, `https://www.youtube.com/shorts/${fake.youtubeVideoIds()[210]}`]) {
+        expect(await youtubeAdapter.resolveAccount(ctx, account), account).toEqual(own);
+      }
+    });
+  });
+
+  it.each([
+    ['logged out', [], undefined, 'login_required', /Log in to YouTube in this browser, then try again\./],
+    ['a user without a channel', 'lurker', undefined, 'account_not_found', /no YouTube channel/],
+    ['an unknown handle', undefined, 'nobody.here', 'account_not_found', /no channel “@nobody\.here”/],
+  ] as const)('fails clearly when %s', async (_what, who, account, kind, message) => {
+    await withFake({ youtubeChannels: [{ handle: 'lurker', videos: 0, hasChannel: false }] }, async (fake) => {
+      const cookies = Array.isArray(who) ? [] : fake.youtubeCookies(who as string | undefined);
+      const error = await youtubeAdapter.resolveAccount(new NodeYouTubeContext(fake.port, cookies), account).then(
+        () => undefined,
+        (e: unknown) => e as { kind: string; message: string },
+      );
+      expect(error).toMatchObject({ kind });
+      expect(error?.message).toMatch(message);
+    });
+  });
+});
