@@ -11,12 +11,18 @@ export interface DemoRun {
   logIn(context: BrowserContext, fake: FakePlatforms): Promise<void>;
 }
 
-// YouTube and Facebook join here once the extension and the fake speak them.
+// YouTube joins here once the extension and the fake speak it.
 export const DEMO_RUNS: DemoRun[] = [
   {
     platform: 'instagram',
     account: 'star.demo',
     pageUrl: 'https://www.instagram.com/star.demo/',
     logIn: (context, fake) => addFakeCookies(context, fake.instagramCookies('star.demo')),
+  },
+  {
+    platform: 'facebook',
+    account: 'star.demo',
+    pageUrl: 'https://www.facebook.com/star.demo',
+    logIn: (context, fake) => addFakeCookies(context, fake.facebookCookies('star.demo')),
   },
 ];
