@@ -42,6 +42,8 @@ describe('Facebook export from the popup', () => {
 
   it('exports the logged-in user: every photo and video in the ZIP, byte-identical, with sidecars and the main JSON', async () => {
     await addFakeCookies(session.context, fake.facebookCookies());
+    // The GIF's signed URL has expired by download time: its detail is read again for a fresh one.
+    fake.addFault({ match: { pathIncludes: '.gif?' }, times: 1, fault: { type: 'expire' } });
     const before = await existingZips(session.downloadsDir);
     const end = await exportFromPopup();
     expect(end.outcome, end.text).toBe('done');
@@ -66,6 +68,8 @@ describe('Facebook export from the popup', () => {
     const sidecar = await readZipJson<Record<string, unknown>>(zipPath, `${root}/${gifPath.replace(/[^/]+$/, '')}${gif.mediaId}.gif.meta.json`);
     expect(sidecar).toMatchObject({ id: gif.mediaId, postId: gif.postId, platform: 'facebook', kind: 'image', byteSize: gif.bytes });
     expect(String(sidecar.sourceUrl)).toMatch(/^https:\/\/scontent\.[a-z0-9-]+\.fna\.fbcdn\.net\/v\/[^?]+\.gif$/);
+    const gifStatuses = fake.log.filter((e) => e.kind === 'media' && e.path.includes('.gif?')).map((e) => e.status);
+    expect(gifStatuses.sort()).toEqual([403, ...served.filter((m) => m.format === 'gif').map(() => 200)].sort());
     expectNeverMoreThanThreeInFlight(fake);
   });
 
