@@ -2,7 +2,7 @@ import { ExportError } from '../../errors';
 import type { PlatformContext } from '../types';
 import { graphqlQuery } from './graphql';
 import { asObject, asObjects, asString, at, isObject, type JsonObject } from './json';
-import { COLLECTIONS, collectionVariables, DETAILS, detailVariables, type CollectionName, type DetailName } from './queries';
+import { COLLECTIONS, collectionVariables, type CollectionName } from './queries';
 import { platformChanged } from './responses';
 
 export interface CollectionPage {
@@ -28,17 +28,4 @@ export async function readCollection(ctx: PlatformContext, profileId: string, na
   const pageInfo = asObject(connection.page_info);
   const next = pageInfo?.has_next_page === true ? asString(pageInfo.end_cursor) : undefined;
   return { media: asObjects(edges).flatMap((edge) => asObjects([at(edge, query.media)])), next: next === after ? undefined : next };
-}
-
-/**
- * The media viewer's answer for one item, deferred parts (caption, owner name) merged in; null
- * when Facebook says the item is gone or hidden (`currMedia: null`).
- */
-export async function readMediaDetail(ctx: PlatformContext, profileId: string, kind: DetailName, mediaId: string): Promise<JsonObject | null> {
-  const query = DETAILS[kind];
-  const payload = await graphqlQuery(ctx, query, detailVariables(kind, mediaId, profileId));
-  const media = at(payload.data, query.media);
-  if (media === null) return null;
-  if (!isObject(media)) throw platformChanged(query.friendlyName, asString(payload.errors[0]?.message));
-  return media;
 }

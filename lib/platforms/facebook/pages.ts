@@ -1,5 +1,6 @@
 import type { AccountInfo, PlatformContext, Post, PostPage } from '../types';
-import { readCollection, readMediaDetail } from './collections';
+import { readCollection } from './collections';
+import { readMediaDetail } from './mediaDetail';
 import { DEFAULT_LISTING_OPTIONS, type ListingOptions } from './constants';
 import { decodeCursor, encodeCursor, sectionsAfter, type Cursor } from './cursor';
 import { asId, asString } from './json';

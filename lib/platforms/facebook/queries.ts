@@ -20,6 +20,8 @@ export interface CollectionQuery {
   connection: readonly string[];
   /** From one edge to the media node (Photo or Video). */
   media: readonly string[];
+  /** Variables the web client adds for this collection only. */
+  extraVariables?: Record<string, unknown>;
 }
 
 const PHOTOS_QUERY = { friendlyName: 'ProfileCometAppCollectionPhotosRendererPaginationQuery', docId: '27028962643386672' };
@@ -47,6 +49,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionQuery> = {
     pageSize: 10,
     connection: ['node', 'aggregated_fb_shorts'],
     media: ['profile_reel_node', 'node', 'attachments', '0', 'media'],
+    extraVariables: { feedLocation: 'COMET_MEDIA_VIEWER', feedbackSource: 65, renderLocation: null, useDefaultActor: true },
   },
 };
 
@@ -97,7 +100,7 @@ export function collectionVariables(query: CollectionQuery, uid: string, cursor:
     cursor,
     scale: 1,
     id: btoa(`app_collection:${uid}:${query.app}:${query.section}`),
-    ...(query === COLLECTIONS.reels ? { feedLocation: 'COMET_MEDIA_VIEWER', feedbackSource: 65, renderLocation: null, useDefaultActor: true } : {}),
+    ...query.extraVariables,
   };
 }
 

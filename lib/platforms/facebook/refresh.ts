@@ -1,5 +1,5 @@
 import type { MediaItem, PlatformContext } from '../types';
-import { readMediaDetail } from './collections';
+import { readMediaDetail } from './mediaDetail';
 import { toPost } from './parseMedia';
 import { facebookSession } from './session';
 
