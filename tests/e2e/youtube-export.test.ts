@@ -21,7 +21,8 @@ describe('YouTube export from the popup', () => {
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    fake = await startFakePlatforms({ port: 0 });
+    // The demo channel grown to hundreds of videos: seven Videos pages, two Shorts pages.
+    fake = await startFakePlatforms({ port: 0, youtubeChannels: [{ handle: 'star.demo', videos: 200, shorts: 60, lives: 3 }] });
     session = await launchWithExtension({ fake });
     await useQuickPacing(session);
   });

@@ -60,7 +60,8 @@ describe.skipIf(!installed)(`yt-dlp ${installed ? '' : '(skipped: not installed)
     expect([...calls].sort()).toEqual(['GET /@star.demo/shorts', 'GET /@star.demo/streams', 'GET /@star.demo/videos', 'POST /youtubei/v1/browse']);
     // With SAPISID found, every continuation carried yt-dlp's SAPISIDHASH (no U): a bad one would be 401.
     expect(api.every((e) => e.status === 200)).toBe(true);
-    expect(api.filter((e) => e.method === 'POST')).toHaveLength(6 + 1);
+    // Continuations: three more Videos pages and one more Shorts page.
+    expect(api.filter((e) => e.method === 'POST')).toHaveLength(3 + 1);
   });
 
   it('fetches a thumbnail the listing named, byte-identical to youtubeMedia()', async () => {

@@ -96,9 +96,9 @@ export type FacebookFaultKind = 'rate-limit' | 'temporary-block' | 'logged-out';
 export interface FakeYouTubeChannelSpec {
   /** The channel's handle without '@' ('star.demo' is the logged-in demo user's channel); also names the session. */
   handle: string;
-  /** Uploads in the Videos tab (default demo: 200, with the special cases of youtube/demo-data.ts). */
+  /** Uploads in the Videos tab (default demo: 100, with the special cases of youtube/demo-data.ts). */
   videos: number;
-  /** Shorts and finished live streams (default demo: 60 and 3; 0 for other channels). */
+  /** Shorts and finished live streams (default demo: 50 and 3; 0 for other channels). */
   shorts?: number;
   lives?: number;
   /** False: a Google account that never created a channel (its session still logs in). */

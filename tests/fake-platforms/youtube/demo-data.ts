@@ -4,7 +4,12 @@ import { DESCRIPTIONS, LIVE_TITLES, SHORT_TITLES, TITLES } from './demo-titles';
 import type { ThumbnailName, YtChannel, YtKind, YtUser, YtVideo } from './model';
 
 export const DEMO_HANDLE = 'star.demo';
-export const DEMO_SPEC: FakeYouTubeChannelSpec = { handle: DEMO_HANDLE, videos: 200, shorts: 60, lives: 3 };
+/**
+ * 153 videos over every tab and page shape (Videos 30+30+30+10, Shorts 48+2, Live 3). At the default
+ * pacing each exact date is a ~2 s player call, so `npm run demo` lists this in ~5 minutes; tests
+ * that want more pass a bigger spec.
+ */
+export const DEMO_SPEC: FakeYouTubeChannelSpec = { handle: DEMO_HANDLE, videos: 100, shorts: 50, lives: 3 };
 const DEFAULT_HQ_BYTES = 18_000;
 /** Videos are dated back from this fixed instant, so ids and dates never depend on the clock. */
 const REFERENCE_TIME = Date.UTC(2026, 9, 20, 18, 0, 0) / 1000;
@@ -60,7 +65,7 @@ export function buildChannel(spec: FakeYouTubeChannelSpec): YtChannel {
     subscriberCount: rng.int(100, 90_000),
     owner,
     videos: build('video', spec.videos),
-    shorts: build('short', spec.shorts ?? (isDemo ? 60 : 0)),
+    shorts: build('short', spec.shorts ?? (isDemo ? 50 : 0)),
     lives: build('live', spec.lives ?? (isDemo ? 3 : 0)),
   };
 }
