@@ -17,6 +17,7 @@ export default defineBackground(() => {
     startExport: (request) => scheduler.start(request),
     listJobs: () => scheduler.list(),
     cancelExport: ({ jobId }) => scheduler.cancel(jobId),
+    resumeExport: ({ jobId }) => scheduler.resume(jobId),
     listHistory: () => listExportHistory(),
     deleteExport: ({ jobId }) => deleteExport(jobId),
     redownloadExport: ({ jobId }) => redownloadExport(jobId),

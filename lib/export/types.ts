@@ -41,4 +41,6 @@ export interface JobSnapshot {
   /** Name of the delivered ZIP as the user sees it on the downloads shelf. */
   fileName?: string;
   zipBytes?: number;
+  /** A failed job that can carry on from where it stopped (e.g. after freeing disk space). */
+  resumable?: boolean;
 }

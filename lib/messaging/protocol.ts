@@ -6,6 +6,8 @@ export interface BackgroundProtocol {
   startExport(request: ExportRequest): { jobId: string };
   listJobs(): JobSnapshot[];
   cancelExport(params: { jobId: string }): void;
+  /** Carries a failed export on from where it stopped (after the user freed space or logged in). */
+  resumeExport(params: { jobId: string }): void;
   /** Options page: every export with whether its ZIP is still kept. */
   listHistory(): HistoryEntry[];
   deleteExport(params: { jobId: string }): void;

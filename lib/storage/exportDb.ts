@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { JobSnapshot } from '../export/types';
+import type { ActiveStage, JobSnapshot } from '../export/types';
 import type { FailedFile, MediaItem, MediaFormat, Post } from '../platforms/types';
 
 /** A job as persisted: what the UI shows plus what a resumed worker needs to carry on. */
@@ -14,6 +14,8 @@ export interface JobRecord extends JobSnapshot {
   downloadId?: number;
   /** How often the platform temporarily blocked the account during this job. */
   temporaryBlocks?: number;
+  /** The stage a failed job stopped in, where resuming it starts again. */
+  resumeStage?: ActiveStage;
 }
 
 export interface PostRecord {
@@ -60,6 +62,11 @@ export function openExportDb(): Promise<ExportDb> {
       const media = db.createObjectStore('media', { keyPath: ['jobId', 'mediaId'] });
       media.createIndex('byJob', 'jobId');
       media.createIndex('byJobSeq', ['jobId', 'seq']);
+    },
+    // Chrome closes IndexedDB connections itself, e.g. when the disk is full; the next call must
+    // open a new one rather than fail forever on the closed one.
+    terminated() {
+      dbPromise = undefined;
     },
   });
   return dbPromise;

@@ -3,6 +3,7 @@ import { ExportError } from '../../errors';
 import type { MediaItem, Post } from '../../platforms/types';
 import type { MediaRecord } from '../../storage/exportDb';
 import { openStagedStream, readStagedFile } from '../../storage/fileStaging';
+import { ensureFreeSpace } from '../../storage/freeSpace';
 import { mediaOfJob, postsOfJob } from '../../storage/jobRepository';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import { createZipArchiveWriter } from '../archive/zipArchiveWriter';
@@ -45,8 +46,9 @@ export async function runArchiveStage(ctx: JobContext): Promise<void> {
   const layout = new MediaLayout(job.request.platform);
   const outcomes = new Map<string, MediaOutcome>();
 
-  const zip = createZipArchiveWriter(await openStagedStream(job.id, ARCHIVE_FILE_NAME), signal);
   const kept = records.filter((r) => r.state === 'kept');
+  await ensureFreeSpace(kept.reduce((sum, r) => sum + (r.bytes ?? 0), 0));
+  const zip = createZipArchiveWriter(await openStagedStream(job.id, ARCHIVE_FILE_NAME), signal);
   let written = 0;
   for (const record of kept) {
     const file = await readStagedFile(job.id, stagedMediaName(record));

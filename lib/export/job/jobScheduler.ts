@@ -16,8 +16,8 @@ import { runJob } from './runJob';
 const KEEP_ALIVE_MS = 20_000;
 
 export function toSnapshot(job: JobRecord): JobSnapshot {
-  const { cursor: _cursor, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, temporaryBlocks: _blocks, ...snapshot } = job;
-  return snapshot;
+  const { cursor: _cursor, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, temporaryBlocks: _blocks, resumeStage, ...snapshot } = job;
+  return { ...snapshot, resumable: snapshot.stage === 'failed' && resumeStage !== undefined };
 }
 
 async function publish(job: JobRecord): Promise<void> {
@@ -93,6 +93,16 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
       if (job && job.stage === 'queued') {
         await publish({ ...job, stage: 'cancelled', finishedAt: new Date().toISOString() });
       }
+    },
+
+    async resume(jobId: string): Promise<void> {
+      const job = await getJob(jobId);
+      if (!job || job.stage !== 'failed' || !job.resumeStage) {
+        throw new ExportError('invalid_request', 'Only a failed export can be resumed.');
+      }
+      const { error: _error, finishedAt: _finished, resumeStage, ...rest } = job;
+      await publish({ ...rest, stage: resumeStage, updatedAt: new Date().toISOString() });
+      enqueue(jobId);
     },
 
     async resumeUnfinished(): Promise<void> {

@@ -1,6 +1,7 @@
-import { toExportError } from '../../errors';
+import { toExportError, type ExportError } from '../../errors';
 import type { MediaRecord } from '../../storage/exportDb';
 import { openStagedFile } from '../../storage/fileStaging';
+import { ensureFreeSpace } from '../../storage/freeSpace';
 import { mediaOfJob, putMedia } from '../../storage/jobRepository';
 import { urlWithoutSignature } from '../layout/sourceUrl';
 import { downloadSlots } from '../media/downloadSlots';
@@ -25,28 +26,26 @@ function tally(ctx: JobContext, records: MediaRecord[]): void {
  * not downloaded again.
  */
 export async function runMediaStage(ctx: JobContext): Promise<void> {
-  const { job, adapter, platform, signal } = ctx;
+  const { job, adapter, platform } = ctx;
   const records = await mediaOfJob(job.id);
   tally(ctx, records);
   await ctx.save();
   let lastSave = Date.now();
-
-  const settle = async (record: MediaRecord) => {
-    await putMedia(record);
-    tally(ctx, records);
-    if (Date.now() - lastSave >= SAVE_EVERY_MS) {
-      lastSave = Date.now();
-      await ctx.save();
-    }
-  };
+  // A full disk fails every file alike: the first one stops the others, which stay pending
+  // (not failed) so that resuming after freeing space downloads them.
+  const stage = new AbortController();
+  const stopStage = () => stage.abort(ctx.signal.reason);
+  ctx.signal.addEventListener('abort', stopStage, { once: true });
+  let fatal: ExportError | undefined;
 
   const download = async (record: MediaRecord) => {
     try {
+      await ensureFreeSpace(0);
       const result = await downloadWithRetry({
         url: record.item.url,
         rules: adapter.mediaRules,
         expectedKind: record.item.kind,
-        signal,
+        signal: stage.signal,
         stallTimeoutMs: ctx.settings.stallTimeoutMs,
         slots: downloadSlots,
         openSink: () => openStagedFile(job.id, stagedMediaName(record)),
@@ -61,7 +60,12 @@ export async function runMediaStage(ctx: JobContext): Promise<void> {
       } satisfies Partial<MediaRecord>);
     } catch (error) {
       const failure = toExportError(error);
-      if (failure.kind === 'cancelled' || failure.kind === 'quota_exceeded') throw failure;
+      if (failure.kind === 'cancelled') return;
+      if (failure.kind === 'quota_exceeded') {
+        fatal ??= failure;
+        stage.abort(failure);
+        return;
+      }
       Object.assign(record, {
         state: 'failed',
         failure: {
@@ -73,9 +77,20 @@ export async function runMediaStage(ctx: JobContext): Promise<void> {
         },
       } satisfies Partial<MediaRecord>);
     }
-    await settle(record);
+    await putMedia(record);
+    tally(ctx, records);
+    if (Date.now() - lastSave >= SAVE_EVERY_MS) {
+      lastSave = Date.now();
+      await ctx.save();
+    }
   };
 
-  await Promise.all(records.filter((r) => r.state === 'pending').map(download));
+  try {
+    await Promise.all(records.filter((r) => r.state === 'pending').map(download));
+  } finally {
+    ctx.signal.removeEventListener('abort', stopStage);
+  }
   await ctx.save();
+  if (fatal) throw fatal;
+  ctx.signal.throwIfAborted();
 }

@@ -77,6 +77,7 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
     }
     // Staged media stay: after a full disk or a login the user can resume without losing them.
     await ctx.save({
+      resumeStage: job.stage as ActiveStage,
       stage: 'failed',
       finishedAt: new Date().toISOString(),
       waitingUntil: undefined,

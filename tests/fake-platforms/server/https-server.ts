@@ -41,13 +41,15 @@ function killSocket(socket: Socket | null, cut: BodyCut): void {
 }
 
 /** Streams `body` until `limit` bytes, then drops the connection the way `cut` says. */
-async function writeCut(body: Readable, res: ServerResponse, limit: number, cut: BodyCut): Promise<void> {
+async function writeCut(body: Readable, res: ServerResponse, limit: number, cut: BodyCut, over: () => void): Promise<void> {
   let passed = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
     const piece = chunk.subarray(0, limit - passed);
     passed += piece.length;
     if (passed >= limit) {
       body.destroy();
+      // The client gives up as soon as this piece and the close arrive: the response is over now.
+      over();
       res.write(piece, () => killSocket(res.socket, cut));
       return;
     }
@@ -69,6 +71,7 @@ async function writeReply(req: IncomingMessage, res: ServerResponse, reply: Repl
   if (!(body instanceof Readable)) {
     const bytes = Buffer.from(body);
     if (!cut) return void res.end(bytes);
+    logged.end(reply.status);
     res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => killSocket(res.socket, cut));
     return;
   }
@@ -77,7 +80,7 @@ async function writeReply(req: IncomingMessage, res: ServerResponse, reply: Repl
     return;
   }
   const length = Number(headers['content-length'] ?? 0) || 65_536;
-  await writeCut(body, res, Math.floor(length / 2), cut).catch(() => undefined);
+  await writeCut(body, res, Math.floor(length / 2), cut, () => logged.end(reply.status)).catch(() => undefined);
 }
 
 export interface ServerDeps {
