@@ -28,8 +28,8 @@ function counts(job: JobSnapshot): string {
   return parts.join(' · ');
 }
 
-/** One export: what it is, how far it got, what failed; Cancel while it runs. */
-export function JobCard({ job, onCancel }: { job: JobSnapshot; onCancel(): void }) {
+/** One export: what it is, how far it got, what failed; Cancel while it runs, Resume after a stop. */
+export function JobCard({ job, onCancel, onResume }: { job: JobSnapshot; onCancel(): void; onResume(): void }) {
   const running = RUNNING.has(job.stage);
   const left = timeLeft(job, useEta(job), useCountdown(running ? job.waitingUntil : undefined));
   const title = `${PLATFORM_LABELS[job.request.platform]} ${accountLabel(job)}`;
@@ -44,6 +44,11 @@ export function JobCard({ job, onCancel }: { job: JobSnapshot; onCancel(): void 
         {running && (
           <button type="button" class="secondary" onClick={onCancel} aria-label={`Cancel the export of ${title}`}>
             Cancel
+          </button>
+        )}
+        {job.resumable && (
+          <button type="button" class="secondary" onClick={onResume} aria-label={`Resume the export of ${title}`}>
+            Resume
           </button>
         )}
       </div>

@@ -16,7 +16,12 @@ export function JobList({ jobs }: { jobs: readonly JobSnapshot[] }) {
     <section class="jobs" aria-labelledby="jobs-title">
       <h2 id="jobs-title">Exports{active.length > 1 ? ` (${active.length} in the queue, one at a time)` : ''}</h2>
       {shown.map((job) => (
-        <JobCard key={job.id} job={job} onCancel={() => void backgroundClient.send('cancelExport', { jobId: job.id }).catch(() => undefined)} />
+        <JobCard
+          key={job.id}
+          job={job}
+          onCancel={() => void backgroundClient.send('cancelExport', { jobId: job.id }).catch(() => undefined)}
+          onResume={() => void backgroundClient.send('resumeExport', { jobId: job.id }).catch(() => undefined)}
+        />
       ))}
     </section>
   );

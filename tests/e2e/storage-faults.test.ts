@@ -92,7 +92,7 @@ describe('storage faults', () => {
     expect(failed!.failed).toEqual([]);
 
     rmSync(filler!);
-    await popup.startBy(() => sendToBackground(popup, 'resumeExport', { jobId: failed!.id }));
+    await popup.startBy(() => popup.page.getByRole('button', { name: /^Resume the export of/ }).click());
     const resumed = await popup.waitForFinalStage(TIMEOUT_MS);
     expect(resumed.outcome, resumed.text).toBe('done');
 
