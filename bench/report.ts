@@ -55,7 +55,8 @@ function notes(results: BenchResults): string[] {
   const out: string[] = [];
   const { scheduler, archive, memory, api, peer } = results;
   if (scheduler && !failed(scheduler)) {
-    out.push(`scheduler: per-file time ${scheduler.perFileMs} ms (solo ${scheduler.perFile.soloMedianMs}, in export ${scheduler.perFile.inExportMedianMs}, nominal ${scheduler.perFile.nominalMs}); job's own media stage ${s(scheduler.jobMediaStageMs)}`);
+    const f = scheduler.perFile;
+    out.push(`scheduler: per-file time ${scheduler.perFileMs} ms = mean in export ${f.inExportMeanMs} ms (median ${f.inExportMedianMs}, nominal ${f.nominalMs}) ÷ load factor ${f.loadFactor} (same files alone: ${f.soloMs.join(', ')} ms); job's own media stage ${s(scheduler.jobMediaStageMs)}`);
   }
   if (archive && !failed(archive)) out.push(`archive: extension ${archive.archiveMBps} MB/s, zip -0 ${archive.zipMinus0MBps} MB/s (runs ${archive.zipMinus0Ms.join(', ')} ms)`);
   if (memory && !failed(memory)) {

@@ -23,6 +23,8 @@ export interface ArchiveResult {
   zipMinus0Bytes: number;
   archiveMBps: number;
   zipMinus0MBps: number;
+  /** Every stage of the 1 GiB export, for context (media = download of 1 GiB from the fake). */
+  jobStagesMs: Record<string, number>;
 }
 
 async function treeSize(dir: string): Promise<{ bytes: number; files: number }> {
@@ -80,5 +82,6 @@ export async function archiveFigure(run: LargeExport, workDir: string, log: (lin
     zipMinus0Bytes: zipBytes,
     archiveMBps: mbps(archiveStageMs),
     zipMinus0MBps: mbps(zipMs),
+    jobStagesMs: Object.fromEntries(Object.entries(run.stages).map(([stage, span]) => [stage, span.ms])),
   };
 }

@@ -7,7 +7,8 @@ import { mediaEntries, mediaStageTiming } from '../lib/requestLog';
 import { median, round } from '../lib/stats';
 
 const SLOTS = 3;
-const SOLO_FETCHES = 6;
+// Enough paired samples that one odd request does not move the load correction.
+const SOLO_FETCHES = 12;
 const TARGET = 1.1;
 
 export interface SchedulerResult {
@@ -18,11 +19,12 @@ export interface SchedulerResult {
   mediaStageMs: number;
   idealMs: number;
   /**
-   * What one file costs: the lower of the fake's median service time in this export and served
-   * alone, so neither a slow first connection nor load during the export can flatter the ratio.
+   * What one file costs: the mean service time the fake logged for the exported files (JPEG and MP4
+   * are paced in different slices, so equal sizes still differ by ~15%), lowered by how much slower
+   * the same files were in the export than fetched alone, so load cannot flatter the ratio.
    */
   perFileMs: number;
-  perFile: { soloMedianMs: number; soloMs: number[]; inExportMedianMs: number; nominalMs: number };
+  perFile: { inExportMeanMs: number; inExportMedianMs: number; soloMs: number[]; sameFilesInExportMs: number[]; loadFactor: number; nominalMs: number };
   inFlight: { max: number; mean: number; maxReportedByFake: number };
   /** The job's own media stage (its IndexedDB bookkeeping included), from its broadcasts. */
   jobMediaStageMs: number;
@@ -31,8 +33,8 @@ export interface SchedulerResult {
 }
 
 /**
- * The fake's fixed delay plus its paced transfer, timed by the fake itself on files fetched one at
- * a time from an extension page after the export: no slot, queue or storage in the way.
+ * The first files of the export fetched again one at a time from an extension page, timed by the
+ * fake: no slot, queue, storage or parallel transfer in the way.
  */
 async function soloFileTimes(rig: BenchRig, urls: string[]): Promise<number[]> {
   const before = rig.fake.log.length;
@@ -65,8 +67,12 @@ export async function benchScheduler(config: BenchConfig['scheduler'], log: (lin
       .slice(0, SOLO_FETCHES)
       .map((e) => `https://${e.host}${e.path}`);
     const soloMs = await soloFileTimes(rig, urls);
-    const inExportMedianMs = median(timing.durationsMs);
-    const perFileMs = Math.min(median(soloMs), inExportMedianMs);
+    const sameFilesInExportMs = mediaEntries(exportLog)
+      .slice(0, SOLO_FETCHES)
+      .map((e) => e.durationMs);
+    const loadFactor = median(sameFilesInExportMs.map((ms, i) => ms / (soloMs[i] ?? ms)));
+    const inExportMeanMs = timing.durationsMs.reduce((a, b) => a + b, 0) / timing.files;
+    const perFileMs = inExportMeanMs / Math.max(1, loadFactor);
     const idealMs = Math.ceil(timing.files / SLOTS) * perFileMs;
     const ratio = timing.spanMs / idealMs;
     if (timing.files !== served) log(`  note: the fake served ${timing.files} media responses for ${served} files`);
@@ -79,9 +85,11 @@ export async function benchScheduler(config: BenchConfig['scheduler'], log: (lin
       idealMs: round(idealMs, 1),
       perFileMs: round(perFileMs, 1),
       perFile: {
-        soloMedianMs: round(median(soloMs), 1),
+        inExportMeanMs: round(inExportMeanMs, 1),
+        inExportMedianMs: median(timing.durationsMs),
         soloMs,
-        inExportMedianMs,
+        sameFilesInExportMs,
+        loadFactor: round(loadFactor, 3),
         nominalMs: round(config.latencyMs + (config.fileBytes / config.bytesPerSecond) * 1000, 1),
       },
       inFlight: { max: timing.maxInFlight, mean: round(timing.meanInFlight, 3), maxReportedByFake },
