@@ -11,7 +11,6 @@ export interface DemoRun {
   logIn(context: BrowserContext, fake: FakePlatforms): Promise<void>;
 }
 
-// YouTube joins here once the extension and the fake speak it.
 export const DEMO_RUNS: DemoRun[] = [
   {
     platform: 'instagram',
@@ -24,5 +23,11 @@ export const DEMO_RUNS: DemoRun[] = [
     account: 'star.demo',
     pageUrl: 'https://www.facebook.com/star.demo',
     logIn: (context, fake) => addFakeCookies(context, fake.facebookCookies('star.demo')),
+  },
+  {
+    platform: 'youtube',
+    account: 'star.demo',
+    pageUrl: 'https://www.youtube.com/@star.demo',
+    logIn: (context, fake) => addFakeCookies(context, fake.youtubeCookies('star.demo')),
   },
 ];
