@@ -24,7 +24,7 @@ export function accountFromUrl(url: string): string | undefined {
   return ref && channelRefText(ref);
 }
 
-export function channelRefText(ref: ChannelRef): string {
+function channelRefText(ref: ChannelRef): string {
   switch (ref.type) {
     case 'handle':
       return ref.handle;
@@ -37,7 +37,7 @@ export function channelRefText(ref: ChannelRef): string {
   }
 }
 
-export function channelRefFromUrl(url: string): ChannelRef | undefined {
+function channelRefFromUrl(url: string): ChannelRef | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -70,7 +70,7 @@ function fromRichItem(richItem: JsonObject, kind: GridVideo['kind'], tabLabel: s
 }
 
 /** Both continuation shapes: the renderer (until 2026) and the view model (since June 2026). */
-export function continuationToken(entry: JsonObject): string | undefined {
+function continuationToken(entry: JsonObject): string | undefined {
   return (
     asString(dig(entry, 'continuationEndpoint', 'continuationCommand', 'token')) ??
     asString(dig(entry, 'button', 'buttonRenderer', 'command', 'continuationCommand', 'token')) ??

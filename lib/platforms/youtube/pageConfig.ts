@@ -76,7 +76,7 @@ function userFromDatasyncId(datasyncId: string | undefined): string | undefined 
  * The JSON object starting at `start`, found by matching braces outside strings: a page holds
  * `})` inside strings often enough that a regular expression cuts objects short.
  */
-export function jsonObjectAt(text: string, start: number): JsonObject | undefined {
+function jsonObjectAt(text: string, start: number): JsonObject | undefined {
   let depth = 0;
   let inString = false;
   for (let i = start; i < text.length; i++) {

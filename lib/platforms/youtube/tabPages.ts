@@ -15,7 +15,7 @@ export interface FirstTabPage extends TabPage {
   body: JsonObject;
 }
 
-export function tabInfo(tab: TabName): (typeof TABS)[number] {
+function tabInfo(tab: TabName): (typeof TABS)[number] {
   return TABS.find((entry) => entry.tab === tab) ?? TABS[0];
 }
 

@@ -30,7 +30,7 @@ export async function playerFacts(ctx: PlatformContext, videoId: string): Promis
  * LOGIN_REQUIRED also answers age-restricted videos ("…confirm your age"), which is only that
  * video's gate; the bot wall is told apart by its reason.
  */
-export function parsePlayer(body: JsonObject): PlayerFacts {
+function parsePlayer(body: JsonObject): PlayerFacts {
   const status = asString(dig(body, 'playabilityStatus', 'status'));
   const reason = asString(dig(body, 'playabilityStatus', 'reason')) ?? '';
   const micro = dig(body, 'microformat', 'playerMicroformatRenderer');
@@ -57,7 +57,7 @@ export async function nextFacts(ctx: PlatformContext, videoId: string): Promise<
   return parseNext(body);
 }
 
-export function parseNext(body: JsonObject): NextFacts {
+function parseNext(body: JsonObject): NextFacts {
   const contents = asObjects(dig(body, 'contents', 'twoColumnWatchNextResults', 'results', 'results', 'contents'));
   const primary = contents.find((entry) => entry.videoPrimaryInfoRenderer)?.videoPrimaryInfoRenderer;
   const owner = dig(contents.find((entry) => entry.videoSecondaryInfoRenderer)?.videoSecondaryInfoRenderer, 'owner', 'videoOwnerRenderer');

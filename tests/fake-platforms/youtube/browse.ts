@@ -34,7 +34,7 @@ const decode = (value: string) => {
 };
 
 /** The tab a browse's params ask for (sent URL-encoded by the web client, decoded by others); Home by default. */
-export function tabFromParams(params: unknown): TabId {
+function tabFromParams(params: unknown): TabId {
   if (typeof params !== 'string') return 'featured';
   return TABS.find((entry) => decode(entry.params) === decode(params))?.tab ?? 'featured';
 }

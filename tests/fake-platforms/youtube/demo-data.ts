@@ -22,7 +22,7 @@ const VIDEO_ID_LAST = 'AEIMQUYcgkosw048';
 const CHANNEL_ID_LAST = 'AQgw';
 
 /** Which demo videos carry the special cases PLATFORMS.md and the issue ask for. */
-export const SPECIAL = {
+const SPECIAL = {
   /** Published at 05:30 UTC: the evening before in Pacific time, so the UTC day differs. */
   lateEvening: 2,
   /** An SD upload: no maxresdefault (nor hq720). */
@@ -33,7 +33,7 @@ export const SPECIAL = {
   ageRestricted: 9,
 } as const;
 
-export function channelIdFor(handle: string): string {
+function channelIdFor(handle: string): string {
   const rng = seeded('yt-channel', handle);
   return `UC${rng.token(21, ID_CHARS)}${rng.token(1, CHANNEL_ID_LAST)}`;
 }

@@ -48,8 +48,7 @@ export interface YtChannel {
   lives: YtVideo[];
 }
 
-export const TAB_ORDER = ['videos', 'shorts', 'streams'] as const;
-export type YtTab = (typeof TAB_ORDER)[number];
+export type YtTab = 'videos' | 'shorts' | 'streams';
 
 export function tabVideos(channel: YtChannel, tab: YtTab): YtVideo[] {
   return tab === 'videos' ? channel.videos : tab === 'shorts' ? channel.shorts : channel.lives;

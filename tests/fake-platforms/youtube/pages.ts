@@ -4,7 +4,7 @@ import type { Viewer } from './sessions';
 import { visitorData } from './youtube-call';
 
 /** The web client's version as the fake's pages announce it; the extension must read it from here. */
-export const CLIENT_VERSION = '2.20261120.01.00';
+const CLIENT_VERSION = '2.20261120.01.00';
 const API_KEY = 'AIzaSyFAKE-star-export-demo-key-000000';
 
 /** A JSON value safe inside a <script> element. */
