@@ -19,6 +19,8 @@ export interface MediaItem {
   caption: string | null;
   /** The format the URL suggests; the downloaded bytes decide. */
   formatHint?: MediaFormat;
+  /** publishedAt was estimated (e.g. from "3 weeks ago"), not read from the platform. */
+  dateApproximate?: true;
 }
 
 /** A post (or video, story, reel…) normalised across platforms. */

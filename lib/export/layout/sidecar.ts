@@ -12,6 +12,8 @@ export interface Sidecar {
   format: MediaFormat;
   downloadedAt: string;
   publishedAt: string;
+  /** Present when publishedAt was estimated rather than read from the platform. */
+  dateApproximate?: true;
   /** The caption or description exactly as the platform returned it. */
   caption: string | null;
   width?: number;
@@ -40,6 +42,7 @@ export function buildSidecar({ platform, item, format, byteSize, downloadedAt, s
     downloadedAt: downloadedAt.toISOString(),
     publishedAt: item.publishedAt,
     caption: item.caption,
+    ...(item.dateApproximate ? { dateApproximate: true as const } : {}),
     ...(item.width === undefined ? {} : { width: item.width }),
     ...(item.height === undefined ? {} : { height: item.height }),
     sourceUrl: urlWithoutSignature(sourceUrl ?? item.url),

@@ -11,6 +11,7 @@ import { countFromText, secondsFromDuration } from './textValues';
  */
 export function toPost(video: GridVideo, date: VideoDate): Post {
   const facts = date.facts;
+  const approximate = date.source === 'relative' || date.source === 'none';
   const metadata: Record<string, unknown> = {
     title: video.title,
     description: facts?.description,
@@ -20,7 +21,7 @@ export function toPost(video: GridVideo, date: VideoDate): Post {
     publishedText: video.publishedText,
     liveNow: video.liveNow,
     dateSource: date.source,
-    dateApproximate: date.source === 'relative' || date.source === 'none' ? true : undefined,
+    dateApproximate: approximate || undefined,
   };
   return {
     id: video.id,
@@ -30,7 +31,7 @@ export function toPost(video: GridVideo, date: VideoDate): Post {
     caption: video.title,
     permalink: video.kind === 'short' ? `${ORIGIN}/shorts/${video.id}` : `${ORIGIN}/watch?v=${video.id}`,
     metadata: Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)),
-    media: thumbnailItems(video, date.publishedAt),
+    media: thumbnailItems(video, date.publishedAt, approximate),
   };
 }
 
@@ -38,7 +39,7 @@ export function toPost(video: GridVideo, date: VideoDate): Post {
  * The high and medium thumbnails, by their plain `.jpg` URLs: the grid's own URLs are crops with
  * signed parameters, and these two sizes exist for every processed video, Shorts included.
  */
-function thumbnailItems(video: GridVideo, publishedAt: string): MediaItem[] {
+function thumbnailItems(video: GridVideo, publishedAt: string, dateApproximate: boolean): MediaItem[] {
   return THUMBNAILS.map((thumbnail) => ({
     id: `${video.id}_${thumbnail.size}`,
     postId: video.id,
@@ -49,5 +50,6 @@ function thumbnailItems(video: GridVideo, publishedAt: string): MediaItem[] {
     publishedAt,
     caption: video.title,
     formatHint: 'jpg',
+    ...(dateApproximate ? { dateApproximate: true as const } : {}),
   }));
 }
