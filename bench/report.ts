@@ -34,7 +34,7 @@ function archiveRow(r: ArchiveResult): Row {
 }
 
 function memoryRow(r: MemoryResult): Row {
-  return ['3 memory (PSS growth)', `+${r.peakGrowthMB} MB peak = ${r.mbPerGB} MB/GB of ${r.exportedGB} GiB, in '${r.peakAtStage}'`, '≤ 150 MB', verdict(r.met, r.peakGrowthMB, r.target)];
+  return ['3 memory (anon PSS)', `+${r.peakGrowthMB} MB peak = ${r.mbPerGB} MB/GB of ${r.exportedGB} GiB, in '${r.peakAtStage}'`, '≤ 150 MB', verdict(r.met, r.peakGrowthMB, r.target)];
 }
 
 function apiRows(r: ApiResult): Row[] {
@@ -61,7 +61,7 @@ function notes(results: BenchResults): string[] {
   if (archive && !failed(archive)) out.push(`archive: extension ${archive.archiveMBps} MB/s, zip -0 ${archive.zipMinus0MBps} MB/s (runs ${archive.zipMinus0Ms.join(', ')} ms)`);
   if (memory && !failed(memory)) {
     const stages = Object.entries(memory.byStageMB).map(([stage, mb]) => `${stage} ${mb}`).join(', ');
-    out.push(`memory: baseline ${memory.baselineMB} MB over ${memory.processes.max} processes; peak growth by stage (MB): ${stages}; by RSS +${memory.peakGrowthRssMB} MB`);
+    out.push(`memory: anonymous PSS, baseline ${memory.baselineMB} MB over ${memory.processes.max} processes; peak growth by stage (MB): ${stages}; by total PSS +${memory.peakGrowthTotalPssMB} MB, by RSS +${memory.peakGrowthRssMB} MB`);
   }
   if (api && !failed(api)) {
     for (const run of api.runs) {

@@ -5,6 +5,12 @@ export interface MemorySample {
   at: number;
   /** Sums over every process of the browser, in bytes. */
   pss: number;
+  /**
+   * PSS of anonymous and shared-memory pages only. File-backed pages are mostly the Chromium
+   * binary's code, shared with every other Chromium on the machine: their PSS share jumps when
+   * another browser (a test run next door) starts or quits, though this browser allocated nothing.
+   */
+  pssAnon: number;
   rss: number;
   processes: number;
 }
@@ -18,15 +24,19 @@ function kilobytes(text: string, field: string): number | undefined {
  * PSS splits pages shared between Chromium's processes (zygote, shared memory for IPC) among
  * them, so the sum counts each page once; RSS sums would count them in every process.
  */
-function readProcess(pid: number): { pss: number; rss: number } | undefined {
+function readProcess(pid: number): { pss: number; pssAnon: number; rss: number } | undefined {
   try {
     const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
     const rss = kilobytes(rollup, 'Rss') ?? 0;
-    return { pss: kilobytes(rollup, 'Pss') ?? rss, rss };
+    const pss = kilobytes(rollup, 'Pss') ?? rss;
+    const anon = kilobytes(rollup, 'Pss_Anon');
+    // Kernels before 5.9 have no split; the total is then the best there is.
+    const pssAnon = anon === undefined ? pss : anon + (kilobytes(rollup, 'Pss_Shmem') ?? 0);
+    return { pss, pssAnon, rss };
   } catch {
     try {
       const rss = kilobytes(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS') ?? 0;
-      return { pss: rss, rss };
+      return { pss: rss, pssAnon: rss, rss };
     } catch {
       return undefined; // The process ended between listing and reading.
     }
@@ -35,16 +45,18 @@ function readProcess(pid: number): { pss: number; rss: number } | undefined {
 
 export function sampleMemory(pids: readonly number[]): MemorySample {
   let pss = 0;
+  let pssAnon = 0;
   let rss = 0;
   let processes = 0;
   for (const pid of pids) {
     const usage = readProcess(pid);
     if (!usage) continue;
     pss += usage.pss;
+    pssAnon += usage.pssAnon;
     rss += usage.rss;
     processes += 1;
   }
-  return { at: Date.now(), pss, rss, processes };
+  return { at: Date.now(), pss, pssAnon, rss, processes };
 }
 
 export interface MemorySampler {
