@@ -74,3 +74,37 @@ export function expectNeverMoreThanThreeInFlight(fake: FakePlatforms): void {
   expect(fake.maxMediaInFlight).toBeGreaterThan(0);
   expect(fake.maxMediaInFlight).toBeLessThanOrEqual(3);
 }
+
+/**
+ * The hosts the extension may reach: its manifest's host permissions (DESIGN §5), spelled out here
+ * so that a permission added there by mistake does not widen this check too.
+ */
+export const PLATFORM_HOST_PATTERNS = ['www.instagram.com', '*.cdninstagram.com', '*.fbcdn.net', 'www.youtube.com', 'i.ytimg.com', 'www.facebook.com'];
+
+/**
+ * Chromium's own background requests, which the harness's flags do not turn off: the component
+ * updater's on-demand check (app ceofaddefefcbblgcgnibnonglccbfja, over HTTPS then cleartext; it
+ * is signed with CUP) and the Google account lookup. Neither is the extension's; both are matched
+ * by path too, so any other request to those hosts still counts.
+ */
+const BROWSER_OWN_REQUESTS = [
+  { host: 'update.googleapis.com', path: '/service/update2/json' },
+  { host: 'accounts.google.com', path: '/ListAccounts' },
+];
+
+export function isPlatformHost(host: string): boolean {
+  return PLATFORM_HOST_PATTERNS.some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) && host.length > p.length - 1 : host === p));
+}
+
+/**
+ * No request left for any host but the platforms', and none in cleartext. The fake resolves every
+ * host name to itself (FakePlatforms.hostResolverRules), so its log holds every request Chromium made.
+ */
+export function expectOnlyPlatformHosts(fake: Pick<FakePlatforms, 'log'>): void {
+  const browserOwn = (host: string, path: string) => BROWSER_OWN_REQUESTS.some((r) => r.host === host && path.startsWith(r.path));
+  const elsewhere = fake.log
+    .filter((e) => e.scheme === 'http' || !isPlatformHost(e.host))
+    .filter((e) => !browserOwn(e.host, e.path))
+    .map((e) => `${e.method} ${e.scheme ?? 'https'}://${e.host}${e.path.split('?')[0]} → ${e.status}`);
+  expect([...new Set(elsewhere)], 'requests to other hosts than the platforms’').toEqual([]);
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
-import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, openExport } from './exportChecks';
+import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, openExport } from './exportChecks';
 import { addFakeCookies, existingZips, launchWithExtension, PopupPage, readZipJson, waitForZip, type ExtensionSession } from './harness';
 import { useQuickPacing } from './quickPacing';
 
@@ -59,6 +59,7 @@ describe('Instagram export from the popup', () => {
     const mainJson = entries.find((e) => e.name.endsWith('.json') && !e.name.endsWith('.meta.json'))!;
     expect(mainJson.compressionMethod).toBe(8);
     expectNeverMoreThanThreeInFlight(fake);
+    expectOnlyPlatformHosts(fake);
   });
 
   it('ends a logged-out run with the clear login error and no ZIP', async () => {

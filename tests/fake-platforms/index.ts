@@ -3,6 +3,7 @@ import { CdnCatalog } from './media/cdn-catalog';
 import { cdnRoute } from './media/cdn-route';
 import { FaultInjector } from './server/faults';
 import { startHttpsServer } from './server/https-server';
+import { startPlainHttpCatchAll } from './server/plain-http';
 import { startProxy } from './server/proxy';
 import type { HostRoute } from './server/reply';
 import { RequestLog } from './server/request-log';
@@ -24,6 +25,7 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
   const catalog = new CdnCatalog(randomBytes(32).toString('hex'), options.signedUrlTtlSeconds ?? DEFAULT_TTL_SECONDS);
   const instagram = new InstagramPlatform({
     accounts: options.instagramAccounts,
+    hostile: options.instagramHostileAccount,
     apiBudgetPerMinute: options.apiBudgetPerMinute ?? DEFAULT_API_BUDGET,
     catalog,
     startedAt,
@@ -46,19 +48,31 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
   const faults = new FaultInjector();
   const server = await startHttpsServer({ cert, port: options.port ?? 0, routes, log, faults });
   let proxy;
+  let plainHttp;
   try {
     proxy = await startProxy(options.proxyPort ?? 0, server.port);
+    plainHttp = await startPlainHttpCatchAll(log);
   } catch (error) {
-    await server.close();
+    await Promise.all([server.close(), proxy?.close()]);
     throw error;
   }
   const openProxy = proxy;
+  const openPlainHttp = plainHttp;
+  // Cleartext (port 80, any host, platforms included) goes to a logger that refuses it; then the
+  // platform hosts; then every other host to this server, which logs it and answers 421. Whatever
+  // the browser asks for is in the log, and nothing leaves the machine.
+  const hostResolverRules = [
+    `MAP *:80 127.0.0.1:${plainHttp.port}`,
+    ...hostPatterns.map((h) => `MAP ${h} 127.0.0.1:${server.port}`),
+    `MAP * 127.0.0.1:${server.port}`,
+    'EXCLUDE localhost',
+  ].join(', ');
 
   return {
     port: server.port,
     proxyPort: proxy.port,
     spkiHash: cert.spkiHash,
-    hostResolverRules: [...hostPatterns.map((h) => `MAP ${h} 127.0.0.1:${server.port}`), 'EXCLUDE localhost'].join(', '),
+    hostResolverRules,
     instagramCookies: (username) => instagram.cookies(username),
     instagramMedia: (username) => instagram.media(username),
     instagramPostIds: (username) => instagram.postIds(username),
@@ -85,7 +99,7 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     clearFaults: () => faults.clear(),
     resetLog: () => log.reset(),
     close: async () => {
-      await Promise.all([openProxy.close(), server.close()]);
+      await Promise.all([openProxy.close(), openPlainHttp.close(), server.close()]);
     },
   };
 }

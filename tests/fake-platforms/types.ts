@@ -38,6 +38,8 @@ export interface RequestLogEntry {
   /** 'api' for platform API/page requests, 'media' for CDN downloads. */
   kind: 'api' | 'media';
   durationMs: number;
+  /** 'http' for a cleartext request (caught on port 80 for any host); absent for HTTPS. */
+  scheme?: 'http';
 }
 
 /** A fault injected into matching requests. */
@@ -114,6 +116,11 @@ export interface FakePlatformsOptions {
   proxyPort?: number;
   /** Accounts beyond the built-in demo account 'star.demo' (the logged-in user); a spec named 'star.demo' replaces it. */
   instagramAccounts?: FakeInstagramAccountSpec[];
+  /**
+   * Adds 'hostile.account': answers with hostile ids, captions, media hosts, dates and username,
+   * as a broken or malicious response could (tests/fake-platforms/instagram/hostile-data.ts).
+   */
+  instagramHostileAccount?: boolean;
   /** Facebook profiles beyond the built-in demo profile 'star.demo'; a spec named 'star.demo' replaces it. */
   facebookProfiles?: FakeFacebookProfileSpec[];
   /** YouTube channels beyond the built-in demo channel '@star.demo'; a spec named 'star.demo' replaces it. */
@@ -138,7 +145,11 @@ export interface FakePlatforms {
   proxyPort: number;
   /** base64 SHA-256 of the certificate's SPKI, for --ignore-certificate-errors-spki-list. */
   spkiHash: string;
-  /** Value for Chromium's --host-resolver-rules mapping every platform host to this server. */
+  /**
+   * Value for Chromium's --host-resolver-rules: every platform host to this server, and every other
+   * host too (port 80 to a cleartext logger), so `log` holds each request the browser made, and
+   * unknown hosts get 421.
+   */
   hostResolverRules: string;
   /** Cookies of a logged-in session of the given account (default the demo user). */
   instagramCookies(username?: string): FakeCookie[];

@@ -82,7 +82,8 @@ async function launchOn(
   ownsDownloads: boolean,
 ): Promise<ExtensionSession> {
   const { userDataDir, downloadsDir } = options;
-  const extensionPath = resolve(options.extensionPath ?? '.output/chrome-mv3');
+  // STAR_EXPORT_EXTENSION_PATH: a private copy of the build, safe from others' rebuilds mid-run.
+  const extensionPath = resolve(options.extensionPath ?? (process.env.STAR_EXPORT_EXTENSION_PATH || '.output/chrome-mv3'));
   await writeDownloadPreferences(userDataDir, downloadsDir);
 
   let context: BrowserContext | undefined;

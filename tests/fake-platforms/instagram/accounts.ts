@@ -8,8 +8,9 @@ export class AccountStore {
   private readonly byPk = new Map<string, IgAccount>();
   private readonly media = new Map<string, MediaHit>();
 
-  add(account: IgAccount): void {
-    this.byName.set(account.user.username.toLowerCase(), account);
+  /** `aliases`: other names that find the account (the hostile account answers with a username no request could name). */
+  add(account: IgAccount, aliases: readonly string[] = []): void {
+    for (const name of [account.user.username, ...aliases]) this.byName.set(name.toLowerCase(), account);
     this.byPk.set(account.user.pk, account);
     for (const post of account.feed) this.media.set(post.pk, { account, post });
     for (const story of [...account.stories, ...account.highlights.flatMap((h) => h.items)]) this.media.set(story.pk, { account, story });

@@ -6,6 +6,7 @@ import { AccountStore } from './accounts';
 import { ApiBudget } from './api-budget';
 import { InstagramCdnFiles } from './cdn-files';
 import { DEMO_SPEC, DEMO_USERNAME, DemoAccountBuilder } from './demo-data';
+import { HOSTILE_HANDLE, HOSTILE_USERNAME, HostileAccountBuilder } from './hostile-data';
 import { MediaJson } from './media-json';
 import type { IgAccount, IgNode } from './model';
 import { instagramRoute } from './routes';
@@ -13,6 +14,8 @@ import { InstagramSessions } from './sessions';
 
 export interface InstagramPlatformOptions {
   accounts?: FakeInstagramAccountSpec[];
+  /** Adds HOSTILE_USERNAME (see hostile-data.ts). */
+  hostile?: boolean;
   apiBudgetPerMinute: number;
   catalog: CdnCatalog;
   /** Wall-clock ms the fake started; dates the current stories. */
@@ -26,7 +29,8 @@ export class InstagramPlatform {
   private readonly sessions = new InstagramSessions();
 
   constructor(private readonly options: InstagramPlatformOptions) {
-    const builder = new DemoAccountBuilder(new InstagramCdnFiles(options.catalog), Math.floor(options.startedAt / 1000));
+    const cdnFiles = new InstagramCdnFiles(options.catalog);
+    const builder = new DemoAccountBuilder(cdnFiles, Math.floor(options.startedAt / 1000));
     const specs = options.accounts ?? [];
     // A spec named like the demo account replaces the built-in one (benchmarks grow it that way).
     const demo = specs.find((s) => s.username === DEMO_USERNAME) ?? DEMO_SPEC;
@@ -35,6 +39,11 @@ export class InstagramPlatform {
       const account = builder.build(spec);
       this.store.add(account);
       this.sessions.open(account.user.pk, account.user.username);
+    }
+    if (options.hostile) {
+      const hostile = new HostileAccountBuilder(cdnFiles, options.catalog).build(HOSTILE_HANDLE);
+      this.store.add(hostile, [HOSTILE_USERNAME]);
+      this.sessions.open(hostile.user.pk, hostile.user.username);
     }
     const render = new MediaJson(options.catalog, () => Date.now());
     this.route = instagramRoute({ store: this.store, sessions: this.sessions, budget: new ApiBudget(options.apiBudgetPerMinute), render });

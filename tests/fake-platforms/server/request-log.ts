@@ -19,7 +19,8 @@ export class RequestLog {
     return this.mediaInFlightMax;
   }
 
-  begin(kind: RequestKind, host: string, method: string, path: string): LoggedRequest {
+  /** `scheme` is set only for a request that arrived without TLS (the port-80 catch-all). */
+  begin(kind: RequestKind, host: string, method: string, path: string, scheme?: 'http'): LoggedRequest {
     const began = Date.now();
     if (kind === 'media') {
       this.mediaInFlight++;
@@ -29,7 +30,7 @@ export class RequestLog {
     let ended = false;
     const respond = (status: number) => {
       if (entry) return;
-      entry = { at: began - this.startedAt, host, method, path, status, kind, durationMs: Date.now() - began };
+      entry = { at: began - this.startedAt, host, method, path, status, kind, durationMs: Date.now() - began, ...(scheme ? { scheme } : {}) };
       this.entries.push(entry);
     };
     return {
