@@ -1,0 +1,454 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakePlatforms } from '../fake-platforms/index';
+import { fakeFetch } from '../fake-platforms/test-client';
+import type { FakePlatforms } from '../fake-platforms/types';
+import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, openExport } from './exportChecks';
+import { addFakeCookies, existingZips, launchWithExtension, listZip, PopupPage, readZipEntry, waitForZip, type ExtensionSession } from './harness';
+import { useQuickPacing } from './quickPacing';
+
+const EXPORT_TIMEOUT_MS = 180_000;
+const PROFILE_URL = 'https://www.instagram.com/star.demo/';
+/** The build under test: the harness's default, or the private copy STAR_EXPORT_EXTENSION_PATH names. */
+const EXTENSION_DIR = resolve(process.env.STAR_EXPORT_EXTENSION_PATH || '.output/chrome-mv3');
+
+/**
+ * What the manifest may ask for, exactly (DESIGN §5). Growing either list must be a reviewed
+ * change of this snapshot, not a side effect.
+ */
+const PERMISSIONS = [
+  'storage',
+  'unlimitedStorage',
+  'downloads',
+  'offscreen',
+  'cookies',
+  'tabs',
+  'declarativeNetRequestWithHostAccess',
+  'alarms',
+  'contextMenus',
+  'notifications',
+];
+const HOST_PERMISSIONS = [
+  'https://www.instagram.com/*',
+  'https://*.cdninstagram.com/*',
+  'https://*.fbcdn.net/*',
+  'https://www.youtube.com/*',
+  'https://i.ytimg.com/*',
+  'https://www.facebook.com/*',
+];
+
+/**
+ * Every absolute URL the built code may contain, and why. Anything else (an analytics endpoint,
+ * a CDN for scripts, a debugging host) fails the scan.
+ */
+const ALLOWED_URLS: { pattern: RegExp; why: string }[] = [
+  { pattern: /^https:\/\/(www\.instagram\.com|www\.facebook\.com|www\.youtube\.com|i\.ytimg\.com)(\/|$)/, why: 'the platforms themselves' },
+  { pattern: /^https:\/\/\*\.(cdninstagram\.com|fbcdn\.net)\/\*$/, why: 'host permission patterns of the media CDNs' },
+  { pattern: /^https:\/\/\$\{[a-z]\}\/\*$/, why: 'a host pattern built from the adapters’ hosts (https://${host}/*)' },
+  { pattern: /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xhtml|1998\/Math\/MathML)$/, why: 'XML namespace names in Preact, never fetched' },
+  { pattern: /^https:\/\/accounts\.google\.com\/ServiceLogin\?service=youtube&/, why: 'YouTube’s login page, a link shown to a logged-out user' },
+  { pattern: /^https:\/\/(wxt\.dev\/guide\/go-further\/testing\.html|github\.com\/wxt-dev\/wxt\/issues\/371)$/, why: 'text of an error wxt/storage throws outside an extension' },
+];
+
+/** The id Chromium gives an unpacked extension: SHA-256 of its absolute path, first 32 hex digits as a–p. */
+function unpackedExtensionId(path: string): string {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+/** Another installed extension, with no permissions: its page is where a foreign extension's messages come from. */
+async function writeOtherExtension(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'star-export-other-extension-'));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Some other extension', version: '1.0' }));
+  await writeFile(join(dir, 'page.html'), '<!doctype html><title>other</title><p>other extension</p>');
+  return dir;
+}
+
+type MessageOutcome = { delivered: true; reply: unknown } | { delivered: false; error: string };
+
+/** Sends a startExport to the extension by id from `page`, the way anything outside it would have to. */
+function sendStartExport(page: Page, extensionId: string): Promise<MessageOutcome> {
+  return page.evaluate(async (id) => {
+    const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (id: string, message: unknown) => Promise<unknown> } } }).chrome?.runtime;
+    if (typeof runtime?.sendMessage !== 'function') return { delivered: false, error: 'no chrome.runtime.sendMessage here' };
+    try {
+      const request = { platform: 'instagram', format: 'json', includeMedia: true };
+      const reply = await runtime.sendMessage(id, { starExport: 'background', type: 'startExport', data: request });
+      return { delivered: true, reply };
+    } catch (error) {
+      return { delivered: false, error: String(error) };
+    }
+  }, extensionId);
+}
+
+describe('security: who may control the extension, what it is built from, what it keeps', () => {
+  let fake: FakePlatforms;
+  let session: ExtensionSession;
+  let otherExtensionDir: string;
+  let popup: PopupPage;
+  const consoleLines: string[] = [];
+
+  async function jobIds(): Promise<string[]> {
+    const reply = (await popup.page.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ starExport: 'background', type: 'listJobs' }),
+    )) as { ok: boolean; value: { id: string }[] };
+    expect(reply.ok).toBe(true);
+    return reply.value.map((j) => j.id);
+  }
+
+  beforeAll(async () => {
+    fake = await startFakePlatforms({ port: 0 });
+    otherExtensionDir = await writeOtherExtension();
+    // Chromium loads a comma-separated list of unpacked extensions; ours comes first, so its worker is the one found.
+    session = await launchWithExtension({ fake, extensionPath: `${EXTENSION_DIR},${otherExtensionDir}` });
+    session.serviceWorker.on('console', (m) => consoleLines.push(m.text()));
+    session.context.on('page', (page) => page.on('console', (m) => consoleLines.push(m.text())));
+    await useQuickPacing(session);
+    await addFakeCookies(session.context, fake.instagramCookies());
+    popup = await PopupPage.open(session.context, session.extensionId);
+  });
+
+  afterAll(async () => {
+    try {
+      await session?.close();
+    } finally {
+      await fake?.close();
+      if (otherExtensionDir) await rm(otherExtensionDir, { recursive: true, force: true });
+    }
+  });
+
+  describe('control messages come only from the extension’s own pages', () => {
+    it('a platform page has no channel to the extension, in its main world or an isolated one', async () => {
+      const before = await jobIds();
+      const page = await session.context.newPage();
+      try {
+        await page.goto(PROFILE_URL);
+        const outcome = await sendStartExport(page, session.extensionId);
+        expect(outcome.delivered, JSON.stringify(outcome)).toBe(false);
+
+        // A world like a content script's, made from outside: it gets no extension API either.
+        const cdp = await session.context.newCDPSession(page);
+        let isolated: string;
+        try {
+          const { frameTree } = await cdp.send('Page.getFrameTree');
+          const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'probe', grantUniveralAccess: true });
+          const { result } = await cdp.send('Runtime.evaluate', {
+            contextId: executionContextId,
+            awaitPromise: true,
+            returnByValue: true,
+            expression: `(async () => {
+              const runtime = globalThis.chrome && globalThis.chrome.runtime;
+              if (!runtime || typeof runtime.sendMessage !== 'function') return 'no chrome.runtime.sendMessage';
+              try { return JSON.stringify(await runtime.sendMessage(${JSON.stringify(session.extensionId)}, { starExport: 'background', type: 'startExport', data: { platform: 'instagram', format: 'json', includeMedia: true } })); }
+              catch (error) { return 'refused: ' + error; }
+            })()`,
+          });
+          isolated = String(result.value);
+        } finally {
+          await cdp.detach();
+        }
+        expect(isolated).toMatch(/^(no chrome\.runtime\.sendMessage|refused: )/);
+
+        // No web-accessible resources: a platform page can neither read nor frame the popup (no clickjacking of Start Export).
+        const reachable = await page.evaluate(async (id) => {
+          const read = await fetch(`chrome-extension://${id}/popup.html`).then(() => 'read', () => 'refused');
+          const framed = await new Promise<string>((done) => {
+            const frame = document.createElement('iframe');
+            frame.src = `chrome-extension://${id}/popup.html`;
+            frame.onload = () => {
+              try {
+                done(frame.contentDocument ? 'same-origin?' : 'blocked');
+              } catch {
+                done('blocked');
+              }
+            };
+            document.body.append(frame);
+            setTimeout(() => done('no load'), 5000);
+          });
+          return { read, framed };
+        }, session.extensionId);
+        expect(reachable.read).toBe('refused');
+        expect(reachable.framed).not.toBe('same-origin?');
+        const popupFrame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${session.extensionId}/`));
+        const startInFrame = popupFrame ? await popupFrame.getByRole('button', { name: 'Start Export' }).count().catch(() => 0) : 0;
+        expect(startInFrame, 'the popup rendered inside a platform page').toBe(0);
+      } finally {
+        await page.close();
+      }
+      expect(await jobIds()).toEqual(before);
+    });
+
+    it('another extension cannot start, list or cancel exports', async () => {
+      const before = await jobIds();
+      const otherId = unpackedExtensionId(otherExtensionDir);
+      const page = await session.context.newPage();
+      try {
+        await page.goto(`chrome-extension://${otherId}/page.html`);
+        expect(await page.locator('p').textContent()).toBe('other extension');
+        const outcome = await sendStartExport(page, session.extensionId);
+        expect(outcome.delivered, JSON.stringify(outcome)).toBe(false);
+        expect(outcome.delivered ? '' : outcome.error).toMatch(/Receiving end does not exist|Could not establish connection/);
+        const connected = await page.evaluate(async (id) => {
+          const runtime = (globalThis as unknown as { chrome: { runtime: { connect(id: string): { onDisconnect: { addListener(f: () => void): void }; postMessage(m: unknown): void }; lastError?: { message: string } } } }).chrome.runtime;
+          return new Promise<string>((done) => {
+            const port = runtime.connect(id);
+            port.onDisconnect.addListener(() => done(`disconnected: ${runtime.lastError?.message ?? ''}`));
+            port.postMessage({ starExport: 'background', type: 'listJobs' });
+            setTimeout(() => done('still connected'), 5000);
+          });
+        }, session.extensionId);
+        expect(connected).toMatch(/^disconnected/);
+      } finally {
+        await page.close();
+      }
+      expect(await jobIds()).toEqual(before);
+    });
+
+    it('the manifest opens no channel from outside: no externally_connectable, content scripts or web-accessible resources', async () => {
+      const manifest = (await session.serviceWorker.evaluate('chrome.runtime.getManifest()')) as Record<string, unknown>;
+      for (const key of ['externally_connectable', 'content_scripts', 'web_accessible_resources', 'key', 'update_url']) {
+        expect(manifest[key], key).toBeUndefined();
+      }
+    });
+  });
+
+  describe('the build: permissions, CSP and code', () => {
+    it('asks for exactly the snapshot of permissions and host permissions, in the built file and as loaded', async () => {
+      const built = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      const loaded = (await session.serviceWorker.evaluate('chrome.runtime.getManifest()')) as Record<string, unknown>;
+      for (const manifest of [built, loaded]) {
+        expect(manifest.permissions).toEqual(PERMISSIONS);
+        expect(manifest.host_permissions).toEqual(HOST_PERMISSIONS);
+        expect(manifest.optional_permissions).toBeUndefined();
+        expect(manifest.optional_host_permissions).toBeUndefined();
+      }
+    });
+
+    it('keeps the default extension CSP: no unsafe-eval, no remote script source, and eval really is refused', async () => {
+      const built = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_security_policy?: Record<string, string> };
+      const policies = Object.values(built.content_security_policy ?? {});
+      for (const policy of policies) {
+        expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*|data:|blob:/);
+      }
+      // Code evaluated over DevTools is exempt from CSP, so the probes make the page itself run strings:
+      // an inline <script>, a string timer (eval's twin) and a data: script.
+      const ran = await popup.page.evaluate(async () => {
+        const flags = globalThis as unknown as Record<string, unknown>;
+        const violations: string[] = [];
+        document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+        const inline = document.createElement('script');
+        inline.textContent = 'globalThis.__inlineRan = true;';
+        document.head.append(inline);
+        const fromData = document.createElement('script');
+        fromData.src = 'data:text/javascript,globalThis.__dataRan=true';
+        document.head.append(fromData);
+        (setTimeout as unknown as (code: string, ms: number) => number)('globalThis.__timerRan = true', 0);
+        await new Promise((r) => setTimeout(r, 500));
+        return { inline: flags.__inlineRan === true, data: flags.__dataRan === true, timer: flags.__timerRan === true, violations: violations.length };
+      });
+      expect(ran).toMatchObject({ inline: false, data: false, timer: false });
+      expect(ran.violations).toBeGreaterThanOrEqual(2);
+    });
+
+    it('has no eval or Function constructor in its code and loads no script from elsewhere', async () => {
+      const files = await filesUnder(EXTENSION_DIR);
+      const found: string[] = [];
+      for (const file of files.filter((f) => /\.(js|mjs)$/.test(f))) {
+        const code = await readFile(file, 'utf8');
+        for (const match of code.matchAll(/\beval\s*\(|\bnew\s+Function\s*\(|(?<![.\w$])Function\s*\(\s*['"`]|setTimeout\s*\(\s*['"`]|setInterval\s*\(\s*['"`]|importScripts\s*\(/g)) {
+          found.push(`${relative(EXTENSION_DIR, file)}: ${code.slice(Math.max(0, match.index - 40), match.index + 40)}`);
+        }
+      }
+      expect(found).toEqual([]);
+      for (const html of files.filter((f) => f.endsWith('.html'))) {
+        const text = await readFile(html, 'utf8');
+        const sources = [...text.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+        expect(sources.filter((src) => /^(https?:)?\/\//.test(src)), relative(EXTENSION_DIR, html)).toEqual([]);
+        expect(text, `${relative(EXTENSION_DIR, html)} inline script`).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/);
+      }
+    });
+
+    it('names no web address but the platforms’ (and a few that are only text), so nothing else is called', async () => {
+      const files = (await filesUnder(EXTENSION_DIR)).filter((f) => /\.(js|mjs|html|css|json)$/.test(f));
+      const unexpected: string[] = [];
+      for (const file of files) {
+        const text = await readFile(file, 'utf8');
+        for (const [url] of text.matchAll(/(?:https?|wss?|ftp):\/\/[^\s"'`)<>\\]+/g)) {
+          if (!ALLOWED_URLS.some((a) => a.pattern.test(url))) unexpected.push(`${relative(EXTENSION_DIR, file)}: ${url}`);
+        }
+      }
+      expect(unexpected).toEqual([]);
+    });
+  });
+
+  describe('after a full Instagram export', () => {
+    let zipPath: string;
+    let exportedJobId: string;
+    /** Secret values of the logged-in session, and forms they could be stored in. */
+    let secrets: Map<string, string>;
+
+    beforeAll(async () => {
+      const cookies = fake.instagramCookies();
+      secrets = new Map();
+      const add = (name: string, value: string) => {
+        for (const form of new Set([value, decodeURIComponent(value)])) if (form.length >= 8) secrets.set(form, name);
+      };
+      // ds_user_id is the user's public numeric id, which the export rightly holds; every other cookie is secret.
+      for (const c of cookies.filter((c) => c.name !== 'ds_user_id')) add(c.name, c.value);
+      // Long pieces of sessionid, in case it is stored split at its ':' separators.
+      for (const piece of decodeURIComponent(cookies.find((c) => c.name === 'sessionid')!.value).split(':')) if (piece.length >= 12) add('sessionid (part)', piece);
+      const claim = await fakeFetch(fake.port, 'https://www.instagram.com/api/v1/users/web_profile_info/?username=star.demo', {
+        headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-ig-app-id': '936619743392459' },
+      });
+      add('x-ig-set-www-claim', String(claim.headers['x-ig-set-www-claim']));
+      expect(secrets.size).toBeGreaterThanOrEqual(5);
+
+      const before = await existingZips(session.downloadsDir);
+      fake.resetLog();
+      await popup.choosePlatform('instagram');
+      await popup.chooseFormat('html');
+      await popup.setIncludeMedia(true);
+      await popup.start();
+      const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
+      expect(end.outcome, end.text).toBe('done');
+      zipPath = await waitForZip(session.downloadsDir, 60_000, before);
+      exportedJobId = /_(\d{8}-[0-9a-f]{6})\.zip$/.exec(zipPath)![1]!;
+    });
+
+    const leaksIn = (where: string, text: string): string[] =>
+      [...secrets].filter(([value]) => text.includes(value)).map(([, name]) => `${where} holds ${name}`);
+
+    it('delivers a complete ZIP: every served file byte-identical or failed, never more than three downloads at once', async () => {
+      const exported = await openExport(zipPath, 'instagram');
+      await expectEveryServedFileAccountedFor(zipPath, exported, fake.instagramMedia());
+      expectNeverMoreThanThreeInFlight(fake);
+    });
+
+    it('sent nothing to any host but the platforms’ (checked against every request Chromium made)', () => {
+      expectOnlyPlatformHosts(fake);
+      // Nor did any request carry the session in its URL, where logs and referrers would see it.
+      expect(fake.log.flatMap((e) => leaksIn(`${e.host}${e.path}`, `${e.host}${e.path}`))).toEqual([]);
+    });
+
+    it('keeps no cookie or session token in IndexedDB, chrome.storage, OPFS, request rules, the ZIP or the console', async () => {
+      const page = await session.context.newPage();
+      try {
+        await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+        const dump = await page.evaluate(async () => {
+          const texts: { where: string; text: string }[] = [];
+          const seen = new Set<unknown>();
+          async function flatten(value: unknown, out: string[]): Promise<void> {
+            if (value === null || value === undefined) return;
+            if (typeof value === 'string') return void out.push(value);
+            if (typeof value !== 'object') return void out.push(String(value));
+            if (seen.has(value)) return;
+            seen.add(value);
+            if (value instanceof Blob) return void out.push(value.size <= 64 * 1024 * 1024 ? await value.text() : `[blob ${value.size}]`);
+            if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+              const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+              return void out.push(new TextDecoder('latin1').decode(bytes));
+            }
+            for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+              out.push(key);
+              await flatten(inner, out);
+            }
+          }
+          for (const info of await indexedDB.databases()) {
+            const db = await new Promise<IDBDatabase>((done, fail) => {
+              const open = indexedDB.open(info.name!);
+              open.onsuccess = () => done(open.result);
+              open.onerror = () => fail(open.error);
+            });
+            for (const store of Array.from(db.objectStoreNames)) {
+              const records = await new Promise<unknown[]>((done, fail) => {
+                const request = db.transaction(store).objectStore(store).getAll();
+                request.onsuccess = () => done(request.result);
+                request.onerror = () => fail(request.error);
+              });
+              const out: string[] = [];
+              await flatten(records, out);
+              texts.push({ where: `IndexedDB ${info.name}/${store} (${records.length} records)`, text: out.join('\n') });
+            }
+            db.close();
+          }
+          type Getter = { get(keys: null): Promise<unknown> };
+          const chromeApi = (
+            globalThis as unknown as {
+              chrome: { storage: Record<string, Getter>; declarativeNetRequest: { getSessionRules(): Promise<unknown>; getDynamicRules(): Promise<unknown> } };
+            }
+          ).chrome;
+          for (const area of ['local', 'session', 'sync']) {
+            texts.push({ where: `chrome.storage.${area}`, text: JSON.stringify(await chromeApi.storage[area]!.get(null)) });
+          }
+          texts.push({ where: 'declarativeNetRequest session rules', text: JSON.stringify(await chromeApi.declarativeNetRequest.getSessionRules()) });
+          texts.push({ where: 'declarativeNetRequest dynamic rules', text: JSON.stringify(await chromeApi.declarativeNetRequest.getDynamicRules()) });
+          const names: string[] = [];
+          async function walk(dir: FileSystemDirectoryHandle, path: string): Promise<void> {
+            for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
+              names.push(`${path}${name}`);
+              if (handle.kind === 'directory') await walk(handle as FileSystemDirectoryHandle, `${path}${name}/`);
+              else {
+                const file = await (handle as FileSystemFileHandle).getFile();
+                const out: string[] = [];
+                await flatten(file, out);
+                texts.push({ where: `OPFS ${path}${name}`, text: out.join('') });
+              }
+            }
+          }
+          await walk(await navigator.storage.getDirectory(), '');
+          texts.push({ where: 'OPFS file names', text: names.join('\n') });
+          return texts;
+        });
+        // The dump does see what the extension stores: the exported account and the job are in it.
+        const everything = dump.map((d) => d.text).join('\n');
+        expect(everything).toContain('star.demo');
+        expect(everything).toContain(exportedJobId);
+        const leaks = dump.flatMap((d) => leaksIn(d.where, d.text));
+        for (const entry of await listZip(zipPath)) {
+          if (!entry.directory) leaks.push(...leaksIn(`ZIP ${entry.name}`, new TextDecoder('latin1').decode(await readZipEntry(zipPath, entry.name))));
+        }
+        leaks.push(...leaksIn('console output', consoleLines.join('\n')));
+        expect(leaks).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('leaves no session value anywhere in the browser profile but Chromium’s own cookie store', async () => {
+      // Chromium keeps cookies (encrypted) in Default/Cookies; anything else holding a value was written by someone else.
+      const chromiumOwn = /(^|\/)(Cookies|Cookies-journal)$/;
+      const leaks: string[] = [];
+      for (const file of await filesUnder(session.userDataDir)) {
+        const where = relative(session.userDataDir, file);
+        if (chromiumOwn.test(where)) continue;
+        const size = await stat(file).then((s) => s.size, () => 0);
+        if (size === 0 || size > 256 * 1024 * 1024) continue;
+        const bytes = await readFile(file).catch(() => undefined);
+        if (bytes) leaks.push(...leaksIn(`profile file ${where}`, bytes.toString('latin1')));
+      }
+      expect(leaks).toEqual([]);
+    });
+
+    // FINDING (reported): a video post's metadata.cover_url keeps its signed CDN URL (main JSON, index.html, CSV).
+    it.fails('keeps signed-URL signatures out of the texts it exports [known bug: fails while cover_url keeps its signature]', async () => {
+      const signed: string[] = [];
+      for (const entry of await listZip(zipPath)) {
+        if (entry.directory || !/\.(json|html|csv)$/.test(entry.name)) continue;
+        const text = new TextDecoder().decode(await readZipEntry(zipPath, entry.name));
+        for (const match of text.matchAll(/https:\/\/[^\s"'<]+(?:[?&]|&amp;)(?:oh|oe|_nc_ohc)=/g)) {
+          signed.push(`${entry.name}: …${text.slice(Math.max(0, match.index - 30), match.index + 60)}…`);
+        }
+      }
+      expect(signed).toEqual([]);
+    });
+  });
+});
