@@ -90,6 +90,7 @@ describe('Facebook export from the popup', () => {
     const exported = await openExport(zipPath, 'facebook');
     expect(exported.manifest.failed).toEqual([]);
     await expectEveryServedFileAccountedFor(zipPath, exported, fake.facebookMedia());
+    expectNeverMoreThanThreeInFlight(fake);
   });
 
   it('stops at a second temporary block with the clear message, and no ZIP', async () => {

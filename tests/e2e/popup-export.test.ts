@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
-import { openExport } from './exportChecks';
+import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, openExport } from './exportChecks';
 import { addFakeCookies, existingZips, launchWithExtension, listZip, PopupPage, readZipEntry, waitForZip, type ExtensionSession } from './harness';
 import { EXTENSION_PATH, openHistoryPage, openPopupTab, pollUntil, tabIdOf, unzipToTemp } from './popupUi';
 import { useQuickPacing } from './quickPacing';
@@ -72,7 +72,11 @@ describe('Popup: the account of the open tab, every export format, history', () 
     const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
     expect(end.outcome, end.text).toBe('done');
     await popup.page.close();
-    return waitForZip(session.downloadsDir, 60_000, before);
+    const zipPath = await waitForZip(session.downloadsDir, 60_000, before);
+    // The invariant of every export with media (DESIGN §2): each served file in the ZIP or failed, three downloads at most.
+    if (includeMedia) await expectEveryServedFileAccountedFor(zipPath, await openExport(zipPath, 'instagram'), fake.instagramMedia());
+    if (includeMedia) expectNeverMoreThanThreeInFlight(fake);
+    return zipPath;
   }
 
   it('says which account it exports: the profile tab it was opened from, or the tab named by ?tabId=', async () => {
@@ -209,6 +213,7 @@ describe('Popup: the account of the open tab, every export format, history', () 
     const before = await existingZips(session.downloadsDir);
     await history.getByRole('button', { name: /^Download the Instagram export of @star\.demo .* again$/ }).first().click();
     const again = await waitForZip(session.downloadsDir, 60_000, before);
+    await expectEveryServedFileAccountedFor(again, await openExport(again, 'instagram'), fake.instagramMedia());
     expect((await listZip(again)).some((e) => e.name.endsWith('/index.html')), 'the newest (HTML) export again').toBe(true);
 
     history.once('dialog', (dialog) => void dialog.accept());

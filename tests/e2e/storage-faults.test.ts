@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../lib/export/types';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
-import { expectEveryServedFileAccountedFor, openExport } from './exportChecks';
+import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, openExport } from './exportChecks';
 import { addFakeCookies, launchWithExtension, PopupPage, waitForZip, type ExtensionSession } from './harness';
 import { useQuickPacing } from './quickPacing';
 
@@ -99,6 +99,7 @@ describe('storage faults', () => {
     const zipPath = await waitForZip(session.downloadsDir, 60_000);
     const exported = await openExport(zipPath, 'instagram');
     await expectEveryServedFileAccountedFor(zipPath, exported, fake.instagramMedia());
+    expectNeverMoreThanThreeInFlight(fake);
     expect(exported.manifest.failed).toEqual([]);
     // Files kept before the disk filled up are not fetched again.
     const completed = new Map<string, number>();
