@@ -1,7 +1,7 @@
 import { ExportError } from '../../errors';
 import type { PlatformContext } from '../types';
 import { graphqlQuery } from './graphql';
-import { asObject, asObjects, asString, at, isObject, type JsonObject } from './json';
+import { asObject, asObjects, asString, dig, isObject, type JsonObject } from '../shared/jsonReaders';
 import { COLLECTIONS, collectionVariables, type CollectionName } from './queries';
 import { platformChanged } from './responses';
 
@@ -22,10 +22,10 @@ export async function readCollection(ctx: PlatformContext, profileId: string, na
   if (isObject(payload.data) && payload.data.node === null) {
     throw new ExportError('private_account', `Facebook does not show this profile’s ${LABELS[name]} to you, so they cannot be exported.`);
   }
-  const connection = asObject(at(payload.data, query.connection));
+  const connection = asObject(dig(payload.data, ...query.connection));
   const edges = connection?.edges;
   if (!connection || !Array.isArray(edges)) throw platformChanged(query.friendlyName, said);
   const pageInfo = asObject(connection.page_info);
   const next = pageInfo?.has_next_page === true ? asString(pageInfo.end_cursor) : undefined;
-  return { media: asObjects(edges).flatMap((edge) => asObjects([at(edge, query.media)])), next: next === after ? undefined : next };
+  return { media: asObjects(edges).flatMap((edge) => asObjects([dig(edge, ...query.media)])), next: next === after ? undefined : next };
 }

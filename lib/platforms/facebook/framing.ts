@@ -1,4 +1,4 @@
-import { asNumber, asObjects, asString, at, isObject, type JsonObject } from './json';
+import { asNumber, asObjects, asString, dig, isObject, type JsonObject } from '../shared/jsonReaders';
 
 /**
  * The framing of Facebook's answers: an optional `for (;;);` guard, then one JSON object per line.
@@ -48,7 +48,7 @@ export function mergeParts(parts: JsonObject[]): GraphqlPayload {
       payload.data = part.data;
       continue;
     }
-    const target = at(payload.data, path ?? []);
+    const target = dig(payload.data, ...(path ?? []));
     if (isObject(target)) mergeInto(target, part.data);
   }
   return payload;

@@ -1,6 +1,6 @@
 import type { PlatformContext } from '../types';
 import { graphqlQuery } from './graphql';
-import { asString, at, isObject, type JsonObject } from './json';
+import { asString, dig, isObject, type JsonObject } from '../shared/jsonReaders';
 import { DETAILS, detailVariables, type DetailName } from './queries';
 import { platformChanged } from './responses';
 
@@ -11,7 +11,7 @@ import { platformChanged } from './responses';
 export async function readMediaDetail(ctx: PlatformContext, profileId: string, kind: DetailName, mediaId: string): Promise<JsonObject | null> {
   const query = DETAILS[kind];
   const payload = await graphqlQuery(ctx, query, detailVariables(kind, mediaId, profileId));
-  const media = at(payload.data, query.media);
+  const media = dig(payload.data, ...query.media);
   if (media === null) return null;
   if (!isObject(media)) throw platformChanged(query.friendlyName, asString(payload.errors[0]?.message));
   return media;

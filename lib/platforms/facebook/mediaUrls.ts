@@ -1,5 +1,5 @@
 import type { MediaFormat } from '../types';
-import { asNumber, asObject, asObjects, asString, at, type JsonObject } from './json';
+import { asNumber, asObject, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { MEDIA_FIELDS } from './queries';
 
 export interface ImageVersion {
@@ -17,7 +17,7 @@ export interface VideoVersion {
 /** The full-size image: the media viewer's `image`, or the collection's `viewer_image` (fast mode). */
 export function fullImage(media: JsonObject): ImageVersion | undefined {
   for (const path of [MEDIA_FIELDS.image, MEDIA_FIELDS.listedImage]) {
-    const image = asObject(at(media, path));
+    const image = asObject(dig(media, ...path));
     const url = asString(image?.uri);
     if (url) return { url, width: asNumber(image?.width), height: asNumber(image?.height) };
   }
@@ -32,7 +32,7 @@ const PREFERRED_QUALITIES = ['HD', 'SD'];
  * The HD file is 720p even for 1080p uploads; 1080p exists only as DASH, which is out of scope.
  */
 export function bestVideo(media: JsonObject): VideoVersion | undefined {
-  const usable = asObjects(at(media, MEDIA_FIELDS.progressive)).flatMap((entry) => {
+  const usable = asObjects(dig(media, ...MEDIA_FIELDS.progressive)).flatMap((entry) => {
     const url = asString(entry.progressive_url);
     const failed = entry.failure_reason !== null && entry.failure_reason !== undefined;
     return url && !failed ? [{ url, quality: asString(asObject(entry.metadata)?.quality) ?? 'unknown' }] : [];
@@ -43,7 +43,7 @@ export function bestVideo(media: JsonObject): VideoVersion | undefined {
   };
   const [best] = [...usable].sort((a, b) => rank(a.quality) - rank(b.quality));
   if (best) return best;
-  for (const source of [asObject(at(media, MEDIA_FIELDS.legacy)), media]) {
+  for (const source of [asObject(dig(media, ...MEDIA_FIELDS.legacy)), media]) {
     for (const key of MEDIA_FIELDS.legacyUrls) {
       const url = asString(source?.[key]);
       if (url) return { url, quality: key };

@@ -1,4 +1,4 @@
-import { asNumber, asString, isObject, type JsonObject } from './json';
+import { asNumber, asString, isObject, type JsonObject } from '../shared/jsonReaders';
 
 /**
  * The tokens a Comet page hands its own GraphQL client. They sit in

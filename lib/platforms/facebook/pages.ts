@@ -3,7 +3,8 @@ import { readCollection } from './collections';
 import { readMediaDetail } from './mediaDetail';
 import { DEFAULT_LISTING_OPTIONS, type ListingOptions } from './constants';
 import { decodeCursor, encodeCursor, sectionsAfter, type Cursor } from './cursor';
-import { asId, asString } from './json';
+import { asString } from '../shared/jsonReaders';
+import { asId } from './json';
 import { toPost } from './parseMedia';
 import type { CollectionName } from './queries';
 

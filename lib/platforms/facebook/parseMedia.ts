@@ -1,6 +1,7 @@
 import type { MediaItem, Post } from '../types';
 import { ORIGIN } from './constants';
-import { asId, asNumber, asString, at, firstAt, type JsonObject } from './json';
+import { asNumber, asString, dig, digFirst, type JsonObject } from '../shared/jsonReaders';
+import { asId } from './json';
 import { bestVideo, formatHint, fullImage } from './mediaUrls';
 import { MEDIA_FIELDS, type CollectionName } from './queries';
 
@@ -12,21 +13,21 @@ const KINDS: Record<CollectionName, string> = { uploads: 'image', tagged: 'image
  * its metadata and names itself in `missing_media`.
  */
 export function toPost(media: JsonObject, collection: CollectionName): Post | undefined {
-  const id = asId(at(media, MEDIA_FIELDS.id));
+  const id = asId(dig(media, ...MEDIA_FIELDS.id));
   if (!id) return undefined;
-  const isVideo = collection === 'videos' || collection === 'reels' || at(media, MEDIA_FIELDS.typename) === 'Video';
-  const seconds = firstAt(media, MEDIA_FIELDS.times, asNumber);
+  const isVideo = collection === 'videos' || collection === 'reels' || dig(media, ...MEDIA_FIELDS.typename) === 'Video';
+  const seconds = digFirst(media, MEDIA_FIELDS.times, asNumber);
   const publishedAt = isoFromUnix(seconds ?? 0);
-  const caption = firstAt(media, MEDIA_FIELDS.caption, (value) => (typeof value === 'string' ? value : undefined)) ?? null;
+  const caption = digFirst(media, MEDIA_FIELDS.caption, (value) => (typeof value === 'string' ? value : undefined)) ?? null;
   const file: ChosenFile | undefined = isVideo ? videoFile(media) : fullImage(media);
   const metadata: Record<string, unknown> = {
     collection,
-    owner_id: asId(at(media, MEDIA_FIELDS.ownerId)),
-    owner_name: asString(at(media, MEDIA_FIELDS.ownerName)),
-    accessibility_caption: asString(at(media, MEDIA_FIELDS.accessibilityCaption)),
-    duration_seconds: asNumber(at(media, MEDIA_FIELDS.duration)),
-    original_width: asNumber(at(media, MEDIA_FIELDS.originalWidth)),
-    original_height: asNumber(at(media, MEDIA_FIELDS.originalHeight)),
+    owner_id: asId(dig(media, ...MEDIA_FIELDS.ownerId)),
+    owner_name: asString(dig(media, ...MEDIA_FIELDS.ownerName)),
+    accessibility_caption: asString(dig(media, ...MEDIA_FIELDS.accessibilityCaption)),
+    duration_seconds: asNumber(dig(media, ...MEDIA_FIELDS.duration)),
+    original_width: asNumber(dig(media, ...MEDIA_FIELDS.originalWidth)),
+    original_height: asNumber(dig(media, ...MEDIA_FIELDS.originalHeight)),
     video_quality: file?.quality,
     // Fast mode lists photos without their dates: the file is then named 1970-01-01.
     date_unknown: seconds === undefined ? true : undefined,
@@ -43,7 +44,7 @@ export function toPost(media: JsonObject, collection: CollectionName): Post | un
     caption,
     formatHint: formatHint(file.url),
   };
-  const permalink = firstAt(media, MEDIA_FIELDS.permalink, asString) ?? defaultPermalink(id, collection);
+  const permalink = digFirst(media, MEDIA_FIELDS.permalink, asString) ?? defaultPermalink(id, collection);
   return {
     id,
     platform: 'facebook',

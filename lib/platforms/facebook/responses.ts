@@ -3,7 +3,7 @@ import { parseRetryAfter } from '../../net/retryPolicy';
 import type { ApiResponse } from '../types';
 import { ORIGIN } from './constants';
 import { mergeParts, splitParts, type GraphqlPayload } from './framing';
-import { asNumber, asString, type JsonObject } from './json';
+import { asNumber, asString, type JsonObject } from '../shared/jsonReaders';
 
 export const LOGIN_MESSAGE = 'Log in to Facebook in this browser, then try again.';
 const CHECKPOINT_MESSAGE =

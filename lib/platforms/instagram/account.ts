@@ -3,7 +3,8 @@ import type { AccountInfo, PlatformContext } from '../types';
 import { accountFromUrl } from './accountFromUrl';
 import { apiUrl, getJson } from './api';
 import { ORIGIN } from './constants';
-import { asArray, asBoolean, asNumber, asObject, asObjects, asString, userId, type JsonObject } from './json';
+import { asArray, asBoolean, asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
+import { userId } from './json';
 import { loginRequired, platformChanged } from './responses';
 
 interface UserFacts {

@@ -1,7 +1,7 @@
 import type { ApiResponse, PlatformContext } from '../types';
 import { API_BASE } from './constants';
 import { apiHeaders, rememberClaim } from './headers';
-import type { JsonObject } from './json';
+import type { JsonObject } from '../shared/jsonReaders';
 import { readJson } from './responses';
 
 type QueryParams = Record<string, string | readonly string[] | undefined>;

@@ -11,7 +11,8 @@ import {
   PROFILE_POSTS_QUERY_NAME,
 } from './constants';
 import { encodeCursor, type Cursor } from './cursor';
-import { asArray, asObject, asObjects, asString, mediaPk, type JsonObject } from './json';
+import { asArray, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
+import { mediaPk } from './json';
 import { readMediaInfo } from './mediaInfo';
 import { lacksMedia, toPost } from './parseMedia';
 import { isHomeOrHiddenRedirect, platformChanged, rateLimited, readJson } from './responses';

@@ -1,40 +1,4 @@
-/**
- * Readers for Instagram's JSON that never throw: any field may be missing or change type, and a
- * missing detail must not lose the rest of a post.
- */
-
-export type JsonObject = Record<string, unknown>;
-
-export function asObject(value: unknown): JsonObject | undefined {
-  return isObject(value) ? value : undefined;
-}
-
-export function asArray(value: unknown): unknown[] | undefined {
-  return Array.isArray(value) ? value : undefined;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The objects of an array (anything else in it skipped); [] when it is not an array. */
-export function asObjects(value: unknown): JsonObject[] {
-  return (asArray(value) ?? []).filter(isObject);
-}
-
-export function asString(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-export function asNumber(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
-  return undefined;
-}
-
-export function asBoolean(value: unknown): boolean | undefined {
-  return typeof value === 'boolean' ? value : undefined;
-}
+import { asString, type JsonObject } from '../shared/jsonReaders';
 
 /**
  * An id as a string. Ids above 2^53 (every media pk) lose digits once JSON.parse made them a

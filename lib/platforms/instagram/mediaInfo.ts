@@ -1,7 +1,8 @@
 import { isExportError } from '../../errors';
 import type { PlatformContext } from '../types';
 import { apiUrl, getJson } from './api';
-import { asObjects, mediaPk, type JsonObject } from './json';
+import { asObjects, type JsonObject } from '../shared/jsonReaders';
+import { mediaPk } from './json';
 
 /** One post as `/media/{pk}/info/` gives it, or undefined when it is gone. */
 export async function readMediaInfo(ctx: PlatformContext, pk: string): Promise<JsonObject | undefined> {

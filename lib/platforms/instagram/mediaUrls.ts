@@ -1,5 +1,5 @@
 import type { MediaFormat } from '../types';
-import { asNumber, asObject, asObjects, asString, type JsonObject } from './json';
+import { asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 
 interface MediaVersion {
   url: string;

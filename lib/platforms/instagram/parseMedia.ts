@@ -1,6 +1,7 @@
 import type { MediaItem, Post } from '../types';
 import { ORIGIN } from './constants';
-import { asArray, asNumber, asObject, asObjects, asString, mediaPk, type JsonObject } from './json';
+import { asArray, asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
+import { mediaPk } from './json';
 import { bestImage, bestVideo, formatHint } from './mediaUrls';
 
 /** Where a media item was listed: its own post, the current stories, or a highlight. */

@@ -1,5 +1,6 @@
 import type { MediaItem, PlatformContext } from '../types';
-import { asObjects, mediaPk, type JsonObject } from './json';
+import { asObjects, type JsonObject } from '../shared/jsonReaders';
+import { mediaPk } from './json';
 import { readMediaInfo } from './mediaInfo';
 import { extractMediaItems } from './parseMedia';
 import { readReels } from './reelPages';

@@ -2,7 +2,7 @@ import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
 import { parseRetryAfter } from '../../net/retryPolicy';
 import { ORIGIN } from './constants';
-import { asObject, asString, type JsonObject } from './json';
+import { asObject, asString, type JsonObject } from '../shared/jsonReaders';
 
 const LOGIN_MESSAGE = 'Instagram did not accept this browser’s session. Log in to Instagram in this browser, then try again.';
 const CONFIRM_MESSAGE =

@@ -3,7 +3,8 @@ import type { AccountInfo, PlatformContext } from '../types';
 import { parseChannelRef, type ChannelRef } from './accountFromUrl';
 import { ORIGIN } from './constants';
 import { callInnertube } from './innertube';
-import { asNumber, asObject, asString, dig, textOf, type JsonObject } from './json';
+import { asNumber, asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
+import { textOf } from './json';
 import { ownChannel } from './ownChannel';
 import { channelNotFound, loginRequired, platformChanged } from './responses';
 import { firstTabPage } from './tabPages';
@@ -108,5 +109,5 @@ function videoCount(body: JsonObject): number | undefined {
   };
   visit(body.header);
   const match = texts.map((text) => /^([\d,]+)\s+videos?$/.exec(text.trim())).find(Boolean);
-  return match ? asNumber(match[1]!.replace(/,/g, '')) : undefined;
+  return match ? asNumber(match[1]!.replace(/,/g, ''), 'digits') : undefined;
 }

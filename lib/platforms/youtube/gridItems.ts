@@ -1,6 +1,7 @@
 import { VIDEO_ID } from './accountFromUrl';
 import type { TabName } from './constants';
-import { asObject, asObjects, asString, dig, textOf, type JsonObject } from './json';
+import { asObject, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
+import { textOf } from './json';
 import { platformChanged } from './responses';
 
 /** One video as a channel tab's grid shows it: no exact date, no description. */

@@ -2,7 +2,8 @@ import { ExportError } from '../../errors';
 import type { PlatformContext } from '../types';
 import { CHANNEL_ID } from './accountFromUrl';
 import { callInnertube } from './innertube';
-import { asObject, asObjects, asString, dig, textOf } from './json';
+import { asObject, asObjects, asString, dig } from '../shared/jsonReaders';
+import { textOf } from './json';
 import { platformChanged } from './responses';
 
 /** The header's handle, resolved like any other; else the "Your channel" link's channel id. */

@@ -1,7 +1,7 @@
 import { ExportError } from '../../errors';
 import type { ApiResponse, PlatformContext } from '../types';
 import { FALLBACK_CLIENT_VERSION, ORIGIN } from './constants';
-import { asNumber, asObject, asString, dig, type JsonObject } from './json';
+import { asNumber, asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { loginRequired, platformChanged, rateLimited } from './responses';
 
 /** What the web client reads from its page config before its first InnerTube call. */
@@ -60,7 +60,7 @@ export function parsePageConfig(html: string): PageConfig {
     clientVersion: asString(merged.INNERTUBE_CLIENT_VERSION) ?? asString(client?.clientVersion) ?? FALLBACK_CLIENT_VERSION,
     visitorData: asString(merged.VISITOR_DATA) ?? asString(client?.visitorData),
     loggedIn: merged.LOGGED_IN === true,
-    sessionIndex: String(asNumber(merged.SESSION_INDEX) ?? 0),
+    sessionIndex: String(asNumber(merged.SESSION_INDEX, 'digits') ?? 0),
     userSessionId: asString(merged.USER_SESSION_ID) ?? userFromDatasyncId(asString(merged.DATASYNC_ID)),
   };
 }

@@ -2,7 +2,7 @@ import type { PlatformContext } from '../types';
 import { TABS, type TabName } from './constants';
 import { parseGridItems, type GridItems } from './gridItems';
 import { callInnertube } from './innertube';
-import { asObject, asObjects, asString, dig, type JsonObject } from './json';
+import { asObject, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { channelNotFound, errorAlert, platformChanged } from './responses';
 
 export interface TabPage extends GridItems {

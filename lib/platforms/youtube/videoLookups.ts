@@ -1,7 +1,8 @@
 import type { PlatformContext } from '../types';
 import { PLAYER_FIELDS } from './constants';
 import { callInnertube } from './innertube';
-import { asNumber, asObjects, asString, dig, textOf, type JsonObject } from './json';
+import { asNumber, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
+import { textOf } from './json';
 
 /** What one small `player` call tells about a video. */
 export interface PlayerFacts {
@@ -40,8 +41,8 @@ function parsePlayer(body: JsonObject): PlayerFacts {
     publishDate: asString(dig(micro, 'publishDate')) ?? asString(dig(micro, 'uploadDate')),
     channelId: asString(dig(details, 'channelId')) ?? asString(dig(micro, 'externalChannelId')),
     ownerProfileUrl: asString(dig(micro, 'ownerProfileUrl')),
-    lengthSeconds: asNumber(dig(details, 'lengthSeconds')),
-    viewCount: asNumber(dig(details, 'viewCount')),
+    lengthSeconds: asNumber(dig(details, 'lengthSeconds'), 'digits'),
+    viewCount: asNumber(dig(details, 'viewCount'), 'digits'),
     description: typeof dig(details, 'shortDescription') === 'string' ? (dig(details, 'shortDescription') as string) : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asObjects } from '../../../lib/platforms/instagram/json';
+import { asObjects } from '../../../lib/platforms/shared/jsonReaders';
 import { formatHint } from '../../../lib/platforms/instagram/mediaUrls';
 import { extractMediaItems, toPost } from '../../../lib/platforms/instagram/parseMedia';
 import type { Post } from '../../../lib/platforms/types';
