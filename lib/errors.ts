@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'platform_changed'
   | 'too_large'
   | 'not_allowed_type'
+  | 'not_allowed_host'
   | 'expired_url'
   | 'http_error'
   | 'network_error'
@@ -44,6 +45,14 @@ export function isExportError(error: unknown): error is ExportError {
   return error instanceof ExportError;
 }
 
+/**
+ * Runtime messages may quote a URL (fetch does for URLs with credentials); a signed media URL's
+ * query is a credential of sorts and must not end up in the export or on screen.
+ */
+function withoutUrlQueries(message: string): string {
+  return message.replace(/(https?:\/\/[^\s?#"']+)[?#][^\s"']*/g, '$1');
+}
+
 /** Anything thrown becomes an ExportError so it can be recorded and shown. */
 export function toExportError(error: unknown): ExportError {
   if (error instanceof ExportError) return error;
@@ -57,8 +66,8 @@ export function toExportError(error: unknown): ExportError {
     );
   }
   if (error instanceof TypeError) {
-    return new ExportError('network_error', `Network error: ${error.message}`);
+    return new ExportError('network_error', `Network error: ${withoutUrlQueries(error.message)}`);
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new ExportError('internal', message);
+  return new ExportError('internal', withoutUrlQueries(message));
 }

@@ -90,6 +90,8 @@ export interface PlatformSite {
   origin: string;
   /** Hosts of its pages (for recognising a tab), API calls included. */
   hosts: readonly string[];
+  /** Hosts its media are served from (`*.` for any subdomain); media elsewhere are never fetched. */
+  mediaHosts: readonly string[];
 }
 
 export interface PlatformAdapter {

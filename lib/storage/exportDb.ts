@@ -22,7 +22,7 @@ export interface PostRecord {
   jobId: string;
   seq: number;
   post: Omit<Post, 'media'>;
-  /** Ids of the post's media, in display order. */
+  /** Record keys (MediaRecord.mediaId) of the post's media, in display order. */
   mediaIds: string[];
 }
 
@@ -30,6 +30,7 @@ export type MediaState = 'pending' | 'kept' | 'failed';
 
 export interface MediaRecord {
   jobId: string;
+  /** The item's id, or `id#N` when a different file came with an id already taken. */
   mediaId: string;
   seq: number;
   item: MediaItem;

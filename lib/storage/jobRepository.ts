@@ -1,5 +1,6 @@
 import type { IDBPTransaction } from 'idb';
-import type { Post } from '../platforms/types';
+import { urlWithoutSignature } from '../export/layout/sourceUrl';
+import type { MediaItem, Post } from '../platforms/types';
 import { openExportDb, type ExportSchema, type JobRecord, type MediaRecord, type PostRecord } from './exportDb';
 
 export async function getJob(jobId: string): Promise<JobRecord | undefined> {
@@ -17,23 +18,42 @@ export async function listJobs(): Promise<JobRecord[]> {
 
 type PageTransaction = IDBPTransaction<ExportSchema, ('jobs' | 'posts' | 'media')[], 'readwrite'>;
 
+function sameFile(a: MediaItem, b: MediaItem): boolean {
+  return urlWithoutSignature(a.url) === urlWithoutSignature(b.url);
+}
+
+/**
+ * The record key of a media item: its id, unless that id already names a different file (a
+ * broken or hostile answer can repeat ids), which then gets `id#2`, `id#3`… so no file is lost.
+ * The same file seen again (a story kept in a highlight) keeps its one record.
+ */
+async function mediaKeyFor(tx: PageTransaction, jobId: string, item: MediaItem): Promise<{ key: string; isNew: boolean }> {
+  for (let n = 1; ; n += 1) {
+    const key = n === 1 ? item.id : `${item.id}#${n}`;
+    const stored = await tx.objectStore('media').get([jobId, key]);
+    if (!stored) return { key, isNew: true };
+    if (sameFile(stored.item, item)) return { key, isNew: false };
+  }
+}
+
 async function storePage(tx: PageTransaction, job: JobRecord, posts: Post[]): Promise<void> {
-  const mediaStore = tx.objectStore('media');
   for (const post of posts) {
     const { media, ...rest } = post;
-    const record: PostRecord = { jobId: job.id, seq: job.nextPostSeq++, post: rest, mediaIds: media.map((m) => m.id) };
-    await tx.objectStore('posts').put(record);
+    const mediaIds: string[] = [];
     for (const item of media) {
-      if (await mediaStore.getKey([job.id, item.id])) continue;
-      await mediaStore.put({ jobId: job.id, mediaId: item.id, seq: job.nextMediaSeq++, item, state: 'pending' });
+      const { key, isNew } = await mediaKeyFor(tx, job.id, item);
+      mediaIds.push(key);
+      if (isNew) await tx.objectStore('media').put({ jobId: job.id, mediaId: key, seq: job.nextMediaSeq++, item, state: 'pending' });
     }
+    const record: PostRecord = { jobId: job.id, seq: job.nextPostSeq++, post: rest, mediaIds };
+    await tx.objectStore('posts').put(record);
   }
 }
 
 /**
  * Stores one metadata page and the cursor after it in a single transaction, so a worker that
  * stops between pages resumes from a cursor whose posts are all stored, never half of them.
- * A media id seen before (a story kept in a highlight, a pinned post listed twice) is stored once.
+ * A media file seen before (a story kept in a highlight, a pinned post listed twice) is stored once.
  */
 export async function appendPage(jobId: string, posts: Post[], nextCursor: string | null): Promise<JobRecord> {
   const db = await openExportDb();

@@ -44,7 +44,8 @@ export async function runArchiveStage(ctx: JobContext): Promise<void> {
   const byId = new Map(records.map((r) => [r.mediaId, r]));
   const posts = await readPosts(job.id, byId);
   const layout = new MediaLayout(job.request.platform);
-  const outcomes = new Map<string, MediaOutcome>();
+  // Keyed by the stored item itself: ids may repeat across different files.
+  const outcomes = new Map<MediaItem, MediaOutcome>();
 
   const kept = records.filter((r) => r.state === 'kept');
   await ensureFreeSpace(kept.reduce((sum, r) => sum + (r.bytes ?? 0), 0));
@@ -66,13 +67,13 @@ export async function runArchiveStage(ctx: JobContext): Promise<void> {
       downloadedAt: new Date(record.downloadedAt ?? exportedAt),
     });
     await zip.addText(zipEntryPath(job.id, paths.sidecar), JSON.stringify(sidecar, null, 2), modified);
-    outcomes.set(record.mediaId, { status: 'saved', path: paths.file, format: record.format, byteSize: file.size });
+    outcomes.set(record.item, { status: 'saved', path: paths.file, format: record.format, byteSize: file.size });
     written += 1;
     await ctx.save({}, written / (kept.length + 1));
   }
   for (const record of records) {
     if (record.state === 'failed' && record.failure) {
-      outcomes.set(record.mediaId, { status: 'failed', reason: record.failure.reason, message: record.failure.message });
+      outcomes.set(record.item, { status: 'failed', reason: record.failure.reason, message: record.failure.message });
     }
   }
 
@@ -84,7 +85,7 @@ export async function runArchiveStage(ctx: JobContext): Promise<void> {
     options: job.request,
     exportedAt,
     posts,
-    outcomeOf: (item) => outcomes.get(item.id),
+    outcomeOf: (item) => outcomes.get(item),
     failed: job.failed,
   });
   await zip.addText(zipEntryPath(job.id, mainJsonName(job.request.platform, job.id)), JSON.stringify(manifest, null, 2), exportedAt);

@@ -5,6 +5,7 @@ import { ensureFreeSpace } from '../../storage/freeSpace';
 import { mediaOfJob, putMedia } from '../../storage/jobRepository';
 import { urlWithoutSignature } from '../layout/sourceUrl';
 import { downloadSlots } from '../media/downloadSlots';
+import { checkMediaUrl } from '../media/mediaHosts';
 import { downloadWithRetry } from '../media/downloadWithRetry';
 import type { JobContext } from './jobContext';
 import { stagedMediaName } from './stagedMediaName';
@@ -40,6 +41,7 @@ export async function runMediaStage(ctx: JobContext): Promise<void> {
 
   const download = async (record: MediaRecord) => {
     try {
+      checkMediaUrl(record.item.url, adapter.site, adapter.label);
       await ensureFreeSpace(0);
       const result = await downloadWithRetry({
         url: record.item.url,
@@ -49,7 +51,11 @@ export async function runMediaStage(ctx: JobContext): Promise<void> {
         stallTimeoutMs: ctx.settings.stallTimeoutMs,
         slots: downloadSlots,
         openSink: () => openStagedFile(job.id, stagedMediaName(record)),
-        refreshUrl: () => adapter.refreshMediaUrl(platform, record.item),
+        refreshUrl: async () => {
+          const url = await adapter.refreshMediaUrl(platform, record.item);
+          if (url) checkMediaUrl(url, adapter.site, adapter.label);
+          return url;
+        },
       });
       Object.assign(record, {
         state: 'kept',
@@ -69,7 +75,7 @@ export async function runMediaStage(ctx: JobContext): Promise<void> {
       Object.assign(record, {
         state: 'failed',
         failure: {
-          mediaId: record.mediaId,
+          mediaId: record.item.id,
           postId: record.item.postId,
           url: urlWithoutSignature(record.item.url),
           reason: failure.kind,

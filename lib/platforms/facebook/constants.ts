@@ -7,6 +7,8 @@ import type { MediaFormat } from '../types';
 
 export const ORIGIN = 'https://www.facebook.com';
 export const PAGE_HOSTS = ['www.facebook.com', 'facebook.com', 'web.facebook.com', 'm.facebook.com'] as const;
+/** Where Facebook's media live; a media URL anywhere else is not fetched. */
+export const MEDIA_HOSTS = ['*.fbcdn.net'] as const;
 export const GRAPHQL_URL = `${ORIGIN}/api/graphql/`;
 /** The page whose JSON script blocks hold the session's tokens, as the web client reads them. */
 export const HOME_URL = `${ORIGIN}/`;

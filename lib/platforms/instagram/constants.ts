@@ -8,6 +8,8 @@ import type { MediaFormat } from '../types';
 export const ORIGIN = 'https://www.instagram.com';
 export const API_BASE = `${ORIGIN}/api/v1`;
 export const PAGE_HOSTS = ['www.instagram.com', 'instagram.com', 'm.instagram.com'] as const;
+/** Where Instagram's media live; a media URL anywhere else is not fetched. */
+export const MEDIA_HOSTS = ['*.cdninstagram.com', '*.fbcdn.net'] as const;
 
 export const IG_APP_ID = '936619743392459';
 export const ASBD_ID = '129477';

@@ -7,6 +7,8 @@ import type { MediaFormat } from '../types';
 
 export const ORIGIN = 'https://www.youtube.com';
 export const PAGE_HOSTS = ['www.youtube.com', 'youtube.com', 'm.youtube.com'] as const;
+/** Where YouTube's thumbnails live; a media URL anywhere else is not fetched. */
+export const MEDIA_HOSTS = ['i.ytimg.com'] as const;
 export const INNERTUBE_BASE = `${ORIGIN}/youtubei/v1`;
 export const THUMBNAIL_BASE = 'https://i.ytimg.com/vi';
 

@@ -1,0 +1,45 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { closeExportDb } from '../../../lib/storage/exportDb';
+import { appendPage, mediaOfJob, postsOfJob, putJob } from '../../../lib/storage/jobRepository';
+import { jobRecord, mediaItem, post } from './jobs';
+
+beforeEach(() => {
+  closeExportDb();
+  globalThis.indexedDB = new IDBFactory();
+});
+
+async function storedPosts(jobId: string) {
+  const posts = [];
+  for await (const record of postsOfJob(jobId)) posts.push(record);
+  return posts;
+}
+
+describe('repeated media ids', () => {
+  it('keeps a different file that comes with an id already taken, under id#2', async () => {
+    const job = jobRecord();
+    await putJob(job);
+    const first = post('p1', ['m1']);
+    const second = { ...post('p2'), media: [{ ...mediaItem('m1', 'p2'), url: 'https://cdn.example.test/other-file.jpg?sig=x' }] };
+    await appendPage(job.id, [first, second], null);
+
+    const media = await mediaOfJob(job.id);
+    expect(media.map((m) => [m.mediaId, m.item.id, m.item.postId])).toEqual([
+      ['m1', 'm1', 'p1'],
+      ['m1#2', 'm1', 'p2'],
+    ]);
+    expect((await storedPosts(job.id)).map((p) => p.mediaIds)).toEqual([['m1'], ['m1#2']]);
+  });
+
+  it('stores the same file seen again (other signature) once, referenced by both posts', async () => {
+    const job = jobRecord();
+    await putJob(job);
+    const story = post('story', ['m7']);
+    const highlight = { ...post('highlight'), media: [{ ...mediaItem('m7', 'highlight'), url: 'https://cdn.example.test/m7.jpg?sig=renewed' }] };
+    await appendPage(job.id, [story], 'next');
+    await appendPage(job.id, [highlight], null);
+
+    expect((await mediaOfJob(job.id)).map((m) => m.mediaId)).toEqual(['m7']);
+    expect((await storedPosts(job.id)).map((p) => p.mediaIds)).toEqual([['m7'], ['m7']]);
+  });
+});
