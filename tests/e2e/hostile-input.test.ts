@@ -124,13 +124,11 @@ describe('hostile platform data: ids, captions, hosts, dates and a username no f
     expect(FOREIGN_MEDIA_HOSTS).toHaveLength(3);
   });
 
-  // FINDING (reported): media URLs are fetched whatever their host; the platform's JSON decides where the browser connects.
-  it.fails('never connects to a media host the platform’s JSON names outside its CDN [known bug: fails while media URLs are fetched unchecked]', () => {
+  it('never connects to a media host the platform’s JSON names outside its CDN', () => {
     expectOnlyPlatformHosts(fake);
   });
 
-  // FINDING (reported): a fetch error's message quotes the whole signed URL, and the failed list keeps that message.
-  it.fails('keeps signed-URL signatures out of every text in the ZIP [known bug: fails while error messages quote the URL]', async () => {
+  it('keeps signed-URL signatures out of every text in the ZIP', async () => {
     const withSignature: string[] = [];
     for (const entry of exported.entries) {
       if (entry.directory || !/\.(json|html|csv)$/.test(entry.name)) continue;
@@ -172,8 +170,7 @@ describe('hostile platform data: ids, captions, hosts, dates and a username no f
     }
   });
 
-  // FINDING (reported): a media id seen before is stored once, so a different file under a repeated id is lost without a trace.
-  it.fails('loses no file when posts, or children of one carousel, repeat a media id [known bug: fails while repeated ids share one record]', () => {
+  it('loses no file when posts, or children of one carousel, repeat a media id', () => {
     const listedPosts = new Set(exported.manifest.posts.map((p) => p.id));
     const failedIds = new Set(exported.manifest.failed.map((f) => f.mediaId));
     const lost = served.filter((m) => listedPosts.has(m.postId) && !inZip.has(m.sha256) && !failedIds.has(m.mediaId));
