@@ -1,4 +1,6 @@
 import { ExportError } from '../../errors';
+import type { JsonObject } from '../shared/jsonReaders';
+import { isOptionalString, isOptionalTrue, isStringArray, opaqueCursorCodec } from '../shared/opaqueCursor';
 import type { CollectionName } from './queries';
 
 /**
@@ -24,41 +26,24 @@ export const FIRST_CURSOR: Cursor = { v: 1, section: 'uploads', queue: [], seen:
 
 const SECTIONS: readonly CollectionName[] = ['uploads', 'tagged', 'videos', 'reels'];
 
-export function encodeCursor(cursor: Cursor): string {
-  return JSON.stringify(cursor);
-}
-
-export function decodeCursor(text: string | null): Cursor {
-  if (text === null) return FIRST_CURSOR;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw unreadable();
-  }
-  if (isCursor(value)) return value;
-  throw unreadable();
-}
+export const { encode: encodeCursor, decode: decodeCursor } = opaqueCursorCodec<Cursor>({
+  first: () => FIRST_CURSOR,
+  isCursor,
+  unreadable: () => new ExportError('internal', 'The saved position of this Facebook export cannot be read. Start a new export.'),
+});
 
 /** The collections after `section`, in listing order, of those `included`. */
 export function sectionsAfter(section: CollectionName, included: (name: CollectionName) => boolean): CollectionName[] {
   return SECTIONS.slice(SECTIONS.indexOf(section) + 1).filter(included);
 }
 
-function isCursor(value: unknown): value is Cursor {
-  if (typeof value !== 'object' || value === null) return false;
-  const cursor = value as Record<string, unknown>;
-  const strings = (key: string) => Array.isArray(cursor[key]) && (cursor[key] as unknown[]).every((v) => typeof v === 'string');
+function isCursor(cursor: JsonObject): boolean {
   return (
     cursor.v === 1 &&
     SECTIONS.includes(cursor.section as CollectionName) &&
-    (cursor.after === undefined || typeof cursor.after === 'string') &&
-    (cursor.end === undefined || cursor.end === true) &&
-    strings('queue') &&
-    strings('seen')
+    isOptionalString(cursor.after) &&
+    isOptionalTrue(cursor.end) &&
+    isStringArray(cursor.queue) &&
+    isStringArray(cursor.seen)
   );
-}
-
-function unreadable(): ExportError {
-  return new ExportError('internal', 'The saved position of this Facebook export cannot be read. Start a new export.');
 }

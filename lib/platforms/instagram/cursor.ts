@@ -1,4 +1,6 @@
 import { ExportError } from '../../errors';
+import type { JsonObject } from '../shared/jsonReaders';
+import { isOptionalString, isOptionalTrue, isStringArray, opaqueCursorCodec } from '../shared/opaqueCursor';
 
 /**
  * Where listing resumes, stored by the job between pages. Sections run in this order:
@@ -16,41 +18,23 @@ export type Cursor =
 
 const FIRST_CURSOR: Cursor = { section: 'feed', seen: [] };
 
-export function encodeCursor(cursor: Cursor): string {
-  return JSON.stringify(cursor);
-}
+export const { encode: encodeCursor, decode: decodeCursor } = opaqueCursorCodec<Cursor>({
+  first: () => FIRST_CURSOR,
+  isCursor,
+  unreadable: () => new ExportError('internal', 'The saved position of this Instagram export cannot be read. Start a new export.'),
+});
 
-export function decodeCursor(text: string | null): Cursor {
-  if (text === null) return FIRST_CURSOR;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw unreadable();
-  }
-  if (isCursor(value)) return value;
-  throw unreadable();
-}
-
-function isCursor(value: unknown): value is Cursor {
-  if (typeof value !== 'object' || value === null) return false;
-  const cursor = value as Record<string, unknown>;
-  const optionalString = (key: string) => cursor[key] === undefined || typeof cursor[key] === 'string';
-  const strings = (key: string) => Array.isArray(cursor[key]) && (cursor[key] as unknown[]).every((v) => typeof v === 'string');
+function isCursor(cursor: JsonObject): boolean {
   switch (cursor.section) {
     case 'feed':
-      return optionalString('maxId') && (cursor.graphql === undefined || cursor.graphql === true) && strings('seen');
+      return isOptionalString(cursor.maxId) && isOptionalTrue(cursor.graphql) && isStringArray(cursor.seen);
     case 'clips':
-      return optionalString('maxId') && strings('seen');
+      return isOptionalString(cursor.maxId) && isStringArray(cursor.seen);
     case 'stories':
       return true;
     case 'highlights':
-      return cursor.reelIds === undefined || strings('reelIds');
+      return cursor.reelIds === undefined || isStringArray(cursor.reelIds);
     default:
       return false;
   }
-}
-
-function unreadable(): ExportError {
-  return new ExportError('internal', 'The saved position of this Instagram export cannot be read. Start a new export.');
 }
