@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMemorySampler } from '../../bench/lib/memorySampler';
+import { startFakePlatforms } from '../fake-platforms/index';
+import type { FakePlatforms } from '../fake-platforms/types';
+import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, openExport } from './exportChecks';
+import { addFakeCookies, launchWithExtension, listZip, PopupPage, waitForZip, type ExtensionSession } from './harness';
+import { chromiumPidsFor } from './harness/processGuard';
+import { useQuickPacing } from './quickPacing';
+
+/**
+ * Big exports, behind STAR_EXPORT_BIG=1 (minutes and ~15 GB of disk; not for every CI run):
+ * more than 4.3 GB in one ZIP (ZIP64, entries past the 4 GiB mark readable), a ~1 GB video kept,
+ * and a 1.5 GB video streamed without Content-Length until the platform's 1 GiB limit refuses it,
+ * with Chromium's memory sampled throughout.
+ */
+const BIG = process.env.STAR_EXPORT_BIG === '1';
+const GIB = 1024 * 1024 * 1024;
+const TIMEOUT_MS = 30 * 60_000;
+
+describe.runIf(BIG)('big exports (STAR_EXPORT_BIG=1)', () => {
+  let fake: FakePlatforms;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    fake = await startFakePlatforms({
+      port: 0,
+      instagramAccounts: [{ username: 'star.demo', posts: 12, stories: 0, highlights: 0, imageBytes: 1_000_000, videoBytes: 1000 * 1024 * 1024 }],
+    });
+    session = await launchWithExtension({ fake });
+    await useQuickPacing(session);
+    await addFakeCookies(session.context, fake.instagramCookies());
+  }, 120_000);
+
+  afterAll(async () => {
+    try {
+      await session?.close();
+    } finally {
+      await fake?.close();
+    }
+  });
+
+  it('writes a ZIP64 archive past 4.3 GB that unzip -t accepts, keeps ~1 GB videos, refuses a 1.5 GB stream, with bounded memory', async () => {
+    const served = fake.instagramMedia();
+    const total = served.reduce((sum, m) => sum + m.bytes, 0);
+    expect(total).toBeGreaterThan(4.3e9);
+    // One more video, streamed without a length: the 1 GiB limit must stop it mid-way.
+    fake.addFault({ match: 'media', after: 2, fault: { type: 'oversize', bytes: 1.5 * GIB, declareLength: false } });
+
+    const sampler = startMemorySampler(() => chromiumPidsFor(session.userDataDir), 500);
+    const popup = await PopupPage.open(session.context, session.extensionId);
+    await popup.start();
+    const end = await popup.waitForFinalStage(TIMEOUT_MS);
+    const samples = sampler.stop();
+    expect(end.outcome, end.text).toBe('done');
+
+    const zipPath = await waitForZip(session.downloadsDir, 10 * 60_000);
+    const exported = await openExport(zipPath, 'instagram');
+    const entries = await listZip(zipPath);
+    expect(entries.reduce((sum, e) => sum + e.size, 0)).toBeGreaterThan(4.3e9);
+    const refused = exported.manifest.failed;
+    expect(refused.map((f) => f.reason)).toEqual(['too_large']);
+    await expectEveryServedFileAccountedFor(
+      zipPath,
+      exported,
+      served.filter((m) => !refused.some((f) => f.mediaId === m.mediaId)),
+    );
+    expectNeverMoreThanThreeInFlight(fake);
+
+    const base = samples[0]!.pssAnon;
+    const peak = Math.max(...samples.map((s) => s.pssAnon));
+    const growthMB = (peak - base) / 1e6;
+    console.log(`big export: ${(total / 1e9).toFixed(2)} GB served, ZIP ${(entries.length)} entries; Chromium anon+shmem PSS peak growth ${growthMB.toFixed(0)} MB over ${samples.length} samples`);
+    expect(growthMB).toBeLessThan(300);
+  });
+});
