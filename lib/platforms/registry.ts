@@ -1,6 +1,7 @@
 import { ExportError } from '../errors';
 import { facebookAdapter } from './facebook';
 import { instagramAdapter } from './instagram';
+import { parseUrl } from './shared/urlPaths';
 import type { PlatformAdapter, PlatformId } from './types';
 import { youtubeAdapter } from './youtube';
 
@@ -23,12 +24,8 @@ export function adapterFor(platform: PlatformId): PlatformAdapter {
 
 /** The platform and account a tab's URL shows, when it is a supported platform's page. */
 export function detectFromUrl(url: string): { platform: PlatformId; account?: string } | undefined {
-  let host: string;
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    return undefined;
-  }
+  const host = parseUrl(url)?.hostname;
+  if (host === undefined) return undefined;
   for (const adapter of registeredAdapters()) {
     if (adapter.site.hosts.includes(host)) return { platform: adapter.id, account: adapter.accountFromUrl(url) };
   }

@@ -1,3 +1,4 @@
+import { pathSegments, urlOnHosts } from '../shared/urlPaths';
 import { PAGE_HOSTS } from './constants';
 
 /** First path segments that are Facebook's own pages, never a profile's vanity name. */
@@ -21,18 +22,13 @@ const OWNER_PARAM_PAGES = new Set(['profile.php', 'permalink.php', 'story.php'])
  * and the export falls back to the user's own profile.
  */
 export function accountFromUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (!(PAGE_HOSTS as readonly string[]).includes(parsed.hostname)) return undefined;
-  const [first, second, third] = parsed.pathname.split('/').filter(Boolean);
+  const page = urlOnHosts(url, PAGE_HOSTS);
+  if (!page) return undefined;
+  const [first, second, third] = pathSegments(page);
   if (!first) return undefined;
   const lower = first.toLowerCase();
   if (OWNER_PARAM_PAGES.has(lower)) {
-    const id = parsed.searchParams.get('id') ?? '';
+    const id = page.searchParams.get('id') ?? '';
     return NUMERIC_ID.test(id) ? id : undefined;
   }
   if (lower === 'people' || lower === 'pages') return third && NUMERIC_ID.test(third) ? third : undefined;

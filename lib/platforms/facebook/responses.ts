@@ -1,6 +1,7 @@
 import { ExportError } from '../../errors';
 import { parseRetryAfter } from '../../net/retryPolicy';
 import type { ApiResponse } from '../types';
+import { parseUrl } from '../shared/urlPaths';
 import { ORIGIN } from './constants';
 import { mergeParts, splitParts, type GraphqlPayload } from './framing';
 import { asNumber, asString, type JsonObject } from '../shared/jsonReaders';
@@ -66,12 +67,8 @@ export function htmlPageError(html: string): ExportError {
 }
 
 export function redirectError(location: string | undefined): ExportError {
-  let path = '';
-  try {
-    path = location === undefined ? '' : new URL(location, ORIGIN).pathname;
-  } catch {
-    // An unreadable target is still a redirect away from the data: a session problem.
-  }
+  // An unreadable target is still a redirect away from the data: a session problem.
+  const path = location === undefined ? '' : (parseUrl(location, ORIGIN)?.pathname ?? '');
   return path.startsWith('/checkpoint') ? loginRequired(CHECKPOINT_MESSAGE) : loginRequired();
 }
 

@@ -1,5 +1,6 @@
 import { ExportError, isExportError } from '../../errors';
 import type { AccountInfo, PlatformContext } from '../types';
+import { decodeComponent } from '../shared/urlPaths';
 import { accountFromUrl } from './accountFromUrl';
 import { apiUrl, getJson } from './api';
 import { ORIGIN } from './constants';
@@ -39,15 +40,12 @@ export async function resolveAccount(ctx: PlatformContext, account?: string): Pr
   return toAccountInfo(user);
 }
 
-/** `sessionid` starts with the user's id, URL-encoded: "<uid>%3A…". */
+/**
+ * `sessionid` starts with the user's id, URL-encoded: "<uid>%3A…". A malformed escape leaves the
+ * raw value, which still starts with the id.
+ */
 function viewerIdFromSession(session: string): string | undefined {
-  let decoded = session;
-  try {
-    decoded = decodeURIComponent(session);
-  } catch {
-    // A malformed escape leaves the raw value, which still starts with the id.
-  }
-  return /^(\d+):/.exec(decoded)?.[1];
+  return /^(\d+):/.exec(decodeComponent(session))?.[1];
 }
 
 function normalizeAccount(account: string | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import { pathSegments, urlOnHosts } from '../shared/urlPaths';
 import { PAGE_HOSTS } from './constants';
 
 /** First path segments that are Instagram's own pages, never a username. */
@@ -38,14 +39,9 @@ const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
  * does not say whose post it is, so it gives nothing and the export falls back to the user's own.
  */
 export function accountFromUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (!(PAGE_HOSTS as readonly string[]).includes(parsed.hostname)) return undefined;
-  const [first, second] = parsed.pathname.split('/').filter(Boolean);
+  const page = urlOnHosts(url, PAGE_HOSTS);
+  if (!page) return undefined;
+  const [first, second] = pathSegments(page);
   const name = first === 'stories' && second !== 'highlights' ? second : first;
   if (!name || (name === first && RESERVED.has(first.toLowerCase())) || !USERNAME.test(name)) return undefined;
   return name.toLowerCase();

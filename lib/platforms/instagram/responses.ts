@@ -1,6 +1,7 @@
 import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
 import { parseRetryAfter } from '../../net/retryPolicy';
+import { parseUrl } from '../shared/urlPaths';
 import { ORIGIN } from './constants';
 import { asObject, asString, type JsonObject } from '../shared/jsonReaders';
 
@@ -60,11 +61,7 @@ function isRedirect(response: ApiResponse): boolean {
 }
 
 function redirectPath(location: string): string | undefined {
-  try {
-    return new URL(location, ORIGIN).pathname;
-  } catch {
-    return undefined;
-  }
+  return parseUrl(location, ORIGIN)?.pathname;
 }
 
 function redirectError(location: string | undefined): ExportError {

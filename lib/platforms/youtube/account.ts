@@ -1,5 +1,6 @@
 import { ExportError, isExportError } from '../../errors';
 import type { AccountInfo, PlatformContext } from '../types';
+import { decodeComponent } from '../shared/urlPaths';
 import { parseChannelRef, type ChannelRef } from './accountFromUrl';
 import { ORIGIN } from './constants';
 import { callInnertube } from './innertube';
@@ -88,12 +89,7 @@ async function channelInfo(ctx: PlatformContext, channelId: string, knownHandle?
 
 function handleFrom(vanityUrl: string | undefined): string | undefined {
   const match = vanityUrl ? /\/@([^/?#]+)/.exec(vanityUrl) : null;
-  if (!match) return undefined;
-  try {
-    return decodeURIComponent(match[1]!);
-  } catch {
-    return match[1];
-  }
+  return match ? decodeComponent(match[1]!) : undefined;
 }
 
 /** "1,234 videos" in the page header (view-model header, or the older c4 header); rounded counts are not used. */

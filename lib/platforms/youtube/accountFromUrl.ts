@@ -1,3 +1,4 @@
+import { decodeComponent, pathSegments, urlOnHosts } from '../shared/urlPaths';
 import { PAGE_HOSTS } from './constants';
 
 /**
@@ -38,18 +39,13 @@ function channelRefText(ref: ChannelRef): string {
 }
 
 function channelRefFromUrl(url: string): ChannelRef | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (!(PAGE_HOSTS as readonly string[]).includes(parsed.hostname)) return undefined;
-  const [first = '', second = ''] = parsed.pathname.split('/').filter(Boolean).map(safeDecode);
+  const page = urlOnHosts(url, PAGE_HOSTS);
+  if (!page) return undefined;
+  const [first = '', second = ''] = pathSegments(page).map(decodeComponent);
   if (first.startsWith('@')) return HANDLE.test(first.slice(1)) ? { type: 'handle', handle: first.slice(1) } : undefined;
   if (first === 'channel') return CHANNEL_ID.test(second) ? { type: 'channel', id: second } : undefined;
   if (first === 'c' || first === 'user') return LEGACY_NAME.test(second) ? { type: 'legacy', path: `${first}/${second}` } : undefined;
-  const videoId = first === 'watch' ? parsed.searchParams.get('v') : ['shorts', 'live'].includes(first) ? second : null;
+  const videoId = first === 'watch' ? page.searchParams.get('v') : ['shorts', 'live'].includes(first) ? second : null;
   return videoId && VIDEO_ID.test(videoId) ? { type: 'video', videoId } : undefined;
 }
 
@@ -64,12 +60,4 @@ export function parseChannelRef(text: string): ChannelRef | undefined {
   if (prefix === 'video' && VIDEO_ID.test(rest)) return { type: 'video', videoId: rest };
   const handle = value.replace(/^@/, '');
   return HANDLE.test(handle) ? { type: 'handle', handle } : undefined;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

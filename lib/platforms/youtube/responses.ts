@@ -1,5 +1,6 @@
 import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
+import { parseUrl } from '../shared/urlPaths';
 import { IP_BLOCK_WAIT_MS, MIN_RATE_LIMIT_WAIT_MS } from './constants';
 import { asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { textOf } from './json';
@@ -65,12 +66,8 @@ export function errorAlert(body: JsonObject): string | undefined {
 }
 
 function redirectError(location: string | undefined): ExportError {
-  let host = '';
-  try {
-    host = location ? new URL(location).hostname : '';
-  } catch {
-    // An unparsable target is treated like a hidden one.
-  }
+  // An unparsable target is treated like a hidden one.
+  const host = location ? (parseUrl(location)?.hostname ?? '') : '';
   if (/(^|\.)google\.[a-z.]+$/.test(host) && /\/sorry\//.test(location ?? '')) {
     return new ExportError(
       'rate_limited',
