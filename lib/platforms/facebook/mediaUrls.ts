@@ -1,4 +1,5 @@
 import type { MediaFormat } from '../types';
+import { formatFromUrl } from '../shared/formatHint';
 import { asNumber, asObject, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { MEDIA_FIELDS } from './queries';
 
@@ -52,24 +53,10 @@ export function bestVideo(media: JsonObject): VideoVersion | undefined {
   return undefined;
 }
 
-const EXTENSIONS: Record<string, MediaFormat> = { jpg: 'jpg', jpeg: 'jpg', png: 'png', gif: 'gif', webp: 'webp', mp4: 'mp4', mov: 'mov' };
-
 /**
  * The format a CDN URL promises: `stp=dst-jpg…` asks the CDN to convert, so it beats the path's
  * extension. Only a hint; the downloaded bytes decide.
  */
 export function formatHint(url: string): MediaFormat | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  const converted = /(?:^|_)dst-([a-z0-9]+)/i.exec(parsed.searchParams.get('stp') ?? '')?.[1];
-  const extension = /\.([a-z0-9]+)$/i.exec(parsed.pathname)?.[1];
-  for (const candidate of [converted, extension]) {
-    const format = candidate ? EXTENSIONS[candidate.toLowerCase()] : undefined;
-    if (format) return format;
-  }
-  return undefined;
+  return formatFromUrl(url, (parsed) => /(?:^|_)dst-([a-z0-9]+)/i.exec(parsed.searchParams.get('stp') ?? '')?.[1]);
 }

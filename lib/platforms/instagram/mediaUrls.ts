@@ -1,4 +1,5 @@
 import type { MediaFormat } from '../types';
+import { formatFromUrl } from '../shared/formatHint';
 import { asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 
 interface MediaVersion {
@@ -29,34 +30,12 @@ export function bestVideo(media: JsonObject): MediaVersion | undefined {
   return best?.version;
 }
 
-const EXTENSIONS: Record<string, MediaFormat> = {
-  jpg: 'jpg',
-  jpeg: 'jpg',
-  png: 'png',
-  webp: 'webp',
-  gif: 'gif',
-  mp4: 'mp4',
-  mov: 'mov',
-};
-
 /**
  * The format a CDN URL promises. `stp=dst-jpg…` asks the CDN to convert, so it beats the path's
  * extension (a `.webp` or `.heic` path then serves JPEG). The downloaded bytes have the last word.
  */
 export function formatHint(url: string): MediaFormat | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  const converted = /(?:^|_)dst-([a-z0-9]+)/i.exec(parsed.searchParams.get('stp') ?? '')?.[1];
-  const extension = /\.([a-z0-9]+)$/i.exec(parsed.pathname)?.[1];
-  for (const candidate of [converted, extension]) {
-    const format = candidate ? EXTENSIONS[candidate.toLowerCase()] : undefined;
-    if (format) return format;
-  }
-  return undefined;
+  return formatFromUrl(url, (parsed) => /(?:^|_)dst-([a-z0-9]+)/i.exec(parsed.searchParams.get('stp') ?? '')?.[1]);
 }
 
 function toVersion(entry: JsonObject): MediaVersion | undefined {
