@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
-import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, openExport } from './exportChecks';
+import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, openExport } from './exportChecks';
 import { addFakeCookies, existingZips, launchWithExtension, PopupPage, readZipJson, waitForZip, type ExtensionSession } from './harness';
 import { useQuickPacing } from './quickPacing';
 
@@ -71,6 +71,7 @@ describe('Facebook export from the popup', () => {
     const gifStatuses = fake.log.filter((e) => e.kind === 'media' && e.path.includes('.gif?')).map((e) => e.status);
     expect(gifStatuses.sort()).toEqual([403, ...served.filter((m) => m.format === 'gif').map(() => 200)].sort());
     expectNeverMoreThanThreeInFlight(fake);
+    expectOnlyPlatformHosts(fake);
   });
 
   it('waits out one temporary block (3 s in tests) and completes the export', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms, ServedMedia } from '../fake-platforms/types';
-import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, openExport } from './exportChecks';
+import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, openExport } from './exportChecks';
 import { addFakeCookies, existingZips, launchWithExtension, PopupPage, readZipJson, waitForZip, type ExtensionSession } from './harness';
 import { useQuickPacing } from './quickPacing';
 
@@ -108,6 +108,7 @@ describe('YouTube export from the popup', () => {
     expect(api.filter((p) => p === '/youtubei/v1/next')).toHaveLength(1);
     expect(api.filter((p) => p === '/youtubei/v1/browse')).toHaveLength(1 + 7 + 2 + 1);
     expectNeverMoreThanThreeInFlight(fake);
+    expectOnlyPlatformHosts(fake);
   });
 
   it('ends a logged-out run with the clear login error and no ZIP', async () => {
