@@ -1,8 +1,9 @@
 import { ExportError } from '../../errors';
 import type { AccountInfo, PlatformContext } from '../types';
+import { isRedirect } from '../shared/apiResponses';
 import { accountFromUrl } from './accountFromUrl';
 import { ORIGIN } from './constants';
-import { isBlockPage, isLoginPage, isRedirect, loginRequired, rateLimited, redirectError, temporarilyBlocked } from './responses';
+import { isBlockPage, isLoginPage, loginRequired, rateLimited, redirectError, temporarilyBlocked } from './responses';
 import { facebookSession } from './session';
 
 const NUMERIC_ID = /^\d{5,20}$/;

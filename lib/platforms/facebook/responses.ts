@@ -1,6 +1,6 @@
 import { ExportError } from '../../errors';
-import { parseRetryAfter } from '../../net/retryPolicy';
 import type { ApiResponse } from '../types';
+import { isRedirect, slowDownDetails } from '../shared/apiResponses';
 import { parseUrl } from '../shared/urlPaths';
 import { ORIGIN } from './constants';
 import { mergeParts, splitParts, type GraphqlPayload } from './framing';
@@ -35,11 +35,7 @@ export function platformChanged(query: string, said?: string): ExportError {
 
 /** "Rate limit exceeded" (1675004) or 429: a normal slow-down, waited out with the user's rate-limit setting. */
 export function rateLimited(response?: ApiResponse): ExportError {
-  const asked = parseRetryAfter(response?.headers.get('retry-after') ?? null, Date.now());
-  return new ExportError('rate_limited', 'Facebook asked us to slow down. The export will wait, then continue.', {
-    status: response?.status,
-    ...(asked === undefined ? {} : { retryAfterMs: asked }),
-  });
+  return new ExportError('rate_limited', 'Facebook asked us to slow down. The export will wait, then continue.', slowDownDetails(response));
 }
 
 /** "You're Temporarily Blocked": the account itself is held back for a while (gallery-dl #5626: ~15 min). */
@@ -70,10 +66,6 @@ export function redirectError(location: string | undefined): ExportError {
   // An unreadable target is still a redirect away from the data: a session problem.
   const path = location === undefined ? '' : (parseUrl(location, ORIGIN)?.pathname ?? '');
   return path.startsWith('/checkpoint') ? loginRequired(CHECKPOINT_MESSAGE) : loginRequired();
-}
-
-export function isRedirect(response: ApiResponse): boolean {
-  return response.redirected || (response.status >= 300 && response.status < 400);
 }
 
 /**

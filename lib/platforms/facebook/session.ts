@@ -1,8 +1,9 @@
 import { ExportError } from '../../errors';
 import type { PlatformContext } from '../types';
+import { isRedirect } from '../shared/apiResponses';
 import { HOME_URL } from './constants';
 import { readPageTokens, type PageTokens } from './pageTokens';
-import { isBlockPage, isLoginPage, isRedirect, loginRequired, platformChanged, rateLimited, redirectError, temporarilyBlocked } from './responses';
+import { isBlockPage, isLoginPage, loginRequired, platformChanged, rateLimited, redirectError, temporarilyBlocked } from './responses';
 
 export interface FacebookSession {
   /** The acting user: `c_user`, or the Page profile the user switched to (`i_user`). */

@@ -1,9 +1,9 @@
 import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
-import { parseRetryAfter } from '../../net/retryPolicy';
+import { isRedirect, parseJsonObject, slowDownDetails } from '../shared/apiResponses';
 import { parseUrl } from '../shared/urlPaths';
 import { ORIGIN } from './constants';
-import { asObject, asString, type JsonObject } from '../shared/jsonReaders';
+import { asString, type JsonObject } from '../shared/jsonReaders';
 
 const LOGIN_MESSAGE = 'Instagram did not accept this browser’s session. Log in to Instagram in this browser, then try again.';
 const CONFIRM_MESSAGE =
@@ -39,7 +39,7 @@ export function isHomeOrHiddenRedirect(response: ApiResponse): boolean {
 export function readJson(response: ApiResponse, endpoint: string): JsonObject {
   if (isRedirect(response)) throw redirectError(response.location);
   if (response.status === 429) throw rateLimited(response);
-  const body = parseObject(response.text);
+  const body = parseJsonObject(response.text);
   if (body) {
     const error = errorFromBody(response, body);
     if (error) throw error;
@@ -54,10 +54,6 @@ export function readJson(response: ApiResponse, endpoint: string): JsonObject {
   }
   if (!body) throw looksLikeHtml(response) ? loginRequired() : platformChanged(endpoint);
   return body;
-}
-
-function isRedirect(response: ApiResponse): boolean {
-  return response.redirected || (response.status >= 300 && response.status < 400);
 }
 
 function redirectPath(location: string): string | undefined {
@@ -107,23 +103,11 @@ function checkpointCode(body: JsonObject, message: string | undefined): string |
  * never less than its own rate-limit wait (a user setting, a minute by default).
  */
 export function rateLimited(response?: ApiResponse): ExportError {
-  const asked = parseRetryAfter(response?.headers.get('retry-after') ?? null, Date.now());
-  return new ExportError('rate_limited', 'Instagram asked us to slow down. The export will wait, then continue.', {
-    status: response?.status,
-    ...(asked === undefined ? {} : { retryAfterMs: asked }),
-  });
+  return new ExportError('rate_limited', 'Instagram asked us to slow down. The export will wait, then continue.', slowDownDetails(response));
 }
 
 function notFound(): ExportError {
   return new ExportError('account_not_found', 'Instagram has no account by that name, or it is not visible to you.', { status: 404 });
-}
-
-function parseObject(text: string): JsonObject | undefined {
-  try {
-    return asObject(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
 }
 
 function looksLikeHtml(response: ApiResponse): boolean {

@@ -1,5 +1,6 @@
 import { ExportError } from '../../errors';
 import type { ApiResponse, PlatformContext } from '../types';
+import { isRedirect, parseJsonObject } from '../shared/apiResponses';
 import { FALLBACK_CLIENT_VERSION, ORIGIN } from './constants';
 import { asNumber, asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { loginRequired, platformChanged, rateLimited } from './responses';
@@ -36,7 +37,7 @@ async function loadPageConfig(ctx: PlatformContext): Promise<PageConfig> {
 }
 
 function pageHtml(response: ApiResponse): string {
-  if (response.redirected || (response.status >= 300 && response.status < 400)) {
+  if (isRedirect(response)) {
     throw loginRequired('YouTube sent this browser to its consent or sign-in page. Log in to YouTube in this browser, then try again.');
   }
   if (response.status === 429) throw rateLimited(response);
@@ -87,11 +88,7 @@ function jsonObjectAt(text: string, start: number): JsonObject | undefined {
     } else if (char === '"') inString = true;
     else if (char === '{') depth++;
     else if (char === '}' && --depth === 0) {
-      try {
-        return asObject(JSON.parse(text.slice(start, i + 1)));
-      } catch {
-        return undefined;
-      }
+      return parseJsonObject(text.slice(start, i + 1));
     }
   }
   return undefined;

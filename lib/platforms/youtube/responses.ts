@@ -1,5 +1,6 @@
 import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
+import { isRedirect, parseJsonObject } from '../shared/apiResponses';
 import { parseUrl } from '../shared/urlPaths';
 import { IP_BLOCK_WAIT_MS, MIN_RATE_LIMIT_WAIT_MS } from './constants';
 import { asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
@@ -39,9 +40,9 @@ export function rateLimited(response?: ApiResponse): ExportError {
  * page or `loggedOut: true` is a session problem, never an empty channel.
  */
 export function readInnertube(response: ApiResponse, endpoint: string): JsonObject {
-  if (response.redirected || (response.status >= 300 && response.status < 400)) throw redirectError(response.location);
+  if (isRedirect(response)) throw redirectError(response.location);
   if (response.status === 429) throw rateLimited(response);
-  const body = parseObject(response.text);
+  const body = parseJsonObject(response.text);
   const error = asObject(body?.error);
   if (response.status === 401 || error?.status === 'UNAUTHENTICATED') throw loginRequired();
   if (response.status === 404 || error?.status === 'NOT_FOUND') throw channelNotFound();
@@ -77,12 +78,4 @@ function redirectError(location: string | undefined): ExportError {
   }
   // consent.youtube.com, accounts.google.com, or a browser that hides where the redirect went.
   return loginRequired('YouTube sent this browser to its sign-in or consent page. Log in to YouTube in this browser, then try again.');
-}
-
-function parseObject(text: string): JsonObject | undefined {
-  try {
-    return asObject(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
 }
