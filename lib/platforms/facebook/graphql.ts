@@ -1,4 +1,5 @@
 import type { PlatformContext } from '../types';
+import { formBody } from '../shared/formBody';
 import { ASBD_ID, COMET_REQ, GRAPHQL_URL } from './constants';
 import type { GraphqlPayload } from './framing';
 import { loginRequired, readGraphql, StaleTokenError } from './responses';
@@ -55,8 +56,6 @@ async function send(ctx: PlatformContext, session: FacebookSession, query: Query
     server_timestamps: 'true',
     doc_id: query.docId,
   };
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(form)) if (value !== undefined) body.append(name, value);
   const headers: Record<string, string> = {
     Accept: '*/*',
     'Content-Type': 'application/x-www-form-urlencoded',
@@ -64,7 +63,7 @@ async function send(ctx: PlatformContext, session: FacebookSession, query: Query
     'X-ASBD-ID': ASBD_ID,
   };
   if (tokens.lsd) headers['X-FB-LSD'] = tokens.lsd;
-  const response = await ctx.request({ url: GRAPHQL_URL, method: 'POST', headers, body: body.toString() });
+  const response = await ctx.request({ url: GRAPHQL_URL, method: 'POST', headers, body: formBody(form) });
   return readGraphql(response, query.friendlyName);
 }
 

@@ -1,4 +1,5 @@
 import type { ApiResponse, PlatformContext } from '../types';
+import { formBody } from '../shared/formBody';
 import { API_BASE } from './constants';
 import { apiHeaders, rememberClaim } from './headers';
 import type { JsonObject } from '../shared/jsonReaders';
@@ -24,10 +25,8 @@ export async function sendGet(ctx: PlatformContext, url: string): Promise<ApiRes
 }
 
 export async function sendForm(ctx: PlatformContext, url: string, form: Record<string, string | undefined>): Promise<ApiResponse> {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(form)) if (value !== undefined) body.append(name, value);
   const headers = { ...(await apiHeaders(ctx)), 'Content-Type': 'application/x-www-form-urlencoded' };
-  const response = await ctx.request({ url, method: 'POST', headers, body: body.toString() });
+  const response = await ctx.request({ url, method: 'POST', headers, body: formBody(form) });
   rememberClaim(ctx, response);
   return response;
 }
