@@ -1,7 +1,7 @@
 import { ExportError } from '../../errors';
 import type { PlatformContext } from '../types';
-import { graphqlQuery } from './graphql';
 import { asObject, asObjects, asString, dig, isObject, type JsonObject } from '../shared/jsonReaders';
+import { graphqlQuery } from './graphql';
 import { COLLECTIONS, collectionVariables, type CollectionName } from './queries';
 import { platformChanged } from './responses';
 

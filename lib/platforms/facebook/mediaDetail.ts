@@ -1,6 +1,6 @@
 import type { PlatformContext } from '../types';
-import { graphqlQuery } from './graphql';
 import { asString, dig, isObject, type JsonObject } from '../shared/jsonReaders';
+import { graphqlQuery } from './graphql';
 import { DETAILS, detailVariables, type DetailName } from './queries';
 import { platformChanged } from './responses';
 

@@ -1,9 +1,9 @@
 import type { AccountInfo, PlatformContext, Post, PostPage } from '../types';
+import { asString } from '../shared/jsonReaders';
 import { readCollection } from './collections';
 import { readMediaDetail } from './mediaDetail';
 import { DEFAULT_LISTING_OPTIONS, type ListingOptions } from './constants';
 import { decodeCursor, encodeCursor, sectionsAfter, type Cursor } from './cursor';
-import { asString } from '../shared/jsonReaders';
 import { asId } from './json';
 import { toPost } from './parseMedia';
 import type { CollectionName } from './queries';

@@ -1,6 +1,6 @@
 import type { MediaItem, Post } from '../types';
-import { ORIGIN } from './constants';
 import { asNumber, asString, dig, digFirst, type JsonObject } from '../shared/jsonReaders';
+import { ORIGIN } from './constants';
 import { asId } from './json';
 import { bestVideo, formatHint, fullImage } from './mediaUrls';
 import { MEDIA_FIELDS, type CollectionName } from './queries';

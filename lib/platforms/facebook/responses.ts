@@ -2,9 +2,9 @@ import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
 import { isRedirect, slowDownDetails } from '../shared/apiResponses';
 import { parseUrl } from '../shared/urlPaths';
+import { asNumber, asString, type JsonObject } from '../shared/jsonReaders';
 import { ORIGIN } from './constants';
 import { mergeParts, splitParts, type GraphqlPayload } from './framing';
-import { asNumber, asString, type JsonObject } from '../shared/jsonReaders';
 
 export const LOGIN_MESSAGE = 'Log in to Facebook in this browser, then try again.';
 const CHECKPOINT_MESSAGE =

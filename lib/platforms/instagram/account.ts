@@ -1,10 +1,10 @@
 import { ExportError, isExportError } from '../../errors';
 import type { AccountInfo, PlatformContext } from '../types';
 import { decodeComponent } from '../shared/urlPaths';
+import { asArray, asBoolean, asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { accountFromUrl } from './accountFromUrl';
 import { apiUrl, getJson } from './api';
 import { ORIGIN } from './constants';
-import { asArray, asBoolean, asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { userId } from './json';
 import { loginRequired, platformChanged } from './responses';
 

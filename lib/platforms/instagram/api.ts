@@ -1,8 +1,8 @@
 import type { ApiResponse, PlatformContext } from '../types';
 import { formBody } from '../shared/formBody';
+import type { JsonObject } from '../shared/jsonReaders';
 import { API_BASE } from './constants';
 import { apiHeaders, rememberClaim } from './headers';
-import type { JsonObject } from '../shared/jsonReaders';
 import { readJson } from './responses';
 
 type QueryParams = Record<string, string | readonly string[] | undefined>;

@@ -1,5 +1,6 @@
 import type { ExportError } from '../../errors';
 import type { AccountInfo, PlatformContext, Post, PostPage } from '../types';
+import { asArray, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { apiUrl, postFormJson, sendForm, sendGet } from './api';
 import {
   CLIPS_PAGE_SIZE,
@@ -11,7 +12,6 @@ import {
   PROFILE_POSTS_QUERY_NAME,
 } from './constants';
 import { encodeCursor, type Cursor } from './cursor';
-import { asArray, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { mediaPk } from './json';
 import { readMediaInfo } from './mediaInfo';
 import { lacksMedia, toPost } from './parseMedia';

@@ -1,7 +1,7 @@
 import { isExportError } from '../../errors';
 import type { PlatformContext } from '../types';
-import { apiUrl, getJson } from './api';
 import { asObjects, type JsonObject } from '../shared/jsonReaders';
+import { apiUrl, getJson } from './api';
 import { mediaPk } from './json';
 
 /** One post as `/media/{pk}/info/` gives it, or undefined when it is gone. */

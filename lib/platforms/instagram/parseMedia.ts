@@ -1,6 +1,6 @@
 import type { MediaItem, Post } from '../types';
-import { ORIGIN } from './constants';
 import { asArray, asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
+import { ORIGIN } from './constants';
 import { mediaPk } from './json';
 import { bestImage, bestVideo, formatHint } from './mediaUrls';
 

@@ -1,8 +1,8 @@
 import type { AccountInfo, PlatformContext, Post, PostPage } from '../types';
+import { asArray, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { apiUrl, getJson } from './api';
 import { REELS_PER_CALL } from './constants';
 import { encodeCursor, type Cursor } from './cursor';
-import { asArray, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { toPost, type MediaSource } from './parseMedia';
 import { rememberReel } from './reelIndex';
 import { platformChanged } from './responses';

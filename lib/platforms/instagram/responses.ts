@@ -2,8 +2,8 @@ import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
 import { isRedirect, parseJsonObject, slowDownDetails } from '../shared/apiResponses';
 import { parseUrl } from '../shared/urlPaths';
-import { ORIGIN } from './constants';
 import { asString, type JsonObject } from '../shared/jsonReaders';
+import { ORIGIN } from './constants';
 
 const LOGIN_MESSAGE = 'Instagram did not accept this browser’s session. Log in to Instagram in this browser, then try again.';
 const CONFIRM_MESSAGE =

@@ -1,10 +1,10 @@
 import { ExportError, isExportError } from '../../errors';
 import type { AccountInfo, PlatformContext } from '../types';
 import { decodeComponent } from '../shared/urlPaths';
+import { asNumber, asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { parseChannelRef, type ChannelRef } from './accountFromUrl';
 import { ORIGIN } from './constants';
 import { callInnertube } from './innertube';
-import { asNumber, asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { textOf } from './json';
 import { ownChannel } from './ownChannel';
 import { channelNotFound, loginRequired, platformChanged } from './responses';

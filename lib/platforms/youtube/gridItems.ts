@@ -1,6 +1,6 @@
+import { asObject, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { VIDEO_ID } from './accountFromUrl';
 import type { TabName } from './constants';
-import { asObject, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { textOf } from './json';
 import { platformChanged } from './responses';
 

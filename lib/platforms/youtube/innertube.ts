@@ -1,6 +1,6 @@
 import type { PlatformContext } from '../types';
-import { CLIENT_NAME, CLIENT_NAME_ID, INNERTUBE_BASE, LANGUAGE, ORIGIN, REGION } from './constants';
 import type { JsonObject } from '../shared/jsonReaders';
+import { CLIENT_NAME, CLIENT_NAME_ID, INNERTUBE_BASE, LANGUAGE, ORIGIN, REGION } from './constants';
 import { pageConfig, type PageConfig } from './pageConfig';
 import { readInnertube } from './responses';
 import { APISID_COOKIE_NAMES, authorizationHeader, type ApisidCookies } from './sapisidHash';

@@ -1,8 +1,8 @@
 import { ExportError } from '../../errors';
 import type { PlatformContext } from '../types';
+import { asObject, asObjects, asString, dig } from '../shared/jsonReaders';
 import { CHANNEL_ID } from './accountFromUrl';
 import { callInnertube } from './innertube';
-import { asObject, asObjects, asString, dig } from '../shared/jsonReaders';
 import { textOf } from './json';
 import { platformChanged } from './responses';
 

@@ -1,8 +1,8 @@
 import { ExportError } from '../../errors';
 import type { ApiResponse, PlatformContext } from '../types';
 import { isRedirect, parseJsonObject } from '../shared/apiResponses';
-import { FALLBACK_CLIENT_VERSION, ORIGIN } from './constants';
 import { asNumber, asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
+import { FALLBACK_CLIENT_VERSION, ORIGIN } from './constants';
 import { loginRequired, platformChanged, rateLimited } from './responses';
 
 /** What the web client reads from its page config before its first InnerTube call. */

@@ -2,8 +2,8 @@ import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
 import { isRedirect, parseJsonObject } from '../shared/apiResponses';
 import { parseUrl } from '../shared/urlPaths';
-import { IP_BLOCK_WAIT_MS, MIN_RATE_LIMIT_WAIT_MS } from './constants';
 import { asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
+import { IP_BLOCK_WAIT_MS, MIN_RATE_LIMIT_WAIT_MS } from './constants';
 import { textOf } from './json';
 
 const LOGIN_MESSAGE = 'YouTube did not accept this browser’s session. Log in to YouTube in this browser, then try again.';

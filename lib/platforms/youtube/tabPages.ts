@@ -1,8 +1,8 @@
 import type { PlatformContext } from '../types';
+import { asObject, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { TABS, type TabName } from './constants';
 import { parseGridItems, type GridItems } from './gridItems';
 import { callInnertube } from './innertube';
-import { asObject, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { channelNotFound, errorAlert, platformChanged } from './responses';
 
 export interface TabPage extends GridItems {

@@ -1,7 +1,7 @@
 import type { PlatformContext } from '../types';
+import { asNumber, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { PLAYER_FIELDS } from './constants';
 import { callInnertube } from './innertube';
-import { asNumber, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { textOf } from './json';
 
 /** What one small `player` call tells about a video. */
