@@ -24,7 +24,7 @@ describe.runIf(BIG)('big exports (STAR_EXPORT_BIG=1)', () => {
   beforeAll(async () => {
     fake = await startFakePlatforms({
       port: 0,
-      instagramAccounts: [{ username: 'star.demo', posts: 12, stories: 0, highlights: 0, imageBytes: 1_000_000, videoBytes: 1000 * 1024 * 1024 }],
+      instagramAccounts: [{ username: 'star.demo', posts: 14, stories: 0, highlights: 0, imageBytes: 1_000_000, videoBytes: 1000 * 1024 * 1024 }],
     });
     session = await launchWithExtension({ fake });
     await useQuickPacing(session);
