@@ -358,8 +358,7 @@ describe('security: who may control the extension, what it is built from, what i
       expect(secrets.foundIn(await profileFiles(session.userDataDir))).toEqual([]);
     });
 
-    // FINDING (reported): a video post's metadata.cover_url keeps its signed CDN URL (main JSON, index.html, CSV).
-    it.fails('keeps signed-URL signatures out of the texts it exports [known bug: fails while cover_url keeps its signature]', async () => {
+    it('keeps signed-URL signatures out of the texts it exports', async () => {
       expect(signedUrls(await zipContents(zipPath))).toEqual([]);
     });
   });

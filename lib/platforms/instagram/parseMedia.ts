@@ -1,3 +1,4 @@
+import { urlWithoutSignature } from '../../export/layout/sourceUrl';
 import type { MediaItem, Post } from '../types';
 import { asArray, asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { ORIGIN } from './constants';
@@ -14,6 +15,10 @@ const VIDEO = 2;
 const CAROUSEL = 8;
 
 /** The files of one v1 media: itself, or each carousel child in display order. */
+function unsignedUrl(url: string | undefined): string | undefined {
+  return url ? urlWithoutSignature(url) : undefined;
+}
+
 export function extractMediaItems(media: unknown): MediaItem[] {
   const object = asObject(media);
   return object ? collectMedia(object).items : [];
@@ -99,8 +104,9 @@ function postFacts(media: JsonObject): Record<string, unknown> {
     pinned: isPinned(media),
     owner: asString(asObject(media.user)?.username) ?? asString(asObject(media.owner)?.username),
     carousel_media_count: asNumber(media.carousel_media_count),
-    // The cover of a video is kept as a reference only; the export's files are the videos themselves.
-    cover_url: isVideo ? bestImage(media)?.url : undefined,
+    // The cover of a video is kept as a reference only (the export's files are the videos), and
+    // without its signature, which expires anyway and must not travel in the export.
+    cover_url: isVideo ? unsignedUrl(bestImage(media)?.url) : undefined,
   };
 }
 
