@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ExportError } from '../../../lib/errors';
 import { resolveAccount } from '../../../lib/platforms/facebook/account';
-import { FakeFacebook, fixtureText, redirect, respond, respondFixture, VIEWER_ID } from './fakeFacebook';
-
-async function failure(promise: Promise<unknown>): Promise<ExportError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ExportError);
-  return error as ExportError;
-}
+import { redirect } from '../platform-fakes/fakeResponses';
+import { rejection } from '../platform-fakes/rejections';
+import { FakeFacebook, fixtureText, respond, respondFixture, VIEWER_ID } from './fakeFacebook';
 
 describe('resolveAccount', () => {
   it('exports the logged-in user by default, named by the home page, with one request', async () => {
@@ -51,8 +43,8 @@ describe('resolveAccount', () => {
 
   it('says when a profile does not exist', async () => {
     const fb = new FakeFacebook().onPage('/nobody.here', respond(404, fixtureText('profile-not-found.html')));
-    expect((await failure(resolveAccount(fb, 'nobody.here'))).kind).toBe('account_not_found');
-    expect((await failure(resolveAccount(new FakeFacebook(), 'not a name!'))).kind).toBe('account_not_found');
+    expect((await rejection(resolveAccount(fb, 'nobody.here'))).kind).toBe('account_not_found');
+    expect((await rejection(resolveAccount(new FakeFacebook(), 'not a name!'))).kind).toBe('account_not_found');
   });
 
   it.each([
@@ -65,7 +57,7 @@ describe('resolveAccount', () => {
   ])('asks to log in on %s, never exporting nothing', async (_name, setUp) => {
     const fb = new FakeFacebook();
     setUp(fb);
-    const error = await failure(resolveAccount(fb));
+    const error = await rejection(resolveAccount(fb));
     expect(error.kind).toBe('login_required');
     expect(error.message).toMatch(/log in/i);
   });
@@ -79,12 +71,12 @@ describe('resolveAccount', () => {
 
   it('reports a temporary block met on the home page as one', async () => {
     const fb = new FakeFacebook().onPage('/', respondFixture('block-page.html'), true);
-    const error = await failure(resolveAccount(fb));
+    const error = await rejection(resolveAccount(fb));
     expect(error).toMatchObject({ kind: 'rate_limited', details: { temporaryBlock: true } });
   });
 
   it('calls a home page without tokens or login form a change on Facebook’s side', async () => {
     const fb = new FakeFacebook().onPage('/', respond(200, '<!DOCTYPE html><html><body><div id="mount"></div></body></html>'), true);
-    expect((await failure(resolveAccount(fb))).kind).toBe('platform_changed');
+    expect((await rejection(resolveAccount(fb))).kind).toBe('platform_changed');
   });
 });

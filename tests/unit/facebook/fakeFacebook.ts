@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiRequest, ApiResponse, PlatformContext } from '../../../lib/platforms/types';
+import type { ApiRequest, ApiResponse } from '../../../lib/platforms/types';
+import { FakePlatformContext } from '../platform-fakes/fakePlatformContext';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
@@ -12,6 +13,7 @@ export function fixtureText(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
 
+/** Facebook's GraphQL answers are framed JSON (`for (;;);{…}`), so anything but an HTML page is labelled JSON. */
 export function respond(status: number, text: string, headers: Record<string, string> = {}): ApiResponse {
   const type = /^\s*</.test(text) ? 'text/html; charset="utf-8"' : 'application/json; charset=utf-8';
   return { status, redirected: false, headers: new Headers({ 'content-type': type, ...headers }), text };
@@ -21,11 +23,6 @@ export function respondFixture(name: string): ApiResponse {
   return respond(200, fixtureText(name));
 }
 
-/** A redirect as fetch(redirect: 'manual') reports it: Node shows the target, a browser hides it. */
-export function redirect(location?: string): ApiResponse {
-  return { status: 302, redirected: true, location, headers: new Headers(location ? { location } : {}), text: '' };
-}
-
 export interface GraphqlCall {
   form: URLSearchParams;
   variables: Record<string, unknown>;
@@ -33,19 +30,21 @@ export interface GraphqlCall {
 
 type Answer = ApiResponse | ((call: GraphqlCall) => ApiResponse);
 
+function graphqlCall(req: ApiRequest): GraphqlCall {
+  const form = new URLSearchParams(req.body ?? '');
+  return { form, variables: JSON.parse(form.get('variables') ?? '{}') as Record<string, unknown> };
+}
+
 /**
- * An in-memory PlatformContext for the Facebook adapter: pages by path, GraphQL answers by
- * friendly name (first matching guard wins, each answer used once unless `repeat`); anything
- * unexpected fails the test.
+ * Pages by path, GraphQL answers by friendly name (first matching guard wins, each answer used
+ * once unless `repeat`).
  */
-export class FakeFacebook implements PlatformContext {
-  readonly signal = new AbortController().signal;
-  readonly requests: ApiRequest[] = [];
-  cookies: Record<string, string> = { c_user: VIEWER_ID, xs: '31%3AbQx9Tz2LmN4pR7%3A2%3A1765900000%3A-1%3A-1', datr: 'Xy1_abcDEF', fr: '0AbC.DeF' };
+export class FakeFacebook extends FakePlatformContext {
   private readonly pages = new Map<string, Answer[]>();
   private readonly answers: { name: string; answer: Answer; guard: (call: GraphqlCall) => boolean; repeat: boolean; used: boolean }[] = [];
 
   constructor() {
+    super({ c_user: VIEWER_ID, xs: '31%3AbQx9Tz2LmN4pR7%3A2%3A1765900000%3A-1%3A-1', datr: 'Xy1_abcDEF', fr: '0AbC.DeF' });
     this.onPage('/', respondFixture('home-logged-in.html'), true);
   }
 
@@ -60,23 +59,16 @@ export class FakeFacebook implements PlatformContext {
   }
 
   get graphqlCalls(): GraphqlCall[] {
-    return this.requests.filter((req) => req.method === 'POST').map((req) => FakeFacebook.call(req));
+    return this.requests.filter((req) => req.method === 'POST').map(graphqlCall);
   }
 
-  static call(req: ApiRequest): GraphqlCall {
-    const form = new URLSearchParams(req.body ?? '');
-    return { form, variables: JSON.parse(form.get('variables') ?? '{}') as Record<string, unknown> };
-  }
-
-  async request(req: ApiRequest): Promise<ApiResponse> {
-    this.requests.push(req);
-    const url = new URL(req.url);
+  protected answer(req: ApiRequest, url: URL): ApiResponse | undefined {
     if ((req.method ?? 'GET') === 'GET') {
       const queue = this.pages.get(url.pathname);
       const answer = queue && (queue.length > 1 ? queue.shift() : queue[0]);
       if (answer) return typeof answer === 'function' ? answer({ form: new URLSearchParams(), variables: {} }) : answer;
     } else if (url.pathname === '/api/graphql/') {
-      const call = FakeFacebook.call(req);
+      const call = graphqlCall(req);
       const name = call.form.get('fb_api_req_friendly_name');
       const entry = this.answers.find((a) => a.name === name && (a.repeat || !a.used) && a.guard(call));
       if (entry) {
@@ -84,10 +76,6 @@ export class FakeFacebook implements PlatformContext {
         return typeof entry.answer === 'function' ? entry.answer(call) : entry.answer;
       }
     }
-    throw new Error(`Unexpected request: ${req.method ?? 'GET'} ${req.url} ${req.body ?? ''}`);
-  }
-
-  async getCookie(name: string): Promise<string | undefined> {
-    return this.cookies[name];
+    return undefined;
   }
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ExportError } from '../../../lib/errors';
 import { DEFAULT_LISTING_OPTIONS, type ListingOptions } from '../../../lib/platforms/facebook/constants';
 import { fetchPage } from '../../../lib/platforms/facebook/pages';
 import type { AccountInfo, Post } from '../../../lib/platforms/types';
+import { walkPages } from '../platform-fakes/pageWalk';
+import { rejection } from '../platform-fakes/rejections';
 import { FakeFacebook, fixtureText, respond, respondFixture, VIEWER_DTSG, VIEWER_ID, type GraphqlCall } from './fakeFacebook';
 
 const PHOTOS = 'ProfileCometAppCollectionPhotosRendererPaginationQuery';
@@ -32,28 +33,18 @@ function profile(fb = new FakeFacebook()): FakeFacebook {
     .onQuery(VIDEO, respond(200, fixtureText('video-detail-hd-sd.ndjson').replaceAll('1234567890123456', '1234567890123458')), node('1234567890123458'));
 }
 
+/** Every page to the end, each checked to have sent at most one GraphQL request. */
 async function walk(fb: FakeFacebook, options: ListingOptions = DEFAULT_LISTING_OPTIONS, from: string | null = null): Promise<{ posts: Post[]; cursors: (string | null)[] }> {
-  const posts: Post[] = [];
-  const cursors: (string | null)[] = [];
-  let cursor = from;
-  do {
-    const before = fb.graphqlCalls.length;
-    const page = await fetchPage(fb, account, cursor, options);
-    expect(fb.graphqlCalls.length - before, 'one GraphQL request per page').toBeLessThanOrEqual(1);
-    posts.push(...page.posts);
-    cursors.push(page.nextCursor);
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return { posts, cursors };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ExportError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
+  const { pages, cursors } = await walkPages(
+    async (cursor) => {
+      const before = fb.graphqlCalls.length;
+      const page = await fetchPage(fb, account, cursor, options);
+      expect(fb.graphqlCalls.length - before, 'one GraphQL request per page').toBeLessThanOrEqual(1);
+      return page;
+    },
+    { from },
   );
-  expect(error).toBeInstanceOf(ExportError);
-  return error as ExportError;
+  return { posts: pages.flat(), cursors };
 }
 
 describe('fetchPage', () => {
@@ -137,7 +128,7 @@ describe('fetchPage', () => {
     expect(fb.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
 
     const always = new FakeFacebook().onQuery(PHOTOS, stale, () => true, true);
-    expect((await failure(fetchPage(always, account, null))).kind).toBe('login_required');
+    expect((await rejection(fetchPage(always, account, null))).kind).toBe('login_required');
   });
 
   it.each([
@@ -148,7 +139,7 @@ describe('fetchPage', () => {
     ['a lost session', respond(200, 'for (;;);{"__ar":1,"error":1357001,"errorSummary":"Log in to continue"}'), 'login_required'],
   ])('fails clearly on %s, never as an empty profile', async (_name, answer, kind) => {
     const fb = new FakeFacebook().onQuery(PHOTOS, answer);
-    const error = await failure(fetchPage(fb, account, null));
+    const error = await rejection(fetchPage(fb, account, null));
     expect(error.kind).toBe(kind);
     if (kind === 'platform_changed') expect(error.message).toContain(`Facebook changed (query ${PHOTOS}): please update`);
   });
@@ -156,7 +147,7 @@ describe('fetchPage', () => {
   it('fails clearly when a detail answer lost its media field', async () => {
     const fb = profile(new FakeFacebook().onQuery(PHOTO, respond(200, '{"data":{"mediaViewer":{}}}'), node('10160123456789012')));
     const first = await fetchPage(fb, account, null);
-    const error = await failure(fetchPage(fb, account, first.nextCursor));
+    const error = await rejection(fetchPage(fb, account, first.nextCursor));
     expect(error.message).toContain(`query ${PHOTO}`);
   });
 
@@ -173,6 +164,6 @@ describe('fetchPage', () => {
   });
 
   it('refuses a cursor it did not write', async () => {
-    expect((await failure(fetchPage(new FakeFacebook(), account, '{"section":"feed"}'))).kind).toBe('internal');
+    expect((await rejection(fetchPage(new FakeFacebook(), account, '{"section":"feed"}'))).kind).toBe('internal');
   });
 });

@@ -1,40 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ExportError, type ErrorKind } from '../../../lib/errors';
 import { readGraphql, StaleTokenError } from '../../../lib/platforms/facebook/responses';
-import type { ApiResponse } from '../../../lib/platforms/types';
+import { recordedResponse, type RecordedAnswer } from '../platform-fakes/fakeResponses';
+import { thrown } from '../platform-fakes/rejections';
 import { fixtureText } from './fakeFacebook';
 
-interface ErrorRow {
-  case: string;
-  status: number;
-  redirected?: boolean;
-  location?: string;
-  contentType?: string;
-  headers?: Record<string, string>;
-  body: string;
+interface ErrorRow extends RecordedAnswer {
   expect: { kind?: ErrorKind; stale?: boolean; temporaryBlock?: boolean; retryAfterMs?: number; status?: number; message?: string };
 }
 
 const rows = JSON.parse(fixtureText('error-responses.json')) as ErrorRow[];
 
-function toResponse(row: ErrorRow): ApiResponse {
-  const headers = new Headers({ 'content-type': row.contentType ?? 'application/json; charset=utf-8', ...row.headers });
-  if (row.location) headers.set('location', row.location);
-  return { status: row.status, redirected: row.redirected ?? false, location: row.location, headers, text: row.body };
-}
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
-
 describe('readGraphql error classification (PLATFORMS.md Facebook errors)', () => {
   it.each(rows.map((row) => [row.case, row] as const))('%s', (_name, row) => {
-    const error = thrown(() => readGraphql(toResponse(row), 'CometPhotoRootContentQuery'));
+    const error = thrown(() => readGraphql(recordedResponse(row), 'CometPhotoRootContentQuery'));
     if (row.expect.stale) {
       expect(error).toBeInstanceOf(StaleTokenError);
       return;
@@ -50,23 +29,23 @@ describe('readGraphql error classification (PLATFORMS.md Facebook errors)', () =
 
   it('says what to do when logged out', () => {
     const row = rows.find((r) => r.case.startsWith('ajax 1357001'))!;
-    expect((thrown(() => readGraphql(toResponse(row), 'q')) as Error).message).toBe('Log in to Facebook in this browser, then try again.');
+    expect((thrown(() => readGraphql(recordedResponse(row), 'q')) as Error).message).toBe('Log in to Facebook in this browser, then try again.');
   });
 
   it('names the query Facebook no longer knows', () => {
     const row = rows.find((r) => r.case.startsWith('stale doc_id'))!;
-    expect((thrown(() => readGraphql(toResponse(row), 'ProfileCometAppCollectionPhotosRendererPaginationQuery')) as Error).message).toMatch(
+    expect((thrown(() => readGraphql(recordedResponse(row), 'ProfileCometAppCollectionPhotosRendererPaginationQuery')) as Error).message).toMatch(
       /^Facebook changed \(query ProfileCometAppCollectionPhotosRendererPaginationQuery\): please update/,
     );
   });
 
   it('leaves a rate limit without Retry-After to the user’s wait setting', () => {
     const row = rows.find((r) => r.case.startsWith('errors[] 1675004'))!;
-    expect((thrown(() => readGraphql(toResponse(row), 'q')) as ExportError).details.retryAfterMs).toBeUndefined();
+    expect((thrown(() => readGraphql(recordedResponse(row), 'q')) as ExportError).details.retryAfterMs).toBeUndefined();
   });
 
   it('returns the merged payload of a good answer, errors of unknown kinds included', () => {
-    const response = toResponse({ case: '', status: 200, body: '{"data":{"node":{"x":1}},"errors":[{"message":"field_exception","severity":"WARNING"}]}', expect: {} });
+    const response = recordedResponse({ case: '', status: 200, body: '{"data":{"node":{"x":1}},"errors":[{"message":"field_exception","severity":"WARNING"}]}' });
     const payload = readGraphql(response, 'q');
     expect(payload.data).toEqual({ node: { x: 1 } });
     expect(payload.errors).toHaveLength(1);

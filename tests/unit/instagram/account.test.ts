@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ExportError } from '../../../lib/errors';
 import { resolveAccount } from '../../../lib/platforms/instagram/account';
-import { FakeInstagram, VIEWER_ID, redirect, respond, respondFixture } from './fakeInstagram';
+import { redirect, respond } from '../platform-fakes/fakeResponses';
+import { rejection } from '../platform-fakes/rejections';
+import { FakeInstagram, VIEWER_ID, respondFixture } from './fakeInstagram';
 
 const PROFILE = '/api/v1/users/web_profile_info/';
 const byUsername = (name: string) => (url: URL) => url.searchParams.get('username') === name;
-
-async function rejection(promise: Promise<unknown>): Promise<ExportError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ExportError)) throw new Error(`expected an ExportError, got ${String(error)}`);
-  return error;
-}
 
 describe('resolveAccount', () => {
   it('needs a session cookie and asks nothing without one', async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ExportError } from '../../../lib/errors';
 import { fetchPage } from '../../../lib/platforms/instagram/pages';
-import type { AccountInfo, Post } from '../../../lib/platforms/types';
-import { FakeInstagram, VIEWER_ID, fixtureJson, fixtureText, redirect, respond, respondFixture } from './fakeInstagram';
+import type { AccountInfo } from '../../../lib/platforms/types';
+import { redirect, respond } from '../platform-fakes/fakeResponses';
+import { walkPages, type PageWalk } from '../platform-fakes/pageWalk';
+import { rejection } from '../platform-fakes/rejections';
+import { FakeInstagram, VIEWER_ID, fixtureJson, fixtureText, respondFixture } from './fakeInstagram';
 
 const ACCOUNT: AccountInfo = { id: VIEWER_ID, handle: 'star.demo', profileUrl: 'https://www.instagram.com/star.demo/' };
 const FEED = `/api/v1/feed/user/${VIEWER_ID}/`;
@@ -26,27 +28,8 @@ function fullAccount(): FakeInstagram {
     .on('GET', REELS_MEDIA, respondFixture('reels-media-highlights-2.json'), reelIds(HIGHLIGHTS.slice(5)));
 }
 
-async function listAll(ig: FakeInstagram, account = ACCOUNT): Promise<{ pages: Post[][]; cursors: (string | null)[] }> {
-  const pages: Post[][] = [];
-  const cursors: (string | null)[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await fetchPage(ig, account, cursor);
-    pages.push(page.posts);
-    cursors.push(page.nextCursor);
-    cursor = page.nextCursor;
-    if (pages.length > 50) throw new Error('no end');
-  } while (cursor !== null);
-  return { pages, cursors };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ExportError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ExportError)) throw new Error(`expected an ExportError, got ${String(error)}`);
-  return error;
+function listAll(ig: FakeInstagram, account = ACCOUNT): Promise<PageWalk> {
+  return walkPages((cursor) => fetchPage(ig, account, cursor));
 }
 
 describe('fetchPage', () => {

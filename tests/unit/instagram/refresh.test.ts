@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fetchPage } from '../../../lib/platforms/instagram/pages';
 import { refreshMediaUrl } from '../../../lib/platforms/instagram/refresh';
 import type { AccountInfo, MediaItem } from '../../../lib/platforms/types';
-import { FakeInstagram, VIEWER_ID, respond, respondFixture } from './fakeInstagram';
+import { respond } from '../platform-fakes/fakeResponses';
+import { FakeInstagram, VIEWER_ID, respondFixture } from './fakeInstagram';
 
 const ACCOUNT: AccountInfo = { id: VIEWER_ID, handle: 'star.demo' };
 

@@ -1,41 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { ExportError, type ErrorKind } from '../../../lib/errors';
+import type { ErrorKind } from '../../../lib/errors';
 import { isHomeOrHiddenRedirect, readJson } from '../../../lib/platforms/instagram/responses';
-import type { ApiResponse } from '../../../lib/platforms/types';
-import { fixtureJson, redirect, respond } from './fakeInstagram';
+import { recordedResponse, redirect, respond, type RecordedAnswer } from '../platform-fakes/fakeResponses';
+import { caught } from '../platform-fakes/rejections';
+import { fixtureJson } from './fakeInstagram';
 
-interface ErrorRow {
-  case: string;
-  status: number;
-  redirected?: boolean;
-  location?: string;
-  contentType?: string;
-  headers?: Record<string, string>;
-  body: string;
+interface ErrorRow extends RecordedAnswer {
   expect: { kind: ErrorKind; status?: number; retryAfterMs?: number };
 }
 
 const rows = fixtureJson('error-responses.json') as ErrorRow[];
 
-function toResponse(row: ErrorRow): ApiResponse {
-  const headers = new Headers({ 'content-type': row.contentType ?? 'application/json; charset=utf-8', ...row.headers });
-  if (row.location) headers.set('location', row.location);
-  return { status: row.status, redirected: row.redirected ?? false, location: row.location, headers, text: row.body };
-}
-
-function caught(fn: () => unknown): ExportError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ExportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ExportError');
-}
-
 describe('readJson error classification (PLATFORMS.md error table)', () => {
   it.each(rows.map((row) => [row.case, row] as const))('%s', (_name, row) => {
-    const error = caught(() => readJson(toResponse(row), 'posts feed'));
+    const error = caught(() => readJson(recordedResponse(row), 'posts feed'));
     expect(error.kind).toBe(row.expect.kind);
     if (row.expect.status !== undefined) expect(error.details.status).toBe(row.expect.status);
     if (row.expect.retryAfterMs !== undefined) expect(error.details.retryAfterMs).toBe(row.expect.retryAfterMs);
@@ -44,7 +22,7 @@ describe('readJson error classification (PLATFORMS.md error table)', () => {
 
   it('tells the user what to do on a checkpoint', () => {
     const row = rows.find((r) => r.case === '400 checkpoint_required')!;
-    expect(caught(() => readJson(toResponse(row), 'posts feed')).message).toMatch(/open instagram\.com.*complete/i);
+    expect(caught(() => readJson(recordedResponse(row), 'posts feed')).message).toMatch(/open instagram\.com.*complete/i);
   });
 
   it('tells the user to log in when the session is gone', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAccount } from '../../../lib/platforms/youtube/account';
-import { CHANNEL_ID, FakeYouTube, PARAMS, browseTab, fixtureText, redirect, rejection, respond, respondFixture, videoId } from './fakeYouTube';
+import { redirect, respond } from '../platform-fakes/fakeResponses';
+import { rejection } from '../platform-fakes/rejections';
+import { CHANNEL_ID, FakeYouTube, PARAMS, browseTab, fixtureText, respondFixture, videoId } from './fakeYouTube';
 
 const STAR_DEMO = {
   id: CHANNEL_ID,

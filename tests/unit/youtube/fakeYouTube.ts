@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiRequest, ApiResponse, PlatformContext } from '../../../lib/platforms/types';
+import type { ApiRequest, ApiResponse } from '../../../lib/platforms/types';
+import { FakePlatformContext } from '../platform-fakes/fakePlatformContext';
+import { respond } from '../platform-fakes/fakeResponses';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
@@ -10,23 +12,8 @@ export function fixtureText(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
 
-export function respond(status: number, text: string, headers: Record<string, string> = {}): ApiResponse {
-  const isJson = /^\s*[[{]/.test(text);
-  return {
-    status,
-    redirected: false,
-    headers: new Headers({ 'content-type': isJson ? 'application/json; charset=UTF-8' : 'text/html; charset=utf-8', ...headers }),
-    text,
-  };
-}
-
 export function respondFixture(name: string): ApiResponse {
   return respond(200, fixtureText(name));
-}
-
-/** A redirect as fetch(redirect: 'manual') reports it: Node shows the target, a browser hides it. */
-export function redirect(location?: string): ApiResponse {
-  return { status: 302, redirected: true, location, headers: new Headers(location ? { location } : {}), text: '' };
 }
 
 type Body = Record<string, unknown>;
@@ -40,16 +27,14 @@ export const LOGGED_IN_COOKIES: Record<string, string> = {
   '__Secure-3PAPISID': 'AbCdEfGhIjKlMnOp/QrStUvWxYzAbCdEfG',
 };
 
-/**
- * An in-memory PlatformContext: GET / answers the home page, each InnerTube endpoint the first
- * route whose guard accepts the JSON body; anything unexpected fails the test.
- */
-export class FakeYouTube implements PlatformContext {
-  readonly signal = new AbortController().signal;
-  readonly requests: ApiRequest[] = [];
-  cookies: Record<string, string> = { ...LOGGED_IN_COOKIES };
+/** GET / answers the home page, each InnerTube endpoint the first route whose guard accepts the JSON body. */
+export class FakeYouTube extends FakePlatformContext {
   homePage: ApiResponse = respondFixture('home-page.html');
   private readonly handlers: Handler[] = [];
+
+  constructor() {
+    super({ ...LOGGED_IN_COOKIES });
+  }
 
   on(endpoint: string, response: ApiResponse | (() => ApiResponse), guard: (body: Body) => boolean = () => true): this {
     this.handlers.push((url, body) => {
@@ -59,20 +44,14 @@ export class FakeYouTube implements PlatformContext {
     return this;
   }
 
-  async request(req: ApiRequest): Promise<ApiResponse> {
-    this.requests.push(req);
-    const url = new URL(req.url);
+  protected answer(req: ApiRequest, url: URL): ApiResponse | undefined {
     if (req.method === 'GET' && url.pathname === '/') return this.homePage;
     const body = JSON.parse(req.body ?? '{}') as Body;
     for (const handler of this.handlers) {
       const response = handler(url, body);
       if (response) return response;
     }
-    throw new Error(`Unexpected request: ${req.method ?? 'GET'} ${req.url} ${req.body ?? ''}`);
-  }
-
-  async getCookie(name: string): Promise<string | undefined> {
-    return this.cookies[name];
+    return undefined;
   }
 
   /** The parsed JSON bodies sent to one endpoint. */
@@ -92,13 +71,3 @@ export const TOKENS = {
   legacy2: '4qmFsgKlARIYVUNkNWhKMU1yalV4QjBlTWtHVGhpV2RRGogBOGdaZ0dsNTZYQXB3',
   shorts2: '4qmFsgKrARIYVUNkNWhKMU1yalV4QjBlTWtHVGhpV2RRGo4BOGdaZ0dsNTZYQXB4',
 };
-
-/** Resolves to the ExportError a promise rejects with (fails when it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<{ kind: string; message: string }> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof Error) || !('kind' in error)) throw new Error(`expected an ExportError, got ${String(error)}`);
-  return error as unknown as { kind: string; message: string };
-}

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fetchPage } from '../../../lib/platforms/youtube/pages';
-import type { AccountInfo, Post } from '../../../lib/platforms/types';
-import { CHANNEL_ID, FakeYouTube, PARAMS, TOKENS, browseTab, continuation, rejection, respond, respondFixture, videoId } from './fakeYouTube';
+import type { AccountInfo } from '../../../lib/platforms/types';
+import { respond } from '../platform-fakes/fakeResponses';
+import { walkPages, type PageWalk } from '../platform-fakes/pageWalk';
+import { rejection } from '../platform-fakes/rejections';
+import { CHANNEL_ID, FakeYouTube, PARAMS, TOKENS, browseTab, continuation, respondFixture, videoId } from './fakeYouTube';
 
 const ACCOUNT: AccountInfo = { id: CHANNEL_ID, handle: 'star.demo' };
 /** player-ok.json's publishDate, 2025-10-25T20:33:05-07:00, in UTC: the next day. */
@@ -18,18 +21,8 @@ function channel(yt = new FakeYouTube()): FakeYouTube {
     .on('browse', respondFixture('browse-streams-lockup.json'), browseTab(PARAMS.streams));
 }
 
-async function listAll(yt: FakeYouTube): Promise<{ pages: Post[][]; cursors: (string | null)[] }> {
-  const pages: Post[][] = [];
-  const cursors: (string | null)[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await fetchPage(yt, ACCOUNT, cursor);
-    pages.push(page.posts);
-    cursors.push(page.nextCursor);
-    cursor = page.nextCursor;
-    if (pages.length > 20) throw new Error('no end');
-  } while (cursor !== null);
-  return { pages, cursors };
+function listAll(yt: FakeYouTube): Promise<PageWalk> {
+  return walkPages((cursor) => fetchPage(yt, ACCOUNT, cursor), { maxPages: 20 });
 }
 
 describe('fetchPage', () => {

@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ExportError, type ErrorKind } from '../../../lib/errors';
 import { readInnertube } from '../../../lib/platforms/youtube/responses';
 import type { ApiResponse } from '../../../lib/platforms/types';
-import { fixtureText, redirect, respond } from './fakeYouTube';
+import { redirect, respond } from '../platform-fakes/fakeResponses';
+import { caught } from '../platform-fakes/rejections';
+import { fixtureText } from './fakeYouTube';
 
-function caught(response: ApiResponse): ExportError {
-  try {
-    readInnertube(response, 'browse');
-  } catch (error) {
-    if (error instanceof ExportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ExportError');
+/** The ExportError readInnertube makes of a browse answer. */
+function browseError(response: ApiResponse): ExportError {
+  return caught(() => readInnertube(response, 'browse'));
 }
 
 const UNAUTHENTICATED = JSON.stringify({
@@ -35,22 +32,22 @@ const rows: [string, ApiResponse, ErrorKind, RegExp?][] = [
 
 describe('readInnertube error classification (PLATFORMS.md error table)', () => {
   it.each(rows)('%s → %s', (_name, response, kind, message) => {
-    const error = caught(response);
+    const error = browseError(response);
     expect(error.kind).toBe(kind);
     if (message) expect(error.message).toMatch(message);
   });
 
   it('waits at least a minute after a 429, longer when asked', () => {
-    expect(caught(respond(429, '')).details.retryAfterMs).toBe(60_000);
-    expect(caught(respond(429, '', { 'retry-after': '120' })).details.retryAfterMs).toBe(120_000);
+    expect(browseError(respond(429, '')).details.retryAfterMs).toBe(60_000);
+    expect(browseError(respond(429, '', { 'retry-after': '120' })).details.retryAfterMs).toBe(120_000);
   });
 
   it('treats an IP flag as a temporary block (a long wait, once)', () => {
-    expect(caught(redirect('https://www.google.com/sorry/index?continue=x')).details.temporaryBlock).toBe(true);
+    expect(browseError(redirect('https://www.google.com/sorry/index?continue=x')).details.temporaryBlock).toBe(true);
   });
 
   it('keeps 5xx retryable by status', () => {
-    expect(caught(respond(503, '')).details.status).toBe(503);
+    expect(browseError(respond(503, '')).details.status).toBe(503);
   });
 
   it('returns the body of a good answer', () => {
