@@ -43,8 +43,8 @@ describe.runIf(BIG)('big exports (STAR_EXPORT_BIG=1)', () => {
     const served = fake.instagramMedia();
     const total = served.reduce((sum, m) => sum + m.bytes, 0);
     expect(total).toBeGreaterThan(4.3e9);
-    // One more video, streamed without a length: the 1 GiB limit must stop it mid-way.
-    fake.addFault({ match: 'media', after: 2, fault: { type: 'oversize', bytes: 1.5 * GIB, declareLength: false } });
+    // An image URL answered with a 1.5 GB JPEG stream without a length: the 1 GiB limit must stop it mid-way.
+    fake.addFault({ match: { pathIncludes: '.jpg' }, after: 2, fault: { type: 'oversize', bytes: 1.5 * GIB, declareLength: false } });
 
     const sampler = startMemorySampler(() => chromiumPidsFor(session.userDataDir), 500);
     const popup = await PopupPage.open(session.context, session.extensionId);
