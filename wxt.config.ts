@@ -24,7 +24,6 @@ export default defineConfig({
       'downloads',
       'offscreen',
       'cookies',
-      'tabs',
       'declarativeNetRequestWithHostAccess',
       'alarms',
       'contextMenus',

@@ -27,7 +27,6 @@ const PERMISSIONS = [
   'downloads',
   'offscreen',
   'cookies',
-  'tabs',
   'declarativeNetRequestWithHostAccess',
   'alarms',
   'contextMenus',

@@ -86,7 +86,8 @@ function failedSection(manifest: Manifest): string {
 export function buildIndexHtml(manifest: Manifest): string {
   const label = PLATFORM_LABELS[manifest.platform];
   const { account, counts } = manifest;
-  const title = `@${account.handle} — ${label} export`;
+  // First-strong isolates keep a handle's bidi controls from reordering the text around it.
+  const title = `@\u2068${account.handle}\u2069 — ${label} export`;
   const name = account.displayName ? ` <bdi>${escapeHtml(account.displayName)}</bdi>` : '';
   const jsonName = mainJsonName(manifest.platform, manifest.jobId);
   const summary = [
@@ -108,7 +109,7 @@ export function buildIndexHtml(manifest: Manifest): string {
 </head>
 <body>
 <header>
-<h1>@${escapeHtml(account.handle)}${name}</h1>
+<h1>@<bdi>${escapeHtml(account.handle)}</bdi>${name}</h1>
 <p class="summary">${escapeHtml(summary)} · all metadata in <a href="${escapeHtml(relativeUrl(jsonName))}">${escapeHtml(jsonName)}</a></p>
 </header>
 <main class="grid">
