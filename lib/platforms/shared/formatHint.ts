@@ -5,7 +5,9 @@ const EXTENSIONS: Record<string, MediaFormat> = { jpg: 'jpg', jpeg: 'jpg', png: 
 
 /** The format a file extension names (any case), when it is one the export keeps. */
 export function formatOfExtension(extension: string | undefined): MediaFormat | undefined {
-  return extension ? EXTENSIONS[extension.toLowerCase()] : undefined;
+  const key = extension?.toLowerCase();
+  // Own keys only: a path ending in `.constructor` must not reach Object's built-ins.
+  return key !== undefined && Object.hasOwn(EXTENSIONS, key) ? EXTENSIONS[key] : undefined;
 }
 
 /**

@@ -12,6 +12,9 @@ describe('formatOfExtension', () => {
     ['mp4', 'mp4'],
     ['MOV', 'mov'],
     ['heic', undefined],
+    ['constructor', undefined],
+    ['__proto__', undefined],
+    ['toString', undefined],
     ['', undefined],
     [undefined, undefined],
   ])('%s → %s', (extension, expected) => {
