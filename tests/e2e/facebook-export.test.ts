@@ -1,63 +1,40 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakePlatforms } from '../fake-platforms/index';
-import type { FakePlatforms } from '../fake-platforms/types';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, openExport } from './exportChecks';
-import { addFakeCookies, existingZips, launchWithExtension, PopupPage, readZipJson, waitForZip, type ExtensionSession } from './harness';
-import { useQuickPacing } from './quickPacing';
+import { exportFromPopup, useExtensionWithFake } from './extensionWithFake';
+import { addFakeCookies, existingZips, readZipJson, waitForZip } from './harness';
 
 const EXPORT_TIMEOUT_MS = 180_000;
 /** What tests/e2e/quickPacing.ts sets as the wait after a temporary block. */
 const BLOCK_WAIT_MS = 3000;
 
 describe('Facebook export from the popup', () => {
-  let fake: FakePlatforms;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    fake = await startFakePlatforms({ port: 0 });
-    session = await launchWithExtension({ fake });
-    await useQuickPacing(session);
-  });
+  const env = useExtensionWithFake();
 
   beforeEach(() => {
-    fake.clearFaults();
+    env.fake.clearFaults();
   });
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await fake?.close();
-    }
-  });
-
-  async function exportFromPopup(onChange?: (text: string) => void) {
-    const popup = await PopupPage.open(session.context, session.extensionId);
-    await popup.choosePlatform('facebook');
-    await popup.chooseFormat('json');
-    await popup.setIncludeMedia(true);
-    await popup.start();
-    return popup.waitForFinalStage(EXPORT_TIMEOUT_MS, onChange);
-  }
+  const exportFacebook = async (onChange?: (text: string) => void) =>
+    (await exportFromPopup(env.session, 'facebook', EXPORT_TIMEOUT_MS, onChange)).end;
 
   it('exports the logged-in user: every photo and video in the ZIP, byte-identical, with sidecars and the main JSON', async () => {
-    await addFakeCookies(session.context, fake.facebookCookies());
+    await addFakeCookies(env.session.context, env.fake.facebookCookies());
     // The GIF's signed URL has expired by download time: its detail is read again for a fresh one.
-    fake.addFault({ match: { pathIncludes: '.gif?' }, times: 1, fault: { type: 'expire' } });
-    const before = await existingZips(session.downloadsDir);
-    const end = await exportFromPopup();
+    env.fake.addFault({ match: { pathIncludes: '.gif?' }, times: 1, fault: { type: 'expire' } });
+    const before = await existingZips(env.session.downloadsDir);
+    const end = await exportFacebook();
     expect(end.outcome, end.text).toBe('done');
 
-    const userId = fake.facebookUserId();
-    const zipPath = await waitForZip(session.downloadsDir, 60_000, before);
+    const userId = env.fake.facebookUserId();
+    const zipPath = await waitForZip(env.session.downloadsDir, 60_000, before);
     expect(zipPath).toMatch(new RegExp(`star-export_facebook_${userId}_\\d{4}-\\d{2}-\\d{2}_\\d{8}-[0-9a-f]{6}\\.zip$`));
     const exported = await openExport(zipPath, 'facebook');
     const { manifest, root } = exported;
 
     expect(manifest.account).toMatchObject({ id: userId, handle: userId });
     expect(manifest.failed).toEqual([]);
-    expect(manifest.posts.map((p) => p.id).sort()).toEqual([...fake.facebookItemIds()].sort());
-    const served = fake.facebookMedia();
+    expect(manifest.posts.map((p) => p.id).sort()).toEqual([...env.fake.facebookItemIds()].sort());
+    const served = env.fake.facebookMedia();
     expect(new Set(served.map((m) => m.format))).toEqual(new Set(['jpg', 'png', 'gif', 'mp4']));
     await expectEveryServedFileAccountedFor(zipPath, exported, served);
     expect(manifest.counts.savedFiles).toBe(served.length);
@@ -68,49 +45,49 @@ describe('Facebook export from the popup', () => {
     const sidecar = await readZipJson<Record<string, unknown>>(zipPath, `${root}/${gifPath.replace(/[^/]+$/, '')}${gif.mediaId}.gif.meta.json`);
     expect(sidecar).toMatchObject({ id: gif.mediaId, postId: gif.postId, platform: 'facebook', kind: 'image', byteSize: gif.bytes });
     expect(String(sidecar.sourceUrl)).toMatch(/^https:\/\/scontent\.[a-z0-9-]+\.fna\.fbcdn\.net\/v\/[^?]+\.gif$/);
-    const gifStatuses = fake.log.filter((e) => e.kind === 'media' && e.path.includes('.gif?')).map((e) => e.status);
+    const gifStatuses = env.fake.log.filter((e) => e.kind === 'media' && e.path.includes('.gif?')).map((e) => e.status);
     expect(gifStatuses.sort()).toEqual([403, ...served.filter((m) => m.format === 'gif').map(() => 200)].sort());
-    expectNeverMoreThanThreeInFlight(fake);
-    expectOnlyPlatformHosts(fake);
+    expectNeverMoreThanThreeInFlight(env.fake);
+    expectOnlyPlatformHosts(env.fake);
   });
 
   it('waits out one temporary block (3 s in tests) and completes the export', async () => {
-    await addFakeCookies(session.context, fake.facebookCookies());
-    fake.facebookFault('temporary-block', { after: 6, times: 1 });
-    const before = await existingZips(session.downloadsDir);
+    await addFakeCookies(env.session.context, env.fake.facebookCookies());
+    env.fake.facebookFault('temporary-block', { after: 6, times: 1 });
+    const before = await existingZips(env.session.downloadsDir);
     let sawWait = false;
     const startedAt = Date.now();
-    const end = await exportFromPopup((text) => {
+    const end = await exportFacebook((text) => {
       if (/slow down/.test(text)) sawWait = true;
     });
     expect(end.outcome, end.text).toBe('done');
     expect(sawWait).toBe(true);
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(BLOCK_WAIT_MS);
 
-    const zipPath = await waitForZip(session.downloadsDir, 60_000, before);
+    const zipPath = await waitForZip(env.session.downloadsDir, 60_000, before);
     const exported = await openExport(zipPath, 'facebook');
     expect(exported.manifest.failed).toEqual([]);
-    await expectEveryServedFileAccountedFor(zipPath, exported, fake.facebookMedia());
-    expectNeverMoreThanThreeInFlight(fake);
+    await expectEveryServedFileAccountedFor(zipPath, exported, env.fake.facebookMedia());
+    expectNeverMoreThanThreeInFlight(env.fake);
   });
 
   it('stops at a second temporary block with the clear message, and no ZIP', async () => {
-    await addFakeCookies(session.context, fake.facebookCookies());
-    fake.facebookFault('temporary-block', { after: 4, times: 2 });
-    const before = await existingZips(session.downloadsDir);
-    const end = await exportFromPopup();
+    await addFakeCookies(env.session.context, env.fake.facebookCookies());
+    env.fake.facebookFault('temporary-block', { after: 4, times: 2 });
+    const before = await existingZips(env.session.downloadsDir);
+    const end = await exportFacebook();
     expect(end.outcome).toBe('error');
     expect(end.text).toMatch(/temporarily blocked/i);
     expect(end.text).toMatch(/Blocked a second time, so the export stopped/);
-    expect(await existingZips(session.downloadsDir)).toEqual(before);
+    expect(await existingZips(env.session.downloadsDir)).toEqual(before);
   });
 
   it('ends a logged-out run with the clear login error and no ZIP', async () => {
-    await session.context.clearCookies();
-    const before = await existingZips(session.downloadsDir);
-    const end = await exportFromPopup();
+    await env.session.context.clearCookies();
+    const before = await existingZips(env.session.downloadsDir);
+    const end = await exportFacebook();
     expect(end.outcome).toBe('error');
     expect(end.text).toMatch(/Log in to Facebook in this browser, then try again\./);
-    expect(await existingZips(session.downloadsDir)).toEqual(before);
+    expect(await existingZips(env.session.downloadsDir)).toEqual(before);
   });
 });

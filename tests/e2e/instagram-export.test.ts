@@ -1,41 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakePlatforms } from '../fake-platforms/index';
-import type { FakePlatforms } from '../fake-platforms/types';
+import { describe, expect, it } from 'vitest';
 import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, openExport } from './exportChecks';
-import { addFakeCookies, existingZips, launchWithExtension, PopupPage, readZipJson, waitForZip, type ExtensionSession } from './harness';
-import { useQuickPacing } from './quickPacing';
+import { exportFromPopup, useExtensionWithFake } from './extensionWithFake';
+import { addFakeCookies, existingZips, PopupPage, readZipJson, waitForZip } from './harness';
 
 const EXPORT_TIMEOUT_MS = 180_000;
 
 describe('Instagram export from the popup', () => {
-  let fake: FakePlatforms;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    fake = await startFakePlatforms({ port: 0 });
-    session = await launchWithExtension({ fake });
-    await useQuickPacing(session);
-  });
-
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await fake?.close();
-    }
-  });
+  const env = useExtensionWithFake();
 
   it('exports the logged-in user: every served file in the ZIP, byte-identical, with sidecars and the main JSON', async () => {
-    await addFakeCookies(session.context, fake.instagramCookies());
-    const popup = await PopupPage.open(session.context, session.extensionId);
-    await popup.choosePlatform('instagram');
-    await popup.chooseFormat('json');
-    await popup.setIncludeMedia(true);
-    await popup.start();
-    const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
+    await addFakeCookies(env.session.context, env.fake.instagramCookies());
+    const { end } = await exportFromPopup(env.session, 'instagram', EXPORT_TIMEOUT_MS);
     expect(end.outcome, end.text).toBe('done');
 
-    const zipPath = await waitForZip(session.downloadsDir, 60_000);
+    const zipPath = await waitForZip(env.session.downloadsDir, 60_000);
     expect(zipPath).toMatch(/star-export_instagram_star\.demo_\d{4}-\d{2}-\d{2}_\d{8}-[0-9a-f]{6}\.zip$/);
     const exported = await openExport(zipPath, 'instagram');
     const { manifest, root, entries } = exported;
@@ -43,8 +21,8 @@ describe('Instagram export from the popup', () => {
     expect(manifest.account.handle).toBe('star.demo');
     expect(manifest.failed).toEqual([]);
     const postIds = new Set(manifest.posts.map((p) => p.id));
-    for (const id of fake.instagramPostIds()) expect(postIds.has(id), `post ${id}`).toBe(true);
-    const served = fake.instagramMedia();
+    for (const id of env.fake.instagramPostIds()) expect(postIds.has(id), `post ${id}`).toBe(true);
+    const served = env.fake.instagramMedia();
     await expectEveryServedFileAccountedFor(zipPath, exported, served);
     expect(manifest.counts.savedFiles).toBe(new Set(served.map((m) => m.mediaId)).size);
 
@@ -58,19 +36,19 @@ describe('Instagram export from the popup', () => {
 
     const mainJson = entries.find((e) => e.name.endsWith('.json') && !e.name.endsWith('.meta.json'))!;
     expect(mainJson.compressionMethod).toBe(8);
-    expectNeverMoreThanThreeInFlight(fake);
-    expectOnlyPlatformHosts(fake);
+    expectNeverMoreThanThreeInFlight(env.fake);
+    expectOnlyPlatformHosts(env.fake);
   });
 
   it('ends a logged-out run with the clear login error and no ZIP', async () => {
-    await session.context.clearCookies();
-    const before = await existingZips(session.downloadsDir);
-    const popup = await PopupPage.open(session.context, session.extensionId);
+    await env.session.context.clearCookies();
+    const before = await existingZips(env.session.downloadsDir);
+    const popup = await PopupPage.open(env.session.context, env.session.extensionId);
     await popup.choosePlatform('instagram');
     await popup.start();
     const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
     expect(end.outcome).toBe('error');
     expect(end.text).toMatch(/Log in to Instagram/);
-    expect(await existingZips(session.downloadsDir)).toEqual(before);
+    expect(await existingZips(env.session.downloadsDir)).toEqual(before);
   });
 });

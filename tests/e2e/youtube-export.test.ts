@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakePlatforms } from '../fake-platforms/index';
-import type { FakePlatforms, ServedMedia } from '../fake-platforms/types';
+import { describe, expect, it } from 'vitest';
+import type { ServedMedia } from '../fake-platforms/types';
 import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, openExport } from './exportChecks';
-import { addFakeCookies, existingZips, launchWithExtension, PopupPage, readZipJson, waitForZip, type ExtensionSession } from './harness';
-import { useQuickPacing } from './quickPacing';
+import { exportFromPopup, useExtensionWithFake } from './extensionWithFake';
+import { addFakeCookies, existingZips, PopupPage, readZipJson, waitForZip } from './harness';
 
 const EXPORT_TIMEOUT_MS = 240_000;
 
@@ -17,49 +16,29 @@ interface YouTubePost {
 }
 
 describe('YouTube export from the popup', () => {
-  let fake: FakePlatforms;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    // The demo channel grown to hundreds of videos: seven Videos pages, two Shorts pages.
-    fake = await startFakePlatforms({ port: 0, youtubeChannels: [{ handle: 'star.demo', videos: 200, shorts: 60, lives: 3 }] });
-    session = await launchWithExtension({ fake });
-    await useQuickPacing(session);
-  });
-
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await fake?.close();
-    }
-  });
+  // The demo channel grown to hundreds of videos: seven Videos pages, two Shorts pages.
+  const env = useExtensionWithFake({ youtubeChannels: [{ handle: 'star.demo', videos: 200, shorts: 60, lives: 3 }] });
 
   it('exports the logged-in user’s channel: every thumbnail byte-identical, named by its exact date; the missing one failed', async () => {
-    await addFakeCookies(session.context, fake.youtubeCookies());
-    const popup = await PopupPage.open(session.context, session.extensionId);
-    await popup.choosePlatform('youtube');
-    await popup.chooseFormat('json');
-    await popup.setIncludeMedia(true);
-    await popup.start();
-    const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
+    await addFakeCookies(env.session.context, env.fake.youtubeCookies());
+    const { end } = await exportFromPopup(env.session, 'youtube', EXPORT_TIMEOUT_MS);
     expect(end.outcome, end.text).toBe('done');
 
-    const zipPath = await waitForZip(session.downloadsDir, 60_000);
+    const zipPath = await waitForZip(env.session.downloadsDir, 60_000);
     expect(zipPath).toMatch(/star-export_youtube_star\.demo_\d{4}-\d{2}-\d{2}_\d{8}-[0-9a-f]{6}\.zip$/);
     const exported = await openExport(zipPath, 'youtube');
     const { manifest, root } = exported;
     const posts = manifest.posts as unknown as YouTubePost[];
 
     expect(manifest.account).toMatchObject({ handle: 'star.demo', displayName: 'Star Demo ✨' });
-    expect(posts.map((p) => p.id)).toEqual(fake.youtubeVideoIds());
+    expect(posts.map((p) => p.id)).toEqual(env.fake.youtubeVideoIds());
     expect(posts.filter((p) => p.kind === 'video')).toHaveLength(200);
     expect(posts.filter((p) => p.kind === 'short')).toHaveLength(60);
     expect(posts.filter((p) => p.kind === 'live')).toHaveLength(3);
     expect(posts.filter((p) => p.metadata.dateApproximate)).toEqual([]);
 
     // One video is age-gated: the player gives no date, and the watch page only its (Pacific) day.
-    const served = fake.youtubeMedia();
+    const served = env.fake.youtubeMedia();
     const dayDated = posts.filter((p) => p.metadata.dateSource !== 'player');
     expect(dayDated.map((p) => p.metadata.dateSource)).toEqual(['watch page']);
     const expected = served.map((m): ServedMedia => {
@@ -74,7 +53,7 @@ describe('YouTube export from the popup', () => {
 
     // The one thumbnail i.ytimg.com does not have: a 404 (with a grey JPEG body), recorded, not kept.
     const servedIds = new Set(served.map((m) => m.mediaId));
-    const missing = fake.youtubeVideoIds().flatMap((id) => [`${id}_high`, `${id}_medium`]).filter((id) => !servedIds.has(id));
+    const missing = env.fake.youtubeVideoIds().flatMap((id) => [`${id}_high`, `${id}_medium`]).filter((id) => !servedIds.has(id));
     expect(missing).toHaveLength(1);
     const videoId = missing[0]!.replace(/_medium$/, '');
     expect(manifest.failed).toEqual([
@@ -83,7 +62,7 @@ describe('YouTube export from the popup', () => {
     const failedEntry = posts.find((p) => p.id === videoId)!.media.find((m) => m.id === `${videoId}_medium`)!;
     expect(failedEntry.path).toBeUndefined();
     expect(failedEntry.failure?.reason).toBe('http_error');
-    expect(fake.log.filter((e) => e.path === `/vi/${videoId}/mqdefault.jpg`).map((e) => e.status)).toEqual([404]);
+    expect(env.fake.log.filter((e) => e.path === `/vi/${videoId}/mqdefault.jpg`).map((e) => e.status)).toEqual([404]);
 
     const first = posts[0]!;
     const highPath = first.media.find((m) => m.id === `${first.id}_high`)!.path!;
@@ -103,23 +82,23 @@ describe('YouTube export from the popup', () => {
     });
 
     // Requests per video: one player call (the age-gated one also asks next); one browse per grid page.
-    const api = fake.log.filter((e) => e.host === 'www.youtube.com').map((e) => e.path.replace(/\?.*/, ''));
+    const api = env.fake.log.filter((e) => e.host === 'www.youtube.com').map((e) => e.path.replace(/\?.*/, ''));
     expect(api.filter((p) => p === '/youtubei/v1/player')).toHaveLength(263);
     expect(api.filter((p) => p === '/youtubei/v1/next')).toHaveLength(1);
     expect(api.filter((p) => p === '/youtubei/v1/browse')).toHaveLength(1 + 7 + 2 + 1);
-    expectNeverMoreThanThreeInFlight(fake);
-    expectOnlyPlatformHosts(fake);
+    expectNeverMoreThanThreeInFlight(env.fake);
+    expectOnlyPlatformHosts(env.fake);
   });
 
   it('ends a logged-out run with the clear login error and no ZIP', async () => {
-    await session.context.clearCookies();
-    const before = await existingZips(session.downloadsDir);
-    const popup = await PopupPage.open(session.context, session.extensionId);
+    await env.session.context.clearCookies();
+    const before = await existingZips(env.session.downloadsDir);
+    const popup = await PopupPage.open(env.session.context, env.session.extensionId);
     await popup.choosePlatform('youtube');
     await popup.start();
     const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
     expect(end.outcome).toBe('error');
     expect(end.text).toMatch(/Log in to YouTube in this browser, then try again\./);
-    expect(await existingZips(session.downloadsDir)).toEqual(before);
+    expect(await existingZips(env.session.downloadsDir)).toEqual(before);
   });
 });

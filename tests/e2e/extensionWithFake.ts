@@ -1,0 +1,51 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startFakePlatforms } from '../fake-platforms/index';
+import type { FakePlatforms, FakePlatformsOptions } from '../fake-platforms/types';
+import { launchWithExtension, PopupPage, type ExtensionSession } from './harness';
+import { useQuickPacing } from './quickPacing';
+
+export interface ExtensionWithFake {
+  readonly fake: FakePlatforms;
+  readonly session: ExtensionSession;
+}
+
+/**
+ * For one describe block: the fake platforms and a Chromium with the built extension (quick API
+ * pacing), started before its tests and always closed after them.
+ */
+export function useExtensionWithFake(options: FakePlatformsOptions = {}): ExtensionWithFake {
+  let fake: FakePlatforms | undefined;
+  let session: ExtensionSession | undefined;
+  beforeAll(async () => {
+    fake = await startFakePlatforms({ port: 0, ...options });
+    session = await launchWithExtension({ fake });
+    await useQuickPacing(session);
+  });
+  afterAll(async () => {
+    try {
+      await session?.close();
+    } finally {
+      await fake?.close();
+    }
+  });
+  return {
+    get fake() {
+      if (!fake) throw new Error('The fake platforms are not started (used outside a test?).');
+      return fake;
+    },
+    get session() {
+      if (!session) throw new Error('Chromium is not started (used outside a test?).');
+      return session;
+    },
+  };
+}
+
+/** Starts a JSON export with media of `platform` from the popup and waits for it to end. */
+export async function exportFromPopup(session: ExtensionSession, platform: string, timeoutMs: number, onChange?: (text: string) => void) {
+  const popup = await PopupPage.open(session.context, session.extensionId);
+  await popup.choosePlatform(platform);
+  await popup.chooseFormat('json');
+  await popup.setIncludeMedia(true);
+  await popup.start();
+  return { popup, end: await popup.waitForFinalStage(timeoutMs, onChange) };
+}
