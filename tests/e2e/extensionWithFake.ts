@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms, FakePlatformsOptions } from '../fake-platforms/types';
 import { launchWithExtension, PopupPage, type ExtensionSession } from './harness';
-import { useQuickPacing } from './quickPacing';
+import { useQuickPacing, type QuickPacingOverrides } from './quickPacing';
 
 export interface ExtensionWithFake {
   readonly fake: FakePlatforms;
@@ -13,13 +13,13 @@ export interface ExtensionWithFake {
  * For one describe block: the fake platforms and a Chromium with the built extension (quick API
  * pacing), started before its tests and always closed after them.
  */
-export function useExtensionWithFake(options: FakePlatformsOptions = {}): ExtensionWithFake {
+export function useExtensionWithFake(options: FakePlatformsOptions = {}, pacing: QuickPacingOverrides = {}): ExtensionWithFake {
   let fake: FakePlatforms | undefined;
   let session: ExtensionSession | undefined;
   beforeAll(async () => {
     fake = await startFakePlatforms({ port: 0, ...options });
     session = await launchWithExtension({ fake });
-    await useQuickPacing(session);
+    await useQuickPacing(session, pacing);
   });
   afterAll(async () => {
     try {

@@ -6,7 +6,9 @@ const QUICK = { apiDelayMinMs: 20, apiDelayMaxMs: 60, rateLimitWaitMs: 2000, max
  * Tests set the user-configurable request pacing low (the default 1–3 s between API calls suits
  * a real account, not a test of 60 posts); everything else stays as a user has it.
  */
-export async function useQuickPacing(session: ExtensionSession, overrides: Partial<typeof QUICK> & { stallTimeoutMs?: number } = {}): Promise<void> {
+export type QuickPacingOverrides = Partial<typeof QUICK> & { stallTimeoutMs?: number };
+
+export async function useQuickPacing(session: ExtensionSession, overrides: QuickPacingOverrides = {}): Promise<void> {
   const settings = JSON.stringify({ ...QUICK, ...overrides });
   await session.serviceWorker.evaluate(`chrome.storage.local.set({ exportSettings: ${settings} })`);
 }

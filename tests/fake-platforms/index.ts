@@ -9,7 +9,7 @@ import type { HostRoute } from './server/reply';
 import { RequestLog } from './server/request-log';
 import { createSelfSignedCert } from './server/tls-cert';
 import { InstagramPlatform } from './instagram/platform';
-import { YouTubePlatform } from './youtube/platform';
+import { YouTubePlatform, youtubeFaultRule } from './youtube/platform';
 import { FacebookPlatform, facebookFaultRule } from './facebook/platform';
 import type { FakePlatforms, FakePlatformsOptions } from './types';
 
@@ -40,7 +40,9 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     instagram.route,
     facebook.route,
     ...youtube.routes,
-    cdnRoute(['*.cdninstagram.com', '*.fna.fbcdn.net'], catalog, { latencyMs: options.mediaLatencyMs, bytesPerSecond: options.mediaBytesPerSecond }, instagram.route),
+    cdnRoute(['*.cdninstagram.com', '*.fna.fbcdn.net'], catalog, { latencyMs: options.mediaLatencyMs, bytesPerSecond: options.mediaBytesPerSecond }, (host) =>
+      host.endsWith('.cdninstagram.com') || host.startsWith('instagram.') ? instagram.route : facebook.route,
+    ),
   ];
   const hostPatterns = routes.flatMap((r) => r.hosts);
   const cert = await createSelfSignedCert(hostPatterns);
@@ -82,6 +84,7 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     facebookItemIds: (vanity, opts) => facebook.itemIds(vanity, opts),
     facebookFault: (kind, opts) => faults.add(facebookFaultRule(kind, opts)),
     rotateFacebookTokens: () => facebook.rotateTokens(),
+    youtubeFault: (kind, opts) => faults.add(youtubeFaultRule(kind, opts)),
     youtubeCookies: (handle) => youtube.cookies(handle),
     youtubeMedia: (handle) => youtube.media(handle),
     youtubeVideoIds: (handle) => youtube.videoIds(handle),

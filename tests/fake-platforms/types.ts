@@ -40,6 +40,8 @@ export interface RequestLogEntry {
   durationMs: number;
   /** 'http' for a cleartext request (caught on port 80 for any host); absent for HTTPS. */
   scheme?: 'http';
+  /** An injected fault shaped the answer. */
+  faulted?: true;
 }
 
 /** A fault injected into matching requests. */
@@ -57,6 +59,7 @@ export interface FaultRule {
     | { type: 'delay'; ms: number } // before headers
     | { type: 'html-login' } // an HTML login page with status 200 where media/JSON was expected
     | { type: 'redirect-login' } // 302 to the login page
+    | { type: 'redirect'; location: string } // 302 elsewhere: a checkpoint, Google's "sorry" page…
     | { type: 'expire' } // treat the signed URL as expired (403)
     // a JPEG that keeps going past `bytes`, with or without announcing its length
     | { type: 'oversize'; bytes: number; declareLength: boolean };
@@ -90,10 +93,15 @@ export interface FakeFacebookProfileSpec {
   tagged?: number;
   imageBytes?: number;
   videoBytes?: number;
+  /** Only friends see its photos and videos; the other fake sessions are no friends (collections answer `node: null`). */
+  friendsOnly?: boolean;
 }
 
 /** What Facebook's GraphQL endpoint can be made to answer: error 1675004, the block page, error 1357001. */
 export type FacebookFaultKind = 'rate-limit' | 'temporary-block' | 'logged-out';
+
+/** What InnerTube can be made to answer: 401 for a session that ended, the player's bot wall. */
+export type YouTubeFaultKind = 'logged-out' | 'bot-wall';
 
 export interface FakeYouTubeChannelSpec {
   /** The channel's handle without '@' ('star.demo' is the logged-in demo user's channel); also names the session. */
@@ -105,6 +113,8 @@ export interface FakeYouTubeChannelSpec {
   lives?: number;
   /** False: a Google account that never created a channel (its session still logs in). */
   hasChannel?: boolean;
+  /** Terminated by YouTube: its handle still resolves, but browse answers only an ERROR alert. */
+  terminated?: boolean;
   /** Bytes of a hqdefault thumbnail; the other sizes are scaled from it (default ~18 kB). */
   thumbnailBytes?: number;
 }
@@ -171,6 +181,8 @@ export interface FakePlatforms {
   facebookFault(kind: FacebookFaultKind, options?: { times?: number; after?: number }): void;
   /** Replaces every session's fb_dtsg, so calls with the old one get the stale-token error 1357004. */
   rotateFacebookTokens(): void;
+  /** Makes InnerTube calls (`player` calls for the bot wall) fail that way: `after` calls pass, then `times` (default 1) fail. */
+  youtubeFault(kind: YouTubeFaultKind, options?: { times?: number; after?: number }): void;
   /** Cookies of a logged-in YouTube session of the channel's owner (default the demo channel). */
   youtubeCookies(handle?: string): FakeCookie[];
   /** The high and medium thumbnail of every video of the channel, where i.ytimg.com has them (ids `<video>_high`, `<video>_medium`). */

@@ -121,8 +121,9 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
   const { rules, signal } = opts;
   const fetchImpl = opts.fetchImpl ?? fetch;
   // Signed CDN URLs need no cookies; sending none keeps the session out of media requests.
+  // A redirect is never followed: it could lead past the media host allow-list.
   // no-store keeps gigabytes of video out of the HTTP cache.
-  const response = await fetchImpl(opts.url, { credentials: 'omit', redirect: 'follow', cache: 'no-store', signal: watchdog.signal });
+  const response = await fetchImpl(opts.url, { credentials: 'omit', redirect: 'manual', cache: 'no-store', signal: watchdog.signal });
   watchdog.progress();
   const contentType = response.headers.get('content-type');
   let head;

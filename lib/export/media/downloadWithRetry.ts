@@ -69,7 +69,7 @@ async function freshUrl(refreshUrl: () => Promise<string | null>, expired: Expor
     throw toExportError(error);
   }
   if (!url) {
-    throw new ExportError('expired_url', `${expired.message} The platform no longer lists this file.`, expired.details);
+    throw new ExportError('expired_url', `${expired.message} The platform offers no newer link for it.`, expired.details);
   }
   return url;
 }

@@ -5,8 +5,6 @@ import { formatFromContentType, kindOf, mimeType } from './mediaFormat';
 /** Some CDNs label every file like this; the magic bytes then decide alone. */
 const GENERIC_BINARY_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
 const MARKUP_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain', 'application/json']);
-/** Where the platforms send a visitor whose session lapsed: a media URL must never end there. */
-const LOGIN_PATH = /\/(accounts\/login|login(\.php)?|signin|servicelogin|checkpoint)(\/|$)/i;
 
 export interface ResponseHead {
   /** The format the Content-Type names, when it names one. */
@@ -45,13 +43,20 @@ function statusError(response: Response, retryAfter: (header: string | null) => 
   });
 }
 
-function landedOnLoginPage(response: Response): boolean {
-  if (!response.url) return false;
-  try {
-    return LOGIN_PATH.test(new URL(response.url).pathname);
-  } catch {
-    return false;
-  }
+/**
+ * Redirects are not followed (the platforms' CDNs serve files where they are; a redirect leads to
+ * a login page or a host outside the allow-list), so one is a refusal: `manual` mode reports it as
+ * an opaque answer with status 0, a runtime without that filtering as the 3xx itself.
+ */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+function redirected(): ExportError {
+  return new ExportError(
+    'not_allowed_host',
+    'The server sent this file’s link elsewhere (usually to a login page); only the platform’s own media servers are asked for files, so it was not saved.',
+  );
 }
 
 function contentLength(response: Response): number | undefined {
@@ -61,15 +66,15 @@ function contentLength(response: Response): number | undefined {
 
 /**
  * Everything that can be judged from the status line and headers, before a byte of the body is
- * read: the status, where redirects led, the Content-Type and the Content-Length.
+ * read: the status, a redirect, the Content-Type and the Content-Length.
  */
 export function checkResponseHead(
   response: Response,
   opts: CheckOptions,
   retryAfter: (header: string | null) => number | undefined,
 ): ResponseHead {
+  if (isRedirect(response)) throw redirected();
   if (response.status !== 200) throw statusError(response, retryAfter);
-  if (landedOnLoginPage(response)) throw webPageServed();
 
   const mime = mimeType(response.headers.get('content-type'));
   if (MARKUP_TYPES.has(mime)) throw webPageServed();

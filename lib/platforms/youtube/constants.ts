@@ -47,7 +47,5 @@ export const MAX_MEDIA_BYTES = 2048 * 1024 * 1024;
 /** i.ytimg.com serves a `.jpg` URL as JPEG; its WebP twins live under other URLs we never ask for. */
 export const MEDIA_FORMATS: readonly MediaFormat[] = ['jpg'];
 
-/** The least we wait after a 429 that did not say how long (yt-dlp's advice: back off ≥ 60 s). */
-export const MIN_RATE_LIMIT_WAIT_MS = 60_000;
 /** google.com/sorry flags the whole IP: far longer than a plain 429. */
 export const IP_BLOCK_WAIT_MS = 30 * 60_000;

@@ -1,9 +1,9 @@
 import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
-import { isRedirect, parseJsonObject } from '../shared/apiResponses';
+import { isRedirect, parseJsonObject, slowDownDetails } from '../shared/apiResponses';
 import { parseUrl } from '../shared/urlPaths';
 import { asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
-import { IP_BLOCK_WAIT_MS, MIN_RATE_LIMIT_WAIT_MS } from './constants';
+import { IP_BLOCK_WAIT_MS } from './constants';
 import { textOf } from './json';
 
 const LOGIN_MESSAGE = 'YouTube did not accept this browser’s session. Log in to YouTube in this browser, then try again.';
@@ -25,14 +25,17 @@ export function channelNotFound(name?: string): ExportError {
   return new ExportError('account_not_found', `YouTube has no channel ${which}, or it is not visible to you.`, { status: 404 });
 }
 
-/** YouTube rarely says how long to wait; yt-dlp's users report that less than a minute does not help. */
+/** Browse answered only an ERROR alert: a channel that is gone, terminated or hidden, in YouTube's words. */
+export function channelUnavailable(said: string): ExportError {
+  return new ExportError('account_not_found', `YouTube does not show this channel. It says: “${said}”`);
+}
+
+/**
+ * YouTube rarely says how long to wait; without a Retry-After the job's rate-limit wait applies
+ * (a minute by default, doubling, as yt-dlp's users found that less does not help).
+ */
 export function rateLimited(response?: ApiResponse): ExportError {
-  const seconds = Number(response?.headers.get('retry-after') ?? '');
-  const asked = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
-  return new ExportError('rate_limited', 'YouTube asked us to slow down. The export will wait, then continue.', {
-    status: response?.status,
-    retryAfterMs: Math.max(asked, MIN_RATE_LIMIT_WAIT_MS),
-  });
+  return new ExportError('rate_limited', 'YouTube asked us to slow down. The export will wait, then continue.', slowDownDetails(response));
 }
 
 /**

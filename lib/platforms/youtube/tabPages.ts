@@ -3,7 +3,7 @@ import { asObject, asObjects, asString, dig, type JsonObject } from '../shared/j
 import { TABS, type TabName } from './constants';
 import { parseGridItems, type GridItems } from './gridItems';
 import { callInnertube } from './innertube';
-import { channelNotFound, errorAlert, platformChanged } from './responses';
+import { channelUnavailable, errorAlert, platformChanged } from './responses';
 
 export interface TabPage extends GridItems {
   /** False when the channel has no such tab (YouTube then selects another one). */
@@ -28,7 +28,7 @@ export async function firstTabPage(ctx: PlatformContext, channelId: string, tab:
     label: `${info.label} tab`,
   });
   const alert = errorAlert(body);
-  if (alert && !body.contents) throw channelNotFound(channelId);
+  if (alert && !body.contents) throw channelUnavailable(alert);
   const tabs = asObjects(
     asObjects(dig(body, 'contents', 'twoColumnBrowseResultsRenderer', 'tabs')).map((entry) => entry.tabRenderer ?? entry.expandableTabRenderer),
   );

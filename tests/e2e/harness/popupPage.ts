@@ -10,6 +10,7 @@ const ERROR = /fail|error|cancel/i;
 /** The popup, opened in a tab as the extension's own page, driven by its accessible names only. */
 export class PopupPage {
   private textBeforeStart?: string;
+  private jobsBeforeStart = new Set<string>();
 
   private constructor(readonly page: Page) {}
 
@@ -54,7 +55,24 @@ export class PopupPage {
   /** Starts a job some other way (e.g. the typed protocol), still watched by waitForFinalStage. */
   async startBy(trigger: () => Promise<unknown>): Promise<void> {
     this.textBeforeStart = await this.statusText();
+    this.jobsBeforeStart = new Set(await this.knownJobIds());
     await trigger();
+  }
+
+  /** Asked of the background, not read from the list, which may not have loaded yet. */
+  private async knownJobIds(): Promise<string[]> {
+    const reply = (await this.page.evaluate(() => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
+      return runtime.sendMessage({ starExport: 'background', type: 'listJobs' });
+    })) as { ok: boolean; value?: { id: string }[] };
+    if (!reply.ok || !reply.value) throw new Error('listJobs refused');
+    return reply.value.map((job) => job.id);
+  }
+
+  /** Whether the list shows a job that did not exist when this page started one. */
+  private async showsNewJob(): Promise<boolean> {
+    const names = await this.jobs.evaluateAll((regions) => regions.map((region) => region.getAttribute('aria-label') ?? ''));
+    return names.some((name) => !this.jobsBeforeStart.has(/^Export (\S+):/.exec(name)?.[1] ?? ''));
   }
 
   /**
@@ -79,12 +97,15 @@ export class PopupPage {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {
+      // A new job in the list means the status now speaks of it, even in words an earlier job's end
+      // used; the status is read after the list so that both come from the same or a later render.
+      const newJob = await this.showsNewJob();
       const text = await this.statusText();
       if (text !== last) {
         last = text;
         onChange?.(text);
       }
-      if (text !== this.textBeforeStart) {
+      if (newJob || text !== this.textBeforeStart) {
         // The live region shows either the newest job's line or the popup's own error when the
         // background refused to start a job ("Unknown platform.", "… not supported yet.").
         if (await this.isRefusal(text)) return { outcome: 'error', text };

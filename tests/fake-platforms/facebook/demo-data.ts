@@ -44,6 +44,7 @@ export class FacebookProfileBuilder {
       tagged,
       videos: [...videos, ...newestReel].sort((a, b) => b.publishTime - a.publishTime),
       reels,
+      friendsOnly: spec.friendsOnly ?? false,
     };
   }
 

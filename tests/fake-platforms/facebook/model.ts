@@ -50,4 +50,6 @@ export interface FbProfile {
   /** The videos collection; it also lists the newest reel, as real profiles do. */
   videos: FbVideo[];
   reels: FbVideo[];
+  /** Its collections are shown to itself only (no fake session is a friend). */
+  friendsOnly: boolean;
 }

@@ -73,6 +73,11 @@ export function notFoundPage(): string {
   return page('Page Not Found | Facebook', `<script type="application/json" data-sjs>${scriptJson({ props: { title: 'This content isn\'t available right now' } })}</script>`);
 }
 
+/** A server or throttling failure: Facebook's generic error page, whatever the status. */
+export function errorPage(): string {
+  return page('Error', '<div role="main"><h2>Sorry, something went wrong.</h2><p>We’re working on getting this fixed as soon as we can.</p></div>');
+}
+
 /** What Facebook shows an account it holds back: the Comet error root and the block notice. */
 export function blockPage(): string {
   return page(

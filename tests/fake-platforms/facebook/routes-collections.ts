@@ -16,6 +16,8 @@ const MAX_COUNT = 50;
 
 export interface CollectionCall {
   doc: CollectionDoc;
+  /** The session's user id: a friends-only profile shows its collections to itself alone. */
+  viewerId: string;
   variables: Record<string, unknown>;
   profiles: FacebookProfiles;
   render: FacebookMediaJson;
@@ -33,7 +35,7 @@ function offsetOf(cursor: unknown, key: string): number | undefined {
   return owner === key && /^\d+$/.test(offset ?? '') ? Number(offset) : undefined;
 }
 
-export function collectionAnswer({ doc, variables, profiles, render }: CollectionCall): Reply {
+export function collectionAnswer({ doc, viewerId, variables, profiles, render }: CollectionCall): Reply {
   const decoded = typeof variables.id === 'string' ? Buffer.from(variables.id, 'base64').toString('utf8') : '';
   const match = /^app_collection:(\d+):(\d+:\d+)$/.exec(decoded);
   const count = variables.count;
@@ -42,7 +44,8 @@ export function collectionAnswer({ doc, variables, profiles, render }: Collectio
   }
   const [, profileId = '', section = ''] = match;
   const profile = profiles.id(profileId);
-  if (!profile || !(COLLECTION_DOCS[doc].sections as readonly string[]).includes(section)) {
+  const visible = profile && (!profile.friendsOnly || profile.id === viewerId);
+  if (!visible || !(COLLECTION_DOCS[doc].sections as readonly string[]).includes(section)) {
     return graphqlLines([{ data: { node: null }, extensions: { is_final: true } }]);
   }
   const key = `${profileId}:${section}`;

@@ -39,6 +39,6 @@ export async function graphqlRoute(ctx: RequestContext, deps: GraphqlDeps): Prom
     return graphqlErrors([{ message: 'Query variables must be a JSON object.' }]);
   }
   const vars = variables as Record<string, unknown>;
-  if (collection) return collectionAnswer({ doc: collection, variables: vars, profiles: deps.profiles, render: deps.render });
+  if (collection) return collectionAnswer({ doc: collection, viewerId: session.userId, variables: vars, profiles: deps.profiles, render: deps.render });
   return detailAnswer({ kind: detail ?? 'photo', variables: vars, profiles: deps.profiles, render: deps.render });
 }

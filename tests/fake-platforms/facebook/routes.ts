@@ -4,7 +4,7 @@
  */
 import { html, redirect, text, type HostRoute, type Reply, type RequestContext } from '../server/reply';
 import { parseCookies } from '../server/reply';
-import { checkpointPage, homePage, loginPage, notFoundPage, profilePage } from './pages';
+import { checkpointPage, errorPage, homePage, loginPage, notFoundPage, profilePage } from './pages';
 import { graphqlRoute, type GraphqlDeps } from './routes-graphql';
 
 function loginRedirectUrl(ctx: RequestContext): string {
@@ -17,6 +17,7 @@ export function facebookRoute(deps: GraphqlDeps): HostRoute {
     kind: 'api',
     loginRedirect: loginRedirectUrl,
     loginPage,
+    errorReply: (status, headers) => html(status, errorPage(), headers),
     handle: async (ctx) => {
       if (/^\/api\/graphql\/?$/.test(ctx.url.pathname)) {
         return ctx.method === 'POST' ? graphqlRoute(ctx, deps) : text(405, 'Method Not Allowed');

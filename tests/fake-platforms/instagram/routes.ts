@@ -15,9 +15,9 @@
  * checked), X-IG-WWW-Claim and X-Instagram-AJAX. Its optional `api: graphql` mode uses the retired
  * GET /graphql/query/?query_hash=… and is not served.
  */
-import { html, type HostRoute, type Reply, type RequestContext } from '../server/reply';
+import { html, json, type HostRoute, type Reply, type RequestContext } from '../server/reply';
 import { fail, isReply, type ApiCall } from './api-context';
-import { guardApi, loginRedirectUrl } from './api-guard';
+import { guardApi, loginRedirectUrl, RATE_LIMIT_BODY } from './api-guard';
 import type { AccountStore } from './accounts';
 import type { ApiBudget } from './api-budget';
 import type { MediaJson } from './media-json';
@@ -57,6 +57,8 @@ export function instagramRoute(deps: InstagramRouteDeps): HostRoute {
     kind: 'api',
     loginRedirect: loginRedirectUrl,
     loginPage,
+    // PLATFORMS.md: a 429 says "Please wait…"; other failures an empty message.
+    errorReply: (status, headers) => json(status, status === 429 ? RATE_LIMIT_BODY : { message: '', status: 'fail' }, headers),
     handle: async (ctx) => (isApiPath(ctx.url.pathname) ? api(ctx, deps) : pageFor(ctx, deps.store)),
   };
 }

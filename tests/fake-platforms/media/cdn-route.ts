@@ -45,13 +45,19 @@ function parseRange(header: string | undefined, size: number): { start: number; 
   return start >= size || end <= start ? 'invalid' : { start, end };
 }
 
-/** The media CDN hosts: signed URLs only, no cookies needed, Range supported like the real edge. */
-export function cdnRoute(hosts: string[], catalog: CdnCatalog, options: CdnOptions, login: Pick<HostRoute, 'loginRedirect' | 'loginPage'>): HostRoute {
+type Login = Pick<HostRoute, 'loginRedirect' | 'loginPage'>;
+
+/**
+ * The media CDN hosts: signed URLs only, no cookies needed, Range supported like the real edge.
+ * Platforms share CDN domains (Instagram also serves from fbcdn.net), so `loginFor` tells by the
+ * host whose login a login fault shows.
+ */
+export function cdnRoute(hosts: string[], catalog: CdnCatalog, options: CdnOptions, loginFor: (host: string) => Login): HostRoute {
   return {
     hosts,
     kind: 'media',
-    loginRedirect: (ctx) => login.loginRedirect(ctx),
-    loginPage: () => login.loginPage(),
+    loginRedirect: (ctx) => loginFor(ctx.host).loginRedirect(ctx),
+    loginPage: (ctx) => loginFor(ctx.host).loginPage(ctx),
     async handle(ctx: RequestContext): Promise<Reply> {
       if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return text(405, 'Method Not Allowed');
       const file = catalog.lookup(ctx.url);

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FaultRule } from '../types';
-import { html, json, redirect, text, type HostRoute, type Reply, type RequestContext } from './reply';
+import { html, redirect, text, type HostRoute, type Reply, type RequestContext } from './reply';
 
 type Fault = FaultRule['fault'];
 export type BodyCut = 'reset' | 'truncate';
@@ -20,22 +20,19 @@ interface ActiveRule {
   applied: number;
 }
 
-const RATE_LIMIT_BODY = { message: 'Please wait a few minutes before you try again.', status: 'fail' };
-
 function matches(rule: FaultRule, ctx: RequestContext): boolean {
   if (rule.match === 'api' || rule.match === 'media') return rule.match === ctx.kind;
   return `${ctx.host}${ctx.url.pathname}${ctx.url.search}`.includes(rule.match.pathIncludes);
 }
 
-function statusReply(fault: Extract<Fault, { type: 'status' }>, ctx: RequestContext): Reply {
+/** The fault's own body, or what the host says when it fails that way (each platform has its shapes). */
+function statusReply(fault: Extract<Fault, { type: 'status' }>, ctx: RequestContext, route: HostRoute): Reply {
   const headers: Record<string, string | number> = {};
   if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = fault.retryAfterSeconds;
   if (fault.body !== undefined) {
     return { status: fault.status, headers: { 'content-type': fault.contentType ?? 'text/plain', ...headers }, body: fault.body };
   }
-  if (ctx.kind === 'media') return text(fault.status, '', headers);
-  const body = fault.status === 429 ? RATE_LIMIT_BODY : { message: '', status: 'fail' };
-  return json(fault.status, body, headers);
+  return route.errorReply?.(fault.status, headers, ctx) ?? text(fault.status, '', headers);
 }
 
 const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
@@ -91,14 +88,16 @@ export class FaultInjector {
   private apply(fault: Exclude<Fault, { type: 'delay' }>, ctx: RequestContext, route: HostRoute): Partial<FaultPlan> {
     switch (fault.type) {
       case 'status':
-        return { reply: statusReply(fault, ctx) };
+        return { reply: statusReply(fault, ctx, route) };
       case 'reset':
       case 'truncate':
         return { cut: fault.type };
       case 'html-login':
-        return { reply: html(200, route.loginPage()) };
+        return { reply: html(200, route.loginPage(ctx)) };
       case 'redirect-login':
         return { reply: redirect(route.loginRedirect(ctx)) };
+      case 'redirect':
+        return { reply: redirect(fault.location) };
       case 'expire':
         return { reply: text(403, 'URL signature expired') };
       case 'oversize':

@@ -176,6 +176,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   };
   try {
     const plan = deps.faults.plan(ctx, route);
+    if (plan.reply || plan.cut || plan.delayMs > 0) logged.markFaulted();
     if (plan.delayMs > 0) await sleep(plan.delayMs);
     const reply = plan.reply ?? (await route.handle(ctx));
     await writeReply(req, res, reply, plan.cut, logged);

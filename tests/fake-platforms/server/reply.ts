@@ -29,7 +29,9 @@ export interface HostRoute {
   handle(ctx: RequestContext): Promise<Reply>;
   /** Where this platform sends a logged-out visitor, for the login faults. */
   loginRedirect(ctx: RequestContext): string;
-  loginPage(): string;
+  loginPage(ctx: RequestContext): string;
+  /** How this host fails with a bare status (a status fault without a body); default an empty text body. */
+  errorReply?(status: number, headers: Record<string, string | number>, ctx: RequestContext): Reply;
 }
 
 export function hostMatches(pattern: string, host: string): boolean {

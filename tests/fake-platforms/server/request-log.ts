@@ -6,6 +6,8 @@ export interface LoggedRequest {
   respond(status: number): void;
   /** The response is over (finished or aborted): final duration, and the media slot is free. */
   end(status: number): void;
+  /** An injected fault shapes this answer. */
+  markFaulted(): void;
 }
 
 /** Every request the fake answered, and how many media downloads ran at once. */
@@ -28,13 +30,17 @@ export class RequestLog {
     }
     let entry: RequestLogEntry | undefined;
     let ended = false;
+    let faulted = false;
     const respond = (status: number) => {
       if (entry) return;
-      entry = { at: began - this.startedAt, host, method, path, status, kind, durationMs: Date.now() - began, ...(scheme ? { scheme } : {}) };
+      entry = { at: began - this.startedAt, host, method, path, status, kind, durationMs: Date.now() - began, ...(scheme ? { scheme } : {}), ...(faulted ? { faulted } : {}) };
       this.entries.push(entry);
     };
     return {
       respond,
+      markFaulted: () => {
+        faulted = true;
+      },
       end: (status) => {
         if (ended) return;
         ended = true;

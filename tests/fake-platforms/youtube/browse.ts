@@ -51,8 +51,9 @@ export function browse(call: YtCall): Reply {
   const browseId = typeof body.browseId === 'string' ? body.browseId : '';
   if (!/^UC[\w-]{22}$/.test(browseId)) return invalidArgument();
   const channel = call.store.id(browseId);
-  if (!channel) {
-    return answer(call, { alerts: [{ alertRenderer: { type: 'ERROR', text: { simpleText: 'This channel does not exist.' } } }] });
+  if (!channel || channel.terminated) {
+    const said = channel ? 'This account has been terminated for a violation of YouTube’s Terms of Service.' : 'This channel does not exist.';
+    return answer(call, { alerts: [{ alertRenderer: { type: 'ERROR', text: { simpleText: said } } }] });
   }
   return answer(call, channelPage(call, channel, tabFromParams(body.params)));
 }

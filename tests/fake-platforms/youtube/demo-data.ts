@@ -67,6 +67,7 @@ export function buildChannel(spec: FakeYouTubeChannelSpec): YtChannel {
     videos: build('video', spec.videos),
     shorts: build('short', spec.shorts ?? (isDemo ? 50 : 0)),
     lives: build('live', spec.lives ?? (isDemo ? 3 : 0)),
+    terminated: spec.terminated ?? false,
   };
 }
 

@@ -46,6 +46,7 @@ export interface YtChannel {
   videos: YtVideo[];
   shorts: YtVideo[];
   lives: YtVideo[];
+  terminated: boolean;
 }
 
 export type YtTab = 'videos' | 'shorts' | 'streams';

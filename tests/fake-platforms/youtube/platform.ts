@@ -1,13 +1,14 @@
-import type { HostRoute } from '../server/reply';
-import type { FakeCookie, FakePlatformsOptions, ServedMedia } from '../types';
+import { json, type HostRoute } from '../server/reply';
+import type { FakeCookie, FakePlatformsOptions, FaultRule, ServedMedia, YouTubeFaultKind } from '../types';
 import { ApiBudget } from '../instagram/api-budget';
 import { ChannelStore } from './channel-store';
 import { DEMO_HANDLE, DEMO_SPEC, buildChannel } from './demo-data';
 import { allVideos, type YtChannel } from './model';
 import { youtubeRoute } from './routes';
+import { unauthenticated } from './youtube-call';
 import { YouTubeSessions } from './sessions';
 import { digest, thumbnailRoute, thumbnailSpec } from './thumbnails';
-import { PlayerBudget } from './watch';
+import { botWall, PlayerBudget } from './watch';
 
 const DEFAULT_PLAYER_BUDGET = 100_000;
 
@@ -69,4 +70,19 @@ export class YouTubePlatform {
       }),
     );
   }
+}
+
+/**
+ * A fault rule for InnerTube: 'logged-out' answers every call as a session whose cookies stopped
+ * being accepted (401 UNAUTHENTICATED); 'bot-wall' makes `player` ask "are you a bot?".
+ */
+export function youtubeFaultRule(kind: YouTubeFaultKind, options: { times?: number; after?: number } = {}): FaultRule {
+  const reply = kind === 'logged-out' ? unauthenticated() : json(200, { responseContext: { mainAppWebResponseContext: { loggedOut: false } }, playabilityStatus: botWall() });
+  const path = kind === 'logged-out' ? 'www.youtube.com/youtubei/v1/' : 'www.youtube.com/youtubei/v1/player';
+  return {
+    match: { pathIncludes: path },
+    times: options.times,
+    after: options.after,
+    fault: { type: 'status', status: reply.status, body: String(reply.body), contentType: String(reply.headers?.['content-type']) },
+  };
 }

@@ -26,7 +26,7 @@ import { accountMenu, resolveUrl } from './navigation';
 import { consentPage, consentRedirect, homeInitialData, notFoundPage, youtubePage } from './pages';
 import type { YouTubeSessions } from './sessions';
 import { next, player, type PlayerBudget } from './watch';
-import { invalidArgument, notFound, rateLimited, unauthenticated, type YtCall, type YtOptions } from './youtube-call';
+import { errorPage, failure, invalidArgument, notFound, rateLimited, unauthenticated, type YtCall, type YtOptions } from './youtube-call';
 
 export interface YouTubeRouteDeps {
   store: ChannelStore;
@@ -52,6 +52,7 @@ export function youtubeRoute(deps: YouTubeRouteDeps): HostRoute {
     kind: 'api',
     loginRedirect: consentRedirect,
     loginPage: consentPage,
+    errorReply: (status, headers, ctx) => (ctx.url.pathname.startsWith('/youtubei/v1/') ? failure(status, headers) : errorPage(status, headers)),
     handle: async (ctx) => {
       const retryAfter = deps.budget.take(ctx.receivedAt);
       if (retryAfter !== undefined) return rateLimited(retryAfter);

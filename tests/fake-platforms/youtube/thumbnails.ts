@@ -43,7 +43,7 @@ export function thumbnailRoute(store: ChannelStore, login: Pick<HostRoute, 'logi
     hosts: ['i.ytimg.com'],
     kind: 'media',
     loginRedirect: (ctx) => login.loginRedirect(ctx),
-    loginPage: () => login.loginPage(),
+    loginPage: (ctx) => login.loginPage(ctx),
     async handle(ctx: RequestContext): Promise<Reply> {
       if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return text(405, 'Method Not Allowed');
       const match = /^\/vi\/([\w-]{11})\/(\w+)\.jpg$/.exec(ctx.url.pathname);

@@ -7,6 +7,11 @@ import { answer, invalidArgument, type YtCall } from './youtube-call';
 const BOT_WALL = 'Sign in to confirm you’re not a bot';
 const AGE_GATE = 'Sign in to confirm your age. This video may be inappropriate for some users.';
 
+/** What `player` says instead of the video once YouTube suspects a bot. */
+export function botWall(): Record<string, unknown> {
+  return { status: 'LOGIN_REQUIRED', reason: BOT_WALL, errorScreen: { playerErrorMessageRenderer: { reason: { simpleText: BOT_WALL } } } };
+}
+
 /** Counts player answers; past the budget YouTube asks "are you a bot?" instead of answering. */
 export class PlayerBudget {
   private used = 0;
@@ -32,7 +37,7 @@ export function player(call: YtCall, budget: PlayerBudget): Reply {
   const found = videoOf(call);
   if (isReply(found)) return found;
   const full = !budget.take()
-    ? { playabilityStatus: { status: 'LOGIN_REQUIRED', reason: BOT_WALL, errorScreen: { playerErrorMessageRenderer: { reason: { simpleText: BOT_WALL } } } } }
+    ? { playabilityStatus: botWall() }
     : found
       ? playerAnswer(found.channel, found.video)
       : { playabilityStatus: { status: 'ERROR', reason: 'This video is unavailable' } };

@@ -1,5 +1,5 @@
 import { seeded } from '../instagram/seeded';
-import { json, type Reply, type RequestContext } from '../server/reply';
+import { html, json, type Reply, type RequestContext } from '../server/reply';
 import type { ChannelStore } from './channel-store';
 import type { ContinuationShape, ItemShape } from './grid-items';
 import type { Viewer } from './sessions';
@@ -39,8 +39,25 @@ export function answer(call: Pick<YtCall, 'viewer'>, body: Record<string, unknow
   return json(200, { responseContext: responseContext(call), ...body }, { 'cache-control': 'no-cache, no-store, max-age=0, must-revalidate' });
 }
 
-function googleError(code: number, status: string, message: string, reason: string): Reply {
-  return json(code, { error: { code, message, errors: [{ message, domain: 'global', reason }], status } });
+function googleError(code: number, status: string, message: string, reason: string, headers: Reply['headers'] = {}): Reply {
+  return json(code, { error: { code, message, errors: [{ message, domain: 'global', reason }], status } }, headers);
+}
+
+const GOOGLE_STATUSES: Record<number, [status: string, message: string, reason: string]> = {
+  429: ['RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).', 'rateLimitExceeded'],
+  500: ['INTERNAL', 'Internal error encountered.', 'backendError'],
+  503: ['UNAVAILABLE', 'The service is currently unavailable.', 'backendError'],
+};
+
+/** Google's front-end error page: what pages fail with, and the API where it is never reached (a 502). */
+export function errorPage(status: number, headers: Record<string, string | number>): Reply {
+  return html(status, `<!DOCTYPE html><html lang=en><meta charset=utf-8><title>Error ${status} (Server Error)!!1</title><p><b>${status}.</b> <ins>That’s an error.</ins>`, headers);
+}
+
+/** How InnerTube fails with a bare status: Google's JSON error where the API itself answers. */
+export function failure(status: number, headers: Record<string, string | number>): Reply {
+  const known = GOOGLE_STATUSES[status];
+  return known ? googleError(status, ...known, headers) : errorPage(status, headers);
 }
 
 export function invalidArgument(): Reply {
@@ -61,9 +78,5 @@ export function unauthenticated(): Reply {
 }
 
 export function rateLimited(retryAfterSeconds: number): Reply {
-  return json(
-    429,
-    { error: { code: 429, message: 'Resource has been exhausted (e.g. check quota).', status: 'RESOURCE_EXHAUSTED' } },
-    { 'retry-after': retryAfterSeconds },
-  );
+  return failure(429, { 'retry-after': retryAfterSeconds });
 }

@@ -82,12 +82,12 @@ describe('downloadMedia accepts', () => {
     expect(t.sink.aborted).toBe(false);
   });
 
-  it('fetches without cookies, following redirects, bypassing the HTTP cache', async () => {
+  it('fetches without cookies, never following a redirect, bypassing the HTTP cache', async () => {
     const t = setup(fileOf(SAMPLES.jpg, 100), { headers: { 'content-type': 'image/jpeg' } });
     await t.run();
     expect(t.calls).toHaveLength(1);
     expect(t.calls[0]?.url).toBe(URL_);
-    expect(t.calls[0]?.init).toMatchObject({ credentials: 'omit', redirect: 'follow', cache: 'no-store' });
+    expect(t.calls[0]?.init).toMatchObject({ credentials: 'omit', redirect: 'manual', cache: 'no-store' });
   });
 
   it('accepts a file exactly at the size limit, and a body shorter than the sniffing window', async () => {
@@ -107,7 +107,8 @@ describe('downloadMedia refuses before writing anything', () => {
     ['an unknown content type', fileOf(SAMPLES.jpg, 100), { headers: { 'content-type': 'audio/mpeg' } }, 'not_allowed_type', /audio\/mpeg/],
     ['an HTML page with status 200', SAMPLES.html, { headers: { 'content-type': 'text/html; charset=utf-8' } }, 'not_allowed_type', /web page/],
     ['an HTML page labelled as a JPEG', SAMPLES.html, { headers: { 'content-type': 'image/jpeg' } }, 'not_allowed_type', /web page/],
-    ['a redirect that ended on a login page', fileOf(SAMPLES.jpg, 100), { headers: { 'content-type': 'image/jpeg' }, url: 'https://www.instagram.com/accounts/login/?next=/' }, 'not_allowed_type', /login/],
+    ['a redirect (opaque, as a browser reports it)', SAMPLES.html, { type: 'opaqueredirect' }, 'not_allowed_host', /elsewhere .*login page/],
+    ['a redirect (the 3xx itself)', SAMPLES.html, { status: 302, headers: { location: 'https://www.instagram.com/accounts/login/' } }, 'not_allowed_host', /elsewhere/],
     ['garbage labelled as a JPEG', fileOf(SAMPLES.garbage, 100), { headers: { 'content-type': 'image/jpeg' } }, 'not_allowed_type', /no allowed format/],
     ['JPEG bytes labelled as a video', fileOf(SAMPLES.jpg, 100), { headers: { 'content-type': 'video/mp4' } }, 'not_allowed_type', /labelled the file MP4/],
     ['a GIF the platform does not keep, labelled octet-stream', fileOf(SAMPLES.gif89, 100), { headers: { 'content-type': 'application/octet-stream' } }, 'not_allowed_type', /GIF/],

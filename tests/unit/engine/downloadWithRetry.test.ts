@@ -124,11 +124,11 @@ describe('downloadWithRetry', () => {
     expect(h.delays).toEqual([750]);
   });
 
-  it('fails as expired when the platform no longer lists the item', async () => {
+  it('fails as expired when the platform offers no newer link', async () => {
     const h = harness([status(403)], { refreshUrl: async () => null });
     const error = await failure(h.run());
     expect(error.kind).toBe('expired_url');
-    expect(error.message).toMatch(/no longer lists/);
+    expect(error.message).toMatch(/offers no newer link/);
   });
 
   it('passes on the error of a failed refresh', async () => {

@@ -72,7 +72,8 @@ export function bodyStream(data: Uint8Array, chunkSize: number, probe: BodyProbe
 export interface FakeResponseInit {
   status?: number;
   headers?: Record<string, string>;
-  url?: string;
+  /** 'opaqueredirect': what fetch with redirect: 'manual' gives for a 3xx (status 0, no headers). */
+  type?: 'opaqueredirect';
   chunkSize?: number;
   endless?: boolean;
 }
@@ -82,7 +83,7 @@ export function fakeResponse(data: Uint8Array, init: FakeResponseInit = {}, prob
     status: init.status ?? 200,
     headers: init.headers ?? {},
   });
-  if (init.url) Object.defineProperty(response, 'url', { value: init.url });
+  if (init.type) Object.defineProperties(response, { type: { value: init.type }, status: { value: 0 } });
   return response;
 }
 

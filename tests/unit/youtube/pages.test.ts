@@ -135,6 +135,14 @@ describe('fetchPage', () => {
     expect(JSON.parse(nextCursor!).noDates).toBeUndefined();
   });
 
+  it('refuses a terminated channel in YouTube’s own words', async () => {
+    const said = 'This account has been terminated for a violation of YouTube’s Terms of Service.';
+    const yt = new FakeYouTube().on('browse', respond(200, JSON.stringify({ responseContext: {}, alerts: [{ alertRenderer: { type: 'ERROR', text: { simpleText: said } } }] })));
+    const error = await rejection(fetchPage(yt, ACCOUNT, null));
+    expect(error.kind).toBe('account_not_found');
+    expect(error.message).toBe(`YouTube does not show this channel. It says: “${said}”`);
+  });
+
   it('fails the page when the session is gone mid-way', async () => {
     const yt = channel().on('player', respond(401, '{"error":{"code":401,"status":"UNAUTHENTICATED"}}'));
     expect((await rejection(fetchPage(yt, ACCOUNT, null))).kind).toBe('login_required');

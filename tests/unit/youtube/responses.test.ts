@@ -37,8 +37,8 @@ describe('readInnertube error classification (PLATFORMS.md error table)', () => 
     if (message) expect(error.message).toMatch(message);
   });
 
-  it('waits at least a minute after a 429, longer when asked', () => {
-    expect(browseError(respond(429, '')).details.retryAfterMs).toBe(60_000);
+  it('leaves the wait after a bare 429 to the job’s rate-limit setting, and keeps a Retry-After', () => {
+    expect(browseError(respond(429, '')).details).toEqual({ status: 429 });
     expect(browseError(respond(429, '', { 'retry-after': '120' })).details.retryAfterMs).toBe(120_000);
   });
 
