@@ -19,6 +19,12 @@ import { startFromExtensionPage } from './startFromExtensionPage';
 
 const EXPORT_TIMEOUT_MS = 180_000;
 const isNumeric = (id: string) => /^\d+$/.test(id);
+/** A post whose pk is no number and whose file's link the CDN treats as expired, so the export would have to ask the API again. */
+const EXPIRED_PK = '../../../../etc/passwd';
+/** The fake's CDN URLs carry `ig_cache_key=<base64 of the pk>.…` (fake-platforms/instagram/cdn-files.ts). */
+const cacheKeyOf = (pk: string) => `ig_cache_key=${encodeURIComponent(Buffer.from(pk).toString('base64'))}.`;
+/** `media/images/instagram/{date}_{id}.jpg` → `media/images/instagram/{id}.jpg.meta.json`. */
+const sidecarPath = (path: string) => `${path.replace(/[^/]+$/, '')}${path.split('/').pop()!.replace(/^[^_]+_/, '')}.meta.json`;
 
 /**
  * An Instagram account whose answers are hostile (tests/fake-platforms/instagram/hostile-data.ts):
@@ -37,6 +43,7 @@ describe('hostile platform data: ids, captions, hosts, dates and a username no f
 
   beforeAll(async () => {
     fake = await startFakePlatforms({ port: 0, instagramHostileAccount: true });
+    fake.addFault({ match: { pathIncludes: cacheKeyOf(EXPIRED_PK) }, times: Infinity, fault: { type: 'expire' } });
     session = await launchWithExtension({ fake });
     await useQuickPacing(session);
     await addFakeCookies(session.context, fake.instagramCookies());
@@ -102,7 +109,7 @@ describe('hostile platform data: ids, captions, hosts, dates and a username no f
     expect(post?.caption).toBe(HOSTILE_CAPTION);
     const media = post!.media[0]!;
     expect(media.path).toBeDefined();
-    const sidecarName = `${root}/${media.path!.replace(/[^/]+$/, '')}${media.path!.split('/').pop()!.replace(/^[^_]+_/, '')}.meta.json`;
+    const sidecarName = `${root}/${sidecarPath(media.path!)}`;
     const sidecar = await readZipJson<{ id: string; caption: string }>(zipPath, sidecarName);
     expect(sidecar.id).toBe(HOSTILE_PKS.longCaption);
     expect(sidecar.caption).toBe(HOSTILE_CAPTION);
@@ -159,15 +166,35 @@ describe('hostile platform data: ids, captions, hosts, dates and a username no f
     expect(dated(HOSTILE_PKS.year3000)).toMatch(/^3000-01-01_/);
   });
 
-  it('drops exactly the posts whose pk is no number, and none of their bytes reach the ZIP [finding: dropped without a trace]', () => {
-    // Real pks are numeric, so refusing others is reasonable; the finding is that the export says nothing about them.
+  it('keeps every post whose pk is no number, under that pk: its file byte-identical in the ZIP, or failed with a reason', async () => {
     const listed = new Set(exported.manifest.posts.map((p) => p.id));
-    const dropped = [...new Set(served.map((m) => m.postId))].filter((id) => !listed.has(id));
-    expect(dropped.sort()).toEqual([...HOSTILE_POST_PKS].sort());
-    for (const m of served.filter((s) => dropped.includes(s.postId))) {
-      expect(inZip.has(m.sha256)).toBe(false);
-      expect(exported.manifest.failed.some((f) => f.postId === m.postId)).toBe(false);
+    expect(HOSTILE_POST_PKS.filter((pk) => !listed.has(pk))).toEqual([]);
+    const files = served.filter((m) => HOSTILE_POST_PKS.includes(m.postId));
+    expect(files.map((m) => m.postId).sort()).toEqual([...HOSTILE_POST_PKS].sort());
+    await expectEveryServedFileAccountedFor(zipPath, exported, files);
+    for (const file of files) {
+      const failure = exported.manifest.failed.find((f) => f.postId === file.postId && f.mediaId === file.mediaId);
+      expect(inZip.has(file.sha256) !== (failure !== undefined), `${JSON.stringify(file.postId)} is saved or failed, not both`).toBe(true);
+      if (failure) expect(failure.message.length).toBeGreaterThan(10);
     }
+    expect(files.filter((m) => !inZip.has(m.sha256)).map((m) => m.postId)).toEqual([EXPIRED_PK]);
+  });
+
+  it('names the pk exactly as sent in the sidecar of each such file', async () => {
+    const { manifest, root } = exported;
+    for (const pk of HOSTILE_POST_PKS.filter((id) => id !== EXPIRED_PK)) {
+      const media = manifest.posts.find((p) => p.id === pk)!.media[0]!;
+      const sidecar = await readZipJson<{ id: string; postId: string }>(zipPath, `${root}/${sidecarPath(media.path!)}`);
+      expect(sidecar, JSON.stringify(pk)).toMatchObject({ id: pk, postId: pk });
+    }
+  });
+
+  it('never puts a pk that is no number into an API request: the expired file of such a post fails, saying why', () => {
+    const failure = exported.manifest.failed.find((f) => f.postId === EXPIRED_PK);
+    expect(failure).toMatchObject({ mediaId: EXPIRED_PK, reason: 'expired_url' });
+    expect(failure!.message).toMatch(/numeric media id/);
+    const apiPaths = fake.log.filter((e) => e.kind === 'api').map((e) => decodeURIComponent(e.path));
+    expect(apiPaths.filter((path) => path.includes('/api/v1/media/') || path.includes('passwd'))).toEqual([]);
   });
 
   it('loses no file when posts, or children of one carousel, repeat a media id', () => {

@@ -6,9 +6,9 @@ import { isOptionalString, isOptionalTrue, isStringArray, opaqueCursorCodec } fr
  * Where listing resumes, stored by the job between pages. Sections run in this order:
  * feed (posts) → clips (reels) → stories → highlights.
  *
- * `seen` holds the pks of feed posts the clips section could list again (videos) and of pinned
- * posts (the feed shows them first and may list them again in date order). Photos and carousels
- * never come back from the clips endpoint, so they are not kept: the cursor stays small.
+ * `seen` holds the listed ids (json.ts) of feed posts the clips section could list again (videos)
+ * and of pinned posts (the feed shows them first and may list them again in date order). Photos
+ * and carousels never come back from the clips endpoint, so they are not kept: the cursor stays small.
  */
 export type Cursor =
   | { section: 'feed'; maxId?: string; graphql?: true; seen: string[] }

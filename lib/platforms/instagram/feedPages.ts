@@ -12,7 +12,7 @@ import {
   PROFILE_POSTS_QUERY_NAME,
 } from './constants';
 import { encodeCursor, type Cursor } from './cursor';
-import { mediaPk } from './json';
+import { listedId, mediaPk } from './json';
 import { readMediaInfo } from './mediaInfo';
 import { lacksMedia, toPost } from './parseMedia';
 import { isHomeOrHiddenRedirect, platformChanged, rateLimited, readJson } from './responses';
@@ -138,15 +138,17 @@ function continues(next: string | undefined, current: string | undefined): next 
   return next !== undefined && next !== current;
 }
 
-/** Posts whose pk was not listed before; those `remember` picks join `seen`. */
+/**
+ * Posts whose id was not listed before; those `remember` picks join `seen`. A post sent without
+ * an id is never taken for another.
+ */
 function unseenPosts(items: JsonObject[], seen: Set<string>, remember: (post: Post) => boolean): Post[] {
   const posts: Post[] = [];
   for (const item of items) {
-    const pk = mediaPk(item);
-    if (pk && seen.has(pk)) continue;
+    const id = listedId(item);
+    if (id !== undefined && seen.has(id)) continue;
     const post = toPost(item);
-    if (!post) continue;
-    if (remember(post)) seen.add(post.id);
+    if (id !== undefined && remember(post)) seen.add(id);
     posts.push(post);
   }
   return posts;

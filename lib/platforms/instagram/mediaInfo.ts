@@ -2,10 +2,10 @@ import { isExportError } from '../../errors';
 import type { PlatformContext } from '../types';
 import { asObjects, type JsonObject } from '../shared/jsonReaders';
 import { apiUrl, getJson } from './api';
-import { mediaPk } from './json';
+import { mediaPk, type MediaPk } from './json';
 
 /** One post as `/media/{pk}/info/` gives it, or undefined when it is gone. */
-export async function readMediaInfo(ctx: PlatformContext, pk: string): Promise<JsonObject | undefined> {
+export async function readMediaInfo(ctx: PlatformContext, pk: MediaPk): Promise<JsonObject | undefined> {
   try {
     const body = await getJson(ctx, apiUrl(`/media/${pk}/info/`), 'media info');
     return asObjects(body.items).find((media) => mediaPk(media) === pk);

@@ -2,7 +2,7 @@ import { urlWithoutSignature } from '../../export/layout/sourceUrl';
 import type { MediaItem, Post } from '../types';
 import { asArray, asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { ORIGIN } from './constants';
-import { mediaPk } from './json';
+import { listedId, mediaPk } from './json';
 import { bestImage, bestVideo, formatHint } from './mediaUrls';
 
 /** Where a media item was listed: its own post, the current stories, or a highlight. */
@@ -13,12 +13,14 @@ export type MediaSource =
 
 const VIDEO = 2;
 const CAROUSEL = 8;
+/** Stands in for the id of a media sent without any, so its files are still exported (`missing_id` says so). */
+const NO_ID = 'no-id';
 
-/** The files of one v1 media: itself, or each carousel child in display order. */
 function unsignedUrl(url: string | undefined): string | undefined {
   return url ? urlWithoutSignature(url) : undefined;
 }
 
+/** The files of one v1 media: itself, or each carousel child in display order. */
 export function extractMediaItems(media: unknown): MediaItem[] {
   const object = asObject(media);
   return object ? collectMedia(object).items : [];
@@ -29,27 +31,30 @@ export function lacksMedia(media: JsonObject): boolean {
   return collectMedia(media).missing.length > 0;
 }
 
-/** A v1 media as a Post, or undefined when it has no id at all (nothing could refer to it). */
-export function toPost(media: JsonObject, source: MediaSource = { section: 'post' }): Post | undefined {
-  const pk = mediaPk(media);
-  if (!pk) return undefined;
+/** A v1 media as a Post. None is left out for its id: one that is no pk is kept as sent, a missing one is NO_ID. */
+export function toPost(media: JsonObject, source: MediaSource = { section: 'post' }): Post {
   const { items, missing } = collectMedia(media);
   const metadata: Record<string, unknown> = { ...postFacts(media), ...sourceFacts(media, source) };
+  if (listedId(media) === undefined) metadata.missing_id = true;
   if (missing.length > 0) metadata.missing_media = missing;
   return {
-    id: pk,
+    id: postIdOf(media),
     platform: 'instagram',
     kind: postKind(media, source),
     publishedAt: publishedAt(media),
     caption: captionOf(media),
-    permalink: permalink(media, pk, source),
+    permalink: permalink(media, source),
     metadata: withoutUndefined(metadata),
     media: items,
   };
 }
 
+function postIdOf(media: JsonObject): string {
+  return listedId(media) ?? NO_ID;
+}
+
 function collectMedia(media: JsonObject): { items: MediaItem[]; missing: string[] } {
-  const postId = mediaPk(media) ?? '';
+  const postId = postIdOf(media);
   const caption = captionOf(media);
   const postTime = publishedAt(media);
   const children = asObjects(media.carousel_media);
@@ -57,7 +62,7 @@ function collectMedia(media: JsonObject): { items: MediaItem[]; missing: string[
   const items: MediaItem[] = [];
   const missing: string[] = [];
   nodes.forEach((node, index) => {
-    const id = (children.length > 0 ? mediaPk(node) : postId) || `${postId}_${index + 1}`;
+    const id = children.length > 0 ? (mediaPk(node) ?? `${postId}_${index + 1}`) : postId;
     const isVideo = asNumber(node.media_type) === VIDEO || asObjects(node.video_versions).length > 0;
     const version = isVideo ? bestVideo(node) : bestImage(node);
     if (!version) {
@@ -135,12 +140,13 @@ function publishedAt(media: JsonObject): string {
   return isoFromUnix(seconds);
 }
 
-function permalink(media: JsonObject, pk: string, source: MediaSource): string | undefined {
+function permalink(media: JsonObject, source: MediaSource): string | undefined {
   if (source.section === 'highlight') return `${ORIGIN}/stories/highlights/${source.highlightId}/`;
   const code = asString(media.code);
   if (source.section === 'story') {
     const username = asString(asObject(media.user)?.username);
-    return username ? `${ORIGIN}/stories/${encodeURIComponent(username)}/${pk}/` : undefined;
+    const pk = mediaPk(media);
+    return username && pk ? `${ORIGIN}/stories/${encodeURIComponent(username)}/${pk}/` : undefined;
   }
   if (!code) return undefined;
   return asString(media.product_type) === 'clips' ? `${ORIGIN}/reel/${code}/` : `${ORIGIN}/p/${code}/`;

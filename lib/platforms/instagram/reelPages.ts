@@ -66,11 +66,10 @@ export async function readReels(ctx: PlatformContext, reelIds: readonly string[]
 
 function reelPosts(ctx: PlatformContext, reel: JsonObject, source: MediaSource): Post[] {
   const reelId = String(reel.id ?? '');
-  return asObjects(reel.items).flatMap((item) => {
+  return asObjects(reel.items).map((item) => {
     const withExpiry = item.expiring_at === undefined && reel.expiring_at !== undefined ? { ...item, expiring_at: reel.expiring_at } : item;
     const post = toPost(withExpiry, source);
-    if (!post) return [];
     if (reelId) for (const media of post.media) rememberReel(ctx, media.id, reelId);
-    return [post];
+    return post;
   });
 }

@@ -125,6 +125,21 @@ describe('fetchPage', () => {
     expect(pages).toEqual([[], [], [], []]);
   });
 
+  it('lists posts whose id is no pk, skips one the reels list again, and never takes a post without an id for another', async () => {
+    const [, image, reel] = (fixtureJson('feed-page-1.json') as { items: Record<string, unknown>[] }).items;
+    const { pk: _pk, id: _id, ...anonymousReel } = reel!;
+    const hostileReel = { ...reel, pk: 'CON', id: `CON_${VIEWER_ID}` };
+    const hostileImage = { ...image, pk: '../../x', id: `../../x_${VIEWER_ID}` };
+    const ig = new FakeInstagram()
+      .on('GET', FEED, respond(200, JSON.stringify({ items: [hostileReel, anonymousReel, hostileImage], more_available: false, status: 'ok' })))
+      .on('POST', '/api/v1/clips/user/', respond(200, JSON.stringify({ items: [{ media: hostileReel }, { media: anonymousReel }], paging_info: { more_available: false }, status: 'ok' })));
+    const feed = await fetchPage(ig, ACCOUNT, null);
+    expect(feed.posts.map((p) => p.id)).toEqual(['CON', 'no-id', '../../x']);
+    expect(JSON.parse(feed.nextCursor!)).toEqual({ section: 'clips', seen: ['CON'] });
+    const clips = await fetchPage(ig, ACCOUNT, feed.nextCursor);
+    expect(clips.posts.map((p) => p.id)).toEqual(['no-id']);
+  });
+
   it('stops when a page claims more but repeats its own position', async () => {
     const ig = new FakeInstagram().on('GET', FEED, respond(200, '{"items":[],"more_available":true,"next_max_id":"X_1","status":"ok"}'));
     const first = await fetchPage(ig, ACCOUNT, null);
@@ -177,6 +192,19 @@ describe('fetchPage GraphQL fallback', () => {
     const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'feed', graphql: true, maxId: 'X_1', seen: [] }));
     expect(posts[0]?.media.map((m) => m.kind)).toEqual(['video']);
     expect(posts[0]?.metadata).not.toHaveProperty('missing_media');
+  });
+
+  it('never asks media info for a node whose id is no pk: it is kept as listed, its missing video noted', async () => {
+    const page = JSON.parse(fixtureText('graphql-posts-2.json')) as {
+      data: Record<string, { edges: { node: Record<string, unknown> }[] }>;
+    };
+    const node = page.data.xdt_api__v1__feed__user_timeline_graphql_connection!.edges[0]!.node;
+    delete node.video_versions;
+    Object.assign(node, { pk: '../../../accounts/edit', id: '../../../accounts/edit' });
+    const ig = new FakeInstagram().on('POST', '/graphql/query', respond(200, JSON.stringify(page)));
+    const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'feed', graphql: true, maxId: 'X_1', seen: [] }));
+    expect(posts[0]).toMatchObject({ id: '../../../accounts/edit', media: [], metadata: { missing_media: ['../../../accounts/edit'] } });
+    expect(ig.requests).toHaveLength(1);
   });
 
   it('does not try GraphQL after a redirect to the login page', async () => {

@@ -13,9 +13,7 @@ const [pinned, image, reel, carousel] = feedItems('feed-page-1.json');
 const [, oldVideo, webpImage] = feedItems('feed-page-2.json');
 
 function post(media: Record<string, unknown> | undefined): Post {
-  const result = toPost(media ?? {});
-  if (!result) throw new Error('no post');
-  return result;
+  return toPost(media ?? {});
 }
 
 describe('extractMediaItems', () => {
@@ -116,8 +114,43 @@ describe('toPost', () => {
     expect(post({ ...image, caption: null }).caption).toBeNull();
   });
 
-  it('gives no post for a media without any id', () => {
-    expect(toPost({ taken_at: 1 })).toBeUndefined();
+  it.each([
+    ['a path', '../../../../etc/passwd'],
+    ['a device name', 'CON'],
+    ['letters', 'AbC'],
+    ['digits and a letter', '12a'],
+  ])('keeps a post whose pk is %s under that pk, exactly as sent', (_name, pk) => {
+    const result = post({ ...image, pk, id: `${pk}_51234567890` });
+    expect(result.id).toBe(pk);
+    expect(result.media.map((m) => [m.id, m.postId])).toEqual([[pk, pk]]);
+    expect(result.media[0]?.url).toBe(extractMediaItems(image)[0]?.url);
+    expect(result.metadata).not.toHaveProperty('missing_id');
+  });
+
+  it('takes the `id` text when a post has no pk at all', () => {
+    const { pk: _pk, ...withoutPk } = image!;
+    expect(post({ ...withoutPk, id: 'not-a-pk' }).id).toBe('not-a-pk');
+  });
+
+  it('keeps a post sent without any id, its files included, and says the id is missing', () => {
+    const { pk: _pk, id: _id, ...anonymous } = carousel!;
+    const result = post(anonymous);
+    expect(result.id).toBe('no-id');
+    expect(result.metadata.missing_id).toBe(true);
+    expect(result.media.map((m) => [m.id, m.postId])).toEqual([
+      ['3417999999999999001', 'no-id'],
+      ['3417999999999999002', 'no-id'],
+      ['3417999999999999003', 'no-id'],
+    ]);
+    expect(post({ taken_at: 1 })).toMatchObject({ id: 'no-id', media: [], metadata: { missing_id: true, missing_media: ['no-id'] } });
+  });
+
+  it('links a story by its pk, and leaves out the link of one whose id is no pk', () => {
+    const story = { ...image, user: { username: 'star.demo' } };
+    expect(toPost(story, { section: 'story' }).permalink).toBe('https://www.instagram.com/stories/star.demo/3419876543210987654/');
+    const hostile = toPost({ ...story, pk: '../../../accounts/edit', id: 'x' }, { section: 'story' });
+    expect(hostile.id).toBe('../../../accounts/edit');
+    expect(hostile.permalink).toBeUndefined();
   });
 });
 

@@ -3,7 +3,8 @@ import { fetchPage } from '../../../lib/platforms/instagram/pages';
 import { refreshMediaUrl } from '../../../lib/platforms/instagram/refresh';
 import type { AccountInfo, MediaItem } from '../../../lib/platforms/types';
 import { respond } from '../platform-fakes/fakeResponses';
-import { FakeInstagram, VIEWER_ID, respondFixture } from './fakeInstagram';
+import { rejection } from '../platform-fakes/rejections';
+import { FakeInstagram, VIEWER_ID, fixtureJson, respondFixture } from './fakeInstagram';
 
 const ACCOUNT: AccountInfo = { id: VIEWER_ID, handle: 'star.demo' };
 
@@ -44,6 +45,28 @@ describe('refreshMediaUrl', () => {
     const fresh = await refreshMediaUrl(ig, { ...story, url: 'https://expired.example/x.mp4' });
     expect(fresh).toBe(story.url);
     expect(ig.requests.map((r) => new URL(r.url).pathname)).toEqual(['/api/v1/feed/reels_media/', '/api/v1/feed/reels_media/']);
+  });
+
+  it.each(['../../../../etc/passwd', '1/../../../accounts/edit', '..', 'CON', '12a', 'no-id', ''])(
+    'never puts the post id %j, which is no pk, into a request, and says why the link cannot be renewed',
+    async (postId) => {
+      const ig = new FakeInstagram();
+      const error = await rejection(refreshMediaUrl(ig, item(postId, postId, 'image')));
+      expect(error.kind).toBe('expired_url');
+      expect(error.message).toMatch(/expired.*numeric media id/);
+      expect(ig.requests).toEqual([]);
+    },
+  );
+
+  it('does not re-read the reel of a story kept under an id that is no pk', async () => {
+    const stories = fixtureJson('reels-media-stories.json') as { reels_media: { items: Record<string, unknown>[] }[] };
+    Object.assign(stories.reels_media[0]!.items[0]!, { pk: '../../evil', id: '../../evil_51234567890' });
+    const ig = new FakeInstagram().on('GET', '/api/v1/feed/reels_media/', respond(200, JSON.stringify(stories)));
+    const page = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'stories' }));
+    const story = page.posts[0]!.media[0]!;
+    expect(story.postId).toBe('../../evil');
+    expect((await rejection(refreshMediaUrl(ig, story))).kind).toBe('expired_url');
+    expect(ig.requests).toHaveLength(1);
   });
 
   it('falls back to media info for a story after the worker restarted', async () => {

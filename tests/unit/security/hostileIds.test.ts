@@ -100,19 +100,32 @@ function media(pk: unknown, children?: unknown[]): Record<string, unknown> {
   };
 }
 
-describe('where the Instagram adapter sends hostile pks (evidence for the e2e findings)', () => {
-  it.each(['../../etc/passwd', 'CON', 'a\u0000b', '999\u202Egpj.exe', 'AbC', 'a/b', '', '12a'])('refuses a post whose pk is %j: it is left out of the export', (pk) => {
-    expect(toPost(media(pk))).toBeUndefined();
+describe('where the Instagram adapter sends hostile pks', () => {
+  it.each(['../../etc/passwd', 'CON', 'a\u0000b', '999\u202Egpj.exe', 'AbC', 'a/b', '12a'])('keeps a post whose pk is %j under that pk, with its file', (pk) => {
+    const post = toPost(media(pk));
+    expect(post.id).toBe(pk);
+    expect(post.media.map((m) => [m.id, m.postId])).toEqual([[pk, pk]]);
+  });
+
+  it('keeps a post whose pk is empty under its `id` text', () => {
+    expect(toPost(media('')).id).toBe('_51234567890');
+  });
+
+  it('gives a kept hostile id a portable name inside the export root', () => {
+    const layout = new MediaLayout('instagram');
+    const names = ['../../etc/passwd', 'CON', 'AbC', 'abc'].map((pk) => zipEntryPath(JOB, layout.pathsFor(toPost(media(pk)).media[0]!, 'jpg').file));
+    expect(names.flatMap(entryPathProblems)).toEqual([]);
+    expect(collisions(names)).toEqual([]);
   });
 
   it('keeps a post whose pk is numeric, however long', () => {
     const long = '7'.repeat(250);
-    expect(toPost(media(long))?.id).toBe(long);
+    expect(toPost(media(long)).id).toBe(long);
   });
 
   it('reads an unsafe numeric pk from the id string instead of a rounded number', () => {
     const post = toPost({ ...media(3_000_000_000_000_000_001), id: '3000000000000000001_51234567890' });
-    expect(post?.id).toBe('3000000000000000001');
+    expect(post.id).toBe('3000000000000000001');
   });
 
   it('renames carousel children with no usable pk after the post and their position', () => {
