@@ -16,7 +16,7 @@ export interface ExportManifest {
   account: { id: string; handle: string };
   exportedAt: string;
   counts: { posts: number; media: number; savedFiles: number; failedFiles: number };
-  posts: { id: string; kind: string; publishedAt: string; caption: string | null; media: ManifestMedia[] }[];
+  posts: { id: string; kind: string; publishedAt: string; caption: string | null; metadata: Record<string, unknown>; media: ManifestMedia[] }[];
   failed: { mediaId: string; postId: string; url: string; reason: string; message: string }[];
 }
 

@@ -145,9 +145,13 @@ describe('hostile platform data: ids, captions, hosts, dates and a username no f
     expect(withSignature).toEqual([]);
   });
 
-  it('keeps carousel children whose pks are no id, under the post’s id and their position', () => {
+  it('keeps carousel children whose pks are no id, under the post’s id and their position, and the pks as sent', () => {
     const post = exported.manifest.posts.find((p) => p.id === HOSTILE_PKS.carousel)!;
     expect(post.media.map((m) => m.id).slice(0, 2)).toEqual([`${HOSTILE_PKS.carousel}_1`, `${HOSTILE_PKS.carousel}_2`]);
+    expect(post.metadata.media_ids_as_sent).toEqual([
+      { id: `${HOSTILE_PKS.carousel}_1`, as_sent: '../../evil' },
+      { id: `${HOSTILE_PKS.carousel}_2`, as_sent: 'CON' },
+    ]);
     for (const child of served.filter((m) => m.postId === HOSTILE_PKS.carousel && !isNumeric(m.mediaId))) {
       expect(inZip.has(child.sha256), `child ${JSON.stringify(child.mediaId)} is in the ZIP`).toBe(true);
     }

@@ -29,13 +29,18 @@ export function mediaPk(media: JsonObject): MediaPk | undefined {
   return match?.[1] as MediaPk | undefined;
 }
 
+/** The id exactly as sent, whatever it looks like: `pk` text, else `id` text. */
+export function rawMediaId(media: JsonObject): string | undefined {
+  return asString(media.pk) ?? asString(media.id);
+}
+
 /**
  * The id a media is listed under: its pk, else the id as sent. A broken or hostile answer is
  * still the user's content, so it is kept under that id (the ZIP layout makes any id a safe
  * name) rather than left out; only a pk is ever sent back to the API.
  */
 export function listedId(media: JsonObject): string | undefined {
-  return mediaPk(media) ?? asString(media.pk) ?? asString(media.id);
+  return mediaPk(media) ?? rawMediaId(media);
 }
 
 /** A user id from whichever of `pk_id`, `pk`, `id` is exact. */

@@ -2,7 +2,7 @@ import { urlWithoutSignature } from '../../export/layout/sourceUrl';
 import type { MediaItem, Post } from '../types';
 import { asArray, asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { ORIGIN } from './constants';
-import { listedId, mediaPk } from './json';
+import { listedId, mediaPk, rawMediaId } from './json';
 import { bestImage, bestVideo, formatHint } from './mediaUrls';
 
 /** Where a media item was listed: its own post, the current stories, or a highlight. */
@@ -33,10 +33,11 @@ export function lacksMedia(media: JsonObject): boolean {
 
 /** A v1 media as a Post. None is left out for its id: one that is no pk is kept as sent, a missing one is NO_ID. */
 export function toPost(media: JsonObject, source: MediaSource = { section: 'post' }): Post {
-  const { items, missing } = collectMedia(media);
+  const { items, missing, idsAsSent } = collectMedia(media);
   const metadata: Record<string, unknown> = { ...postFacts(media), ...sourceFacts(media, source) };
   if (listedId(media) === undefined) metadata.missing_id = true;
   if (missing.length > 0) metadata.missing_media = missing;
+  if (idsAsSent.length > 0) metadata.media_ids_as_sent = idsAsSent;
   return {
     id: postIdOf(media),
     platform: 'instagram',
@@ -53,7 +54,20 @@ function postIdOf(media: JsonObject): string {
   return listedId(media) ?? NO_ID;
 }
 
-function collectMedia(media: JsonObject): { items: MediaItem[]; missing: string[] } {
+/** A carousel child's id whose pk is missing or no pk, with the id it was sent under (if any). */
+interface IdAsSent {
+  id: string;
+  as_sent: string;
+}
+
+interface CollectedMedia {
+  items: MediaItem[];
+  /** Ids of the files that have no usable URL. */
+  missing: string[];
+  idsAsSent: IdAsSent[];
+}
+
+function collectMedia(media: JsonObject): CollectedMedia {
   const postId = postIdOf(media);
   const caption = captionOf(media);
   const postTime = publishedAt(media);
@@ -61,8 +75,16 @@ function collectMedia(media: JsonObject): { items: MediaItem[]; missing: string[
   const nodes = children.length > 0 ? children : [media];
   const items: MediaItem[] = [];
   const missing: string[] = [];
+  const idsAsSent: IdAsSent[] = [];
   nodes.forEach((node, index) => {
-    const id = children.length > 0 ? (mediaPk(node) ?? `${postId}_${index + 1}`) : postId;
+    let id = postId;
+    if (children.length > 0) {
+      // Its place names a child for sure; an id that is no pk could be anything (a path, another post's pk).
+      const pk = mediaPk(node);
+      id = pk ?? `${postId}_${index + 1}`;
+      const asSent = rawMediaId(node);
+      if (!pk && asSent !== undefined) idsAsSent.push({ id, as_sent: asSent });
+    }
     const isVideo = asNumber(node.media_type) === VIDEO || asObjects(node.video_versions).length > 0;
     const version = isVideo ? bestVideo(node) : bestImage(node);
     if (!version) {
@@ -81,7 +103,7 @@ function collectMedia(media: JsonObject): { items: MediaItem[]; missing: string[
       formatHint: formatHint(version.url),
     });
   });
-  return { items, missing };
+  return { items, missing, idsAsSent };
 }
 
 function postKind(media: JsonObject, source: MediaSource): string {

@@ -67,6 +67,27 @@ describe('extractMediaItems', () => {
     expect(result.metadata.missing_media).toEqual(['3417999999999999002']);
   });
 
+  it('names carousel children without a pk by their place, and keeps the ids they were sent under in the metadata', () => {
+    const sent = structuredClone(carousel!);
+    const [first, second, third] = sent.carousel_media as Record<string, unknown>[];
+    delete first!.pk;
+    first!.id = 'not-a-pk';
+    second!.pk = '../../evil';
+    delete second!.id;
+    delete third!.pk;
+    delete third!.id;
+    const result = post(sent);
+    expect(result.media.map((m) => m.id)).toEqual(['3418000000000000000_1', '3418000000000000000_2', '3418000000000000000_3']);
+    expect(result.metadata.media_ids_as_sent).toEqual([
+      { id: '3418000000000000000_1', as_sent: 'not-a-pk' },
+      { id: '3418000000000000000_2', as_sent: '../../evil' },
+    ]);
+  });
+
+  it('adds no ids as sent when every child has its pk', () => {
+    expect(post(carousel).metadata).not.toHaveProperty('media_ids_as_sent');
+  });
+
   it.each([null, undefined, 'text', 42, [], {}])('never throws on %j', (value) => {
     expect(extractMediaItems(value)).toEqual([]);
   });

@@ -128,9 +128,13 @@ describe('where the Instagram adapter sends hostile pks', () => {
     expect(post.id).toBe('3000000000000000001');
   });
 
-  it('renames carousel children with no usable pk after the post and their position', () => {
+  it('renames carousel children with no usable pk after the post and their position, keeping the pk as sent', () => {
     const child = (pk: string) => ({ pk, media_type: 1, image_versions2: { candidates: [{ url: `https://scontent-lax3-1.cdninstagram.com/v/${encodeURIComponent(pk)}.jpg`, width: 1, height: 1 }] } });
-    const items = extractMediaItems(media('3000000000000000004', [child('../../evil'), child('CON'), child('3000000000000000044')]));
-    expect(items.map((i) => i.id)).toEqual(['3000000000000000004_1', '3000000000000000004_2', '3000000000000000044']);
+    const carousel = media('3000000000000000004', [child('../../evil'), child('CON'), child('3000000000000000044')]);
+    expect(extractMediaItems(carousel).map((i) => i.id)).toEqual(['3000000000000000004_1', '3000000000000000004_2', '3000000000000000044']);
+    expect(toPost(carousel).metadata.media_ids_as_sent).toEqual([
+      { id: '3000000000000000004_1', as_sent: '../../evil' },
+      { id: '3000000000000000004_2', as_sent: 'CON' },
+    ]);
   });
 });
