@@ -123,7 +123,7 @@ const YOUTUBE: PlatformFaults = {
   // wall by their grid labels, Shorts then undated) are named by the date the manifest gives.
   asExported: (served, manifest) => {
     const inexact = new Map(
-      manifest.posts.filter((post) => (post as { metadata?: { dateSource?: string } }).metadata?.dateSource !== 'player').map((post) => [post.id, post.publishedAt]),
+      manifest.posts.filter((post) => post.metadata.dateSource !== 'player').map((post) => [post.id, post.publishedAt]),
     );
     return served.map((file) => {
       const date = inexact.get(file.postId);
@@ -146,7 +146,7 @@ const YOUTUBE: PlatformFaults = {
       check: (log, manifest) => {
         // One refused call, then no more asking; the rest are dated from the grid's labels.
         expect(log.filter((e) => e.path.startsWith('/youtubei/v1/player'))).toHaveLength(BOT_WALL_AFTER + 1);
-        const approximate = manifest!.posts.filter((post) => (post as { metadata?: { dateApproximate?: boolean } }).metadata?.dateApproximate);
+        const approximate = manifest!.posts.filter((post) => post.metadata.dateApproximate);
         expect(approximate.length).toBeGreaterThan(0);
         expect(approximate.length).toBeLessThan(manifest!.posts.length);
       },
