@@ -95,6 +95,18 @@ const INSTAGRAM: PlatformFaults = {
     check: (log) => expect(apiCallsAfterExpiry(log, /\/api\/v1\/(media\/\d+\/info|feed\/reels_media)\//)).toBeGreaterThan(0),
   },
   accountCases: [
+    {
+      name: '401 “Please wait a few minutes” (a rate limit, not a logout)',
+      faults: [
+        {
+          match: 'api',
+          after: 2,
+          fault: { type: 'status', status: 401, contentType: 'application/json', body: '{"message":"Please wait a few minutes before you try again.","require_login":true,"status":"fail"}' },
+        },
+      ],
+      outcome: { complete: true },
+      backoffMs: 2000,
+    },
     { name: 'an empty account', faults: [], account: 'empty.account', outcome: { complete: true } },
     { name: 'a private account', faults: [], account: 'private.account', outcome: { jobError: /private account/ } },
     { name: 'logged out mid-export', faults: [{ match: 'api', after: 3, times: Infinity, fault: { type: 'redirect-login' } }], outcome: { jobError: /Log in to Instagram/ } },
@@ -112,8 +124,8 @@ const INSTAGRAM: PlatformFaults = {
   ],
 };
 
-/** The player answers the bot wall from this call on (the channel below has 51 videos). */
-const BOT_WALL_AFTER = 30;
+/** Date lookups (player calls) answered before a fault stops them; the channel below has 51 videos. */
+const PLAYER_CALLS_BEFORE_FAULT = 30;
 
 const YOUTUBE: PlatformFaults = {
   platform: 'youtube',
@@ -136,16 +148,25 @@ const YOUTUBE: PlatformFaults = {
   // i.ytimg.com URLs are not signed: there is no newer link to ask for, so the refusal is recorded.
   expired: { outcome: { failedFile: 'expired_url' }, check: (log) => expect(apiCallsAfterExpiry(log, /./)).toBe(0) },
   accountCases: [
+    {
+      name: '429 on a date lookup (player): no more lookups, the rest dated from the grid',
+      faults: [{ match: { pathIncludes: 'www.youtube.com/youtubei/v1/player' }, after: PLAYER_CALLS_BEFORE_FAULT, fault: status(429) }],
+      outcome: { complete: true },
+      check: (log, manifest) => {
+        expect(log.filter((e) => e.path.startsWith('/youtubei/v1/player'))).toHaveLength(PLAYER_CALLS_BEFORE_FAULT + 1);
+        expect(manifest!.posts.filter((post) => post.metadata.dateApproximate).length).toBeGreaterThan(0);
+      },
+    },
     { name: 'an empty channel', faults: [], account: 'empty.channel', outcome: { complete: true } },
     { name: 'a terminated channel', faults: [], account: 'gone.channel', outcome: { jobError: /It says: “This account has been terminated/ } },
     { name: 'logged out mid-export', faults: (fake) => fake.youtubeFault('logged-out', { after: 3, times: Infinity }), outcome: { jobError: /Log in to YouTube/ } },
     {
       name: 'the “confirm you’re not a bot” wall',
-      faults: (fake) => fake.youtubeFault('bot-wall', { after: BOT_WALL_AFTER, times: Infinity }),
+      faults: (fake) => fake.youtubeFault('bot-wall', { after: PLAYER_CALLS_BEFORE_FAULT, times: Infinity }),
       outcome: { complete: true },
       check: (log, manifest) => {
         // One refused call, then no more asking; the rest are dated from the grid's labels.
-        expect(log.filter((e) => e.path.startsWith('/youtubei/v1/player'))).toHaveLength(BOT_WALL_AFTER + 1);
+        expect(log.filter((e) => e.path.startsWith('/youtubei/v1/player'))).toHaveLength(PLAYER_CALLS_BEFORE_FAULT + 1);
         const approximate = manifest!.posts.filter((post) => post.metadata.dateApproximate);
         expect(approximate.length).toBeGreaterThan(0);
         expect(approximate.length).toBeLessThan(manifest!.posts.length);
