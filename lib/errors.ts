@@ -12,6 +12,8 @@ export type ErrorKind =
   | 'not_allowed_type'
   | 'not_allowed_host'
   | 'expired_url'
+  /** A file the platform listed without any address to download it from; nothing was requested. */
+  | 'unavailable'
   | 'http_error'
   | 'network_error'
   | 'quota_exceeded'

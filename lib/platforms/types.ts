@@ -10,8 +10,13 @@ export interface MediaItem {
   id: string;
   postId: string;
   kind: MediaKind;
-  /** The URL exactly as served (signed CDN URLs must never be edited). */
+  /** The URL exactly as served (signed CDN URLs must never be edited); empty when `unavailable`. */
   url: string;
+  /**
+   * The platform listed this file but gave no usable address for it. It is never fetched: the
+   * media stage fails it with this message, so it shows in the export's failed list.
+   */
+  unavailable?: { message: string };
   width?: number;
   height?: number;
   /** ISO 8601 UTC publish time of the post the item belongs to. */
@@ -112,7 +117,7 @@ export interface PlatformAdapter {
 export interface FailedFile {
   mediaId: string;
   postId: string;
-  /** Source URL without its query (signature). */
+  /** Source URL without its query (signature); empty when the platform gave none (reason `unavailable`). */
   url: string;
   reason: ErrorKind;
   message: string;

@@ -18,7 +18,22 @@ export async function listJobs(): Promise<JobRecord[]> {
 
 type PageTransaction = IDBPTransaction<ExportSchema, ('jobs' | 'posts' | 'media')[], 'readwrite'>;
 
+/**
+ * Whether two items with one id show one file. Without an address to compare, only an item listed
+ * again exactly as before (a story kept in a highlight) counts as the same; a different one under
+ * a repeated id (two posts both sent without an id) stays a file of its own, failed on its own.
+ */
 function sameFile(a: MediaItem, b: MediaItem): boolean {
+  if (a.unavailable || b.unavailable) {
+    return (
+      a.unavailable !== undefined &&
+      b.unavailable !== undefined &&
+      a.postId === b.postId &&
+      a.kind === b.kind &&
+      a.publishedAt === b.publishedAt &&
+      a.caption === b.caption
+    );
+  }
   return urlWithoutSignature(a.url) === urlWithoutSignature(b.url);
 }
 

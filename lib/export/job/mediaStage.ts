@@ -1,4 +1,4 @@
-import { toExportError, type ExportError } from '../../errors';
+import { ExportError, toExportError } from '../../errors';
 import type { MediaRecord } from '../../storage/exportDb';
 import { openStagedFile } from '../../storage/fileStaging';
 import { ensureFreeSpace } from '../../storage/freeSpace';
@@ -41,6 +41,8 @@ export async function runMediaStage(ctx: JobContext): Promise<void> {
 
   const download = async (record: MediaRecord) => {
     try {
+      // Recorded as failed like any other file, so the failed list names it, but without a request.
+      if (record.item.unavailable) throw new ExportError('unavailable', record.item.unavailable.message);
       checkMediaUrl(record.item.url, adapter.site, adapter.label);
       await ensureFreeSpace(0);
       const result = await downloadWithRetry({

@@ -119,4 +119,20 @@ describe('buildManifest', () => {
     expect(manifest.posts[0]?.media[0]).not.toHaveProperty('path');
     expect(manifest.posts[0]?.media[0]).not.toHaveProperty('failure');
   });
+
+  it('lists a file the platform gave no address for with an empty source URL, its failure, and in the failed list', () => {
+    const message = 'Instagram listed this video but gave no address to download it from.';
+    const { width: _w, height: _h, ...bare } = item;
+    const unavailable: MediaItem = { ...bare, id: 'm4', kind: 'video', url: '', unavailable: { message } };
+    const failure: FailedFile = { mediaId: 'm4', postId: 'p1', url: '', reason: 'unavailable', message };
+    const manifest = buildManifest({
+      ...input,
+      posts: [{ ...posts[0]!, media: [item, unavailable] }],
+      outcomeOf: (media: MediaItem) => (media === unavailable ? { status: 'failed', reason: 'unavailable', message } : outcomes[media.id]),
+      failed: [failure],
+    });
+    expect(manifest.posts[0]?.media[1]).toEqual({ id: 'm4', kind: 'video', sourceUrl: '', failure: { reason: 'unavailable', message } });
+    expect(manifest.failed).toEqual([failure]);
+    expect(manifest.counts).toMatchObject({ media: 2, savedFiles: 1, failedFiles: 1 });
+  });
 });

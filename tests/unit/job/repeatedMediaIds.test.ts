@@ -42,4 +42,39 @@ describe('repeated media ids', () => {
     expect((await mediaOfJob(job.id)).map((m) => m.mediaId)).toEqual(['m7']);
     expect((await storedPosts(job.id)).map((p) => p.mediaIds)).toEqual([['m7'], ['m7']]);
   });
+
+  describe('of files the platform gave no address for', () => {
+    const unavailable = (id: string, postId: string, publishedAt = '2026-01-02T03:04:05.000Z') => ({
+      ...mediaItem(id, postId, 'video'),
+      url: '',
+      publishedAt,
+      unavailable: { message: 'Instagram listed this video but gave no address to download it from.' },
+    });
+
+    it('store one listed again exactly as before (a story kept in a highlight) once', async () => {
+      const job = jobRecord();
+      await putJob(job);
+      await appendPage(job.id, [{ ...post('s1'), media: [unavailable('s1', 's1')] }], 'next');
+      await appendPage(job.id, [{ ...post('s1'), kind: 'highlight', media: [unavailable('s1', 's1')] }], null);
+
+      expect((await mediaOfJob(job.id)).map((m) => m.mediaId)).toEqual(['s1']);
+      expect((await storedPosts(job.id)).map((p) => p.mediaIds)).toEqual([['s1'], ['s1']]);
+    });
+
+    it('keep different ones under one id apart (two posts sent without an id), so each fails on its own', async () => {
+      const job = jobRecord();
+      await putJob(job);
+      const first = { ...post('no-id'), media: [unavailable('no-id', 'no-id', '2026-01-02T03:04:05.000Z')] };
+      const second = { ...post('no-id'), media: [unavailable('no-id', 'no-id', '2026-01-01T00:00:00.000Z')] };
+      const withFile = { ...post('no-id'), media: [mediaItem('no-id', 'no-id', 'video')] };
+      const saved = await appendPage(job.id, [first, second, withFile], null);
+
+      expect((await mediaOfJob(job.id)).map((m) => [m.mediaId, m.item.unavailable !== undefined])).toEqual([
+        ['no-id', true],
+        ['no-id#2', true],
+        ['no-id#3', false],
+      ]);
+      expect(saved.media.total).toBe(3);
+    });
+  });
 });
