@@ -28,13 +28,14 @@ export function extractMediaItems(media: unknown): MediaItem[] {
 
 /** True when some file of the media has no usable URL (a video without video_versions…). */
 export function lacksMedia(media: JsonObject): boolean {
-  return collectMedia(media).missing.length > 0;
+  return collectMedia(media).items.some((item) => item.unavailable);
 }
 
 /** A v1 media as a Post. None is left out for its id: one that is no pk is kept as sent, a missing one is NO_ID. */
 export function toPost(media: JsonObject, source: MediaSource = { section: 'post' }): Post {
-  const { items, missing, idsAsSent } = collectMedia(media);
+  const { items, idsAsSent } = collectMedia(media);
   const metadata: Record<string, unknown> = { ...postFacts(media), ...sourceFacts(media, source) };
+  const missing = items.filter((item) => item.unavailable).map((item) => item.id);
   if (listedId(media) === undefined) metadata.missing_id = true;
   if (missing.length > 0) metadata.missing_media = missing;
   if (idsAsSent.length > 0) metadata.media_ids_as_sent = idsAsSent;
@@ -61,9 +62,8 @@ interface IdAsSent {
 }
 
 interface CollectedMedia {
+  /** Every file, those without a usable URL included (as `unavailable`), so none goes missing unreported. */
   items: MediaItem[];
-  /** Ids of the files that have no usable URL. */
-  missing: string[];
   idsAsSent: IdAsSent[];
 }
 
@@ -74,7 +74,6 @@ function collectMedia(media: JsonObject): CollectedMedia {
   const children = asObjects(media.carousel_media);
   const nodes = children.length > 0 ? children : [media];
   const items: MediaItem[] = [];
-  const missing: string[] = [];
   const idsAsSent: IdAsSent[] = [];
   nodes.forEach((node, index) => {
     let id = postId;
@@ -87,23 +86,24 @@ function collectMedia(media: JsonObject): CollectedMedia {
     }
     const isVideo = asNumber(node.media_type) === VIDEO || asObjects(node.video_versions).length > 0;
     const version = isVideo ? bestVideo(node) : bestImage(node);
-    if (!version) {
-      missing.push(id);
-      return;
-    }
-    items.push({
+    const listed = {
       id,
       postId,
       kind: isVideo ? 'video' : 'image',
-      url: version.url,
-      width: version.width,
-      height: version.height,
       publishedAt: asNumber(node.taken_at) === undefined ? postTime : publishedAt(node),
       caption,
-      formatHint: formatHint(version.url),
-    });
+    } as const;
+    if (!version) {
+      items.push({ ...listed, url: '', unavailable: { message: noAddressMessage(isVideo) } });
+      return;
+    }
+    items.push({ ...listed, url: version.url, width: version.width, height: version.height, formatHint: formatHint(version.url) });
   });
-  return { items, missing, idsAsSent };
+  return { items, idsAsSent };
+}
+
+function noAddressMessage(isVideo: boolean): string {
+  return `Instagram listed this ${isVideo ? 'video' : 'photo'} but gave no address to download it from.`;
 }
 
 function postKind(media: JsonObject, source: MediaSource): string {

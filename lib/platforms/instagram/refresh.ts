@@ -24,7 +24,7 @@ export async function refreshMediaUrl(ctx: PlatformContext, item: MediaItem): Pr
   const media = (reelId ? await fromReel(ctx, reelId, pk) : undefined) ?? (await readMediaInfo(ctx, pk));
   if (!media) return null;
   const fresh = extractMediaItems(media).find((candidate) => candidate.id === item.id && candidate.kind === item.kind);
-  return fresh?.url ?? null;
+  return fresh && !fresh.unavailable ? fresh.url : null;
 }
 
 async function fromReel(ctx: PlatformContext, reelId: string, postId: string): Promise<JsonObject | undefined> {

@@ -203,8 +203,27 @@ describe('fetchPage GraphQL fallback', () => {
     Object.assign(node, { pk: '../../../accounts/edit', id: '../../../accounts/edit' });
     const ig = new FakeInstagram().on('POST', '/graphql/query', respond(200, JSON.stringify(page)));
     const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'feed', graphql: true, maxId: 'X_1', seen: [] }));
-    expect(posts[0]).toMatchObject({ id: '../../../accounts/edit', media: [], metadata: { missing_media: ['../../../accounts/edit'] } });
+    expect(posts[0]).toMatchObject({
+      id: '../../../accounts/edit',
+      media: [{ id: '../../../accounts/edit', kind: 'video', url: '', unavailable: { message: expect.stringMatching(/video but gave no address/) as unknown } }],
+      metadata: { missing_media: ['../../../accounts/edit'] },
+    });
     expect(ig.requests).toHaveLength(1);
+  });
+
+  it('lists a video that media info also sends without a file as unavailable, after one media info call', async () => {
+    const page = JSON.parse(fixtureText('graphql-posts-2.json')) as {
+      data: Record<string, { edges: { node: Record<string, unknown> }[] }>;
+    };
+    delete page.data.xdt_api__v1__feed__user_timeline_graphql_connection!.edges[0]!.node.video_versions;
+    const { video_versions: _gone, ...reel } = (fixtureJson('feed-page-1.json') as { items: Record<string, unknown>[] }).items[2]!;
+    const ig = new FakeInstagram()
+      .on('POST', '/graphql/query', respond(200, JSON.stringify(page)))
+      .on('GET', '/api/v1/media/3419000000000000001/info/', respond(200, JSON.stringify({ items: [reel], num_results: 1, status: 'ok' })));
+    const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'feed', graphql: true, maxId: 'X_1', seen: [] }));
+    expect(posts[0]?.media).toMatchObject([{ id: '3419000000000000001', kind: 'video', url: '', unavailable: {} }]);
+    expect(posts[0]?.metadata.missing_media).toEqual(['3419000000000000001']);
+    expect(ig.requests.map((r) => new URL(r.url).pathname)).toEqual(['/graphql/query', '/api/v1/media/3419000000000000001/info/']);
   });
 
   it('does not try GraphQL after a redirect to the login page', async () => {

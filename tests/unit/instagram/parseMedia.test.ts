@@ -57,14 +57,39 @@ describe('extractMediaItems', () => {
     expect(post(webpImage).id).toBe('3399999999999999888');
   });
 
-  it('returns the post and notes a media item without any URL', () => {
+  it('keeps a carousel child without any URL in its place, as unavailable, and notes it in the metadata', () => {
     const broken = structuredClone(carousel!);
     const children = broken.carousel_media as Record<string, unknown>[];
     delete children[1]!.video_versions;
     delete children[1]!.image_versions2;
     const result = post(broken);
-    expect(result.media.map((m) => m.id)).toEqual(['3417999999999999001', '3417999999999999003']);
+    expect(result.media.map((m) => [m.id, m.kind, m.unavailable !== undefined])).toEqual([
+      ['3417999999999999001', 'image', false],
+      ['3417999999999999002', 'video', true],
+      ['3417999999999999003', 'image', false],
+    ]);
+    expect(result.media[1]).toEqual({
+      id: '3417999999999999002',
+      postId: '3418000000000000000',
+      kind: 'video',
+      url: '',
+      publishedAt: result.publishedAt,
+      caption: result.caption,
+      unavailable: { message: 'Instagram listed this video but gave no address to download it from.' },
+    });
     expect(result.metadata.missing_media).toEqual(['3417999999999999002']);
+  });
+
+  it('marks a video whose video_versions hold no URL unavailable, never falling back to its cover image', () => {
+    const [item] = extractMediaItems({ ...reel, video_versions: [{ type: 101, width: 720, height: 1280 }] });
+    expect(item).toMatchObject({ id: '3419000000000000001', kind: 'video', url: '' });
+    expect(item?.unavailable?.message).toMatch(/^Instagram listed this video but gave no address/);
+  });
+
+  it('marks a photo without image candidates unavailable', () => {
+    const [item] = extractMediaItems({ ...image, image_versions2: { candidates: [] } });
+    expect(item).toMatchObject({ id: '3419876543210987654', kind: 'image', url: '' });
+    expect(item?.unavailable?.message).toBe('Instagram listed this photo but gave no address to download it from.');
   });
 
   it('names carousel children without a pk by their place, and keeps the ids they were sent under in the metadata', () => {
@@ -88,8 +113,12 @@ describe('extractMediaItems', () => {
     expect(post(carousel).metadata).not.toHaveProperty('media_ids_as_sent');
   });
 
-  it.each([null, undefined, 'text', 42, [], {}])('never throws on %j', (value) => {
+  it.each([null, undefined, 'text', 42, []])('never throws on %j', (value) => {
     expect(extractMediaItems(value)).toEqual([]);
+  });
+
+  it('reports an empty media object as one file it cannot fetch', () => {
+    expect(extractMediaItems({})).toMatchObject([{ id: 'no-id', url: '', unavailable: {} }]);
   });
 });
 
@@ -163,7 +192,11 @@ describe('toPost', () => {
       ['3417999999999999002', 'no-id'],
       ['3417999999999999003', 'no-id'],
     ]);
-    expect(post({ taken_at: 1 })).toMatchObject({ id: 'no-id', media: [], metadata: { missing_id: true, missing_media: ['no-id'] } });
+    expect(post({ taken_at: 1 })).toMatchObject({
+      id: 'no-id',
+      media: [{ id: 'no-id', postId: 'no-id', url: '', unavailable: {} }],
+      metadata: { missing_id: true, missing_media: ['no-id'] },
+    });
   });
 
   it('links a story by its pk, and leaves out the link of one whose id is no pk', () => {

@@ -31,6 +31,13 @@ describe('refreshMediaUrl', () => {
     expect(await refreshMediaUrl(ig, item('3417999999999999001', '3418000000000000000', 'image'))).toBeNull();
   });
 
+  it('gives null when media info now lists the file without any URL', async () => {
+    const info = fixtureJson('media-info-carousel.json') as { items: { carousel_media: Record<string, unknown>[] }[] };
+    delete info.items[0]!.carousel_media[1]!.video_versions;
+    const ig = new FakeInstagram().on('GET', '/api/v1/media/3418000000000000000/info/', respond(200, JSON.stringify(info)));
+    expect(await refreshMediaUrl(ig, item('3417999999999999002', '3418000000000000000', 'video'))).toBeNull();
+  });
+
   it('passes a rate limit on to the caller', async () => {
     const ig = new FakeInstagram().on('GET', '/api/v1/media/3418000000000000000/info/', respond(429, ''));
     await expect(refreshMediaUrl(ig, item('3417999999999999001', '3418000000000000000', 'image'))).rejects.toMatchObject({ kind: 'rate_limited' });
