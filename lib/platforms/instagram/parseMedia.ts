@@ -2,7 +2,7 @@ import { urlWithoutSignature } from '../../export/layout/sourceUrl';
 import type { MediaItem, Post } from '../types';
 import { asArray, asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { ORIGIN } from './constants';
-import { listedId, mediaPk, rawMediaId } from './json';
+import { asId, listedId, mediaPk, rawMediaId } from './json';
 import { bestImage, bestVideo, formatHint } from './mediaUrls';
 
 /** Where a media item was listed: its own post, the current stories, or a highlight. */
@@ -163,7 +163,11 @@ function publishedAt(media: JsonObject): string {
 }
 
 function permalink(media: JsonObject, source: MediaSource): string | undefined {
-  if (source.section === 'highlight') return `${ORIGIN}/stories/highlights/${source.highlightId}/`;
+  if (source.section === 'highlight') {
+    // Only digits go into the link's path: an id as sent could be `..` or another path altogether.
+    const highlightId = asId(source.highlightId);
+    return highlightId ? `${ORIGIN}/stories/highlights/${highlightId}/` : undefined;
+  }
   const code = asString(media.code);
   if (source.section === 'story') {
     const username = asString(asObject(media.user)?.username);

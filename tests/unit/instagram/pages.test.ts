@@ -93,6 +93,25 @@ describe('fetchPage', () => {
     expect(tour.metadata).not.toHaveProperty('expiring_at');
   });
 
+  it.each([
+    ['highlight:17901234567890126', '17901234567890126', 'https://www.instagram.com/stories/highlights/17901234567890126/'],
+    ['17901234567890126', '17901234567890126', 'https://www.instagram.com/stories/highlights/17901234567890126/'],
+    ['highlight:../../accounts/edit', '../../accounts/edit', undefined],
+    ['highlight:1790123/../../x', '1790123/../../x', undefined],
+    ['highlight:highlight:17901234567890126', 'highlight:17901234567890126', undefined],
+    ['highlight:', '', undefined],
+  ])('links highlight reel %j only by a numeric id', async (reelId, highlightId, permalink) => {
+    const body = fixtureJson('reels-media-highlights-2.json') as { reels: Record<string, Record<string, unknown>> };
+    const reel = { ...body.reels['highlight:17901234567890126']!, id: reelId };
+    const ig = new FakeInstagram().on('GET', REELS_MEDIA, respond(200, JSON.stringify({ reels_media: [reel], status: 'ok' })));
+    const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'highlights', reelIds: [reelId] }));
+    expect(posts.length).toBeGreaterThan(0);
+    for (const post of posts) {
+      expect(post.permalink).toBe(permalink);
+      expect(post.metadata.highlight_id).toBe(highlightId);
+    }
+  });
+
   it('asks for reels with the form the web app sends', async () => {
     const ig = fullAccount();
     await listAll(ig);
