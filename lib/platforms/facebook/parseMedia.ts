@@ -9,8 +9,9 @@ const KINDS: Record<CollectionName, string> = { uploads: 'image', tagged: 'image
 
 /**
  * One photo or video as a Post of its own (a Facebook media item is its own permalink). Undefined
- * when the node has no id, so nothing could refer to it. A video without any playable file keeps
- * its metadata and names itself in `missing_media`.
+ * when the node has no id, so nothing could refer to it. A video without any playable file (a
+ * photo without its image) keeps its metadata, names itself in `missing_media` and lists its file
+ * as unavailable, so the export reports it as failed.
  */
 export function toPost(media: JsonObject, collection: CollectionName): Post | undefined {
   const id = asId(dig(media, ...MEDIA_FIELDS.id));
@@ -33,17 +34,10 @@ export function toPost(media: JsonObject, collection: CollectionName): Post | un
     date_unknown: seconds === undefined ? true : undefined,
     missing_media: file ? undefined : [id],
   };
-  const item: MediaItem | undefined = file && {
-    id,
-    postId: id,
-    kind: isVideo ? 'video' : 'image',
-    url: file.url,
-    width: file.width,
-    height: file.height,
-    publishedAt,
-    caption,
-    formatHint: formatHint(file.url),
-  };
+  const listed = { id, postId: id, kind: isVideo ? 'video' : 'image', publishedAt, caption } as const;
+  const item: MediaItem = file
+    ? { ...listed, url: file.url, width: file.width, height: file.height, formatHint: formatHint(file.url) }
+    : { ...listed, url: '', unavailable: { message: noAddressMessage(isVideo) } };
   const permalink = digFirst(media, MEDIA_FIELDS.permalink, asString) ?? defaultPermalink(id, collection);
   return {
     id,
@@ -54,8 +48,14 @@ export function toPost(media: JsonObject, collection: CollectionName): Post | un
     caption,
     permalink,
     metadata: Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)),
-    media: item ? [item] : [],
+    media: [item],
   };
+}
+
+function noAddressMessage(isVideo: boolean): string {
+  return isVideo
+    ? 'Facebook listed this video but gave no address to download it from: it offered no file that plays.'
+    : 'Facebook listed this photo but gave no address to download it from.';
 }
 
 interface ChosenFile {

@@ -13,5 +13,5 @@ export async function refreshMediaUrl(ctx: PlatformContext, item: MediaItem): Pr
   const kind = item.kind === 'video' ? 'video' : 'photo';
   const media = await readMediaDetail(ctx, uid, kind, item.id);
   const fresh = media ? toPost(media, kind === 'video' ? 'videos' : 'uploads')?.media[0] : undefined;
-  return fresh && fresh.id === item.id ? fresh.url : null;
+  return fresh && fresh.id === item.id && !fresh.unavailable ? fresh.url : null;
 }

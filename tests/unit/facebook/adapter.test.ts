@@ -28,6 +28,11 @@ describe('refreshMediaUrl', () => {
     expect(fb.graphqlCalls.map((c) => c.variables.nodeID)).toEqual([photo.id, video.id]);
   });
 
+  it('gives null when the detail now lists the video without any file', async () => {
+    const fb = new FakeFacebook().onQuery('CometVideoRootMediaViewerQuery', respondFixture('video-detail-no-file.json'));
+    expect(await facebookAdapter.refreshMediaUrl(fb, { ...video, id: '1234567890123462', postId: '1234567890123462' })).toBeNull();
+  });
+
   it('gives null for an item that is gone', async () => {
     const fb = new FakeFacebook().onQuery('CometPhotoRootContentQuery', respondFixture('detail-gone.json'));
     expect(await facebookAdapter.refreshMediaUrl(fb, photo)).toBeNull();

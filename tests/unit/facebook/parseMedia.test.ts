@@ -37,7 +37,9 @@ describe('toPost over media viewer answers', () => {
     expect(post).toMatchObject({ platform: 'facebook', kind: row.kind, caption: row.caption, publishedAt: row.publishedAt });
     expect(post.id).toMatch(/^\d{16,17}$/);
     if (row.urlPart === null) {
-      expect(post.media).toEqual([]);
+      expect(post.media).toEqual([
+        { id: post.id, postId: post.id, kind: 'video', url: '', publishedAt: row.publishedAt, caption: null, unavailable: { message: expect.stringMatching(/^Facebook listed this video but gave no address/) as unknown } },
+      ]);
       expect(post.metadata.missing_media).toEqual([post.id]);
       return;
     }
@@ -65,6 +67,24 @@ describe('toPost over media viewer answers', () => {
     expect(post).toMatchObject({ id: '10160123456789012', caption: null, publishedAt: '1970-01-01T00:00:00.000Z', metadata: { date_unknown: true } });
     expect(post.media[0]).toMatchObject({ width: 2048, height: 1536, formatHint: 'jpg' });
     expect(post.media[0]!.url).not.toContain('stp=');
+  });
+
+  it('lists a video whose every progressive file carries a failure reason, and no legacy URL, as unavailable', () => {
+    const media = currMedia('video-detail-hd-failed.ndjson');
+    const result = media.videoDeliveryResponseFragment as { videoDeliveryResponseResult: { progressive_urls: { failure_reason: unknown }[] } };
+    for (const entry of result.videoDeliveryResponseResult.progressive_urls) entry.failure_reason = { __typename: 'XFBVideoDeliveryFailureReason', code: 'ENCODING_NOT_READY' };
+    const post = toPost(media, 'videos')!;
+    expect(post.media).toHaveLength(1);
+    expect(post.media[0]).toMatchObject({ id: post.id, kind: 'video', url: '' });
+    expect(post.media[0]!.unavailable?.message).toBe('Facebook listed this video but gave no address to download it from: it offered no file that plays.');
+    expect(post.metadata).toMatchObject({ missing_media: [post.id] });
+    expect(post.metadata).not.toHaveProperty('video_quality');
+  });
+
+  it('lists a photo without its image as unavailable', () => {
+    const { image: _image, ...media } = currMedia('photo-detail.ndjson');
+    const post = toPost(media, 'uploads')!;
+    expect(post.media).toMatchObject([{ id: post.id, kind: 'image', url: '', unavailable: { message: 'Facebook listed this photo but gave no address to download it from.' } }]);
   });
 
   it('gives nothing for a node without an id', () => {
