@@ -119,8 +119,31 @@ describe('hostile platform data: ids, captions, hosts, dates and a username no f
     const counts = new Map<string, number>();
     for (const m of served) counts.set(m.mediaId, (counts.get(m.mediaId) ?? 0) + 1);
     const plain = served.filter((m) => isNumeric(m.postId) && isNumeric(m.mediaId) && counts.get(m.mediaId) === 1);
-    expect(plain).toHaveLength(7);
+    expect(plain).toHaveLength(8);
+    expect(plain.filter((m) => m.withheld).map((m) => m.mediaId)).toEqual([HOSTILE_PKS.withheldVideo]);
     await expectEveryServedFileAccountedFor(zipPath, exported, plain);
+  });
+
+  it('reports the video Instagram listed without any video URL as failed, saying why, without asking any host for it', () => {
+    const id = HOSTILE_PKS.withheldVideo;
+    const message = 'Instagram listed this video but gave no address to download it from.';
+    const failures = exported.manifest.failed.filter((f) => f.mediaId === id);
+    expect(failures).toEqual([{ mediaId: id, postId: id, url: '', reason: 'unavailable', message }]);
+    const post = exported.manifest.posts.find((p) => p.id === id)!;
+    expect(post.media).toEqual([{ id, kind: 'video', sourceUrl: '', failure: { reason: 'unavailable', message } }]);
+    expect(post.metadata.missing_media).toEqual([id]);
+    const fetched = fake.log.filter((e) => e.kind === 'media').map((e) => fake.resolveMediaUrl(`https://${e.host}${e.path}`)?.mediaId);
+    expect(fetched).not.toContain(id);
+  });
+
+  it('counts every listed file once: saved and failed add up to the files the posts list', () => {
+    const { counts, posts, failed } = exported.manifest;
+    const entries = posts.flatMap((p) => p.media);
+    expect(counts.media).toBe(entries.length);
+    expect(counts.savedFiles).toBe(entries.filter((m) => m.path !== undefined).length);
+    expect(counts.failedFiles).toBe(failed.length);
+    expect(entries.filter((m) => m.failure).length).toBe(failed.length);
+    expect(counts.savedFiles + counts.failedFiles).toBe(counts.media);
   });
 
   it('refuses media on any host but the platform’s CDN, as a failed file', () => {

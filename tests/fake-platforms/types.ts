@@ -27,6 +27,8 @@ export interface ServedMedia {
   takenAt: number;
   bytes: number;
   sha256: string;
+  /** Listed without any URL of the file, so an export cannot keep it and must list it as failed. */
+  withheld?: true;
 }
 
 export interface RequestLogEntry {

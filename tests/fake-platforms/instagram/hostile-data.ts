@@ -8,8 +8,9 @@ import { seeded } from './seeded';
  * An account whose API answers are what a broken or malicious response could hold: ids that are
  * paths, device names, control and bidi characters, ids repeated across posts and within a
  * carousel, ids long enough to be cut, media on hosts that are not the CDN, dates outside what a
- * ZIP can record, a 10 000-character caption and a username that is no file name. Opt-in
- * (FakePlatformsOptions.instagramHostileAccount), so the demo account stays clean.
+ * ZIP can record, a video listed without any video URL, a 10 000-character caption and a
+ * username that is no file name. Opt-in (FakePlatformsOptions.instagramHostileAccount), so the
+ * demo account stays clean.
  */
 
 /** What a request names (an export's `account`); the API answers with HOSTILE_HANDLE as its username. */
@@ -74,6 +75,8 @@ export const HOSTILE_PKS = {
   suffixHost: pk(9),
   year1900: pk(10),
   year3000: pk(11),
+  /** A video listed without any video URL (only its cover). */
+  withheldVideo: pk(12),
 } as const;
 
 /** Media hosts that are not the platform's CDN (the fake answers them 421, and logs the request). */
@@ -125,6 +128,7 @@ export class HostileAccountBuilder {
       this.post(8, p.suffixHost, [this.elsewhere(8, p.suffixHost, suffix)], 'media on a host that only starts like the CDN'),
       this.post(9, p.year1900, [this.image(9, p.year1900, 'jpg', 10_000)], 'taken in 1900', Date.UTC(1900, 0, 1) / 1000),
       this.post(10, p.year3000, [this.image(10, p.year3000, 'jpg', 10_100)], 'taken in 3000', Date.UTC(3000, 0, 1) / 1000),
+      this.post(11, p.withheldVideo, [this.withheldVideo(11, p.withheldVideo)], 'a video listed without any video URL'),
       ...HOSTILE_POST_PKS.map((hostilePk, i) => this.post(20 + i, hostilePk, [this.image(200 + i, hostilePk, 'jpg', 11_000 + i * 100)], `post pk ${JSON.stringify(hostilePk)}`)),
     ];
     return { user, feed, stories: [], highlights: [] };
@@ -149,6 +153,13 @@ export class HostileAccountBuilder {
   private image(index: number, nodePk: string, format: 'jpg' | 'png', bytes: number): IgNode {
     const rng = seeded('hostile', 'node', index);
     return this.cdn.imageNode({ pk: nodePk, width: 640, height: 640, format, bytes, takenAt: REFERENCE_TIME, accessibilityCaption: null }, rng);
+  }
+
+  /** A video whose files exist on the CDN, but whose answers never hand out their URLs. */
+  private withheldVideo(index: number, nodePk: string): IgNode {
+    const rng = seeded('hostile', 'node', index);
+    const input = { pk: nodePk, width: 720, height: 1280, format: 'mp4', brand: 'isom', bytes: 12_000, coverBytes: 3_000, takenAt: REFERENCE_TIME, durationSeconds: 5, smallerFirst: false } as const;
+    return { ...this.cdn.videoNode(input, rng), withheld: true };
   }
 
   /** A JPEG whose only URL points at `host`: the fake's CDN never serves it. */

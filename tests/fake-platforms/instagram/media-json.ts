@@ -48,7 +48,7 @@ export class MediaJson {
       original_height: node.height,
       accessibility_caption: node.accessibilityCaption,
     };
-    if (node.videoVersions) {
+    if (node.videoVersions && !node.withheld) {
       fields.video_versions = node.videoVersions.map((v) => ({ type: v.type, width: v.width, height: v.height, url: this.catalog.url(v.file, now), id: v.id }));
       fields.video_duration = node.durationSeconds;
       fields.has_audio = true;

@@ -30,6 +30,8 @@ export interface IgNode {
   best: CdnFile;
   durationSeconds?: number;
   accessibilityCaption: string | null;
+  /** Listed without its video's URLs (no `video_versions`), as Instagram sometimes sends a video: no client can fetch it. */
+  withheld?: true;
 }
 
 export interface IgCaption {

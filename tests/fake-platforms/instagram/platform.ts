@@ -66,15 +66,17 @@ export class InstagramPlatform {
   }
 
   /**
-   * Every file an exporter should keep: each post's media (carousel children one by one), then
-   * current stories, then highlight items. Story and highlight items are their own post (postId = pk).
+   * Every file the account lists, which an exporter keeps (or, for a withheld one, reports as
+   * failed): each post's media (carousel children one by one), then current stories, then highlight
+   * items. Story and highlight items are their own post (postId = pk).
    */
   media(username?: string): ServedMedia[] {
     const account = this.account(username);
     const served = (postId: string, node: IgNode, takenAt: number): ServedMedia => {
       const { sha256, bytes } = this.options.catalog.digest(node.best.spec);
       const format = node.best.spec.format;
-      return { platform: 'instagram', account: account.user.username, postId, mediaId: node.pk, kind: mediaKind(format), format, takenAt, bytes, sha256 };
+      const file: ServedMedia = { platform: 'instagram', account: account.user.username, postId, mediaId: node.pk, kind: mediaKind(format), format, takenAt, bytes, sha256 };
+      return node.withheld ? { ...file, withheld: true } : file;
     };
     return [
       ...account.feed.flatMap((post) => post.nodes.map((node) => served(post.pk, node, post.takenAt))),
