@@ -1,7 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakePlatforms } from '../fake-platforms/index';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FOREIGN_MEDIA_HOSTS, HOSTILE_CAPTION, HOSTILE_HANDLE, HOSTILE_PKS, HOSTILE_POST_PKS, HOSTILE_USERNAME } from '../fake-platforms/instagram/hostile-data';
 import type { FakePlatforms, ServedMedia } from '../fake-platforms/types';
 import { collisions, componentProblems, entryPathProblems } from '../unit/security/portableNames';
@@ -12,9 +11,9 @@ import {
   openExport,
   type CheckedExport,
 } from './exportChecks';
-import { addFakeCookies, existingZips, hashZipEntry, launchWithExtension, PopupPage, readZipEntry, readZipJson, waitForZip, type ExtensionSession } from './harness';
+import { useExtensionWithFake } from './extensionWithFake';
+import { addFakeCookies, existingZips, hashZipEntry, PopupPage, readZipEntry, readZipJson, waitForZip, type ExtensionSession } from './harness';
 import { unzipToTemp } from './popupUi';
-import { useQuickPacing } from './quickPacing';
 import { startFromExtensionPage } from './startFromExtensionPage';
 
 const EXPORT_TIMEOUT_MS = 180_000;
@@ -32,6 +31,7 @@ const sidecarPath = (path: string) => `${path.replace(/[^/]+$/, '')}${path.split
  * name some system cannot hold, or go missing without a trace.
  */
 describe('hostile platform data: ids, captions, hosts, dates and a username no file system can take', () => {
+  const env = useExtensionWithFake({ instagramHostileAccount: true });
   let fake: FakePlatforms;
   let session: ExtensionSession;
   let zipPath: string;
@@ -42,10 +42,8 @@ describe('hostile platform data: ids, captions, hosts, dates and a username no f
   const inZip = new Map<string, string[]>();
 
   beforeAll(async () => {
-    fake = await startFakePlatforms({ port: 0, instagramHostileAccount: true });
+    ({ fake, session } = env);
     fake.addFault({ match: { pathIncludes: cacheKeyOf(EXPIRED_PK) }, times: Infinity, fault: { type: 'expire' } });
-    session = await launchWithExtension({ fake });
-    await useQuickPacing(session);
     await addFakeCookies(session.context, fake.instagramCookies());
     const before = await readdir(session.downloadsDir);
     const zipsBefore = await existingZips(session.downloadsDir);
@@ -64,14 +62,6 @@ describe('hostile platform data: ids, captions, hosts, dates and a username no f
       if (entry.directory || !entry.name.includes('/media/') || entry.name.endsWith('.meta.json')) continue;
       const sha = await hashZipEntry(zipPath, entry.name);
       inZip.set(sha, [...(inZip.get(sha) ?? []), entry.name]);
-    }
-  });
-
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await fake?.close();
     }
   });
 
