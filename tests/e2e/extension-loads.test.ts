@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakePlatforms } from '../fake-platforms/index';
-import type { FakePlatforms } from '../fake-platforms/types';
-import { launchWithExtension, PopupPage, type ExtensionSession } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useExtensionWithFake } from './extensionWithFake';
+import { PopupPage } from './harness';
 
 // The platforms' own hosts and media CDNs (DESIGN §5, PLATFORMS.md), kept apart from wxt.config.ts
 // on purpose: the test must catch a permission added there by mistake.
@@ -21,32 +20,17 @@ interface LoadedManifest {
 }
 
 describe('the built extension in Chromium', () => {
-  let fake: FakePlatforms | undefined;
-  let session: ExtensionSession | undefined;
-
-  beforeAll(async () => {
-    const started = await startFakePlatforms({ port: 0 });
-    fake = started;
-    session = await launchWithExtension({ fake: started });
-  });
-
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await fake?.close();
-    }
-  });
+  const env = useExtensionWithFake();
 
   it('runs its background service worker', async () => {
-    const { serviceWorker, extensionId } = session!;
+    const { serviceWorker, extensionId } = env.session;
     expect(extensionId).toMatch(/^[a-p]{32}$/);
     expect(serviceWorker.url()).toMatch(new RegExp(`^chrome-extension://${extensionId}/`));
     expect(await serviceWorker.evaluate('chrome.runtime.id')).toBe(extensionId);
   });
 
   it('asks for host access to the platforms only', async () => {
-    const manifest = (await session!.serviceWorker.evaluate('chrome.runtime.getManifest()')) as LoadedManifest;
+    const manifest = (await env.session.serviceWorker.evaluate('chrome.runtime.getManifest()')) as LoadedManifest;
     expect(manifest.manifest_version).toBe(3);
     const hosts = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
     expect(hosts.length).toBeGreaterThan(0);
@@ -54,7 +38,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('opens the popup with its Start Export button', async () => {
-    const popup = await PopupPage.open(session!.context, session!.extensionId);
+    const popup = await PopupPage.open(env.session.context, env.session.extensionId);
     try {
       await expect(popup.startButton.isEnabled()).resolves.toBe(true);
       await expect(popup.status.isVisible()).resolves.toBe(true);
