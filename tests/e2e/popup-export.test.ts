@@ -1,12 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakePlatforms } from '../fake-platforms/index';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakePlatforms } from '../fake-platforms/types';
 import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, openExport } from './exportChecks';
-import { addFakeCookies, existingZips, launchWithExtension, listZip, PopupPage, readZipEntry, waitForZip, type ExtensionSession } from './harness';
-import { EXTENSION_PATH, openHistoryPage, openPopupTab, pollUntil, tabIdOf, unzipToTemp } from './popupUi';
-import { useQuickPacing } from './quickPacing';
+import { useExtensionWithFake } from './extensionWithFake';
+import { addFakeCookies, existingZips, listZip, PopupPage, readZipEntry, waitForZip, type ExtensionSession } from './harness';
+import { openHistoryPage, openPopupTab, pollUntil, tabIdOf, unzipToTemp } from './popupUi';
 import { saveScreenshot } from './screenshots';
 
 const EXPORT_TIMEOUT_MS = 180_000;
@@ -42,24 +41,15 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('Popup: the account of the open tab, every export format, history', () => {
+  const env = useExtensionWithFake();
   let fake: FakePlatforms;
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    fake = await startFakePlatforms({ port: 0 });
-    session = await launchWithExtension({ fake, extensionPath: EXTENSION_PATH });
-    await useQuickPacing(session);
+    ({ fake, session } = env);
     await addFakeCookies(session.context, fake.instagramCookies());
     const profile = await session.context.newPage();
     await profile.goto(PROFILE_URL, { waitUntil: 'domcontentloaded' });
-  });
-
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await fake?.close();
-    }
   });
 
   /** Runs one export from a fresh popup and returns the ZIP it delivered. */

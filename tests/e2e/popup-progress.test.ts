@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
-import { addFakeCookies, existingZips, launchWithExtension, PopupPage, type ExtensionSession } from './harness';
-import { EXTENSION_PATH, pollUntil } from './popupUi';
-import { useQuickPacing } from './quickPacing';
+import { useExtensionWithFake } from './extensionWithFake';
+import { addFakeCookies, existingZips, PopupPage, type ExtensionSession } from './harness';
+import { pollUntil } from './popupUi';
 import { saveScreenshot } from './screenshots';
 
 const STAGE_TIMEOUT_MS = 120_000;
@@ -18,29 +17,16 @@ async function percentOf(card: Locator): Promise<number> {
 }
 
 describe('Popup: live progress that outlives the popup, the queue, Cancel, errors', () => {
+  // Slow media and a larger account leave time to reopen the popup, queue and cancel mid-download.
+  const env = useExtensionWithFake({ mediaLatencyMs: 500, instagramAccounts: [{ username: 'star.demo', posts: 150, stories: 3, highlights: 2 }] });
   let fake: FakePlatforms;
   let session: ExtensionSession;
 
   beforeAll(async () => {
-    // Slow media and a larger account leave time to reopen the popup, queue and cancel mid-download.
-    fake = await startFakePlatforms({
-      port: 0,
-      mediaLatencyMs: 500,
-      instagramAccounts: [{ username: 'star.demo', posts: 150, stories: 3, highlights: 2 }],
-    });
-    session = await launchWithExtension({ fake, extensionPath: EXTENSION_PATH });
-    await useQuickPacing(session);
+    ({ fake, session } = env);
     await addFakeCookies(session.context, fake.instagramCookies());
     const profile = await session.context.newPage();
     await profile.goto('https://www.instagram.com/star.demo/', { waitUntil: 'domcontentloaded' });
-  });
-
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await fake?.close();
-    }
   });
 
   it('a reopened popup shows the running export with a rising percent and an ETA; a second export queues; Cancel stops each', async () => {

@@ -5,9 +5,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from './harness';
 
-/** Where a test may point the harness at its own build (`wxt build -m <mode>`); the default build otherwise. */
-export const EXTENSION_PATH = process.env.STAR_EXPORT_EXTENSION_PATH || undefined;
-
 const POLL_MS = 200;
 
 /** Polls until `read` gives a value `accept` takes; no fixed sleeps, whatever the machine's load. */
