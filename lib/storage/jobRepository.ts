@@ -93,9 +93,10 @@ export async function appendPage(jobId: string, posts: Post[], nextCursor: strin
   return job;
 }
 
-export async function mediaOfJob(jobId: string): Promise<MediaRecord[]> {
+/** The job's media records in listing order, from sequence number `fromSeq` on. */
+export async function mediaOfJob(jobId: string, fromSeq = 0): Promise<MediaRecord[]> {
   const db = await openExportDb();
-  return db.getAllFromIndex('media', 'byJobSeq', IDBKeyRange.bound([jobId, 0], [jobId, Infinity]));
+  return db.getAllFromIndex('media', 'byJobSeq', IDBKeyRange.bound([jobId, fromSeq], [jobId, Infinity]));
 }
 
 export async function putMedia(record: MediaRecord): Promise<void> {

@@ -35,9 +35,12 @@ export function jobStatusText(job: JobSnapshot): string {
       return `Waiting to export ${who}…`;
     case 'resolving':
       return 'Finding the account…';
-    case 'metadata':
-      if (job.waitingUntil) return `${PLATFORM_LABELS[job.request.platform]} asked us to slow down; continuing at ${new Date(job.waitingUntil).toLocaleTimeString()}.`;
-      return `Listing posts of ${who}: ${job.posts.done} so far…`;
+    case 'metadata': {
+      // Files of the posts listed so far download meanwhile, rate-limit waits included.
+      const downloaded = job.media.done > 0 ? ` (${job.media.done} files downloaded)` : '';
+      if (job.waitingUntil) return `${PLATFORM_LABELS[job.request.platform]} asked us to slow down; continuing at ${new Date(job.waitingUntil).toLocaleTimeString()}${downloaded}.`;
+      return `Listing posts of ${who}: ${job.posts.done} so far…${downloaded}`;
+    }
     case 'media':
       return `Downloading media: ${job.media.done + job.media.failed} of ${job.media.total} (${formatBytes(job.bytes.done)})…`;
     case 'archive':

@@ -1,6 +1,10 @@
+import pLimit from 'p-limit';
+import type { ExportError } from '../../errors';
+import type { PlatformAdapter, PlatformContext, Post } from '../../platforms/types';
 import type { JobRecord } from '../../storage/exportDb';
-import type { PlatformAdapter, PlatformContext } from '../../platforms/types';
+import { appendPage } from '../../storage/jobRepository';
 import type { ExportSettings } from '../exportSettings';
+import { overallPercent } from './jobProgress';
 
 /** What every stage of one running job gets. */
 export interface JobContext {
@@ -8,7 +12,51 @@ export interface JobContext {
   adapter: PlatformAdapter;
   platform: PlatformContext;
   settings: ExportSettings;
+  /** Aborts when the job is cancelled or stopped (see `stop`); its reason is why. */
   signal: AbortSignal;
   /** Persists the job and tells open extension pages; `archiveFraction` feeds the percent during the ZIP stage. */
   save(changes?: Partial<JobRecord>, archiveFraction?: number): Promise<void>;
+  /** Stores one listed page with the cursor after it, and takes the new listing state into `job`. */
+  recordPage(posts: Post[], nextCursor: string | null): Promise<void>;
+  /** Stops every part of the job at once (the listing and the downloads running beside it). */
+  stop(reason: ExportError): void;
+}
+
+export interface JobContextOptions {
+  job: JobRecord;
+  adapter: PlatformAdapter;
+  settings: ExportSettings;
+  signal: AbortSignal;
+  createPlatform(signal: AbortSignal): PlatformContext;
+  publish(job: JobRecord): Promise<void>;
+}
+
+export function createJobContext({ job, adapter, settings, signal: outer, createPlatform, publish }: JobContextOptions): JobContext {
+  const stopper = new AbortController();
+  const signal = AbortSignal.any([outer, stopper.signal]);
+  // Downloads save the job while a page is being stored: a save that cloned the job before the
+  // page's transaction committed would write the old cursor back over the new one. One writer at a time.
+  const writes = pLimit(1);
+  return {
+    job,
+    adapter,
+    settings,
+    signal,
+    platform: createPlatform(signal),
+    save(changes = {}, archiveFraction = 0) {
+      Object.assign(job, changes, { updatedAt: new Date().toISOString() });
+      job.percent = overallPercent(job, archiveFraction);
+      return writes(() => publish(job));
+    },
+    recordPage(posts, nextCursor) {
+      return writes(async () => {
+        // Only what the page changed: the rest of the stored job may be older than this one.
+        const { cursor, metadataDone, posts: listed, nextPostSeq, nextMediaSeq, media } = await appendPage(job.id, posts, nextCursor);
+        Object.assign(job, { cursor, metadataDone, posts: listed, nextPostSeq, nextMediaSeq, media: { ...job.media, total: media.total } });
+      });
+    },
+    stop(reason) {
+      stopper.abort(reason);
+    },
+  };
 }

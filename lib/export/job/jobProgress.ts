@@ -34,6 +34,9 @@ export function overallPercent(job: JobSnapshot, archiveFraction = 0): number {
   let percent = 0;
   for (const stage of ORDER.slice(0, index)) percent += weights[stage];
   percent += weights[ORDER[index]!] * stageFraction(job, ORDER[index]!, archiveFraction);
+  // Files of listed posts download during the listing: their share of the media weight, scaled
+  // by how much of the account is listed (the files of posts still unlisted are not counted yet).
+  if (job.stage === 'metadata') percent += weights.media * stageFraction(job, 'media', 0) * stageFraction(job, 'metadata', 0);
   return Math.max(job.percent, Math.min(99, Math.floor(percent * 10) / 10));
 }
 

@@ -21,22 +21,25 @@ function tally(ctx: JobContext, records: MediaRecord[]): void {
   ctx.job.failed = failed.flatMap((r) => (r.failure ? [r.failure] : []));
 }
 
+export interface MediaDownloads {
+  /** Queues the pending files among these records (newly listed ones, never one added before). */
+  add(records: MediaRecord[]): void;
+  /** Waits for every queued file; throws what stopped them (a full disk, the job stopping). */
+  finish(): Promise<void>;
+}
+
 /**
- * Downloads every media file not yet kept, through the extension-wide three slots. A file that
- * fails is recorded with its reason and never stops the export; files kept before a restart are
- * not downloaded again.
+ * Downloads every media file of the job not yet kept, and those added as later pages are listed,
+ * through the extension-wide three slots. A file that fails is recorded with its reason and never
+ * stops the export; files kept before a restart are not downloaded again.
  */
-export async function runMediaStage(ctx: JobContext): Promise<void> {
-  const { job, adapter, platform } = ctx;
+export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloads> {
+  const { job, adapter, platform, signal } = ctx;
   const records = await mediaOfJob(job.id);
   tally(ctx, records);
   await ctx.save();
   let lastSave = Date.now();
-  // A full disk fails every file alike: the first one stops the others, which stay pending
-  // (not failed) so that resuming after freeing space downloads them.
-  const stage = new AbortController();
-  const stopStage = () => stage.abort(ctx.signal.reason);
-  ctx.signal.addEventListener('abort', stopStage, { once: true });
+  const running = new Set<Promise<void>>();
   let fatal: ExportError | undefined;
 
   const download = async (record: MediaRecord) => {
@@ -49,7 +52,7 @@ export async function runMediaStage(ctx: JobContext): Promise<void> {
         url: record.item.url,
         rules: adapter.mediaRules,
         expectedKind: record.item.kind,
-        signal: stage.signal,
+        signal,
         stallTimeoutMs: ctx.settings.stallTimeoutMs,
         slots: downloadSlots,
         openSink: () => openStagedFile(job.id, stagedMediaName(record)),
@@ -68,10 +71,12 @@ export async function runMediaStage(ctx: JobContext): Promise<void> {
       } satisfies Partial<MediaRecord>);
     } catch (error) {
       const failure = toExportError(error);
-      if (failure.kind === 'cancelled') return;
+      // A file cut short by the job stopping stays pending, so resuming downloads it.
+      if (signal.aborted || failure.kind === 'cancelled') return;
       if (failure.kind === 'quota_exceeded') {
+        // A full disk fails every file alike: the first one stops the job, listing included.
         fatal ??= failure;
-        stage.abort(failure);
+        ctx.stop(failure);
         return;
       }
       Object.assign(record, {
@@ -93,12 +98,32 @@ export async function runMediaStage(ctx: JobContext): Promise<void> {
     }
   };
 
-  try {
-    await Promise.all(records.filter((r) => r.state === 'pending').map(download));
-  } finally {
-    ctx.signal.removeEventListener('abort', stopStage);
-  }
-  await ctx.save();
-  if (fatal) throw fatal;
-  ctx.signal.throwIfAborted();
+  const queue = (pending: MediaRecord[]) => {
+    for (const record of pending) {
+      if (record.state !== 'pending') continue;
+      // Only storing the outcome can throw here (IndexedDB itself failing): that stops the job.
+      const task = download(record)
+        .catch((error: unknown) => {
+          fatal ??= toExportError(error);
+          ctx.stop(fatal);
+        })
+        .finally(() => running.delete(task));
+      running.add(task);
+    }
+  };
+  queue(records);
+
+  return {
+    add(listed) {
+      records.push(...listed);
+      tally(ctx, records);
+      queue(listed);
+    },
+    async finish() {
+      while (running.size > 0) await Promise.all(running);
+      await ctx.save();
+      if (fatal) throw fatal;
+      signal.throwIfAborted();
+    },
+  };
 }

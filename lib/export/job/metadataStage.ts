@@ -1,6 +1,5 @@
 import { ExportError, toExportError } from '../../errors';
 import { sleep } from '../../net/retryPolicy';
-import { appendPage } from '../../storage/jobRepository';
 import type { JobContext } from './jobContext';
 import { metadataRetryDelay, type MetadataRetryState } from './metadataRetry';
 
@@ -35,14 +34,17 @@ export async function withApiRetries<T>(ctx: JobContext, step: () => Promise<T>)
 /**
  * Pages through the account's posts, storing each page with the cursor after it, so a stopped
  * worker resumes at the first page it had not stored, and a failed job keeps what it listed.
+ * `onListed` hears of each stored page by the sequence number of its first new media record.
  */
-export async function runMetadataStage(ctx: JobContext): Promise<void> {
+export async function runMetadataStage(ctx: JobContext, onListed?: (firstMediaSeq: number) => Promise<void>): Promise<void> {
   const { adapter, platform } = ctx;
   const account = ctx.job.account;
   if (!account) throw new ExportError('internal', 'The account was not resolved before listing posts.');
   while (!ctx.job.metadataDone) {
     const page = await withApiRetries(ctx, () => adapter.fetchPage(platform, account, ctx.job.cursor));
-    Object.assign(ctx.job, await appendPage(ctx.job.id, page.posts, page.nextCursor));
+    const firstMediaSeq = ctx.job.nextMediaSeq;
+    await ctx.recordPage(page.posts, page.nextCursor);
+    await onListed?.(firstMediaSeq);
     await ctx.save();
   }
 }

@@ -7,9 +7,10 @@ import { readExportSettings } from '../exportSettings';
 import type { ActiveStage } from '../types';
 import { runArchiveStage } from './archiveStage';
 import { runDeliveryStage } from './deliveryStage';
-import type { JobContext } from './jobContext';
-import { isFinal, overallPercent } from './jobProgress';
-import { runMediaStage } from './mediaStage';
+import { createJobContext } from './jobContext';
+import { isFinal } from './jobProgress';
+import { listWhileDownloading } from './listingWithDownloads';
+import { startMediaDownloads, type MediaDownloads } from './mediaStage';
 import { runMetadataStage, withApiRetries } from './metadataStage';
 import { cleanUpFinishedJob } from './jobCleanup';
 
@@ -22,23 +23,20 @@ const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'arch
 export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job: JobRecord) => Promise<void>): Promise<void> {
   const adapter = adapterFor(job.request.platform);
   const settings = await readExportSettings();
-  const ctx: JobContext = {
+  const ctx = createJobContext({
     job,
     adapter,
     settings,
     signal,
-    platform: createPlatformContext({
-      origin: adapter.site.origin,
-      pacing: { minDelayMs: settings.apiDelayMinMs, maxDelayMs: settings.apiDelayMaxMs },
-      signal,
-      stallTimeoutMs: settings.stallTimeoutMs,
-    }),
-    async save(changes = {}, archiveFraction = 0) {
-      Object.assign(job, changes, { updatedAt: new Date().toISOString() });
-      job.percent = overallPercent(job, archiveFraction);
-      await publish(job);
-    },
-  };
+    publish,
+    createPlatform: (jobSignal) =>
+      createPlatformContext({
+        origin: adapter.site.origin,
+        pacing: { minDelayMs: settings.apiDelayMinMs, maxDelayMs: settings.apiDelayMaxMs },
+        signal: jobSignal,
+        stallTimeoutMs: settings.stallTimeoutMs,
+      }),
+  });
   const reached = (stage: ActiveStage) => STAGES.indexOf(job.stage as ActiveStage) <= STAGES.indexOf(stage);
   const enter = async (stage: ActiveStage) => {
     if (job.stage !== stage) await ctx.save({ stage });
@@ -50,13 +48,17 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
       const account = await withApiRetries(ctx, () => adapter.resolveAccount(ctx.platform, job.request.account));
       await ctx.save({ account, posts: { done: 0, total: account.postCount ?? 0 } });
     }
+    // With media, the files of listed posts download while later pages are listed.
+    let downloads: MediaDownloads | undefined;
     if (reached('metadata')) {
       await enter('metadata');
-      await runMetadataStage(ctx);
+      if (job.request.includeMedia) downloads = await listWhileDownloading(ctx);
+      else await runMetadataStage(ctx);
     }
     if (reached('media') && job.request.includeMedia) {
       await enter('media');
-      await runMediaStage(ctx);
+      downloads ??= await startMediaDownloads(ctx);
+      await downloads.finish();
     }
     if (reached('archive')) {
       await enter('archive');
@@ -68,7 +70,7 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
     await cleanUpFinishedJob(job.id);
   } catch (error) {
     if (isFinal(job.stage)) return;
-    const failure = toExportError(signal.aborted ? signal.reason : error);
+    const failure = toExportError(ctx.signal.aborted ? ctx.signal.reason : error);
     if (failure.kind === 'cancelled') {
       await ctx.save({ stage: 'cancelled', finishedAt: new Date().toISOString(), waitingUntil: undefined });
       await removeJobFiles(job.id);

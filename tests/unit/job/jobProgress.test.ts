@@ -30,6 +30,8 @@ describe('overallPercent with media (weights 2 / 18 / 65 / 12 / 3)', () => {
     ['metadata, half of the listed total', { stage: 'metadata', posts: [50, 100] }, 0, 11],
     ['metadata, a third, rounded down to 0.1', { stage: 'metadata', posts: [1, 3] }, 0, 8],
     ['metadata, the account post count is the larger estimate', { stage: 'metadata', posts: [100, 0], postCount: 400 }, 0, 6.5],
+    ['metadata, half listed, half of their files downloaded meanwhile', { stage: 'metadata', posts: [50, 100], media: [8, 2, 20] }, 0, 27.2],
+    ['metadata, every listed file downloaded: still short of the media stage', { stage: 'metadata', posts: [100, 100], media: [40, 0, 40] }, 0, 84.1],
     ['media, nothing to download', { stage: 'media' }, 0, 20],
     ['media, failed files count as handled', { stage: 'media', media: [30, 10, 80] }, 0, 52.5],
     ['media, all handled', { stage: 'media', media: [70, 10, 80] }, 0, 85],

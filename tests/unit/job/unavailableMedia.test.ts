@@ -1,8 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../lib/export/exportSettings';
-import type { JobContext } from '../../../lib/export/job/jobContext';
-import { runMediaStage } from '../../../lib/export/job/mediaStage';
+import { createJobContext, type JobContext } from '../../../lib/export/job/jobContext';
+import { startMediaDownloads } from '../../../lib/export/job/mediaStage';
 import { downloadWithRetry } from '../../../lib/export/media/downloadWithRetry';
 import { adapterFor } from '../../../lib/platforms/registry';
 import type { MediaItem, PlatformContext } from '../../../lib/platforms/types';
@@ -27,17 +27,18 @@ function stageContext(job: JobRecord): JobContext {
     request: () => Promise.reject(new Error('no API call is expected')),
     getCookie: async () => undefined,
   };
-  return {
+  return createJobContext({
     job,
     adapter: adapterFor('instagram'),
-    platform,
     settings: DEFAULT_EXPORT_SETTINGS,
     signal: new AbortController().signal,
-    async save(changes = {}) {
-      Object.assign(job, changes);
-      await putJob(job);
-    },
-  };
+    createPlatform: () => platform,
+    publish: putJob,
+  });
+}
+
+async function runMediaStage(ctx: JobContext): Promise<void> {
+  await (await startMediaDownloads(ctx)).finish();
 }
 
 /** A job whose metadata stage stored one post with a fetchable photo and a video without any address. */

@@ -12,6 +12,12 @@ describe('jobStatusText', () => {
   it.each<[string, Partial<JobSnapshot>, string]>([
     ['queued, account asked for', { request: { platform: 'instagram', account: 'star.demo', format: 'json', includeMedia: true } }, 'Waiting to export @star.demo…'],
     ['queued, own account', {}, 'Waiting to export your account…'],
+    ['listing, nothing downloaded yet', { stage: 'metadata', posts: { done: 24, total: 60 } }, 'Listing posts of your account: 24 so far…'],
+    [
+      'listing while the files of listed posts download',
+      { stage: 'metadata', posts: { done: 24, total: 60 }, media: { done: 7, failed: 1, total: 30 } },
+      'Listing posts of your account: 24 so far… (7 files downloaded)',
+    ],
     ['media', { stage: 'media', media: { done: 10, failed: 2, total: 50 }, bytes: { done: 3 * 1024 * 1024, total: 0 } }, 'Downloading media: 12 of 50 (3.0 MB)…'],
     [
       'done with media',
