@@ -11,7 +11,9 @@ const TIMEOUT_MS = 240_000;
 function progressOf(text: string): { stage: string; media?: number } {
   const media = /Downloading media: (\d+) of/.exec(text);
   if (media) return { stage: 'media', media: Number(media[1]) };
-  if (/Listing posts/.test(text)) return { stage: 'metadata' };
+  // While listing, the files of posts already listed download too.
+  const listing = /Listing posts.*?(?:\((\d+) files downloaded\))?$/.exec(text);
+  if (listing) return listing[1] === undefined ? { stage: 'metadata' } : { stage: 'metadata', media: Number(listing[1]) };
   if (/Building the ZIP/.test(text)) return { stage: 'archive' };
   if (/Handing the ZIP/.test(text)) return { stage: 'delivering' };
   if (/\bDone\b/.test(text)) return { stage: 'done' };
@@ -48,6 +50,7 @@ describe('an export survives its service worker being stopped and the browser re
   it('resumes by itself each time and delivers one complete, valid ZIP', async () => {
     const plan: Interruption[] = [
       { when: (p) => p.stage === 'metadata', action: 'stop-worker' },
+      { when: (p) => p.stage === 'metadata' && (p.media ?? 0) >= 1, action: 'stop-worker' },
       { when: (p) => p.stage === 'media' && (p.media ?? 0) >= 10, action: 'stop-worker' },
       { when: (p) => p.stage === 'media' && (p.media ?? 0) >= 40, action: 'stop-worker' },
       { when: (p) => p.stage === 'media' && (p.media ?? 0) >= 60, action: 'restart-browser' },
@@ -81,6 +84,7 @@ describe('an export survives its service worker being stopped and the browser re
     }
     expect(progressOf(text).stage, `${text} after ${done.join(', ')}`).toBe('done');
     expect(done.filter((d) => d.startsWith('stop-worker')).length, done.join(', ')).toBeGreaterThanOrEqual(5);
+    expect(done, 'a stop while listing and downloading both ran').toContainEqual(expect.stringMatching(/^stop-worker during metadata at \d+$/));
     expect(done.some((d) => d.startsWith('restart-browser'))).toBe(true);
     // The worker that finished is a fresh one: Playwright's handle to the first one is gone.
     await extensionWorker(session.context);
