@@ -37,7 +37,7 @@ export function jobStatusText(job: JobSnapshot): string {
       return 'Finding the account…';
     case 'metadata': {
       // Files of the posts listed so far download meanwhile, rate-limit waits included.
-      const downloaded = job.media.done > 0 ? ` (${job.media.done} files downloaded)` : '';
+      const downloaded = job.media.done > 0 ? ` (${job.media.done} ${job.media.done === 1 ? 'file' : 'files'} downloaded)` : '';
       if (job.waitingUntil) return `${PLATFORM_LABELS[job.request.platform]} asked us to slow down; continuing at ${new Date(job.waitingUntil).toLocaleTimeString()}${downloaded}.`;
       return `Listing posts of ${who}: ${job.posts.done} so far…${downloaded}`;
     }

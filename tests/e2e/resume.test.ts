@@ -12,7 +12,7 @@ function progressOf(text: string): { stage: string; media?: number } {
   const media = /Downloading media: (\d+) of/.exec(text);
   if (media) return { stage: 'media', media: Number(media[1]) };
   // While listing, the files of posts already listed download too.
-  const listing = /Listing posts.*?(?:\((\d+) files downloaded\))?$/.exec(text);
+  const listing = /Listing posts.*?(?:\((\d+) files? downloaded\))?$/.exec(text);
   if (listing) return listing[1] === undefined ? { stage: 'metadata' } : { stage: 'metadata', media: Number(listing[1]) };
   if (/Building the ZIP/.test(text)) return { stage: 'archive' };
   if (/Handing the ZIP/.test(text)) return { stage: 'delivering' };

@@ -161,7 +161,7 @@ describe('media download while the listing runs', () => {
     expect(transfers.state.inFlight).toBe(3);
     expect(listing.listed).toEqual([0, 1]);
     expect(job.stage).toBe('metadata');
-    expect(jobStatusText(job)).toBe('Listing posts of @star.demo: 8 so far… (1 files downloaded)');
+    expect(jobStatusText(job)).toBe('Listing posts of @star.demo: 8 so far… (1 file downloaded)');
 
     listing.open(2);
     transfers.finishAllFromNowOn();
