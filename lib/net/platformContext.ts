@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { ExportError, toExportError } from '../errors';
 import type { ApiRequest, ApiResponse, PlatformContext } from '../platforms/types';
+import { isUnfollowedRedirect } from './redirects';
 import { RequestPacer, type Pacing } from './requestPacer';
 import { createStallWatchdog } from './stallWatchdog';
 
@@ -33,7 +34,7 @@ async function send(req: ApiRequest, signal: AbortSignal, stallTimeoutMs: number
       signal: watchdog.signal,
     });
     watchdog.progress();
-    const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+    const redirected = isUnfollowedRedirect(response);
     return {
       status: response.type === 'opaqueredirect' ? 302 : response.status,
       redirected,

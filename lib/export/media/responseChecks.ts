@@ -1,4 +1,5 @@
 import { ExportError } from '../../errors';
+import { isUnfollowedRedirect } from '../../net/redirects';
 import type { MediaFormat, MediaKind, MediaRules } from '../../platforms/types';
 import { formatFromContentType, kindOf, mimeType } from './mediaFormat';
 
@@ -45,13 +46,8 @@ function statusError(response: Response, retryAfter: (header: string | null) => 
 
 /**
  * Redirects are not followed (the platforms' CDNs serve files where they are; a redirect leads to
- * a login page or a host outside the allow-list), so one is a refusal: `manual` mode reports it as
- * an opaque answer with status 0, a runtime without that filtering as the 3xx itself.
+ * a login page or a host outside the allow-list), so one is a refusal.
  */
-function isRedirect(response: Response): boolean {
-  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-}
-
 function redirected(): ExportError {
   return new ExportError(
     'not_allowed_host',
@@ -73,7 +69,7 @@ export function checkResponseHead(
   opts: CheckOptions,
   retryAfter: (header: string | null) => number | undefined,
 ): ResponseHead {
-  if (isRedirect(response)) throw redirected();
+  if (isUnfollowedRedirect(response)) throw redirected();
   if (response.status !== 200) throw statusError(response, retryAfter);
 
   const mime = mimeType(response.headers.get('content-type'));
