@@ -1,6 +1,6 @@
 import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
-import { isRedirect, slowDownDetails } from '../shared/apiResponses';
+import { isRedirect, slowDown } from '../shared/apiResponses';
 import { parseUrl } from '../shared/urlPaths';
 import { asNumber, asString, type JsonObject } from '../shared/jsonReaders';
 import { ORIGIN } from './constants';
@@ -35,7 +35,7 @@ export function platformChanged(query: string, said?: string): ExportError {
 
 /** "Rate limit exceeded" (1675004) or 429: a normal slow-down, waited out with the user's rate-limit setting. */
 export function rateLimited(response?: ApiResponse): ExportError {
-  return new ExportError('rate_limited', 'Facebook asked us to slow down. The export will wait, then continue.', slowDownDetails(response));
+  return slowDown('Facebook', response);
 }
 
 /** "You're Temporarily Blocked": the account itself is held back for a while (gallery-dl #5626: ~15 min). */

@@ -1,6 +1,6 @@
 import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
-import { isRedirect, parseJsonObject, slowDownDetails } from '../shared/apiResponses';
+import { isRedirect, parseJsonObject, slowDown } from '../shared/apiResponses';
 import { parseUrl } from '../shared/urlPaths';
 import { asString, type JsonObject } from '../shared/jsonReaders';
 import { ORIGIN } from './constants';
@@ -103,7 +103,7 @@ function checkpointCode(body: JsonObject, message: string | undefined): string |
  * never less than its own rate-limit wait (a user setting, a minute by default).
  */
 export function rateLimited(response?: ApiResponse): ExportError {
-  return new ExportError('rate_limited', 'Instagram asked us to slow down. The export will wait, then continue.', slowDownDetails(response));
+  return slowDown('Instagram', response);
 }
 
 function notFound(): ExportError {

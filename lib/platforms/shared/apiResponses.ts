@@ -1,4 +1,4 @@
-import type { ErrorDetails } from '../../errors';
+import { ExportError, type ErrorDetails } from '../../errors';
 import { parseRetryAfter } from '../../net/retryPolicy';
 import type { ApiResponse } from '../types';
 import { asObject, type JsonObject } from './jsonReaders';
@@ -24,4 +24,9 @@ export function parseJsonObject(text: string): JsonObject | undefined {
 export function slowDownDetails(response: ApiResponse | undefined): ErrorDetails {
   const asked = parseRetryAfter(response?.headers.get('retry-after') ?? null, Date.now());
   return { status: response?.status, ...(asked === undefined ? {} : { retryAfterMs: asked }) };
+}
+
+/** A platform asking to slow down: the job waits (at least its own rate-limit wait), then continues. */
+export function slowDown(platformLabel: string, response?: ApiResponse): ExportError {
+  return new ExportError('rate_limited', `${platformLabel} asked us to slow down. The export will wait, then continue.`, slowDownDetails(response));
 }

@@ -1,6 +1,6 @@
 import { ExportError } from '../../errors';
 import type { ApiResponse } from '../types';
-import { isRedirect, parseJsonObject, slowDownDetails } from '../shared/apiResponses';
+import { isRedirect, parseJsonObject, slowDown } from '../shared/apiResponses';
 import { parseUrl } from '../shared/urlPaths';
 import { asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { IP_BLOCK_WAIT_MS } from './constants';
@@ -35,7 +35,7 @@ export function channelUnavailable(said: string): ExportError {
  * (a minute by default, doubling, as yt-dlp's users found that less does not help).
  */
 export function rateLimited(response?: ApiResponse): ExportError {
-  return new ExportError('rate_limited', 'YouTube asked us to slow down. The export will wait, then continue.', slowDownDetails(response));
+  return slowDown('YouTube', response);
 }
 
 /**
