@@ -26,8 +26,7 @@ export const rateLimitExceeded = () => graphqlErrors([{ message: 'Rate limit exc
 export const documentNotFound = (docId: string) => graphqlErrors([{ message: `The GraphQL document with ID ${docId} was not found.` }]);
 export const temporarilyBlocked = () => html(200, blockPage());
 
-/** Bodies for the fault injector, so tests can trip the same answers on demand. */
-export function faultBody(kind: 'rate-limit' | 'temporary-block' | 'logged-out'): { body: string; contentType: string } {
-  const reply = kind === 'rate-limit' ? rateLimitExceeded() : kind === 'temporary-block' ? temporarilyBlocked() : notLoggedIn();
-  return { body: String(reply.body), contentType: String(reply.headers?.['content-type']) };
+/** The answers the fault injector can trip on demand. */
+export function faultReply(kind: 'rate-limit' | 'temporary-block' | 'logged-out'): Reply {
+  return kind === 'rate-limit' ? rateLimitExceeded() : kind === 'temporary-block' ? temporarilyBlocked() : notLoggedIn();
 }

@@ -3,7 +3,8 @@ import { mediaKind } from '../media/media-file';
 import { ApiBudget } from '../instagram/api-budget';
 import type { HostRoute } from '../server/reply';
 import type { FacebookFaultKind, FakeCookie, FakeFacebookProfileSpec, FaultRule, ServedMedia } from '../types';
-import { faultBody } from './answers';
+import { cannedReplyFault } from '../server/faults';
+import { faultReply } from './answers';
 import { FacebookCdnFiles } from './cdn-files';
 import { DEMO_PROFILE, DEMO_VANITY, FacebookProfileBuilder } from './demo-data';
 import { FacebookMediaJson } from './media-json';
@@ -83,6 +84,5 @@ export class FacebookPlatform {
 
 /** A fault rule that makes Facebook's GraphQL endpoint answer like a rate limit, a block or a lost session. */
 export function facebookFaultRule(kind: FacebookFaultKind, options: { times?: number; after?: number } = {}): FaultRule {
-  const { body, contentType } = faultBody(kind);
-  return { match: { pathIncludes: 'www.facebook.com/api/graphql/' }, times: options.times, after: options.after, fault: { type: 'status', status: 200, body, contentType } };
+  return { match: { pathIncludes: 'www.facebook.com/api/graphql/' }, times: options.times, after: options.after, fault: cannedReplyFault(faultReply(kind)) };
 }

@@ -52,6 +52,11 @@ function oversizeJpeg(bytes: number, declareLength: boolean): Reply {
   return { status: 200, headers: { 'content-type': 'image/jpeg', ...(declareLength ? { 'content-length': bytes } : {}) }, body };
 }
 
+/** A status fault that answers a route's own canned reply as it is (its status, type and body). */
+export function cannedReplyFault(reply: Reply): Extract<Fault, { type: 'status' }> {
+  return { type: 'status', status: reply.status, body: String(reply.body), contentType: String(reply.headers?.['content-type']) };
+}
+
 /** Injected faults, counted per rule: `after` matching requests pass, then `times` of them fail. */
 export class FaultInjector {
   private rules: ActiveRule[] = [];

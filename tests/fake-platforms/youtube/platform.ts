@@ -1,3 +1,4 @@
+import { cannedReplyFault } from '../server/faults';
 import { json, type HostRoute } from '../server/reply';
 import type { FakeCookie, FakePlatformsOptions, FaultRule, ServedMedia, YouTubeFaultKind } from '../types';
 import { ApiBudget } from '../instagram/api-budget';
@@ -83,6 +84,6 @@ export function youtubeFaultRule(kind: YouTubeFaultKind, options: { times?: numb
     match: { pathIncludes: path },
     times: options.times,
     after: options.after,
-    fault: { type: 'status', status: reply.status, body: String(reply.body), contentType: String(reply.headers?.['content-type']) },
+    fault: cannedReplyFault(reply),
   };
 }
