@@ -40,12 +40,17 @@ export function useExtensionWithFake(options: FakePlatformsOptions = {}, pacing:
   };
 }
 
-/** Starts a JSON export with media of `platform` from the popup and waits for it to end. */
-export async function exportFromPopup(session: ExtensionSession, platform: string, timeoutMs: number, onChange?: (text: string) => void) {
-  const popup = await PopupPage.open(session.context, session.extensionId);
+/** Asks the popup for a JSON export with media of the logged-in user's `platform` account, and starts it. */
+export async function startJsonExportWithMedia(popup: PopupPage, platform: string): Promise<void> {
   await popup.choosePlatform(platform);
   await popup.chooseFormat('json');
   await popup.setIncludeMedia(true);
   await popup.start();
+}
+
+/** Starts a JSON export with media of `platform` from the popup and waits for it to end. */
+export async function exportFromPopup(session: ExtensionSession, platform: string, timeoutMs: number, onChange?: (text: string) => void) {
+  const popup = await PopupPage.open(session.context, session.extensionId);
+  await startJsonExportWithMedia(popup, platform);
   return { popup, end: await popup.waitForFinalStage(timeoutMs, onChange) };
 }

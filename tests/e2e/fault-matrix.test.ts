@@ -3,7 +3,7 @@ import type { ExportRequest } from '../../lib/export/types';
 import type { PlatformId } from '../../lib/platforms/types';
 import type { FakeCookie, FakePlatforms, FaultRule, RequestLogEntry, ServedMedia } from '../fake-platforms/types';
 import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, isPlatformHost, openExport, type CheckedExport, type ExportManifest } from './exportChecks';
-import { useExtensionWithFake } from './extensionWithFake';
+import { startJsonExportWithMedia, useExtensionWithFake } from './extensionWithFake';
 import { addFakeCookies, existingZips, PopupPage, waitForZip } from './harness';
 import { startFromExtensionPage } from './startFromExtensionPage';
 
@@ -250,12 +250,7 @@ describe('Fault matrix: every file in the ZIP or in the failed list, never hamme
       const request: ExportRequest = { platform, format: 'json', includeMedia: true, ...(account ? { account } : {}) };
       // The popup exports the logged-in user's own account; another account is asked for directly.
       if (account) await popup.startBy(() => startFromExtensionPage(popup.page, request));
-      else {
-        await popup.choosePlatform(platform);
-        await popup.chooseFormat('json');
-        await popup.setIncludeMedia(true);
-        await popup.start();
-      }
+      else await startJsonExportWithMedia(popup, platform);
       const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
       if (end.outcome !== 'done') return end;
       const zipPath = await waitForZip(session.downloadsDir, 60_000, before);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, openExport } from './exportChecks';
 import { exportFromPopup, useExtensionWithFake } from './extensionWithFake';
-import { addFakeCookies, existingZips, PopupPage, readZipJson, waitForZip } from './harness';
+import { addFakeCookies, existingZips, readZipJson, waitForZip } from './harness';
 
 const EXPORT_TIMEOUT_MS = 180_000;
 
@@ -43,10 +43,7 @@ describe('Instagram export from the popup', () => {
   it('ends a logged-out run with the clear login error and no ZIP', async () => {
     await env.session.context.clearCookies();
     const before = await existingZips(env.session.downloadsDir);
-    const popup = await PopupPage.open(env.session.context, env.session.extensionId);
-    await popup.choosePlatform('instagram');
-    await popup.start();
-    const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
+    const { end } = await exportFromPopup(env.session, 'instagram', EXPORT_TIMEOUT_MS);
     expect(end.outcome).toBe('error');
     expect(end.text).toMatch(/Log in to Instagram/);
     expect(await existingZips(env.session.downloadsDir)).toEqual(before);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ExportRequest } from '../../lib/export/types';
+import { sendToBackground } from './harness';
 
 /**
  * Starts an export the way an extension page does, through the background's typed protocol
@@ -7,10 +8,5 @@ import type { ExportRequest } from '../../lib/export/types';
  * where the popup cannot express the request, e.g. an account no tab is showing.
  */
 export async function startFromExtensionPage(page: Page, request: ExportRequest): Promise<string> {
-  const reply = (await page.evaluate((data) => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
-    return runtime.sendMessage({ starExport: 'background', type: 'startExport', data });
-  }, request)) as { ok: boolean; value?: { jobId: string }; error?: { message: string } };
-  if (!reply.ok || !reply.value) throw new Error(`startExport refused: ${reply.error?.message ?? 'no answer'}`);
-  return reply.value.jobId;
+  return (await sendToBackground<{ jobId: string }>(page, 'startExport', request)).jobId;
 }

@@ -7,22 +7,10 @@ import type { JobSnapshot } from '../../lib/export/types';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
 import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, openExport } from './exportChecks';
-import { addFakeCookies, launchWithExtension, PopupPage, waitForZip, type ExtensionSession } from './harness';
+import { addFakeCookies, launchWithExtension, PopupPage, sendToBackground, waitForZip, type ExtensionSession } from './harness';
 import { useQuickPacing } from './quickPacing';
 
 const TIMEOUT_MS = 180_000;
-
-async function sendToBackground<T>(popup: PopupPage, type: string, data?: unknown): Promise<T> {
-  const reply = (await popup.page.evaluate(
-    ({ type, data }) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
-      return runtime.sendMessage({ starExport: 'background', type, data });
-    },
-    { type, data },
-  )) as { ok: boolean; value: T; error?: { message: string } };
-  if (!reply.ok) throw new Error(reply.error?.message);
-  return reply.value;
-}
 
 const DISK_MB = 300;
 /** The reserve the extension keeps free (lib/storage/freeSpace.ts). */
@@ -81,7 +69,7 @@ describe('storage faults', () => {
     expect(end.outcome, end.text).toBe('error');
     expect(end.text).toMatch(/disk is nearly full/i);
 
-    const [failed] = await sendToBackground<JobSnapshot[]>(popup, 'listJobs');
+    const [failed] = await sendToBackground<JobSnapshot[]>(popup.page, 'listJobs');
     expect(failed!.stage).toBe('failed');
     expect(failed!.resumable).toBe(true);
     expect(failed!.error?.kind).toBe('quota_exceeded');
@@ -113,9 +101,9 @@ describe('storage faults', () => {
     await popup.start();
     const deadline = Date.now() + TIMEOUT_MS;
     while (!/Downloading media: [1-9]/.test(await popup.statusText()) && Date.now() < deadline) await popup.page.waitForTimeout(100);
-    const [running] = (await sendToBackground<JobSnapshot[]>(popup, 'listJobs')).filter((j) => j.stage === 'media');
+    const [running] = (await sendToBackground<JobSnapshot[]>(popup.page, 'listJobs')).filter((j) => j.stage === 'media');
     expect(running).toBeDefined();
-    await sendToBackground(popup, 'cancelExport', { jobId: running!.id });
+    await sendToBackground(popup.page, 'cancelExport', { jobId: running!.id });
     const end = await popup.waitForFinalStage(TIMEOUT_MS);
     expect(end.text).toMatch(/cancelled/i);
     fake.clearFaults();

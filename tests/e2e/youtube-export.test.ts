@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServedMedia } from '../fake-platforms/types';
 import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, openExport } from './exportChecks';
 import { exportFromPopup, useExtensionWithFake } from './extensionWithFake';
-import { addFakeCookies, existingZips, PopupPage, readZipJson, waitForZip } from './harness';
+import { addFakeCookies, existingZips, readZipJson, waitForZip } from './harness';
 
 const EXPORT_TIMEOUT_MS = 240_000;
 
@@ -93,10 +93,7 @@ describe('YouTube export from the popup', () => {
   it('ends a logged-out run with the clear login error and no ZIP', async () => {
     await env.session.context.clearCookies();
     const before = await existingZips(env.session.downloadsDir);
-    const popup = await PopupPage.open(env.session.context, env.session.extensionId);
-    await popup.choosePlatform('youtube');
-    await popup.start();
-    const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
+    const { end } = await exportFromPopup(env.session, 'youtube', EXPORT_TIMEOUT_MS);
     expect(end.outcome).toBe('error');
     expect(end.text).toMatch(/Log in to YouTube in this browser, then try again\./);
     expect(await existingZips(env.session.downloadsDir)).toEqual(before);

@@ -1,3 +1,4 @@
+export { sendToBackground } from './backgroundMessages';
 export { addFakeCookies } from './cookies';
 export { existingZips, waitForZip } from './downloads';
 export { CHROMIUM_INSTALL_HINT, findChromium, locateChromium } from './findChromium';

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { sendToBackground } from './backgroundMessages';
 
 export type FinalOutcome = 'done' | 'error';
 
@@ -61,12 +62,7 @@ export class PopupPage {
 
   /** Asked of the background, not read from the list, which may not have loaded yet. */
   private async knownJobIds(): Promise<string[]> {
-    const reply = (await this.page.evaluate(() => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
-      return runtime.sendMessage({ starExport: 'background', type: 'listJobs' });
-    })) as { ok: boolean; value?: { id: string }[] };
-    if (!reply.ok || !reply.value) throw new Error('listJobs refused');
-    return reply.value.map((job) => job.id);
+    return (await sendToBackground<{ id: string }[]>(this.page, 'listJobs')).map((job) => job.id);
   }
 
   /** Whether the list shows a job that did not exist when this page started one. */
