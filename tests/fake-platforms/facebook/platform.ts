@@ -12,6 +12,7 @@ import type { FbProfile } from './model';
 import { FacebookProfiles } from './profiles';
 import { facebookRoute } from './routes';
 import { FacebookSessions } from './sessions';
+import { withDemoSpec } from '../demoSpecs';
 
 export interface FacebookPlatformOptions {
   profiles?: FakeFacebookProfileSpec[];
@@ -27,10 +28,7 @@ export class FacebookPlatform {
 
   constructor(private readonly options: FacebookPlatformOptions) {
     const builder = new FacebookProfileBuilder(new FacebookCdnFiles(options.catalog));
-    const specs = options.profiles ?? [];
-    // A spec named like the demo profile replaces the built-in one (benchmarks grow it that way).
-    const demo = specs.find((s) => s.vanity === DEMO_VANITY) ?? DEMO_PROFILE;
-    for (const spec of [demo, ...specs.filter((s) => s.vanity !== DEMO_VANITY)]) {
+    for (const spec of withDemoSpec(options.profiles, DEMO_PROFILE, (s) => s.vanity === DEMO_VANITY)) {
       const profile = builder.build(spec);
       this.profiles.add(profile);
       this.sessions.open(profile.id);

@@ -11,6 +11,7 @@ import { MediaJson } from './media-json';
 import type { IgAccount, IgNode } from './model';
 import { instagramRoute } from './routes';
 import { InstagramSessions } from './sessions';
+import { withDemoSpec } from '../demoSpecs';
 
 export interface InstagramPlatformOptions {
   accounts?: FakeInstagramAccountSpec[];
@@ -31,10 +32,7 @@ export class InstagramPlatform {
   constructor(private readonly options: InstagramPlatformOptions) {
     const cdnFiles = new InstagramCdnFiles(options.catalog);
     const builder = new DemoAccountBuilder(cdnFiles, Math.floor(options.startedAt / 1000));
-    const specs = options.accounts ?? [];
-    // A spec named like the demo account replaces the built-in one (benchmarks grow it that way).
-    const demo = specs.find((s) => s.username === DEMO_USERNAME) ?? DEMO_SPEC;
-    for (const spec of [demo, ...specs.filter((s) => s.username !== DEMO_USERNAME)]) {
+    for (const spec of withDemoSpec(options.accounts, DEMO_SPEC, (s) => s.username === DEMO_USERNAME)) {
       if (this.store.username(spec.username)) throw new Error(`duplicate fake Instagram account ${spec.username}`);
       const account = builder.build(spec);
       this.store.add(account);

@@ -10,6 +10,7 @@ import { unauthenticated } from './youtube-call';
 import { YouTubeSessions } from './sessions';
 import { digest, thumbnailRoute, thumbnailSpec } from './thumbnails';
 import { botWall, PlayerBudget } from './watch';
+import { withDemoSpec } from '../demoSpecs';
 
 const DEFAULT_PLAYER_BUDGET = 100_000;
 
@@ -25,10 +26,7 @@ export class YouTubePlatform {
   private readonly sessions = new YouTubeSessions();
 
   constructor(options: YouTubePlatformOptions) {
-    const specs = options.youtubeChannels ?? [];
-    // A spec named like the demo channel replaces the built-in one.
-    const demo = specs.find((s) => s.handle === DEMO_HANDLE) ?? DEMO_SPEC;
-    for (const spec of [demo, ...specs.filter((s) => s.handle !== DEMO_HANDLE)]) {
+    for (const spec of withDemoSpec(options.youtubeChannels, DEMO_SPEC, (s) => s.handle === DEMO_HANDLE)) {
       if (this.store.key(spec.handle)) throw new Error(`duplicate fake YouTube channel ${spec.handle}`);
       const channel = buildChannel(spec);
       this.store.add(channel);
