@@ -148,4 +148,76 @@ describe('fake Facebook', () => {
     const edited = await fakeFetch(fake.port, gif.replace('_nc_zt=23', '_nc_zt=24'));
     expect(edited.status).toBe(403);
   });
+  describe('2026 queries: relay flags, doc_ids in bundles, video sizes', () => {
+    const flags = {
+      __relay_internal__pv__GHLShouldChangeSponsoredDataFieldNamerelayprovider: true,
+      __relay_internal__pv__TestPilotShouldIncludeDemoAdUseCaserelayprovider: false,
+      __relay_internal__pv__CometUFIShareActionMigrationrelayprovider: true,
+      __relay_internal__pv__CometUFICommentAvatarStickerAnimatedImagerelayprovider: false,
+      __relay_internal__pv__IsWorkUserrelayprovider: false,
+      __relay_internal__pv__CometUFIReactionsEnableShortNamerelayprovider: false,
+      __relay_internal__pv__CometImmersivePhotoCanUserDisable3DMotionrelayprovider: false,
+    };
+    const reelFlags = {
+      __relay_internal__pv__FBReels_deprecate_short_form_video_context_gkrelayprovider: true,
+      __relay_internal__pv__FBReelsMediaFooter_comet_enable_reels_ads_gkrelayprovider: true,
+    };
+
+    async function homePage(): Promise<{ fbDtsg: string; bundles: string[] }> {
+      const text = (await fakeFetch(fake.port, 'https://www.facebook.com/', { headers: { cookie: cookieHeader(fake.facebookCookies()) } })).text();
+      const fbDtsg = /"DTSGInitialData",\[\],\{"token":"([^"]+)"/.exec(text)![1]!;
+      return { fbDtsg, bundles: [...text.matchAll(/(?:href|src)="(https:\/\/static\.xx\.fbcdn\.net\/rsrc\.php\/[^"]+\.js[^"]*)"/g)].map((m) => m[1]!) };
+    }
+
+    async function publishedIds(bundles: string[]): Promise<Record<string, string>> {
+      const ids: Record<string, string> = {};
+      for (const url of bundles) {
+        const response = await fakeFetch(fake.port, url);
+        expect(response.status).toBe(200);
+        for (const [, name, id] of response.text().matchAll(/__d\("(\w+)_facebookRelayOperation",\s*\[\],\s*\(function\s*\([a-z, ]*\)\s*\{\s*(?:"use strict";)?\s*e\.exports\s*=\s*"(\d+)"/g)) ids[name!] = id!;
+      }
+      return ids;
+    }
+
+    it('publishes every doc_id in the bundles the home page links, and rotates them', async () => {
+      const before = await homePage();
+      expect(before.bundles.length).toBeGreaterThanOrEqual(3);
+      expect(await publishedIds(before.bundles)).toEqual(fake.facebookDocIds());
+      const oldPhotos = fake.facebookDocIds().ProfileCometAppCollectionPhotosRendererPaginationQuery!;
+      fake.rotateFacebookDocIds();
+      const after = await homePage();
+      expect(after.bundles).not.toEqual(before.bundles);
+      const fresh = await publishedIds(after.bundles);
+      expect(fresh).toEqual(fake.facebookDocIds());
+      expect(fresh.ProfileCometAppCollectionPhotosRendererPaginationQuery).not.toBe(oldPhotos);
+      const variables = JSON.stringify({ count: 8, cursor: null, scale: 1, id: btoa(`app_collection:${fake.facebookUserId()}:2305272732:5`) });
+      const stale = await graphql({ fb_dtsg: after.fbDtsg, doc_id: oldPhotos, variables });
+      expect(stale.json()).toEqual({ errors: [{ severity: 'CRITICAL', message: `The GraphQL document with ID ${oldPhotos} was not found.` }], data: null });
+      const current = await graphql({ fb_dtsg: after.fbDtsg, doc_id: fresh.ProfileCometAppCollectionPhotosRendererPaginationQuery!, variables });
+      expect(current.text()).toContain('"pageItems"');
+    });
+
+    it('answers the media viewer only with the relay flags, and gives a video its size', async () => {
+      const { fbDtsg } = await homePage();
+      const ids = fake.facebookDocIds();
+      const video = fake.facebookMedia().find((m) => m.kind === 'video')!;
+      const ask = (extra: object) => graphql({ fb_dtsg: fbDtsg, doc_id: ids.CometVideoRootMediaViewerQuery!, variables: JSON.stringify({ nodeID: video.mediaId, ...extra }) });
+      expect((await ask({})).text().split('\n')[0]).toContain('"currMedia":null');
+      const media = JSON.parse((await ask(flags)).text().split('\n')[0]!).data.currMedia;
+      expect(media).toMatchObject({ __typename: 'Video', id: video.mediaId });
+      for (const key of ['width', 'height', 'original_width', 'original_height', 'length_in_second']) expect(typeof media[key]).toBe('number');
+    });
+
+    it('lists reels as attachments with the reels flags, as short_form_video_context without', async () => {
+      const { fbDtsg } = await homePage();
+      const variables = { count: 10, cursor: null, scale: 1, id: btoa(`app_collection:${fake.facebookUserId()}:168684841768375:260`) };
+      const ask = (extra: object) => graphql({ fb_dtsg: fbDtsg, doc_id: fake.facebookDocIds().ProfileCometAppCollectionReelsRendererPaginationQuery!, variables: JSON.stringify({ ...variables, ...extra }) });
+      const firstNode = async (extra: object) => JSON.parse((await ask(extra)).text().split('\n')[0]!).data.node.aggregated_fb_shorts.edges[0].profile_reel_node.node;
+      const modern = await firstNode(reelFlags);
+      expect(modern.attachments[0].media).toMatchObject({ __typename: 'Video', width: 1080, height: 1920 });
+      const older = await firstNode({});
+      expect(older.attachments).toBeUndefined();
+      expect(older.short_form_video_context.playback_video).toMatchObject({ __typename: 'Video', id: modern.attachments[0].media.id });
+    });
+  });
 });

@@ -39,6 +39,7 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
   const routes: HostRoute[] = [
     instagram.route,
     facebook.route,
+    facebook.bundleRoute,
     ...youtube.routes,
     cdnRoute(['*.cdninstagram.com', '*.fna.fbcdn.net'], catalog, { latencyMs: options.mediaLatencyMs, bytesPerSecond: options.mediaBytesPerSecond }, (host) =>
       host.endsWith('.cdninstagram.com') || host.startsWith('instagram.') ? instagram.route : facebook.route,
@@ -84,6 +85,8 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     facebookItemIds: (vanity, opts) => facebook.itemIds(vanity, opts),
     facebookFault: (kind, opts) => faults.add(facebookFaultRule(kind, opts)),
     rotateFacebookTokens: () => facebook.rotateTokens(),
+    rotateFacebookDocIds: () => facebook.rotateDocIds(),
+    facebookDocIds: () => facebook.currentDocIds(),
     youtubeFault: (kind, opts) => faults.add(youtubeFaultRule(kind, opts)),
     youtubeCookies: (handle) => youtube.cookies(handle),
     youtubeMedia: (handle) => youtube.media(handle),

@@ -183,6 +183,15 @@ export interface FakePlatforms {
   facebookFault(kind: FacebookFaultKind, options?: { times?: number; after?: number }): void;
   /** Replaces every session's fb_dtsg, so calls with the old one get the stale-token error 1357004. */
   rotateFacebookTokens(): void;
+  /**
+   * Issues new doc_ids for every Facebook query, as a deploy does: the home page then links new
+   * bundles (on static.xx.fbcdn.net) publishing them as `<Query>_facebookRelayOperation` modules,
+   * and the old ids answer `{"errors":[{"message":"The GraphQL document with ID … was not found."}]}`.
+   * Before the first rotation the ids are PLATFORMS.md's.
+   */
+  rotateFacebookDocIds(): void;
+  /** The doc_id each Facebook query answers to now, by friendly name. */
+  facebookDocIds(): Record<string, string>;
   /** Makes InnerTube calls (`player` calls for the bot wall) fail that way: `after` calls pass, then `times` (default 1) fail. */
   youtubeFault(kind: YouTubeFaultKind, options?: { times?: number; after?: number }): void;
   /** Cookies of a logged-in YouTube session of the channel's owner (default the demo channel). */

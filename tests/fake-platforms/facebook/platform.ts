@@ -13,6 +13,8 @@ import { FacebookProfiles } from './profiles';
 import { facebookRoute } from './routes';
 import { FacebookSessions } from './sessions';
 import { withDemoSpec } from '../demoSpecs';
+import { bundleRoute } from './bundles';
+import { FacebookDocIds } from './doc-ids';
 
 export interface FacebookPlatformOptions {
   profiles?: FakeFacebookProfileSpec[];
@@ -23,8 +25,11 @@ export interface FacebookPlatformOptions {
 /** The fake Facebook: its profiles, sessions and route, and what tests ask about them. */
 export class FacebookPlatform {
   readonly route: HostRoute;
+  /** static.xx.fbcdn.net: the JS bundles that publish the doc_ids. */
+  readonly bundleRoute: HostRoute;
   private readonly profiles = new FacebookProfiles();
   private readonly sessions = new FacebookSessions();
+  private readonly docIds = new FacebookDocIds();
 
   constructor(private readonly options: FacebookPlatformOptions) {
     const builder = new FacebookProfileBuilder(new FacebookCdnFiles(options.catalog));
@@ -34,7 +39,8 @@ export class FacebookPlatform {
       this.sessions.open(profile.id);
     }
     const render = new FacebookMediaJson(options.catalog);
-    this.route = facebookRoute({ profiles: this.profiles, sessions: this.sessions, budget: new ApiBudget(options.apiBudgetPerMinute), render });
+    this.route = facebookRoute({ profiles: this.profiles, sessions: this.sessions, budget: new ApiBudget(options.apiBudgetPerMinute), render, docIds: this.docIds });
+    this.bundleRoute = bundleRoute(this.docIds);
   }
 
   private profile(vanity = DEMO_VANITY): FbProfile {
@@ -67,6 +73,14 @@ export class FacebookPlatform {
 
   rotateTokens(): void {
     this.sessions.rotate();
+  }
+
+  rotateDocIds(): void {
+    this.docIds.rotate();
+  }
+
+  currentDocIds(): Record<string, string> {
+    return this.docIds.byFriendlyName();
   }
 
   private items(profile: FbProfile, options: { tagged?: boolean }): { id: string; file: CdnFile; takenAt: number }[] {
