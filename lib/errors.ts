@@ -14,6 +14,8 @@ export type ErrorKind =
   | 'expired_url'
   /** A file the platform listed without any address to download it from; nothing was requested. */
   | 'unavailable'
+  /** A listed item the platform did not return when asked for it (Facebook's `currMedia: null`). */
+  | 'not_returned'
   | 'http_error'
   | 'network_error'
   | 'quota_exceeded'

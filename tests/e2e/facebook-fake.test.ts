@@ -197,6 +197,25 @@ describe('fake Facebook', () => {
       expect(current.text()).toContain('"pageItems"');
     });
 
+    it('the adapter exports through a doc_id rotation mid-job, re-reading the page’s bundles once', async () => {
+      const ctx = context();
+      const account = await facebookAdapter.resolveAccount(ctx);
+      const first = await facebookAdapter.fetchPage(ctx, account, null);
+      fake.rotateFacebookDocIds();
+      const posts: Post[] = [...first.posts];
+      let cursor = first.nextCursor;
+      while (cursor !== null) {
+        const page = await facebookAdapter.fetchPage(ctx, account, cursor);
+        posts.push(...page.posts);
+        cursor = page.nextCursor;
+      }
+      expect(posts.map((p) => p.id)).toEqual(fake.facebookItemIds());
+      expect(ctx.requests.filter((r) => r.url === 'https://www.facebook.com/')).toHaveLength(2);
+      const sentIds = new Set(ctx.requests.filter((r) => r.method === 'POST').map((r) => new URLSearchParams(r.body).get('doc_id')));
+      for (const id of Object.values(fake.facebookDocIds())) expect(sentIds).toContain(id);
+      for (const post of posts.filter((p) => p.media[0]!.kind === 'video')) expect(post.media[0]).toMatchObject({ width: expect.any(Number) as unknown, height: expect.any(Number) as unknown });
+    });
+
     it('answers the media viewer only with the relay flags, and gives a video its size', async () => {
       const { fbDtsg } = await homePage();
       const ids = fake.facebookDocIds();

@@ -65,10 +65,16 @@ interface ChosenFile {
   quality?: string;
 }
 
-/** The progressive file's own size is not given (HD is 720p whatever the upload), so none is claimed. */
+/**
+ * The video's size as its node gives it (`width`/`height`: the delivered rendition's, 720p for a
+ * 1080p upload; else the upload's `original_*`, which the metadata keeps too). The progressive
+ * files carry no size of their own.
+ */
 function videoFile(media: JsonObject): ChosenFile | undefined {
   const video = bestVideo(media);
-  return video && { url: video.url, quality: video.quality };
+  const width = asNumber(dig(media, ...MEDIA_FIELDS.width)) ?? asNumber(dig(media, ...MEDIA_FIELDS.originalWidth));
+  const height = asNumber(dig(media, ...MEDIA_FIELDS.height)) ?? asNumber(dig(media, ...MEDIA_FIELDS.originalHeight));
+  return video && { url: video.url, quality: video.quality, width, height };
 }
 
 function defaultPermalink(id: string, collection: CollectionName): string {

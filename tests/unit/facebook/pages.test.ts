@@ -61,7 +61,7 @@ describe('fetchPage', () => {
     // The reel the videos collection listed is not read again from the reels collection.
     expect(fb.graphqlCalls.filter((c) => c.variables.nodeID === '1234567890123457')).toHaveLength(1);
     expect(cursors.at(-1)).toBeNull();
-    expect(fb.requests.filter((r) => r.method === 'GET')).toHaveLength(1);
+    expect(fb.pageRequests).toHaveLength(1);
   });
 
   it('sends what the web client sends', async () => {
@@ -125,7 +125,7 @@ describe('fetchPage', () => {
     profile(fb);
     const page = await fetchPage(fb, account, null);
     expect(page.nextCursor).not.toBeNull();
-    expect(fb.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
+    expect(fb.pageRequests).toHaveLength(2);
 
     const always = new FakeFacebook().onQuery(PHOTOS, stale, () => true, true);
     expect((await rejection(fetchPage(always, account, null))).kind).toBe('login_required');

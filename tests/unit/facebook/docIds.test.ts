@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ExportError } from '../../../lib/errors';
+import { graphqlQuery } from '../../../lib/platforms/facebook/graphql';
+import { COLLECTIONS, DETAILS } from '../../../lib/platforms/facebook/queries';
+import { rejection } from '../platform-fakes/rejections';
+import { BUNDLE_PATH, FakeFacebook, fixtureText, respond, type GraphqlCall } from './fakeFacebook';
+
+const PHOTO = DETAILS.photo;
+const NOT_FOUND = (id: string) => respond(200, `{"errors":[{"message":"The GraphQL document with ID ${id} was not found.","severity":"CRITICAL"}],"data":null}`);
+const DETAIL_OK = respond(200, '{"data":{"currMedia":{"__typename":"Photo","id":"1"}},"extensions":{"is_final":true}}');
+
+/** A bundle publishing the photo query under `id`, as after a Facebook deploy. */
+function bundleWith(id: string) {
+  return respond(200, fixtureText('bundle-relay-operations.js.txt').replace('"25407333282216326"', `"${id}"`), { 'content-type': 'application/x-javascript' });
+}
+
+const docIdOf = (call: GraphqlCall) => call.form.get('doc_id');
+const bundleReads = (fb: FakeFacebook) => fb.requests.filter((r) => r.url.includes('/rsrc.php/')).length;
+
+describe('doc_ids read at run time from the page’s bundles', () => {
+  it('sends the id the bundle publishes, not the compiled-in one, and reads the bundle once per job', async () => {
+    const fb = new FakeFacebook().onPage(BUNDLE_PATH, bundleWith('31000000000000001'), true).onQuery(PHOTO.friendlyName, DETAIL_OK, undefined, true);
+    await graphqlQuery(fb, PHOTO, {});
+    await graphqlQuery(fb, PHOTO, {});
+    expect(fb.graphqlCalls.map(docIdOf)).toEqual(['31000000000000001', '31000000000000001']);
+    expect(bundleReads(fb)).toBe(1);
+  });
+
+  it('falls back to the compiled-in id for a query no bundle names, or when a bundle does not load', async () => {
+    const fb = new FakeFacebook().onPage(BUNDLE_PATH, respond(404, '<html>Not found</html>'), true).onQuery(PHOTO.friendlyName, DETAIL_OK);
+    await graphqlQuery(fb, PHOTO, {});
+    expect(fb.graphqlCalls.map(docIdOf)).toEqual([PHOTO.docId]);
+  });
+
+  it('re-reads the page and its bundles once after “document … not found”, then asks with the new id', async () => {
+    const fb = new FakeFacebook()
+      .onPage(BUNDLE_PATH, bundleWith('31000000000000001'), true)
+      .onPage(BUNDLE_PATH, bundleWith('31000000000000002'))
+      .onQuery(PHOTO.friendlyName, NOT_FOUND('31000000000000001'), (call) => docIdOf(call) === '31000000000000001')
+      .onQuery(PHOTO.friendlyName, DETAIL_OK, (call) => docIdOf(call) === '31000000000000002');
+    const payload = await graphqlQuery(fb, PHOTO, {});
+    expect(payload.data).toMatchObject({ currMedia: { id: '1' } });
+    expect(fb.graphqlCalls.map(docIdOf)).toEqual(['31000000000000001', '31000000000000002']);
+    expect(fb.pageRequests).toHaveLength(2);
+    expect(bundleReads(fb)).toBe(2);
+  });
+
+  it('is “Facebook changed (query X)” when the re-read id is still unknown', async () => {
+    const fb = new FakeFacebook()
+      .onPage(BUNDLE_PATH, bundleWith('31000000000000001'), true)
+      .onPage(BUNDLE_PATH, bundleWith('31000000000000002'))
+      .onQuery(PHOTO.friendlyName, (call) => NOT_FOUND(docIdOf(call)!), undefined, true);
+    const error = await rejection(graphqlQuery(fb, PHOTO, {}));
+    expect(error).toBeInstanceOf(ExportError);
+    expect(error).toMatchObject({ kind: 'platform_changed' });
+    expect((error as Error).message).toMatch(/^Facebook changed \(query CometPhotoRootContentQuery\): please update .*ID 31000000000000002 was not found/);
+    expect(fb.graphqlCalls).toHaveLength(2);
+  });
+
+  it('does not ask again when the re-read gives the same id', async () => {
+    const collection = COLLECTIONS.uploads;
+    const fb = new FakeFacebook().onQuery(collection.friendlyName, NOT_FOUND(collection.docId), undefined, true);
+    const error = await rejection(graphqlQuery(fb, collection, {}));
+    expect(error).toMatchObject({ kind: 'platform_changed' });
+    expect((error as Error).message).toMatch(/^Facebook changed \(query ProfileCometAppCollectionPhotosRendererPaginationQuery\)/);
+    expect(fb.graphqlCalls).toHaveLength(1);
+    expect(fb.pageRequests).toHaveLength(2);
+  });
+});
