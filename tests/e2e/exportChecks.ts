@@ -4,6 +4,9 @@ import { hashZipEntry, listZip, readZipJson, unzipTest } from './harness';
 
 interface ManifestMedia {
   id: string;
+  kind?: string;
+  width?: number;
+  height?: number;
   path?: string;
   byteSize?: number;
   failure?: { reason: string; message: string };
