@@ -12,7 +12,13 @@ describe('fake Facebook', () => {
   let fake: FakePlatforms;
 
   beforeAll(async () => {
-    fake = await startFakePlatforms({ port: 0, facebookProfiles: [{ vanity: 'big.creator', uploads: 30, videos: 0, reels: 3 }] });
+    fake = await startFakePlatforms({
+      port: 0,
+      facebookProfiles: [
+        { vanity: 'big.creator', uploads: 30, videos: 0, reels: 3 },
+        { vanity: 'patchy.profile', uploads: 12, videos: 0, reels: 0, notReturned: 2 },
+      ],
+    });
   });
 
   afterAll(async () => {
@@ -225,6 +231,17 @@ describe('fake Facebook', () => {
       const media = JSON.parse((await ask(flags)).text().split('\n')[0]!).data.currMedia;
       expect(media).toMatchObject({ __typename: 'Video', id: video.mediaId });
       for (const key of ['width', 'height', 'original_width', 'original_height', 'length_in_second']) expect(typeof media[key]).toBe('number');
+    });
+
+    it('leaves items out of the media viewer when told to (currMedia: null), their files withheld', async () => {
+      const { fbDtsg } = await homePage();
+      const withheld = fake.facebookMedia('patchy.profile').filter((m) => m.withheld);
+      expect(withheld.map((m) => fake.facebookItemIds('patchy.profile').indexOf(m.mediaId))).toEqual([2, 7]);
+      for (const item of fake.facebookMedia('patchy.profile').slice(0, 3)) {
+        const answer = await graphql({ fb_dtsg: fbDtsg, doc_id: fake.facebookDocIds().CometPhotoRootContentQuery!, variables: JSON.stringify({ nodeID: item.mediaId, ...flags }) });
+        const media = JSON.parse(answer.text().split('\n')[0]!).data.currMedia;
+        expect(media === null, item.mediaId).toBe(Boolean(item.withheld));
+      }
     });
 
     it('lists reels as attachments with the reels flags, as short_form_video_context without', async () => {

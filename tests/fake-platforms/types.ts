@@ -97,6 +97,11 @@ export interface FakeFacebookProfileSpec {
   videoBytes?: number;
   /** Only friends see its photos and videos; the other fake sessions are no friends (collections answer `node: null`). */
   friendsOnly?: boolean;
+  /**
+   * How many uploads the media viewer answers `currMedia: null` for although the collection lists
+   * them (every 5th from the 3rd, so never five in a row); their files are `withheld` (default 0).
+   */
+  notReturned?: number;
 }
 
 /** What Facebook's GraphQL endpoint can be made to answer: error 1675004, the block page, error 1357001. */

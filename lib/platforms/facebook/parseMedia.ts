@@ -52,6 +52,27 @@ export function toPost(media: JsonObject, collection: CollectionName): Post | un
   };
 }
 
+/**
+ * A listed item the media viewer did not return (`currMedia: null`): not a deletion to pass over
+ * in silence (PLATFORMS.md "Facebook, 2026") but a post of its own whose file is listed as
+ * unavailable, so the export names it among the failed.
+ */
+export function notReturnedPost(id: string, collection: CollectionName): Post {
+  const isVideo = collection === 'videos' || collection === 'reels';
+  const publishedAt = isoFromUnix(0);
+  const message = `Facebook listed this ${isVideo ? 'video' : 'photo'} but did not return it when asked for it: it may have been deleted or hidden since it was listed.`;
+  return {
+    id,
+    platform: 'facebook',
+    kind: KINDS[collection],
+    publishedAt,
+    caption: null,
+    permalink: defaultPermalink(id, collection),
+    metadata: { collection, date_unknown: true, missing_media: [id] },
+    media: [{ id, postId: id, kind: isVideo ? 'video' : 'image', url: '', publishedAt, caption: null, unavailable: { message } }],
+  };
+}
+
 function noAddressMessage(isVideo: boolean): string {
   return isVideo
     ? 'Facebook listed this video but gave no address to download it from: it offered no file that plays.'

@@ -64,10 +64,11 @@ export class FacebookPlatform {
 
   media(vanity?: string, options: { tagged?: boolean } = {}): ServedMedia[] {
     const profile = this.profile(vanity);
-    return this.items(profile, options).map(({ id, file, takenAt }) => {
+    return this.items(profile, options).map(({ id, file, takenAt, withheld }) => {
       const { sha256, bytes } = this.options.catalog.digest(file.spec);
       const format = file.spec.format;
-      return { platform: 'facebook', account: profile.vanity, postId: id, mediaId: id, kind: mediaKind(format), format, takenAt, bytes, sha256 };
+      const served: ServedMedia = { platform: 'facebook', account: profile.vanity, postId: id, mediaId: id, kind: mediaKind(format), format, takenAt, bytes, sha256 };
+      return withheld ? { ...served, withheld } : served;
     });
   }
 
@@ -83,12 +84,12 @@ export class FacebookPlatform {
     return this.docIds.byFriendlyName();
   }
 
-  private items(profile: FbProfile, options: { tagged?: boolean }): { id: string; file: CdnFile; takenAt: number }[] {
+  private items(profile: FbProfile, options: { tagged?: boolean }): { id: string; file: CdnFile; takenAt: number; withheld?: true }[] {
     const photos = [...profile.uploads, ...(options.tagged ? profile.tagged.filter((photo) => photo.ownerId !== profile.id) : [])];
     const listedVideos = new Set(profile.videos.map((video) => video.id));
     const videos = [...profile.videos, ...profile.reels.filter((reel) => !listedVideos.has(reel.id))];
     return [
-      ...photos.map((photo) => ({ id: photo.id, file: photo.full, takenAt: photo.createdTime })),
+      ...photos.map((photo) => ({ id: photo.id, file: photo.full, takenAt: photo.createdTime, withheld: photo.notReturned })),
       ...videos.map((video) => ({ id: video.id, file: video.best, takenAt: video.publishTime })),
     ];
   }

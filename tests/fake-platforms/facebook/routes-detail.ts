@@ -24,7 +24,7 @@ export function detailAnswer({ kind, variables, profiles, render }: DetailCall):
   // Without the 2026 relay flags the media viewer finds nothing to show (PLATFORMS.md).
   if (!hit || !hasDetailFlags(variables)) return gone();
   if (kind === 'photo') {
-    if (!('photo' in hit)) return gone();
+    if (!('photo' in hit) || hit.photo.notReturned) return gone();
     const { profile, photo } = hit;
     const set = profile.uploads.some((upload) => upload.id === photo.id) ? profile.uploads : profile.tagged;
     const next = set[set.findIndex((item) => item.id === photo.id) + 1];

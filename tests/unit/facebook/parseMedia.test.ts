@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeParts, splitParts } from '../../../lib/platforms/facebook/framing';
-import { toPost } from '../../../lib/platforms/facebook/parseMedia';
+import { notReturnedPost, toPost } from '../../../lib/platforms/facebook/parseMedia';
 import type { CollectionName } from '../../../lib/platforms/facebook/queries';
 import { fixtureText } from './fakeFacebook';
 
@@ -90,5 +90,16 @@ describe('toPost over media viewer answers', () => {
 
   it('gives nothing for a node without an id', () => {
     expect(toPost({ __typename: 'Photo', image: { uri: 'https://scontent.x.fna.fbcdn.net/a.jpg' } }, 'uploads')).toBeUndefined();
+  });
+});
+
+describe('notReturnedPost', () => {
+  it('keeps an item the media viewer did not return, its file listed as unavailable', () => {
+    const post = notReturnedPost('10160123456789014', 'uploads');
+    expect(post).toMatchObject({ id: '10160123456789014', platform: 'facebook', kind: 'image', caption: null, metadata: { collection: 'uploads', date_unknown: true, missing_media: ['10160123456789014'] } });
+    expect(post.media).toEqual([
+      { id: post.id, postId: post.id, kind: 'image', url: '', publishedAt: '1970-01-01T00:00:00.000Z', caption: null, unavailable: { message: expect.stringMatching(/^Facebook listed this photo but did not return it/) as unknown } },
+    ]);
+    expect(notReturnedPost('1234567890123458', 'reels')).toMatchObject({ kind: 'reel', permalink: 'https://www.facebook.com/reel/1234567890123458', media: [{ kind: 'video' }] });
   });
 });
