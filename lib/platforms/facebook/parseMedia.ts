@@ -27,6 +27,9 @@ export function toPost(media: JsonObject, collection: CollectionName): Post | un
     owner_name: asString(dig(media, ...MEDIA_FIELDS.ownerName)),
     accessibility_caption: asString(dig(media, ...MEDIA_FIELDS.accessibilityCaption)),
     duration_seconds: asNumber(dig(media, ...MEDIA_FIELDS.duration)),
+    // The file's size again, for the posts CSV, whose columns are the metadata (one file per post here).
+    width: file?.width,
+    height: file?.height,
     original_width: asNumber(dig(media, ...MEDIA_FIELDS.originalWidth)),
     original_height: asNumber(dig(media, ...MEDIA_FIELDS.originalHeight)),
     video_quality: file?.quality,

@@ -55,9 +55,9 @@ describe('toPost over media viewer answers', () => {
   it('keeps the owner, alt text, dimensions and permalink; a video its size from the node', () => {
     const photo = toPost(currMedia('photo-detail.ndjson'), 'uploads')!;
     expect(photo.permalink).toBe('https://www.facebook.com/photo/?fbid=10160123456789012&set=pb.100012345678901.-2207520000');
-    expect(photo.metadata).toEqual({ collection: 'uploads', owner_id: '100012345678901', owner_name: 'Maria Test', accessibility_caption: 'May be an image of 2 people and beach' });
+    expect(photo.metadata).toEqual({ collection: 'uploads', owner_id: '100012345678901', owner_name: 'Maria Test', accessibility_caption: 'May be an image of 2 people and beach', width: 2048, height: 1536 });
     const video = toPost(currMedia('video-detail-hd-sd.ndjson'), 'videos')!;
-    expect(video.metadata).toMatchObject({ duration_seconds: 51.071, original_width: 1920, original_height: 1080, video_quality: 'HD' });
+    expect(video.metadata).toMatchObject({ duration_seconds: 51.071, original_width: 1920, original_height: 1080, width: 1280, height: 720, video_quality: 'HD' });
     // The Video node's own size (what sidecars show); the upload's stays in the metadata.
     expect(video.media[0]).toMatchObject({ width: 1280, height: 720 });
   });
