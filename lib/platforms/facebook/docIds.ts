@@ -17,8 +17,11 @@ export interface DocIdBook {
   readAt: number;
 }
 
-/** The page links dozens of bundles and every request is paced: read no more than this many. */
-const MAX_BUNDLES = 12;
+/**
+ * The page links dozens of bundles and every request is paced (a static file costs no ban risk,
+ * but time): reading stops once every query is named, and after this many bundles at most.
+ */
+const MAX_BUNDLES = 20;
 const WANTED = new Set([...Object.values(COLLECTIONS), ...Object.values(DETAILS)].map((query) => query.friendlyName));
 
 const books = new WeakMap<PlatformContext, Promise<DocIdBook>>();

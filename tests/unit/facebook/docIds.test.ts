@@ -6,6 +6,7 @@ import { rejection } from '../platform-fakes/rejections';
 import { BUNDLE_PATH, FakeFacebook, fixtureText, respond, type GraphqlCall } from './fakeFacebook';
 
 const PHOTO = DETAILS.photo;
+const collectionQuery = COLLECTIONS.uploads;
 const NOT_FOUND = (id: string) => respond(200, `{"errors":[{"message":"The GraphQL document with ID ${id} was not found.","severity":"CRITICAL"}],"data":null}`);
 const DETAIL_OK = respond(200, '{"data":{"currMedia":{"__typename":"Photo","id":"1"}},"extensions":{"is_final":true}}');
 
@@ -24,6 +25,21 @@ describe('doc_ids read at run time from the page’s bundles', () => {
     await graphqlQuery(fb, PHOTO, {});
     expect(fb.graphqlCalls.map(docIdOf)).toEqual(['31000000000000001', '31000000000000001']);
     expect(bundleReads(fb)).toBe(1);
+  });
+
+  it('reads the linked bundles in page order until every query is named, and no further', async () => {
+    const links = ['/rsrc.php/v4/y1/r/one.js', '/rsrc.php/v4/y2/r/two.js', '/rsrc.php/v4/y3/r/three.js'];
+    const home = fixtureText('home-logged-in.html').replace('</body>', `${links.map((path) => `<script src="https://static.xx.fbcdn.net${path}" async="1"></script>`).join('')}</body>`);
+    const [photoOnly, rest] = fixtureText('bundle-relay-operations.js.txt').split('__d("CometVideoRootMediaViewerQuery');
+    const fb = new FakeFacebook()
+      .onPage('/', respond(200, home), true)
+      .onPage(BUNDLE_PATH, respond(200, 'function noise(){}'), true)
+      .onPage(links[0]!, respond(200, photoOnly!), true)
+      .onPage(links[1]!, respond(200, `__d("CometVideoRootMediaViewerQuery${rest!}`.replace('"27028962643386672"', '"31000000000000009"')), true)
+      .onQuery(collectionQuery.friendlyName, DETAIL_OK);
+    await graphqlQuery(fb, collectionQuery, {});
+    expect(fb.requests.filter((r) => r.url.includes('/rsrc.php/')).map((r) => new URL(r.url).pathname)).toEqual([BUNDLE_PATH, links[0], links[1]]);
+    expect(fb.graphqlCalls.map(docIdOf)).toEqual(['31000000000000009']);
   });
 
   it('falls back to the compiled-in id for a query no bundle names, or when a bundle does not load', async () => {
