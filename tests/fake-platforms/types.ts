@@ -156,7 +156,10 @@ export interface FakePlatformsOptions {
   instagramHostileAccount?: boolean;
   /** Which Instagram the fake is (default 'legacy'). */
   instagramEra?: InstagramEra;
-  /** 'late2026': the GraphQL doc_ids rotate once, after this many GraphQL calls (default never), as during a long export. */
+  /**
+   * 'late2026': the GraphQL doc_ids rotate once, after this many GraphQL calls that reached the
+   * doc_id check (default never), as during a long export; that last call still runs on the old ids.
+   */
   instagramDocIdRotateAfter?: number;
   /** Facebook profiles beyond the built-in demo profile 'star.demo'; a spec named 'star.demo' replaces it. */
   facebookProfiles?: FakeFacebookProfileSpec[];

@@ -13,7 +13,12 @@
  * It sends X-IG-App-ID 936619743392459, X-CSRFToken equal to a csrftoken cookie it makes up itself
  * (so the fake's CSRF check is double-submit, not bound to the session), X-ASBD-ID 198387 (not
  * checked), X-IG-WWW-Claim and X-Instagram-AJAX. Its optional `api: graphql` mode uses the retired
- * GET /graphql/query/?query_hash=… and is not served.
+ * GET /graphql/query/?query_hash=… and is not served. That is the 'legacy' era.
+ *
+ * The 'late2026' era is Instagram as many logged-in sessions have seen it since August 2026: the
+ * REST listings answer as routes-retired.ts says, topsearch ranks look-alikes first, the pages carry
+ * the web app's tokens and bundle links (web-app-page.ts), and POST /graphql/query and /api/graphql
+ * answer the web app's own queries (web-graphql.ts, web-queries.ts).
  */
 import { html, json, parseCookies, type HostRoute, type Reply, type RequestContext } from '../server/reply';
 import type { InstagramEra } from '../types';
