@@ -79,8 +79,9 @@ export class InstagramPlatform {
 
   /**
    * Every file the account lists, which an exporter keeps (or, for a withheld one, reports as
-   * failed): each post's media (carousel children one by one; reels-tab-only reels after the feed), then current stories, then highlight
-   * items. Story and highlight items are their own post (postId = pk).
+   * failed): each post's media (carousel children one by one; the reels-tab-only reels after the
+   * feed), then current stories, then highlight items. Story and highlight items are their own post
+   * (postId = pk).
    */
   media(username?: string): ServedMedia[] {
     const account = this.account(username);
