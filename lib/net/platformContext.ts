@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { ExportError, toExportError } from '../errors';
-import type { ApiRequest, ApiResponse, JobNotes, PlatformContext } from '../platforms/types';
+import type { ApiRequest, ApiResponse, JobNotes, Pacing, PlatformContext } from '../platforms/types';
 import { isUnfollowedRedirect } from './redirects';
-import { RequestPacer, type Pacing } from './requestPacer';
+import { RequestPacer } from './requestPacer';
 import { createStallWatchdog } from './stallWatchdog';
 
 const pacers = new Map<string, RequestPacer>();

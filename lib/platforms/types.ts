@@ -138,6 +138,15 @@ export interface ListingSection {
   expectedCount?: number;
 }
 
+/** How fast the export may call a platform's API: the user's choice, Careful by default. */
+export type PacingProfile = 'careful' | 'normal' | 'fast';
+
+/** A randomised pause between two API calls to one platform, in ms. */
+export interface Pacing {
+  minDelayMs: number;
+  maxDelayMs: number;
+}
+
 export interface MediaRules {
   maxBytes: number;
   formats: readonly MediaFormat[];
@@ -158,6 +167,8 @@ export interface PlatformAdapter {
   label: string;
   site: PlatformSite;
   mediaRules: MediaRules;
+  /** The pause between API calls at each pacing profile, from what the platform was seen to tolerate. */
+  pacing: Readonly<Record<PacingProfile, Pacing>>;
   /** The account handle a platform page URL shows, if any (profile, post page…). */
   accountFromUrl(url: string): string | undefined;
   /** The named account, or the logged-in user's own when `account` is omitted. */
