@@ -3,7 +3,8 @@ import { createPlatformContext } from '../../net/platformContext';
 import { adapterFor } from '../../platforms/registry';
 import type { JobRecord } from '../../storage/exportDb';
 import { removeJobFiles } from '../../storage/fileStaging';
-import { readExportSettings } from '../exportSettings';
+import { apiPacing, readExportSettings } from '../exportSettings';
+import { readUserPreferences } from '../userPreferences';
 import type { ActiveStage } from '../types';
 import { runArchiveStage } from './archiveStage';
 import { runDeliveryStage } from './deliveryStage';
@@ -13,6 +14,7 @@ import { listWhileDownloading } from './listingWithDownloads';
 import { startMediaDownloads, type MediaDownloads } from './mediaStage';
 import { runMetadataStage, withApiRetries } from './metadataStage';
 import { cleanUpFinishedJob } from './jobCleanup';
+import { jobNotes } from './jobNotes';
 
 const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'archive', 'delivering'];
 
@@ -23,6 +25,7 @@ const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'arch
 export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job: JobRecord) => Promise<void>): Promise<void> {
   const adapter = adapterFor(job.request.platform);
   const settings = await readExportSettings();
+  const preferences = await readUserPreferences();
   const ctx = createJobContext({
     job,
     adapter,
@@ -32,9 +35,10 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
     createPlatform: (jobSignal) =>
       createPlatformContext({
         origin: adapter.site.origin,
-        pacing: { minDelayMs: settings.apiDelayMinMs, maxDelayMs: settings.apiDelayMaxMs },
+        pacing: apiPacing(settings, adapter.pacing, preferences.pacing),
         signal: jobSignal,
         stallTimeoutMs: settings.stallTimeoutMs,
+        notes: jobNotes(job),
       }),
   });
   const reached = (stage: ActiveStage) => STAGES.indexOf(job.stage as ActiveStage) <= STAGES.indexOf(stage);

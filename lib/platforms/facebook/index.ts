@@ -2,7 +2,8 @@ import type { PlatformAdapter } from '../types';
 import { resolveAccount } from './account';
 import { accountFromUrl } from './accountFromUrl';
 import { MAX_MEDIA_BYTES, MEDIA_FORMATS, MEDIA_HOSTS, ORIGIN, PAGE_HOSTS } from './constants';
-import { fetchPage } from './pages';
+import { sections } from './sections';
+import { PACING } from './pacing';
 import { refreshMediaUrl } from './refresh';
 
 export const facebookAdapter: PlatformAdapter = {
@@ -10,8 +11,9 @@ export const facebookAdapter: PlatformAdapter = {
   label: 'Facebook',
   site: { origin: ORIGIN, hosts: PAGE_HOSTS, mediaHosts: MEDIA_HOSTS },
   mediaRules: { maxBytes: MAX_MEDIA_BYTES, formats: MEDIA_FORMATS },
+  pacing: PACING,
   accountFromUrl,
   resolveAccount,
-  fetchPage: (ctx, account, cursor) => fetchPage(ctx, account, cursor),
+  sections: () => sections(),
   refreshMediaUrl,
 };
