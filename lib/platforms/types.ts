@@ -14,11 +14,15 @@ export interface MediaItem {
   url: string;
   /**
    * The platform listed this file but gave no usable address for it. It is never fetched: the
-   * media stage fails it with this message, so it shows in the export's failed list.
+   * media stage fails it with this message, so it shows in the export's failed list, with
+   * `reason` (default 'unavailable'; 'not_returned' when the platform did not return the item
+   * at all when asked for it).
    */
-  unavailable?: { message: string };
+  unavailable?: { message: string; reason?: 'unavailable' | 'not_returned' };
   width?: number;
   height?: number;
+  /** A video's length in seconds, when the platform says it. */
+  durationSeconds?: number;
   /** ISO 8601 UTC publish time of the post the item belongs to. */
   publishedAt: string;
   caption: string | null;

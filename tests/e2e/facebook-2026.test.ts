@@ -34,7 +34,7 @@ describe('Facebook export, late 2026', () => {
     for (const video of videos) {
       expect(video, video.id).toMatchObject({ width: expect.any(Number) as unknown, height: expect.any(Number) as unknown });
       const sidecar = await readZipJson<Record<string, unknown>>(zipPath, `${root}/${video.path!.replace(/[^/]+$/, '')}${video.id}.mp4.meta.json`);
-      expect(sidecar).toMatchObject({ id: video.id, width: video.width, height: video.height });
+      expect(sidecar).toMatchObject({ id: video.id, width: video.width, height: video.height, durationSeconds: expect.any(Number) as unknown });
       expect(sidecar.width as number).toBeGreaterThan(0);
     }
   });

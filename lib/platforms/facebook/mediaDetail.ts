@@ -1,7 +1,7 @@
 import type { PlatformContext } from '../types';
 import { asString, dig, isObject, type JsonObject } from '../shared/jsonReaders';
 import { graphqlQuery } from './graphql';
-import { DETAILS, detailVariables, type DetailName, type Mediaset } from './queries';
+import { DETAILS, detailVariables, type CollectionName, type DetailName, type Mediaset } from './queries';
 import { platformChanged, stoppedAnswering } from './responses';
 
 /**
@@ -11,20 +11,21 @@ import { platformChanged, stoppedAnswering } from './responses';
  */
 export const NOT_RETURNED_LIMIT = 5;
 
-/** Per job run and query: how many listed items in a row came back as `currMedia: null`. */
-const streaks = new WeakMap<PlatformContext, Map<DetailName, number>>();
+/** Per job run and section: how many listed items in a row came back as `currMedia: null`. */
+const streaks = new WeakMap<PlatformContext, Map<CollectionName, number>>();
 
 /**
- * The media viewer's answer for a listed item, deferred parts (caption, owner name) merged in;
- * null when Facebook did not return it. Photos are asked for within the set they were listed in
- * (the profile's uploads unless said otherwise).
+ * The media viewer's answer for an item the `section` listed, deferred parts (caption, owner
+ * name) merged in; null when Facebook did not return it. Photos are asked for within `set`, the
+ * set they were listed in.
  */
-export async function readMediaDetail(ctx: PlatformContext, profileId: string, kind: DetailName, mediaId: string, set?: Mediaset): Promise<JsonObject | null> {
-  const media = await fetchMediaDetail(ctx, kind, mediaId, set ?? { of: 'uploads', uid: profileId });
-  const counts = streaks.get(ctx) ?? new Map<DetailName, number>();
+export async function readMediaDetail(ctx: PlatformContext, section: CollectionName, mediaId: string, set: Mediaset | null): Promise<JsonObject | null> {
+  const kind: DetailName = section === 'uploads' || section === 'tagged' ? 'photo' : 'video';
+  const media = await fetchMediaDetail(ctx, kind, mediaId, set);
+  const counts = streaks.get(ctx) ?? new Map<CollectionName, number>();
   streaks.set(ctx, counts);
-  const streak = media ? 0 : (counts.get(kind) ?? 0) + 1;
-  counts.set(kind, streak);
+  const streak = media ? 0 : (counts.get(section) ?? 0) + 1;
+  counts.set(section, streak);
   if (streak >= NOT_RETURNED_LIMIT) throw stoppedAnswering(DETAILS[kind].friendlyName, streak);
   return media;
 }

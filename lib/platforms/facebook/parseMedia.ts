@@ -38,8 +38,9 @@ export function toPost(media: JsonObject, collection: CollectionName): Post | un
     missing_media: file ? undefined : [id],
   };
   const listed = { id, postId: id, kind: isVideo ? 'video' : 'image', publishedAt, caption } as const;
+  const duration = isVideo ? asNumber(dig(media, ...MEDIA_FIELDS.duration)) : undefined;
   const item: MediaItem = file
-    ? { ...listed, url: file.url, width: file.width, height: file.height, formatHint: formatHint(file.url) }
+    ? { ...listed, url: file.url, width: file.width, height: file.height, durationSeconds: duration, formatHint: formatHint(file.url) }
     : { ...listed, url: '', unavailable: { message: noAddressMessage(isVideo) } };
   const permalink = digFirst(media, MEDIA_FIELDS.permalink, asString) ?? defaultPermalink(id, collection);
   return {
@@ -72,7 +73,7 @@ export function notReturnedPost(id: string, collection: CollectionName): Post {
     caption: null,
     permalink: defaultPermalink(id, collection),
     metadata: { collection, date_unknown: true, missing_media: [id] },
-    media: [{ id, postId: id, kind: isVideo ? 'video' : 'image', url: '', publishedAt, caption: null, unavailable: { message } }],
+    media: [{ id, postId: id, kind: isVideo ? 'video' : 'image', url: '', publishedAt, caption: null, unavailable: { message, reason: 'not_returned' } }],
   };
 }
 

@@ -71,10 +71,13 @@ describe('Facebook collections', () => {
     expect(posts.map((p) => `${p.kind}:${p.id}`)).toEqual([
       'image:10160123456789012',
       'image:10160123456789013',
+      'image:10160123456789014',
       'video:1234567890123456',
       'reel:1234567890123457',
       'reel:1234567890123458',
     ]);
+    // The photo the media viewer did not return (currMedia: null) is listed, its file failed.
+    expect(posts[2]!.media[0]).toMatchObject({ url: '', unavailable: { reason: 'not_returned' } });
     // The reel the videos collection listed is not read again from the reels collection.
     expect(fb.graphqlCalls.filter((c) => c.variables.nodeID === '1234567890123457')).toHaveLength(1);
     expect(positions.at(-1)).toBeUndefined();
@@ -125,7 +128,12 @@ describe('Facebook collections', () => {
     const { posts } = await walk(fb, { ...DEFAULT_LISTING_OPTIONS, includeTagged: true });
     const tagged = posts.filter((p) => p.metadata.collection === 'tagged');
     expect(tagged.map((p) => [p.id, p.metadata.owner_name])).toEqual([['10225550001112223', 'Ana Sousa']]);
-    expect(posts).toHaveLength(6);
+    expect(posts).toHaveLength(7);
+    expect(fb.graphqlCalls.filter((c) => c.form.get('fb_api_req_friendly_name') === PHOTO).map((c) => c.variables.mediasetToken)).toEqual([
+      ...Array<string>(3).fill(`pb.${VIEWER_ID}.-2207520000`),
+      `t.${VIEWER_ID}`,
+      `t.${VIEWER_ID}`,
+    ]);
   });
 
   it('fast mode takes photos from the collection pages without reading each one', async () => {

@@ -59,7 +59,7 @@ describe('toPost over media viewer answers', () => {
     const video = toPost(currMedia('video-detail-hd-sd.ndjson'), 'videos')!;
     expect(video.metadata).toMatchObject({ duration_seconds: 51.071, original_width: 1920, original_height: 1080, width: 1280, height: 720, video_quality: 'HD' });
     // The Video node's own size (what sidecars show); the upload's stays in the metadata.
-    expect(video.media[0]).toMatchObject({ width: 1280, height: 720 });
+    expect(video.media[0]).toMatchObject({ width: 1280, height: 720, durationSeconds: 51.071 });
   });
 
   it('builds a fast-mode photo from a collection node, marking its date unknown', () => {
@@ -98,7 +98,7 @@ describe('notReturnedPost', () => {
     const post = notReturnedPost('10160123456789014', 'uploads');
     expect(post).toMatchObject({ id: '10160123456789014', platform: 'facebook', kind: 'image', caption: null, metadata: { collection: 'uploads', date_unknown: true, missing_media: ['10160123456789014'] } });
     expect(post.media).toEqual([
-      { id: post.id, postId: post.id, kind: 'image', url: '', publishedAt: '1970-01-01T00:00:00.000Z', caption: null, unavailable: { message: expect.stringMatching(/^Facebook listed this photo but did not return it/) as unknown } },
+      { id: post.id, postId: post.id, kind: 'image', url: '', publishedAt: '1970-01-01T00:00:00.000Z', caption: null, unavailable: { reason: 'not_returned', message: expect.stringMatching(/^Facebook listed this photo but did not return it/) as unknown } },
     ]);
     expect(notReturnedPost('1234567890123458', 'reels')).toMatchObject({ kind: 'reel', permalink: 'https://www.facebook.com/reel/1234567890123458', media: [{ kind: 'video' }] });
   });
