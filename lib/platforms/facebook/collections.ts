@@ -21,9 +21,7 @@ export async function readCollection(ctx: PlatformContext, profileId: string, na
   const said = asString(payload.errors[0]?.message);
   // Errors beside data mean part of the page is missing: never taken as a (short) page.
   if (payload.errors.length > 0) throw platformChanged(query.friendlyName, said);
-  if (isObject(payload.data) && payload.data.node === null) {
-    throw new ExportError('private_account', `Facebook does not show this profile’s ${LABELS[name]} to you, so they cannot be exported.`);
-  }
+  if (isObject(payload.data) && payload.data.node === null) throw notShown(name);
   const connection = asObject(dig(payload.data, ...query.connection));
   const edges = connection?.edges;
   if (!connection || !Array.isArray(edges)) throw platformChanged(query.friendlyName, said);
@@ -33,4 +31,14 @@ export async function readCollection(ctx: PlatformContext, profileId: string, na
   // An edge whose media is at none of the known places would vanish unreported: the shape changed.
   if (media.some((node) => node === undefined)) throw platformChanged(query.friendlyName, said);
   return { media: media.filter(isObject), next: next === after ? undefined : next };
+}
+
+/**
+ * `data.node: null`: Facebook does not show this collection to the session. Hidden uploads mean
+ * the profile itself is closed to the user; another collection hidden is that section's trouble
+ * alone, and the rest still exports.
+ */
+function notShown(name: CollectionName): ExportError {
+  const message = `Facebook does not show this profile’s ${LABELS[name]} to you, so they cannot be exported.`;
+  return new ExportError(name === 'uploads' ? 'private_account' : 'endpoint_retired', message);
 }

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LISTING_OPTIONS, type ListingOptions } from '../../../lib/platforms/facebook/constants';
 import { collectionStrategy } from '../../../lib/platforms/facebook/pages';
 import { sections } from '../../../lib/platforms/facebook/sections';
-import type { AccountInfo, ListedPosts, ListingSection, Post } from '../../../lib/platforms/types';
+import type { AccountInfo, ListedPosts, ListingSection } from '../../../lib/platforms/types';
 import type { ListingPosition } from '../../../lib/storage/exportDb';
-import { walkSections } from '../platform-fakes/pageWalk';
+import { walkSections, type SectionWalk } from '../platform-fakes/pageWalk';
 import { rejection } from '../platform-fakes/rejections';
 import { FakeFacebook, fixtureText, respond, respondFixture, VIEWER_DTSG, VIEWER_ID, type GraphqlCall } from './fakeFacebook';
 
@@ -59,9 +59,9 @@ async function walk(
   fb: FakeFacebook,
   options: ListingOptions = DEFAULT_LISTING_OPTIONS,
   from?: ListingPosition,
-): Promise<{ posts: Post[]; positions: (ListingPosition | undefined)[] }> {
-  const { posts, positions } = await walkSections(oneRequestPerPage(fb, sections(options)), fb, account, { from });
-  return { posts, positions };
+): Promise<Pick<SectionWalk, 'posts' | 'positions' | 'reports'>> {
+  const { posts, positions, reports } = await walkSections(oneRequestPerPage(fb, sections(options)), fb, account, { from });
+  return { posts, positions, reports };
 }
 
 describe('Facebook collections', () => {
@@ -190,5 +190,37 @@ describe('Facebook collections', () => {
 
   it('refuses a cursor it did not write', async () => {
     expect((await rejection(UPLOADS.fetchPage(new FakeFacebook(), account, '{"v":1,"queue":[]}', NONE_LISTED))).kind).toBe('internal');
+  });
+  describe('one section’s trouble is not the export’s end', () => {
+    it('reports reels as unavailable when their query answers errors[], and exports the rest', async () => {
+      const broken = respond(200, '{"data":{"node":null},"errors":[{"message":"A server error field_exception occured.","severity":"CRITICAL"}]}');
+      const fb = new FakeFacebook().onQuery(REELS, broken, collection('168684841768375:260', null));
+      const { posts, reports } = await walk(profile(fb));
+      expect(posts.map((p) => p.id)).toEqual(['10160123456789012', '10160123456789013', '10160123456789014', '1234567890123456', '1234567890123457']);
+      expect(reports.map((r) => [r.name, r.status])).toEqual([['uploads', 'complete'], ['videos', 'complete'], ['reels', 'unavailable']]);
+      expect(reports[2]!.reason).toMatch(/^Facebook changed \(query ProfileCometAppCollectionReelsRendererPaginationQuery\)/);
+    });
+
+    it('reports videos as partial when their detail query stays unknown after the re-read, and still lists reels', async () => {
+      const unknown = respond(200, '{"errors":[{"message":"The GraphQL document with ID 25092610667077508 was not found.","severity":"CRITICAL"}],"data":null}');
+      const fb = new FakeFacebook().onQuery(VIDEO, unknown, node('1234567890123456'));
+      const { posts, reports } = await walk(profile(fb));
+      expect(reports.map((r) => [r.name, r.status])).toEqual([['uploads', 'complete'], ['videos', 'unavailable'], ['reels', 'complete']]);
+      expect(reports[1]!.reason).toMatch(/^Facebook changed \(query CometVideoRootMediaViewerQuery\): please update .*was not found/);
+      expect(posts.map((p) => p.id)).toContain('1234567890123458');
+    });
+
+    it('reports a collection Facebook does not show (node: null) beyond the uploads as that section’s trouble', async () => {
+      const fb = new FakeFacebook().onQuery(VIDEOS, respondFixture('collection-not-visible.json'), collection('1560653304174514:133', null));
+      const { reports } = await walk(profile(fb));
+      expect(reports.map((r) => [r.name, r.status])).toEqual([['uploads', 'complete'], ['videos', 'unavailable'], ['reels', 'complete']]);
+      expect(reports[1]!.reason).toBe('Facebook does not show this profile’s videos to you, so they cannot be exported.');
+    });
+
+    it('stops the job when the session ends in the middle: logged out is never one section’s trouble', async () => {
+      const loggedOut = respond(200, 'for (;;);{"__ar":1,"error":1357001,"errorSummary":"Log in to continue"}');
+      const fb = new FakeFacebook().onQuery(VIDEOS, loggedOut, collection('1560653304174514:133', null));
+      expect((await rejection(walk(profile(fb)))).kind).toBe('login_required');
+    });
   });
 });
