@@ -7,9 +7,9 @@ const EXPORT_TIMEOUT_MS = 180_000;
 
 /** Facebook as 2026 clients see it (PLATFORMS.md "Facebook, 2026"), from the popup in Chromium. */
 describe('Facebook export, late 2026', () => {
-  const env = useExtensionWithFake({ facebookProfiles: [{ vanity: 'star.demo', uploads: 6, videos: 3, reels: 2, tagged: 0 }] });
+  const env = useExtensionWithFake({ facebookProfiles: [{ vanity: 'star.demo', uploads: 6, videos: 3, reels: 2, tagged: 0, notReturned: 1 }] });
 
-  it('exports under rotated doc_ids, read from the page’s bundles, with every video’s width and height in its sidecar', async () => {
+  it('exports under rotated doc_ids, read from the page’s bundles, with every video’s width and height in its sidecar; an upload not returned is failed', async () => {
     // The compiled-in ids are the fake's first generation: after a rotation only the bundles know the current ones.
     env.fake.rotateFacebookDocIds();
     await addFakeCookies(env.session.context, env.fake.facebookCookies());
@@ -20,7 +20,10 @@ describe('Facebook export, late 2026', () => {
     const zipPath = await waitForZip(env.session.downloadsDir, 60_000, before);
     const exported = await openExport(zipPath, 'facebook');
     const { manifest, root } = exported;
-    expect(manifest.failed).toEqual([]);
+    // The upload the media viewer answers `currMedia: null` for is in the failed list, not silently dropped.
+    const withheld = env.fake.facebookMedia().filter((m) => m.withheld);
+    expect(withheld).toHaveLength(1);
+    expect(manifest.failed.map((f) => [f.mediaId, f.reason])).toEqual([[withheld[0]!.mediaId, 'not_returned']]);
     expect(manifest.posts.map((p) => p.id).sort()).toEqual([...env.fake.facebookItemIds()].sort());
     const served = env.fake.facebookMedia();
     await expectEveryServedFileAccountedFor(zipPath, exported, served);
