@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { Pacing, PacingProfile } from '../platforms/types';
+import type { CallBudget, Pacing, PacingLimits, PacingProfile } from '../platforms/types';
 
 export interface ExportSettings {
   /**
@@ -34,8 +34,17 @@ export async function readExportSettings(): Promise<ExportSettings> {
   return { ...DEFAULT_EXPORT_SETTINGS, ...(await exportSettings.getValue()) };
 }
 
-/** The pause between API calls to a platform: the user's pacing profile, unless the settings replace it. */
-export function apiPacing(settings: ExportSettings, profiles: Readonly<Record<PacingProfile, Pacing>>, profile: PacingProfile): Pacing {
+/**
+ * The pause between API calls to a platform and its rolling call budget: the user's pacing
+ * profile, unless the settings name a pause, which then goes without a budget (local fakes only).
+ */
+export function apiPacing(
+  settings: ExportSettings,
+  profiles: Readonly<Record<PacingProfile, PacingLimits>>,
+  profile: PacingProfile,
+): { pacing: Pacing; budget?: CallBudget } {
   const { apiDelayMinMs: min, apiDelayMaxMs: max } = settings;
-  return min !== undefined && max !== undefined ? { minDelayMs: min, maxDelayMs: max } : profiles[profile];
+  if (min !== undefined && max !== undefined) return { pacing: { minDelayMs: min, maxDelayMs: max } };
+  const { budget, ...pacing } = profiles[profile];
+  return { pacing, budget };
 }

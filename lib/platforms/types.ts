@@ -151,6 +151,17 @@ export interface Pacing {
   maxDelayMs: number;
 }
 
+/** API calls one platform allows in any rolling hour and day before the export pauses. */
+export interface CallBudget {
+  perHour: number;
+  perDay: number;
+}
+
+/** How fast one pacing profile may go on one platform. */
+export interface PacingLimits extends Pacing {
+  budget: CallBudget;
+}
+
 export interface MediaRules {
   maxBytes: number;
   formats: readonly MediaFormat[];
@@ -171,8 +182,8 @@ export interface PlatformAdapter {
   label: string;
   site: PlatformSite;
   mediaRules: MediaRules;
-  /** The pause between API calls at each pacing profile, from what the platform was seen to tolerate. */
-  pacing: Readonly<Record<PacingProfile, Pacing>>;
+  /** The pause between API calls and the rolling call budget at each pacing profile, from what the platform was seen to tolerate. */
+  pacing: Readonly<Record<PacingProfile, PacingLimits>>;
   /** The account handle a platform page URL shows, if any (profile, post page…). */
   accountFromUrl(url: string): string | undefined;
   /** The named account, or the logged-in user's own when `account` is omitted. */

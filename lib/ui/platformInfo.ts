@@ -14,7 +14,7 @@ export interface PlatformInfo {
   pacing?: Readonly<Record<PacingProfile, Pacing>>;
 }
 
-/** DESIGN §2's table; a registered adapter's own media rules win, so the panel never promises more than it keeps. */
+/** What each platform's export holds; a registered adapter's own media rules win, so the panel never promises more than it keeps. */
 const TABLE: Record<PlatformId, PlatformInfo> = {
   youtube: {
     mediaKinds: 'Thumbnails of every video of the channel (high and medium)',

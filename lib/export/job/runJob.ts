@@ -35,10 +35,11 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
     createPlatform: (jobSignal) =>
       createPlatformContext({
         origin: adapter.site.origin,
-        pacing: apiPacing(settings, adapter.pacing, preferences.pacing),
+        ...apiPacing(settings, adapter.pacing, preferences.pacing),
         signal: jobSignal,
         stallTimeoutMs: settings.stallTimeoutMs,
         notes: jobNotes(job),
+        onPause: (until) => ctx.save({ waitingUntil: until?.toISOString(), pausedFor: until ? 'budget' : undefined }),
       }),
   });
   const reached = (stage: ActiveStage) => STAGES.indexOf(job.stage as ActiveStage) <= STAGES.indexOf(stage);
