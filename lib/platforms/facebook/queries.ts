@@ -1,9 +1,10 @@
 /**
  * Facebook's internal GraphQL queries as the web client sends them (Comet, 2025–2026), and the
  * response paths we read. Facebook rotates these: when a query starts failing, this module is the
- * one-file fix. The live doc_id of a query is in the page's
- * `require("<friendly name>_facebookRelayOperation")`; sources: PLATFORMS.md, SCrawler, the RipMe
- * fork (2026), minhchi's extension (2025). Paths marked [verify] were seen in one client only.
+ * one-file fix. The doc_ids here are the last resort: the live ones are read at run time from the
+ * page's `<friendly name>_facebookRelayOperation` modules (docIds.ts). Sources: PLATFORMS.md,
+ * SCrawler, the RipMe fork (2026), minhchi's extension (2025), lijunle's (2026). Paths marked
+ * [verify] were seen in one client only.
  */
 
 export type CollectionName = 'uploads' | 'tagged' | 'videos' | 'reels';
