@@ -26,8 +26,18 @@ const WANTED = new Set([...Object.values(COLLECTIONS), ...Object.values(DETAILS)
 
 const books = new WeakMap<PlatformContext, Promise<DocIdBook>>();
 
-export function docIdBook(ctx: PlatformContext): Promise<DocIdBook> {
-  return books.get(ctx) ?? startReading(ctx, false);
+/**
+ * Facebook deploys several times a day: a job that runs for hours (long waits after a block) reads
+ * the ids again after this long rather than first spending a request on a retired one.
+ */
+export const DOC_IDS_MAX_AGE_MS = 6 * 60 * 60 * 1000;
+
+/** The job's doc_ids: read the first time a query needs one, and again once they are old. */
+export async function docIdBook(ctx: PlatformContext): Promise<DocIdBook> {
+  const current = books.get(ctx);
+  if (!current) return startReading(ctx, false);
+  const book = await current;
+  return Date.now() - book.readAt < DOC_IDS_MAX_AGE_MS ? book : rereadOnce(ctx, current);
 }
 
 /**
@@ -37,8 +47,13 @@ export function docIdBook(ctx: PlatformContext): Promise<DocIdBook> {
 export async function rereadDocIds(ctx: PlatformContext, stale: DocIdBook): Promise<DocIdBook> {
   const current = books.get(ctx);
   if (current && (await current) !== stale) return current;
+  return rereadOnce(ctx, current);
+}
+
+/** A new reading, unless another request replaced `seen` with one while this one waited. */
+function rereadOnce(ctx: PlatformContext, seen: Promise<DocIdBook> | undefined): Promise<DocIdBook> {
   const latest = books.get(ctx);
-  return latest && latest !== current ? latest : startReading(ctx, true);
+  return latest && latest !== seen ? latest : startReading(ctx, true);
 }
 
 export function docIdIn(book: DocIdBook, query: { friendlyName: string; docId: string }): string {

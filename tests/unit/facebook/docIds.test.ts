@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ExportError } from '../../../lib/errors';
+import { DOC_IDS_MAX_AGE_MS } from '../../../lib/platforms/facebook/docIds';
 import { graphqlQuery } from '../../../lib/platforms/facebook/graphql';
 import { COLLECTIONS, DETAILS } from '../../../lib/platforms/facebook/queries';
 import { rejection } from '../platform-fakes/rejections';
@@ -40,6 +41,23 @@ describe('doc_ids read at run time from the page’s bundles', () => {
     await graphqlQuery(fb, collectionQuery, {});
     expect(fb.requests.filter((r) => r.url.includes('/rsrc.php/')).map((r) => new URL(r.url).pathname)).toEqual([BUNDLE_PATH, links[0], links[1]]);
     expect(fb.graphqlCalls.map(docIdOf)).toEqual(['31000000000000009']);
+  });
+
+  it('reads the ids again once they are older than a few hours, as Facebook deploys several times a day', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const fb = new FakeFacebook().onPage(BUNDLE_PATH, bundleWith('31000000000000001'), true).onPage(BUNDLE_PATH, bundleWith('31000000000000002'));
+      fb.onQuery(PHOTO.friendlyName, DETAIL_OK, undefined, true);
+      await graphqlQuery(fb, PHOTO, {});
+      vi.setSystemTime(Date.now() + DOC_IDS_MAX_AGE_MS - 60_000);
+      await graphqlQuery(fb, PHOTO, {});
+      vi.setSystemTime(Date.now() + 120_000);
+      await graphqlQuery(fb, PHOTO, {});
+      expect(fb.graphqlCalls.map(docIdOf)).toEqual(['31000000000000001', '31000000000000001', '31000000000000002']);
+      expect(bundleReads(fb)).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('falls back to the compiled-in id for a query no bundle names, or when a bundle does not load', async () => {
