@@ -8,6 +8,12 @@ export type ErrorKind =
   | 'checkpoint_required'
   | 'rate_limited'
   | 'platform_changed'
+  /**
+   * One endpoint no longer answers this session (Instagram's 302 to `/` from one REST endpoint, a
+   * lookup refused with feedback_required) while the session itself is valid: read the same
+   * content another way, and do not ask that endpoint again during the job.
+   */
+  | 'endpoint_retired'
   | 'too_large'
   | 'not_allowed_type'
   | 'not_allowed_host'
