@@ -1,21 +1,12 @@
-import type { ExportError } from '../../errors';
 import type { AccountInfo, PlatformContext, Post, PostPage } from '../types';
 import { asArray, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
-import { apiUrl, postFormJson, sendForm, sendGet } from './api';
-import {
-  CLIPS_PAGE_SIZE,
-  FEED_PAGE_SIZE,
-  GRAPHQL_PAGE_SIZE,
-  ORIGIN,
-  PROFILE_POSTS_CONNECTION,
-  PROFILE_POSTS_DOC_ID,
-  PROFILE_POSTS_QUERY_NAME,
-} from './constants';
+import { apiUrl, postFormJson, sendGet } from './api';
+import { CLIPS_PAGE_SIZE, FEED_PAGE_SIZE } from './constants';
 import { encodeCursor, type Cursor } from './cursor';
-import { listedId, mediaPk } from './json';
-import { readMediaInfo } from './mediaInfo';
-import { lacksMedia, toPost } from './parseMedia';
-import { isHomeOrHiddenRedirect, platformChanged, rateLimited, readJson } from './responses';
+import { listedId } from './json';
+import { toPost } from './parseMedia';
+import { isHomeOrHiddenRedirect, platformChanged, readJson } from './responses';
+import { readTimeline } from './strategies/postsGraphql';
 
 type FeedCursor = Extract<Cursor, { section: 'feed' }>;
 type ClipsCursor = Extract<Cursor, { section: 'clips' }>;
@@ -73,58 +64,8 @@ async function readFeed(ctx: PlatformContext, account: AccountInfo, cursor: Feed
 }
 
 async function graphqlFeed(ctx: PlatformContext, account: AccountInfo, after: string | undefined): Promise<RawPage> {
-  const variables = {
-    ...(after === undefined ? {} : { after, before: null, first: GRAPHQL_PAGE_SIZE, last: null }),
-    data: {
-      count: GRAPHQL_PAGE_SIZE,
-      include_reel_media_seen_timestamp: true,
-      include_relationship_info: true,
-      latest_besties_reel_media: true,
-      latest_reel_media: true,
-    },
-    username: account.handle,
-    __relay_internal__pv__PolarisIsLoggedInrelayprovider: true,
-  };
-  const response = await sendForm(ctx, `${ORIGIN}/graphql/query`, {
-    fb_api_caller_class: 'RelayModern',
-    fb_api_req_friendly_name: PROFILE_POSTS_QUERY_NAME,
-    variables: JSON.stringify(variables),
-    server_timestamps: 'true',
-    doc_id: PROFILE_POSTS_DOC_ID,
-  });
-  const body = readJson(response, 'posts (GraphQL)');
-  const connection = asObject(asObject(body.data)?.[PROFILE_POSTS_CONNECTION]);
-  if (!connection) throw graphqlError(body);
-  const edges = asArray(connection.edges);
-  if (!edges) throw platformChanged('posts (GraphQL)');
-  const pageInfo = asObject(connection.page_info);
-  return {
-    items: await withMediaUrls(ctx, asObjects(asObjects(edges).map((edge) => edge.node))),
-    nextMaxId: pageInfo?.has_next_page === true ? asString(pageInfo.end_cursor) : undefined,
-    graphql: true,
-  };
-}
-
-/**
- * The grid query may leave out what the grid does not show (a video's files, a carousel child's);
- * gallery-dl reads such posts again from the media endpoint, and so do we, one call per post.
- */
-async function withMediaUrls(ctx: PlatformContext, nodes: JsonObject[]): Promise<JsonObject[]> {
-  const items: JsonObject[] = [];
-  for (const node of nodes) {
-    const pk = mediaPk(node);
-    items.push(pk && lacksMedia(node) ? ((await readMediaInfo(ctx, pk)) ?? node) : node);
-  }
-  return items;
-}
-
-/** GraphQL reports failures as 200 with `errors`; a retired doc_id looks like any other shape change. */
-function graphqlError(body: JsonObject): ExportError {
-  const messages = asObjects(body.errors).map((error) => `${asString(error.message) ?? ''} ${asString(error.summary) ?? ''}`);
-  if (messages.some((message) => /rate limit|please wait|try again later/i.test(message))) {
-    return rateLimited();
-  }
-  return platformChanged('posts (GraphQL)');
+  const page = await readTimeline(ctx, account, after ?? null);
+  return { items: page.items, nextMaxId: page.next, graphql: true };
 }
 
 function itemsOf(body: JsonObject, endpoint: string): JsonObject[] {

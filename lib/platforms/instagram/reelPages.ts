@@ -26,17 +26,19 @@ export async function highlightsPage(ctx: PlatformContext, account: AccountInfo,
   }
   const batch = cursor.reelIds.slice(0, REELS_PER_CALL);
   const rest = cursor.reelIds.slice(REELS_PER_CALL);
-  const posts: Post[] = [];
-  for (const reel of await readReels(ctx, batch)) {
-    const reelId = asString(reel.id) ?? '';
-    const source: MediaSource = {
-      section: 'highlight',
-      highlightId: reelId.startsWith(HIGHLIGHT_PREFIX) ? reelId.slice(HIGHLIGHT_PREFIX.length) : reelId,
-      title: asString(reel.title),
-    };
-    posts.push(...reelPosts(ctx, reel, source));
-  }
+  const posts = (await readReels(ctx, batch)).flatMap((reel) => highlightPosts(ctx, reel));
   return { posts, nextCursor: rest.length > 0 ? encodeCursor({ section: 'highlights', reelIds: rest }) : null };
+}
+
+/** A highlight reel's items, each marked with the highlight it belongs to. */
+export function highlightPosts(ctx: PlatformContext, reel: JsonObject): Post[] {
+  const reelId = asString(reel.id) ?? '';
+  const source: MediaSource = {
+    section: 'highlight',
+    highlightId: reelId.startsWith(HIGHLIGHT_PREFIX) ? reelId.slice(HIGHLIGHT_PREFIX.length) : reelId,
+    title: asString(reel.title),
+  };
+  return reelPosts(ctx, reel, source);
 }
 
 async function readTray(ctx: PlatformContext, userId: string): Promise<string[]> {
@@ -64,7 +66,8 @@ export async function readReels(ctx: PlatformContext, reelIds: readonly string[]
   return [...reels].sort((a, b) => order(a) - order(b));
 }
 
-function reelPosts(ctx: PlatformContext, reel: JsonObject, source: MediaSource): Post[] {
+/** A reel's items as posts, each remembered with its reel so an expired URL is refreshed from it. */
+export function reelPosts(ctx: PlatformContext, reel: JsonObject, source: MediaSource): Post[] {
   const reelId = String(reel.id ?? '');
   return asObjects(reel.items).map((item) => {
     const withExpiry = item.expiring_at === undefined && reel.expiring_at !== undefined ? { ...item, expiring_at: reel.expiring_at } : item;

@@ -1,0 +1,48 @@
+import type { PlatformContext } from '../types';
+import { isRedirect } from '../shared/apiResponses';
+import { docIdsIn } from './bundleDocIds';
+import { bundleUrlsOf, pageTokensOf, profileIdOf, viewerIdOf, type PageTokens } from './pageHtml';
+import { loginRequired, redirectError } from './responses';
+
+/** One page of the web app, as far as the extension needs it. Lives in memory only. */
+export interface WebPage {
+  tokens?: PageTokens;
+  viewerId?: string;
+  profileId?: string;
+  status: number;
+  bundles: string[];
+  /** doc_ids the HTML itself carries (some builds inline a few query modules). */
+  inlineDocIds: Map<string, string>;
+  readAt: number;
+}
+
+/**
+ * A page read as the browser would load it. A redirect to the login or a checkpoint page says
+ * the session is gone; an unknown redirect of a page (a browser hides the target) counts as
+ * logged out only without the session cookie, and otherwise leaves an empty page.
+ */
+export async function readWebPage(ctx: PlatformContext, url: string): Promise<WebPage> {
+  const response = await ctx.request({ url, method: 'GET', headers: { Accept: 'text/html,application/xhtml+xml' } });
+  if (isRedirect(response)) {
+    if (response.location !== undefined) throw redirectError(response.location);
+    if (!(await ctx.getCookie('sessionid'))) throw loginRequired();
+  }
+  const html = isRedirect(response) ? '' : response.text;
+  return {
+    tokens: pageTokensOf(html),
+    viewerId: viewerIdOf(html),
+    profileId: profileIdOf(html),
+    status: response.status,
+    bundles: bundleUrlsOf(html),
+    inlineDocIds: docIdsIn(html),
+    readAt: Date.now(),
+  };
+}
+
+/**
+ * A logged-out page carries no viewer and an empty fb_dtsg; either one present is a session.
+ * (A layout change that hides the viewer id must not read as a logout while the tokens are there.)
+ */
+export function showsSession(page: WebPage): boolean {
+  return page.viewerId !== undefined || page.tokens !== undefined;
+}
