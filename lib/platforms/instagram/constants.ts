@@ -46,8 +46,6 @@ export const GRAPHQL_PAGE_SIZE = 12;
 export const COMET_REQ = '7';
 /** Bundles read per scan for doc_ids; the page links many, and each read is a paced request. */
 export const MAX_BUNDLES_PER_SCAN = 40;
-/** doc_ids read this recently are current: a 401 then is a real rate limit, not a revoked id. */
-export const DOC_IDS_FRESH_MS = 5 * 60_000;
 
 export const MAX_MEDIA_BYTES = 1024 * 1024 * 1024;
 /** Instagram serves JPEG and WebP images (PNG rarely) and MP4 videos; MOV is what some uploads keep. */

@@ -1,7 +1,7 @@
 import { isExportError } from '../../errors';
 import type { PlatformContext } from '../types';
 import { docIdsIn } from './bundleDocIds';
-import { DOC_IDS_FRESH_MS, FALLBACK_DOC_IDS, MAX_BUNDLES_PER_SCAN, type QueryName } from './constants';
+import { FALLBACK_DOC_IDS, MAX_BUNDLES_PER_SCAN, type QueryName } from './constants';
 import type { WebPage } from './webPage';
 
 /**
@@ -29,24 +29,24 @@ export async function docIdFor(ctx: PlatformContext, query: QueryName, page: Web
   return value ? { value, source: 'bundle' } : { value: FALLBACK_DOC_IDS[query], source: 'compiled' };
 }
 
-/** True while the bundles were read a moment ago: a 401 then is a real rate limit, not a revoked doc_id. */
-export function docIdsAreFresh(ctx: PlatformContext): boolean {
-  const read = registries.get(ctx);
-  return read !== undefined && Date.now() - read.readAt < DOC_IDS_FRESH_MS;
+/**
+ * Read the page's bundles again for one query after a 401, which is also what a revoked doc_id
+ * gets. True when they now publish another id for it: only then is asking again any use.
+ */
+export async function rereadDocId(ctx: PlatformContext, query: QueryName, page: WebPage, sent: string): Promise<boolean> {
+  const known = registries.get(ctx)?.ids ?? new Map<string, string>();
+  const read = await scan(ctx, page, [query], known);
+  return (read.ids.get(query) ?? FALLBACK_DOC_IDS[query]) !== sent;
 }
 
-/** Read the bundles of `page` again (after a 401 that may be a revoked doc_id). */
-export async function rereadDocIds(ctx: PlatformContext, page: WebPage): Promise<void> {
-  await scan(ctx, page);
-}
-
-async function scan(ctx: PlatformContext, page: WebPage): Promise<ReadIds> {
-  const ids = new Map(page.inlineDocIds);
+/** Reads bundles until each wanted query is found; what they publish replaces what was known. */
+async function scan(ctx: PlatformContext, page: WebPage, wanted: readonly QueryName[] = WANTED, known = new Map<string, string>()): Promise<ReadIds> {
+  const found = new Map(page.inlineDocIds);
   for (const url of page.bundles.slice(0, MAX_BUNDLES_PER_SCAN)) {
-    if (WANTED.every((name) => ids.has(name))) break;
-    for (const [name, value] of await bundleDocIds(ctx, url)) ids.set(name, value);
+    if (wanted.every((name) => found.has(name))) break;
+    for (const [name, value] of await bundleDocIds(ctx, url)) found.set(name, value);
   }
-  const read = { ids, readAt: Date.now() };
+  const read = { ids: new Map([...known, ...found]), readAt: Date.now() };
   registries.set(ctx, read);
   return read;
 }

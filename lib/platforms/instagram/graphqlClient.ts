@@ -4,14 +4,14 @@ import { isRedirect, parseJsonObject } from '../shared/apiResponses';
 import { asArray, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { sendForm } from './api';
 import { COMET_REQ, ORIGIN } from './constants';
-import { docIdFor, docIdsAreFresh, rereadDocIds } from './docIdRegistry';
+import { docIdFor, rereadDocId } from './docIdRegistry';
 import type { GraphqlQuery } from './graphqlQueries';
 import { isHomeOrHiddenRedirect, loginRequired, platformChanged, rateLimited, readJson } from './responses';
 import { redirectVerdict } from './session';
 import { sessionPage, type PageWish } from './sessionPage';
 import { showsSession, type WebPage } from './webPage';
 
-type Attempt = { ok: true; root: JsonObject } | { ok: false; problem: 'tokens' | 'revoked'; response: ApiResponse };
+type Attempt = { ok: true; root: JsonObject } | { ok: false; problem: 'tokens' | 'revoked'; response: ApiResponse; docId: string };
 
 /** What Facebook's stack answers a stale fb_dtsg with (JSON behind an anti-hijacking prefix). */
 const STALE_TOKEN_ERRORS = new Set([1357001, 1357004]);
@@ -20,7 +20,7 @@ const PLEASE_WAIT = /please wait a few minutes/i;
 /**
  * The `data.<root>` of one query, posted as the web app posts it. A token error reads the page
  * again and asks once more; so does a 401 "Please wait", which is also what a revoked doc_id
- * gets, after reading the bundles again too. Only a second 401 is a rate limit.
+ * gets, once the bundles publish another id for the query. Otherwise a 401 is a rate limit.
  */
 export async function graphqlRoot(
   ctx: PlatformContext,
@@ -30,9 +30,8 @@ export async function graphqlRoot(
 ): Promise<JsonObject> {
   const first = await attempt(ctx, query, variables, await usablePage(ctx, wish));
   if (first.ok) return first.root;
-  if (first.problem === 'revoked' && docIdsAreFresh(ctx)) throw rateLimited(first.response);
   const page = await usablePage(ctx, { ...wish, fresh: true });
-  if (first.problem === 'revoked') await rereadDocIds(ctx, page);
+  if (first.problem === 'revoked' && !(await rereadDocId(ctx, query.name, page, first.docId))) throw rateLimited(first.response);
   const second = await attempt(ctx, query, variables, page);
   if (second.ok) return second.root;
   if (second.problem === 'revoked') throw rateLimited(second.response);
@@ -54,23 +53,25 @@ async function usablePage(ctx: PlatformContext, wish: PageWish): Promise<WebPage
 }
 
 async function attempt(ctx: PlatformContext, query: GraphqlQuery, variables: Record<string, unknown>, page: WebPage): Promise<Attempt> {
-  const response = await post(ctx, query, variables, page);
+  const docId = await docIdFor(ctx, query.name, page);
+  const response = await post(ctx, query, variables, page, docId.value);
+  const failed = (problem: 'tokens' | 'revoked'): Attempt => ({ ok: false, problem, response, docId: docId.value });
   // A POST without valid tokens gets the home or login redirect, an HTML page, or a stale-token error.
-  if (isHomeOrHiddenRedirect(response)) return { ok: false, problem: 'tokens', response };
+  if (isHomeOrHiddenRedirect(response)) return failed('tokens');
   const body = parseJsonObject(response.text.replace(/^for \(;;\);/, ''));
-  if (response.status === 401 && PLEASE_WAIT.test(asString(body?.message) ?? '')) return { ok: false, problem: 'revoked', response };
-  if (body && STALE_TOKEN_ERRORS.has(Number(body.error))) return { ok: false, problem: 'tokens', response };
-  if (!body && !isRedirect(response) && response.status >= 200 && response.status < 300) return { ok: false, problem: 'tokens', response };
+  if (response.status === 401 && PLEASE_WAIT.test(asString(body?.message) ?? '')) return failed('revoked');
+  if (body && STALE_TOKEN_ERRORS.has(Number(body.error))) return failed('tokens');
+  if (!body && !isRedirect(response) && response.status >= 200 && response.status < 300) return failed('tokens');
+  // errors[] come with 200 or 400 ("execution error" for a wrong set of relay flags): either way the query's fault.
+  if (body) throwGraphqlErrors(body, query);
   const json = readJson(response, query.label);
-  throwGraphqlErrors(json, query);
   const root = asObject(asObject(json.data)?.[query.root]);
   if (!root) throw platformChanged(query.label);
   return { ok: true, root };
 }
 
-async function post(ctx: PlatformContext, query: GraphqlQuery, variables: Record<string, unknown>, page: WebPage): Promise<ApiResponse> {
+async function post(ctx: PlatformContext, query: GraphqlQuery, variables: Record<string, unknown>, page: WebPage, docId: string): Promise<ApiResponse> {
   const tokens = page.tokens;
-  const docId = await docIdFor(ctx, query.name, page);
   const viewer = page.viewerId ?? (await ctx.getCookie('ds_user_id'));
   const form = {
     av: viewer,
@@ -83,7 +84,7 @@ async function post(ctx: PlatformContext, query: GraphqlQuery, variables: Record
     fb_api_req_friendly_name: query.name,
     variables: JSON.stringify(variables),
     server_timestamps: 'true',
-    doc_id: docId.value,
+    doc_id: docId,
   };
   const headers: Record<string, string> = { 'X-FB-Friendly-Name': query.name, 'X-Root-Field-Name': query.root };
   if (tokens) headers['X-FB-LSD'] = tokens.lsd;

@@ -4,7 +4,7 @@ import type { AccountInfo } from '../../../lib/platforms/types';
 import { redirect, respond } from '../platform-fakes/fakeResponses';
 import { walkPages, type PageWalk } from '../platform-fakes/pageWalk';
 import { rejection } from '../platform-fakes/rejections';
-import { FakeInstagram, VIEWER_ID, fixtureJson, fixtureText, respondFixture } from './fakeInstagram';
+import { BUNDLE_DOC_IDS, BUNDLE_PATHS, FakeInstagram, VIEWER_ID, fixtureJson, fixtureText, respondFixture } from './fakeInstagram';
 
 const ACCOUNT: AccountInfo = { id: VIEWER_ID, handle: 'star.demo', profileUrl: 'https://www.instagram.com/star.demo/' };
 const FEED = `/api/v1/feed/user/${VIEWER_ID}/`;
@@ -173,6 +173,7 @@ describe('fetchPage GraphQL fallback', () => {
       (JSON.parse(new URLSearchParams(req.body).get('variables') ?? '{}') as { after?: string }).after === value;
     return new FakeInstagram()
       .on('GET', FEED, feedAnswer)
+      .withWebApp()
       .on('POST', '/graphql/query', respondFixture('graphql-posts-1.json'), after(undefined))
       .on('POST', '/graphql/query', respondFixture('graphql-posts-2.json'), after(`3419876543210987654_${VIEWER_ID}`));
   }
@@ -188,61 +189,29 @@ describe('fetchPage GraphQL fallback', () => {
     expect(second.posts.map((p) => `${p.kind}:${p.id}`)).toEqual(['reel:3419000000000000001']);
     expect(JSON.parse(second.nextCursor!)).toEqual({ section: 'clips', seen: ['3419000000000000001'] });
 
-    const calls = ig.requests.map((r) => `${r.method ?? 'GET'} ${new URL(r.url).pathname}`);
-    expect(calls).toEqual([`GET ${FEED}`, 'POST /graphql/query', 'POST /graphql/query']);
-    const form = FakeInstagram.form(ig.requests[1]!);
-    expect(form.get('doc_id')).toBe('34579740524958711');
+    expect(ig.paths()).toEqual([FEED, '/star.demo/', ...BUNDLE_PATHS.map((path) => `static.cdninstagram.com${path}`), '/graphql/query', '/graphql/query']);
+    const form = FakeInstagram.form(ig.requests[4]!);
+    expect(form.get('doc_id')).toBe(BUNDLE_DOC_IDS.PolarisProfilePostsQuery);
     expect(form.get('server_timestamps')).toBe('true');
     expect(JSON.parse(form.get('variables')!)).toMatchObject({ username: 'star.demo', data: { count: 12 } });
-    expect(JSON.parse(FakeInstagram.form(ig.requests[2]!).get('variables')!)).toMatchObject({ first: 12 });
+    expect(JSON.parse(FakeInstagram.form(ig.requests[5]!).get('variables')!)).toMatchObject({ first: 12 });
   });
 
-  it('reads a node again from media info when the grid query left out its video', async () => {
-    const page = JSON.parse(fixtureText('graphql-posts-2.json')) as {
-      data: Record<string, { edges: { node: Record<string, unknown> }[] }>;
-    };
-    delete page.data.xdt_api__v1__feed__user_timeline_graphql_connection!.edges[0]!.node.video_versions;
-    const ig = new FakeInstagram()
-      .on('POST', '/graphql/query', respond(200, JSON.stringify(page)))
-      .on('GET', '/api/v1/media/3419000000000000001/info/', () => {
-        const reel = (fixtureJson('feed-page-1.json') as { items: unknown[] }).items[2];
-        return respond(200, JSON.stringify({ items: [reel], num_results: 1, status: 'ok' }));
-      });
-    const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'feed', graphql: true, maxId: 'X_1', seen: [] }));
-    expect(posts[0]?.media.map((m) => m.kind)).toEqual(['video']);
-    expect(posts[0]?.metadata).not.toHaveProperty('missing_media');
-  });
-
-  it('never asks media info for a node whose id is no pk: it is kept as listed, its missing video noted', async () => {
+  it('never reads a post again on its own: a node without its video is listed with the file unavailable', async () => {
     const page = JSON.parse(fixtureText('graphql-posts-2.json')) as {
       data: Record<string, { edges: { node: Record<string, unknown> }[] }>;
     };
     const node = page.data.xdt_api__v1__feed__user_timeline_graphql_connection!.edges[0]!.node;
     delete node.video_versions;
     Object.assign(node, { pk: '../../../accounts/edit', id: '../../../accounts/edit' });
-    const ig = new FakeInstagram().on('POST', '/graphql/query', respond(200, JSON.stringify(page)));
+    const ig = new FakeInstagram().withWebApp().on('POST', '/graphql/query', respond(200, JSON.stringify(page)));
     const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'feed', graphql: true, maxId: 'X_1', seen: [] }));
     expect(posts[0]).toMatchObject({
       id: '../../../accounts/edit',
       media: [{ id: '../../../accounts/edit', kind: 'video', url: '', unavailable: { message: expect.stringMatching(/video but gave no address/) as unknown } }],
       metadata: { missing_media: ['../../../accounts/edit'] },
     });
-    expect(ig.requests).toHaveLength(1);
-  });
-
-  it('lists a video that media info also sends without a file as unavailable, after one media info call', async () => {
-    const page = JSON.parse(fixtureText('graphql-posts-2.json')) as {
-      data: Record<string, { edges: { node: Record<string, unknown> }[] }>;
-    };
-    delete page.data.xdt_api__v1__feed__user_timeline_graphql_connection!.edges[0]!.node.video_versions;
-    const { video_versions: _gone, ...reel } = (fixtureJson('feed-page-1.json') as { items: Record<string, unknown>[] }).items[2]!;
-    const ig = new FakeInstagram()
-      .on('POST', '/graphql/query', respond(200, JSON.stringify(page)))
-      .on('GET', '/api/v1/media/3419000000000000001/info/', respond(200, JSON.stringify({ items: [reel], num_results: 1, status: 'ok' })));
-    const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'feed', graphql: true, maxId: 'X_1', seen: [] }));
-    expect(posts[0]?.media).toMatchObject([{ id: '3419000000000000001', kind: 'video', url: '', unavailable: {} }]);
-    expect(posts[0]?.metadata.missing_media).toEqual(['3419000000000000001']);
-    expect(ig.requests.map((r) => new URL(r.url).pathname)).toEqual(['/graphql/query', '/api/v1/media/3419000000000000001/info/']);
+    expect(ig.paths().filter((path) => path.startsWith('/api/'))).toEqual([]);
   });
 
   it('does not try GraphQL after a redirect to the login page', async () => {
@@ -251,14 +220,22 @@ describe('fetchPage GraphQL fallback', () => {
     expect(ig.requests).toHaveLength(1);
   });
 
-  it('reports a session problem when GraphQL is redirected too', async () => {
-    const ig = new FakeInstagram().on('GET', FEED, redirect(undefined)).on('POST', '/graphql/query', redirect(undefined));
+  it('calls GraphQL still redirected with the session present a retired endpoint, not a logout', async () => {
+    const ig = new FakeInstagram().on('GET', FEED, redirect(undefined)).withWebApp().on('POST', '/graphql/query', redirect(undefined));
+    expect((await rejection(fetchPage(ig, ACCOUNT, null))).kind).toBe('endpoint_retired');
+  });
+
+  it('reports a logout when GraphQL is redirected and the session cookie is gone', async () => {
+    const ig = new FakeInstagram().on('GET', FEED, redirect(undefined)).withWebApp().on('POST', '/graphql/query', () => {
+      delete ig.cookies.sessionid;
+      return redirect(undefined);
+    });
     expect((await rejection(fetchPage(ig, ACCOUNT, null))).kind).toBe('login_required');
   });
 
   it('waits when GraphQL says it is rate limited', async () => {
     const body = '{"data":null,"errors":[{"message":"Rate limit exceeded","severity":"CRITICAL","code":1675004}],"status":"ok"}';
-    const ig = new FakeInstagram().on('GET', FEED, redirect('/')).on('POST', '/graphql/query', respond(200, body));
+    const ig = new FakeInstagram().on('GET', FEED, redirect('/')).withWebApp().on('POST', '/graphql/query', respond(200, body));
     const error = await rejection(fetchPage(ig, ACCOUNT, null));
     expect(error.kind).toBe('rate_limited');
     // No wait was named: the engine applies its own (a user setting, a minute by default).
@@ -266,7 +243,7 @@ describe('fetchPage GraphQL fallback', () => {
   });
 
   it('reports a retired doc_id as a platform change', async () => {
-    const ig = new FakeInstagram().on('GET', FEED, redirect('/')).on('POST', '/graphql/query', respondFixture('graphql-doc-id-gone.json'));
+    const ig = new FakeInstagram().on('GET', FEED, redirect('/')).withWebApp().on('POST', '/graphql/query', respondFixture('graphql-doc-id-gone.json'));
     expect((await rejection(fetchPage(ig, ACCOUNT, null))).kind).toBe('platform_changed');
   });
 });
