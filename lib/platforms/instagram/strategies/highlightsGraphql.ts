@@ -3,9 +3,10 @@ import type { AccountInfo, PlatformContext, PostPage } from '../../types';
 import { isOptionalString, isStringArray, opaqueCursorCodec } from '../../shared/opaqueCursor';
 import { REELS_PER_CALL } from '../constants';
 import { graphqlRoot } from '../graphqlClient';
-import { reelsOf, trayPage } from '../graphqlParsers';
+import { trayPage } from '../graphqlParsers';
 import { QUERIES } from '../graphqlQueries';
 import { highlightPosts } from '../reelPages';
+import { readReelsViaGraphql } from './storiesGraphql';
 
 /** Highlight reels still to read, and the tray's next page when it has one. */
 interface HighlightsCursor {
@@ -31,10 +32,8 @@ export async function highlightsViaGraphql(ctx: PlatformContext, account: Accoun
     const tray = await readTray(ctx, account, position?.trayAfter);
     return { posts: [], nextCursor: nextCursor({ reelIds: tray.reelIds, trayAfter: tray.next }) };
   }
-  const batch = position.reelIds.slice(0, REELS_PER_CALL);
-  const variables = { reel_ids_arr: batch, is_highlight: true };
-  const root = await graphqlRoot(ctx, QUERIES.reel, variables, { username: account.handle });
-  const posts = reelsOf(root, QUERIES.reel.label).flatMap((reel) => highlightPosts(ctx, reel));
+  const reels = await readReelsViaGraphql(ctx, position.reelIds.slice(0, REELS_PER_CALL), { username: account.handle });
+  const posts = reels.flatMap((reel) => highlightPosts(ctx, reel));
   return { posts, nextCursor: nextCursor({ reelIds: position.reelIds.slice(REELS_PER_CALL), trayAfter: position.trayAfter }) };
 }
 

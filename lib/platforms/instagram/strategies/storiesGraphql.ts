@@ -1,12 +1,19 @@
 import type { AccountInfo, PlatformContext, PostPage } from '../../types';
+import type { JsonObject } from '../../shared/jsonReaders';
 import { graphqlRoot } from '../graphqlClient';
-import { reelsOf } from '../graphqlParsers';
+import { HIGHLIGHT_PREFIX, reelsOf } from '../graphqlParsers';
 import { QUERIES } from '../graphqlQueries';
 import { reelPosts } from '../reelPages';
+import type { PageWish } from '../sessionPage';
 
-/** The account's current stories as the web app's story viewer reads them: one reel, whose id is the user's. */
+/** Reels (a user's current stories, or `highlight:<id>`s, never both at once) as the web app's story viewer reads them. */
+export async function readReelsViaGraphql(ctx: PlatformContext, reelIds: readonly string[], wish: PageWish = {}): Promise<JsonObject[]> {
+  const variables = { reel_ids_arr: reelIds, is_highlight: reelIds.some((id) => id.startsWith(HIGHLIGHT_PREFIX)) };
+  return reelsOf(await graphqlRoot(ctx, QUERIES.reel, variables, wish), QUERIES.reel.label);
+}
+
+/** The account's current stories: one reel, whose id is the user's. */
 export async function storiesViaGraphql(ctx: PlatformContext, account: AccountInfo): Promise<PostPage> {
-  const root = await graphqlRoot(ctx, QUERIES.reel, { reel_ids_arr: [account.id], is_highlight: false }, { username: account.handle });
-  const posts = reelsOf(root, QUERIES.reel.label).flatMap((reel) => reelPosts(ctx, reel, { section: 'story' }));
-  return { posts, nextCursor: null };
+  const reels = await readReelsViaGraphql(ctx, [account.id], { username: account.handle });
+  return { posts: reels.flatMap((reel) => reelPosts(ctx, reel, { section: 'story' })), nextCursor: null };
 }
