@@ -41,7 +41,7 @@ export function highlightPosts(ctx: PlatformContext, reel: JsonObject): Post[] {
   return reelPosts(ctx, reel, source);
 }
 
-async function readTray(ctx: PlatformContext, userId: string): Promise<string[]> {
+export async function readTray(ctx: PlatformContext, userId: string): Promise<string[]> {
   const body = await getJson(ctx, apiUrl(`/highlights/${userId}/highlights_tray/`), 'highlights');
   const tray = asArray(body.tray);
   if (!tray) throw platformChanged('highlights');

@@ -4,6 +4,7 @@ import { graphqlRoot } from '../graphqlClient';
 import { timelinePage, type MediaPage } from '../graphqlParsers';
 import { QUERIES } from '../graphqlQueries';
 import { toPost } from '../parseMedia';
+import { nextPosition } from './nextPosition';
 
 /**
  * The posts grid as the web app reads it (PolarisProfilePostsQuery). Its nodes carry the files
@@ -29,10 +30,5 @@ export async function readTimeline(ctx: PlatformContext, account: AccountInfo, a
 
 export async function postsViaGraphql(ctx: PlatformContext, account: AccountInfo, cursor: string | null): Promise<PostPage> {
   const page = await readTimeline(ctx, account, cursor);
-  return { posts: page.items.map((item) => toPost(item)), nextCursor: nextOf(page, cursor) };
-}
-
-/** A page that claims more but hands back the same position would loop for ever. */
-function nextOf(page: MediaPage, cursor: string | null): string | null {
-  return page.next !== undefined && page.next !== cursor ? page.next : null;
+  return { posts: page.items.map((item) => toPost(item)), nextCursor: nextPosition(page.next, cursor) };
 }

@@ -4,6 +4,7 @@ import { graphqlRoot } from '../graphqlClient';
 import { reelsTabPage } from '../graphqlParsers';
 import { QUERIES } from '../graphqlQueries';
 import { toPost } from '../parseMedia';
+import { nextPosition } from './nextPosition';
 
 /** The reels tab as the web app reads it (PolarisProfileReelsTabContentQuery); it lists reels the grid may not. */
 export async function reelsViaGraphql(ctx: PlatformContext, account: AccountInfo, cursor: string | null): Promise<PostPage> {
@@ -13,6 +14,5 @@ export async function reelsViaGraphql(ctx: PlatformContext, account: AccountInfo
   };
   const root = await graphqlRoot(ctx, QUERIES.reels, variables, { username: account.handle });
   const page = reelsTabPage(root, QUERIES.reels.label);
-  const next = page.next !== undefined && page.next !== cursor ? page.next : null;
-  return { posts: page.items.map((item) => toPost(item)), nextCursor: next };
+  return { posts: page.items.map((item) => toPost(item)), nextCursor: nextPosition(page.next, cursor) };
 }
