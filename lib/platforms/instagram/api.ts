@@ -53,7 +53,7 @@ export async function postFormJson(
 }
 
 /** readJson, with a redirect to the home page judged by the session's evidence rather than taken for a logout. */
-export async function readChecked(ctx: PlatformContext, response: ApiResponse, endpoint: string, options?: ReadOptions): Promise<JsonObject> {
+async function readChecked(ctx: PlatformContext, response: ApiResponse, endpoint: string, options?: ReadOptions): Promise<JsonObject> {
   if (isHomeOrHiddenRedirect(response)) throw await redirectVerdict(ctx, endpoint);
   return readJson(response, endpoint, options);
 }

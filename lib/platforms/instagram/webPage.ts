@@ -1,8 +1,9 @@
+import { ExportError } from '../../errors';
 import type { PlatformContext } from '../types';
 import { isRedirect } from '../shared/apiResponses';
 import { docIdsIn } from './bundleDocIds';
 import { bundleUrlsOf, pageTokensOf, profileIdOf, viewerIdOf, type PageTokens } from './pageHtml';
-import { loginRequired, redirectError } from './responses';
+import { loginRequired, rateLimited, redirectError } from './responses';
 
 /** One page of the web app, as far as the extension needs it. Lives in memory only. */
 export interface WebPage {
@@ -26,6 +27,11 @@ export async function readWebPage(ctx: PlatformContext, url: string): Promise<We
   if (isRedirect(response)) {
     if (response.location !== undefined) throw redirectError(response.location);
     if (!(await ctx.getCookie('sessionid'))) throw loginRequired();
+  }
+  // A page that failed to load tells nothing about the session, so it must not read as a logout.
+  if (response.status === 429) throw rateLimited(response);
+  if (response.status >= 500) {
+    throw new ExportError('http_error', `Instagram’s page could not be read (HTTP ${response.status}).`, { status: response.status });
   }
   const html = isRedirect(response) ? '' : response.text;
   return {

@@ -170,3 +170,15 @@ describe('GraphQL token errors and failures', () => {
     expect((await rejection(postsViaGraphql(ig, ACCOUNT, null))).kind).toBe('platform_changed');
   });
 });
+
+describe('the page a query needs', () => {
+  it.each([
+    ['429', respond(429, '<html>Please wait</html>'), 'rate_limited'],
+    ['500', respond(500, '<html>Oops</html>'), 'http_error'],
+    ['a login redirect', redirect('https://www.instagram.com/accounts/login/?next=%2Fstar.demo%2F'), 'login_required'],
+    ['a checkpoint redirect', redirect('https://www.instagram.com/challenge/AbC/'), 'login_required'],
+  ])('never calls a page that failed with %s anything it was not', async (_name, answer, kind) => {
+    const ig = new FakeInstagram().on('GET', '/star.demo/', answer);
+    expect((await rejection(postsViaGraphql(ig, ACCOUNT, null))).kind).toBe(kind);
+  });
+});
