@@ -4,29 +4,33 @@ import { docIdsIn } from './bundleDocIds';
 import { FALLBACK_DOC_IDS, MAX_BUNDLES_PER_SCAN, type QueryName } from './constants';
 import type { WebPage } from './webPage';
 
-/**
- * The doc_ids this job read from the web app's bundles, with when. In memory only: the next job
- * reads them afresh, so a rotation between jobs costs nothing.
- */
-interface ReadIds {
-  ids: Map<string, string>;
+/** A doc_id as the bundles published it, and when they were read. */
+interface ReadId {
+  value: string;
   readAt: number;
 }
 
-const registries = new WeakMap<PlatformContext, ReadIds>();
-const WANTED = Object.keys(FALLBACK_DOC_IDS) as QueryName[];
-
-export interface DocId {
-  value: string;
-  /** Read from the bundles, or compiled in because none of them published it. */
-  source: 'bundle' | 'compiled';
+/**
+ * The doc_ids this job read from the web app's bundles, and the pages whose bundles were read.
+ * In memory only: the next job reads them afresh, so a rotation between jobs costs nothing.
+ */
+interface Registry {
+  ids: Map<string, ReadId>;
+  scannedPages: Set<string>;
 }
 
-/** The current doc_id of a query: from the bundles of `page` (read once per job), else compiled in. */
-export async function docIdFor(ctx: PlatformContext, query: QueryName, page: WebPage): Promise<DocId> {
-  const read = registries.get(ctx) ?? (await scan(ctx, page));
-  const value = read.ids.get(query);
-  return value ? { value, source: 'bundle' } : { value: FALLBACK_DOC_IDS[query], source: 'compiled' };
+const registries = new WeakMap<PlatformContext, Registry>();
+const WANTED = Object.keys(FALLBACK_DOC_IDS) as QueryName[];
+
+/**
+ * The current doc_id of a query. The bundles of each page the job reads are scanned once, when a
+ * query is not known yet (the home page links fewer queries than a profile page); compiled in
+ * only when none published it.
+ */
+export async function docIdFor(ctx: PlatformContext, query: QueryName, page: WebPage): Promise<string> {
+  const registry = registryOf(ctx);
+  if (!registry.ids.has(query) && !registry.scannedPages.has(page.url)) await scan(ctx, registry, page, WANTED);
+  return registry.ids.get(query)?.value ?? FALLBACK_DOC_IDS[query];
 }
 
 /**
@@ -34,21 +38,30 @@ export async function docIdFor(ctx: PlatformContext, query: QueryName, page: Web
  * gets. True when they now publish another id for it: only then is asking again any use.
  */
 export async function rereadDocId(ctx: PlatformContext, query: QueryName, page: WebPage, sent: string): Promise<boolean> {
-  const known = registries.get(ctx)?.ids ?? new Map<string, string>();
-  const read = await scan(ctx, page, [query], known);
-  return (read.ids.get(query) ?? FALLBACK_DOC_IDS[query]) !== sent;
+  const registry = registryOf(ctx);
+  await scan(ctx, registry, page, [query]);
+  return (registry.ids.get(query)?.value ?? FALLBACK_DOC_IDS[query]) !== sent;
 }
 
-/** Reads bundles until each wanted query is found; what they publish replaces what was known. */
-async function scan(ctx: PlatformContext, page: WebPage, wanted: readonly QueryName[] = WANTED, known = new Map<string, string>()): Promise<ReadIds> {
+function registryOf(ctx: PlatformContext): Registry {
+  let registry = registries.get(ctx);
+  if (!registry) {
+    registry = { ids: new Map(), scannedPages: new Set() };
+    registries.set(ctx, registry);
+  }
+  return registry;
+}
+
+/** Reads the page's bundles until each wanted query is found; what they publish replaces what was known. */
+async function scan(ctx: PlatformContext, registry: Registry, page: WebPage, wanted: readonly QueryName[]): Promise<void> {
   const found = new Map(page.inlineDocIds);
   for (const url of page.bundles.slice(0, MAX_BUNDLES_PER_SCAN)) {
     if (wanted.every((name) => found.has(name))) break;
     for (const [name, value] of await bundleDocIds(ctx, url)) found.set(name, value);
   }
-  const read = { ids: new Map([...known, ...found]), readAt: Date.now() };
-  registries.set(ctx, read);
-  return read;
+  const readAt = Date.now();
+  for (const [name, value] of found) registry.ids.set(name, { value, readAt });
+  registry.scannedPages.add(page.url);
 }
 
 /** A bundle that cannot be read is skipped: another may publish the same ids, and the compiled ones remain. */

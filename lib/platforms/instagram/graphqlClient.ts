@@ -54,8 +54,8 @@ async function usablePage(ctx: PlatformContext, wish: PageWish): Promise<WebPage
 
 async function attempt(ctx: PlatformContext, query: GraphqlQuery, variables: Record<string, unknown>, page: WebPage): Promise<Attempt> {
   const docId = await docIdFor(ctx, query.name, page);
-  const response = await post(ctx, query, variables, page, docId.value);
-  const failed = (problem: 'tokens' | 'revoked'): Attempt => ({ ok: false, problem, response, docId: docId.value });
+  const response = await post(ctx, query, variables, page, docId);
+  const failed = (problem: 'tokens' | 'revoked'): Attempt => ({ ok: false, problem, response, docId });
   // A POST without valid tokens gets the home or login redirect, an HTML page, or a stale-token error.
   if (isHomeOrHiddenRedirect(response)) return failed('tokens');
   const body = parseJsonObject(response.text.replace(/^for \(;;\);/, ''));

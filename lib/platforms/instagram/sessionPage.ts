@@ -18,12 +18,14 @@ export interface PageWish {
 
 export async function sessionPage(ctx: PlatformContext, wish: PageWish = {}): Promise<WebPage> {
   const known = pages.get(ctx);
-  if (known && !wish.fresh) return known;
-  const page = await readWebPage(ctx, profilePageUrl(wish.username));
+  const url = profilePageUrl(wish.username);
+  // Any page's tokens serve, but a query for a profile wants that profile's bundles too.
+  if (known && !wish.fresh && (wish.username === undefined || known.url === url)) return known;
+  const page = await readWebPage(ctx, url);
   pages.set(ctx, page);
   return page;
 }
 
 export function profilePageUrl(username?: string): string {
-  return username ? `${ORIGIN}/${encodeURIComponent(username)}/` : `${ORIGIN}/`;
+  return username ? `${ORIGIN}/${encodeURIComponent(username.toLowerCase())}/` : `${ORIGIN}/`;
 }

@@ -7,6 +7,7 @@ import { loginRequired, rateLimited, redirectError } from './responses';
 
 /** One page of the web app, as far as the extension needs it. Lives in memory only. */
 export interface WebPage {
+  url: string;
   tokens?: PageTokens;
   viewerId?: string;
   profileId?: string;
@@ -35,6 +36,7 @@ export async function readWebPage(ctx: PlatformContext, url: string): Promise<We
   }
   const html = isRedirect(response) ? '' : response.text;
   return {
+    url,
     tokens: pageTokensOf(html),
     viewerId: viewerIdOf(html),
     profileId: profileIdOf(html),

@@ -3,6 +3,7 @@ import { FALLBACK_DOC_IDS } from '../../../lib/platforms/instagram/constants';
 import { jazoestOf } from '../../../lib/platforms/instagram/pageHtml';
 import type { AccountInfo, ApiRequest } from '../../../lib/platforms/types';
 import { postsViaGraphql } from '../../../lib/platforms/instagram/strategies/postsGraphql';
+import { postsViaRest } from '../../../lib/platforms/instagram/strategies/postsRest';
 import { reelsViaGraphql } from '../../../lib/platforms/instagram/strategies/reelsGraphql';
 import { redirect, respond } from '../platform-fakes/fakeResponses';
 import { rejection } from '../platform-fakes/rejections';
@@ -10,6 +11,7 @@ import { BUNDLE_DOC_IDS, BUNDLE_PATHS, FakeInstagram, PAGE_TOKENS, VIEWER_ID, fi
 
 const ACCOUNT: AccountInfo = { id: VIEWER_ID, handle: 'star.demo' };
 const GRAPHQL = '/graphql/query';
+const FEED_PATH = `/api/v1/feed/user/${VIEWER_ID}/`;
 const POSTS_ID = BUNDLE_DOC_IDS.PolarisProfilePostsQuery;
 const PLEASE_WAIT = respond(401, '{"message":"Please wait a few minutes before you try again.","require_login":true,"status":"fail"}');
 const byDocId = (docId: string) => (_url: URL, req: ApiRequest) => FakeInstagram.form(req).get('doc_id') === docId;
@@ -57,6 +59,21 @@ describe('GraphQL as the web app sends it', () => {
     await reelsViaGraphql(ig, ACCOUNT, null);
     await postsViaGraphql(ig, ACCOUNT, 'X_1');
     expect(ig.paths().filter((path) => path !== GRAPHQL)).toHaveLength(1 + BUNDLE_PATHS.length);
+  });
+
+  it('reads the profile’s own page and its bundles when only the home page was read, which links none of the profile queries', async () => {
+    const home = '<html><script src="https://static.cdninstagram.com/rsrc.php/v4/home.js"></script>' + '["DTSGInitialData",[],{"token":"NAcHome"},1],["LSD",[],{"token":"AVqHome"},1],{"actorID":"51234567890"}</html>';
+    const ig = new FakeInstagram()
+      .on('GET', '/', () => respond(200, home))
+      .on('GET', '/rsrc.php/v4/home.js', respond(200, '__d("PolarisFeedRootQuery_instagramRelayOperation",[],(function(a,b,c,d,e,f){e.exports="123456789"}),null);'))
+      .on('GET', FEED_PATH, redirect(undefined))
+      .withWebApp()
+      .on('POST', GRAPHQL, respondFixture('graphql-posts-1.json'));
+    expect((await rejection(postsViaRest(ig, ACCOUNT, null))).kind).toBe('endpoint_retired');
+    await postsViaGraphql(ig, ACCOUNT, null);
+    expect(ig.paths()).toEqual([FEED_PATH, '/', '/star.demo/', ...BUNDLE_PATHS.map((path) => `static.cdninstagram.com${path}`), GRAPHQL]);
+    expect(postsOf(ig)[0]?.get('doc_id')).toBe(POSTS_ID);
+    expect(postsOf(ig)[0]?.get('fb_dtsg')).toBe(PAGE_TOKENS.fbDtsg);
   });
 
   it('stops reading bundles once every query is found', async () => {
