@@ -4,7 +4,7 @@ import { asObjects, type JsonObject } from '../shared/jsonReaders';
 import { asMediaPk, mediaPk, type MediaPk } from './json';
 import { readMediaInfo } from './mediaInfo';
 import { extractMediaItems } from './parseMedia';
-import { readReels } from './reelPages';
+import { readReels } from './reels';
 import { reelOf } from './reelIndex';
 import { isRetired, markRetired } from './retiredEndpoints';
 import { mediaByPostRoot } from './strategies/postRootGraphql';

@@ -2,16 +2,15 @@ import type { PlatformContext } from '../types';
 
 /**
  * Endpoints this job found retired for the session (a 302 to / while the session is valid), so
- * they are not probed again for every item. In memory for the job's context.
+ * they are not probed again for every item. Kept in the job's notes: a retired endpoint stays
+ * retired after a worker restart.
  */
-const retired = new WeakMap<PlatformContext, Set<string>>();
+const PREFIX = 'instagram.retired.';
 
 export function isRetired(ctx: PlatformContext, endpoint: string): boolean {
-  return retired.get(ctx)?.has(endpoint) ?? false;
+  return ctx.notes.get(PREFIX + endpoint) !== undefined;
 }
 
 export function markRetired(ctx: PlatformContext, endpoint: string): void {
-  const known = retired.get(ctx) ?? new Set<string>();
-  known.add(endpoint);
-  retired.set(ctx, known);
+  ctx.notes.set(PREFIX + endpoint, 'yes');
 }

@@ -36,6 +36,7 @@ describe('resolveAccount', () => {
       isPrivate: true,
       postCount: 7,
       profileUrl: 'https://www.instagram.com/star.demo/',
+      isViewer: true,
     });
   });
 
@@ -118,6 +119,7 @@ describe('resolveAccount', () => {
       .withWebApp()
       .on('GET', PROFILE, respond(400, FEEDBACK_REQUIRED));
     expect(await resolveAccount(ig, 'star.demo')).toEqual({
+      isViewer: true,
       id: VIEWER_ID,
       handle: 'star.demo',
       displayName: 'Star Demo',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docIdsIn } from '../../../lib/platforms/instagram/bundleDocIds';
+import { RELAY_MODULE_LAYOUTS, relayOperationBundles, relayOperationModule } from '../../fake-platforms/instagram/bundles';
 import { BUNDLE_DOC_IDS, fixtureText } from './fakeInstagram';
 
 describe('docIdsIn', () => {
@@ -27,5 +28,14 @@ describe('docIdsIn', () => {
     const ids = new Map([...docIdsIn(fixtureText('bundle-relay-ops-1.js.txt')), ...docIdsIn(fixtureText('bundle-relay-ops-2.js.txt'))]);
     for (const [name, id] of Object.entries(BUNDLE_DOC_IDS)) expect(ids.get(name)).toBe(id);
     expect(ids.get('PolarisProfilePageContentQuery')).toBe('28036671149327607');
+  });
+
+  it.each(RELAY_MODULE_LAYOUTS)('reads the fake platform’s %s layout', (layout) => {
+    expect(docIdsIn(relayOperationModule('PolarisProfilePostsQuery', '888888888888', layout)).get('PolarisProfilePostsQuery')).toBe('888888888888');
+  });
+
+  it('reads every query the fake platform’s bundles publish, among filler and other queries', () => {
+    const ids = new Map(relayOperationBundles(BUNDLE_DOC_IDS).flatMap((bundle) => [...docIdsIn(bundle.text)]));
+    for (const [name, id] of Object.entries(BUNDLE_DOC_IDS)) expect(ids.get(name)).toBe(id);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiRequest, ApiResponse } from '../../../lib/platforms/types';
+import type { ApiRequest, ApiResponse, ListedPosts } from '../../../lib/platforms/types';
 import { FakePlatformContext } from '../platform-fakes/fakePlatformContext';
 import { respond } from '../platform-fakes/fakeResponses';
 
@@ -24,6 +24,9 @@ export function respondFixture(name: string, headers: Record<string, string> = {
 type Handler = (url: URL, req: ApiRequest) => ApiResponse | undefined;
 
 export const VIEWER_ID = '51234567890';
+
+/** For calling one strategy on its own: the engine's listed-posts index, empty. */
+export const NONE_LISTED: ListedPosts = { has: async () => false };
 
 /** The tokens profile-page.html carries, and the doc_ids its two bundles publish. */
 export const PAGE_TOKENS = { fbDtsg: 'NAcNx7Zq-Wv8YtLp2Rk9Hs:17:1733480000', lsd: 'AVqKp5Zw3nE' };

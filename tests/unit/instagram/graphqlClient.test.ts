@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { FALLBACK_DOC_IDS } from '../../../lib/platforms/instagram/constants';
 import { jazoestOf } from '../../../lib/platforms/instagram/pageHtml';
 import type { AccountInfo, ApiRequest } from '../../../lib/platforms/types';
-import { postsViaGraphql } from '../../../lib/platforms/instagram/strategies/postsGraphql';
-import { postsViaRest } from '../../../lib/platforms/instagram/strategies/postsRest';
-import { reelsViaGraphql } from '../../../lib/platforms/instagram/strategies/reelsGraphql';
+import { postsGraphql } from '../../../lib/platforms/instagram/strategies/postsGraphql';
+import { postsRest } from '../../../lib/platforms/instagram/strategies/postsRest';
+import { reelsGraphql } from '../../../lib/platforms/instagram/strategies/reelsGraphql';
 import { redirect, respond } from '../platform-fakes/fakeResponses';
 import { rejection } from '../platform-fakes/rejections';
-import { BUNDLE_DOC_IDS, BUNDLE_PATHS, FakeInstagram, PAGE_TOKENS, VIEWER_ID, fixtureText, respondFixture } from './fakeInstagram';
+import { BUNDLE_DOC_IDS, BUNDLE_PATHS, FakeInstagram, NONE_LISTED, PAGE_TOKENS, VIEWER_ID, fixtureText, respondFixture } from './fakeInstagram';
 
 const ACCOUNT: AccountInfo = { id: VIEWER_ID, handle: 'star.demo' };
 const GRAPHQL = '/graphql/query';
@@ -23,7 +23,7 @@ function postsOf(ig: FakeInstagram): URLSearchParams[] {
 describe('GraphQL as the web app sends it', () => {
   it('posts the form fields and headers of the web app, with the tokens of the page and the doc_id of its bundles', async () => {
     const ig = new FakeInstagram().withWebApp().on('POST', GRAPHQL, respondFixture('graphql-posts-1.json'));
-    await postsViaGraphql(ig, ACCOUNT, null);
+    await postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     expect(ig.paths()).toEqual(['/star.demo/', ...BUNDLE_PATHS.map((path) => `static.cdninstagram.com${path}`), GRAPHQL]);
     const request = ig.requests.at(-1)!;
     const form = Object.fromEntries(FakeInstagram.form(request));
@@ -55,9 +55,9 @@ describe('GraphQL as the web app sends it', () => {
       .withWebApp()
       .on('POST', GRAPHQL, respondFixture('graphql-posts-1.json'), byDocId(POSTS_ID))
       .on('POST', GRAPHQL, respondFixture('graphql-reels-tab.json'), byDocId(BUNDLE_DOC_IDS.PolarisProfileReelsTabContentQuery));
-    await postsViaGraphql(ig, ACCOUNT, null);
-    await reelsViaGraphql(ig, ACCOUNT, null);
-    await postsViaGraphql(ig, ACCOUNT, 'X_1');
+    await postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
+    await reelsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
+    await postsGraphql.fetchPage(ig, ACCOUNT, JSON.stringify({ next: 'X_1' }), NONE_LISTED);
     expect(ig.paths().filter((path) => path !== GRAPHQL)).toHaveLength(1 + BUNDLE_PATHS.length);
   });
 
@@ -69,8 +69,8 @@ describe('GraphQL as the web app sends it', () => {
       .on('GET', FEED_PATH, redirect(undefined))
       .withWebApp()
       .on('POST', GRAPHQL, respondFixture('graphql-posts-1.json'));
-    expect((await rejection(postsViaRest(ig, ACCOUNT, null))).kind).toBe('endpoint_retired');
-    await postsViaGraphql(ig, ACCOUNT, null);
+    expect((await rejection(postsRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('endpoint_retired');
+    await postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     expect(ig.paths()).toEqual([FEED_PATH, '/', '/star.demo/', ...BUNDLE_PATHS.map((path) => `static.cdninstagram.com${path}`), GRAPHQL]);
     expect(postsOf(ig)[0]?.get('doc_id')).toBe(POSTS_ID);
     expect(postsOf(ig)[0]?.get('fb_dtsg')).toBe(PAGE_TOKENS.fbDtsg);
@@ -81,7 +81,7 @@ describe('GraphQL as the web app sends it', () => {
       .on('GET', '/star.demo/', () => respond(200, fixtureText('profile-page.html')))
       .on('GET', BUNDLE_PATHS[0], () => respond(200, fixtureText('bundle-relay-ops-1.js.txt') + fixtureText('bundle-relay-ops-2.js.txt')))
       .on('POST', GRAPHQL, respondFixture('graphql-posts-1.json'));
-    await postsViaGraphql(ig, ACCOUNT, null);
+    await postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     expect(ig.paths()).toEqual(['/star.demo/', `static.cdninstagram.com${BUNDLE_PATHS[0]}`, GRAPHQL]);
   });
 
@@ -91,13 +91,13 @@ describe('GraphQL as the web app sends it', () => {
       .on('GET', BUNDLE_PATHS[0], respond(404, 'Not found'))
       .on('GET', BUNDLE_PATHS[1], respond(200, '__d("Other",[],(function(){}),null);'))
       .on('POST', GRAPHQL, respondFixture('graphql-posts-1.json'));
-    await postsViaGraphql(ig, ACCOUNT, null);
+    await postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     expect(postsOf(ig)[0]?.get('doc_id')).toBe(FALLBACK_DOC_IDS.PolarisProfilePostsQuery);
   });
 
   it('refuses a logged-out page without posting anything', async () => {
     const ig = new FakeInstagram().withWebApp('profile-page-logged-out.html');
-    expect((await rejection(postsViaGraphql(ig, ACCOUNT, null))).kind).toBe('login_required');
+    expect((await rejection(postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('login_required');
     expect(postsOf(ig)).toHaveLength(0);
   });
 });
@@ -114,7 +114,7 @@ describe('GraphQL 401 "Please wait": a revoked doc_id first, a rate limit only t
         return PLEASE_WAIT;
       }, byDocId(POSTS_ID))
       .on('POST', GRAPHQL, respondFixture('graphql-posts-1.json'), byDocId('30000000000000001'));
-    const page = await postsViaGraphql(ig, ACCOUNT, null);
+    const page = await postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     expect(page.posts).toHaveLength(1);
     expect(ig.paths().slice(3)).toEqual([GRAPHQL, '/star.demo/', `static.cdninstagram.com${BUNDLE_PATHS[0]}`, GRAPHQL]);
     expect(postsOf(ig).map((form) => form.get('doc_id'))).toEqual([POSTS_ID, '30000000000000001']);
@@ -122,7 +122,7 @@ describe('GraphQL 401 "Please wait": a revoked doc_id first, a rate limit only t
 
   it('is a rate limit when the bundles still publish the same doc_id, without asking again', async () => {
     const ig = new FakeInstagram().withWebApp().on('POST', GRAPHQL, PLEASE_WAIT);
-    expect((await rejection(postsViaGraphql(ig, ACCOUNT, null))).kind).toBe('rate_limited');
+    expect((await rejection(postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('rate_limited');
     expect(postsOf(ig)).toHaveLength(1);
   });
 
@@ -136,7 +136,7 @@ describe('GraphQL 401 "Please wait": a revoked doc_id first, a rate limit only t
         published = '30000000000000002';
         return PLEASE_WAIT;
       });
-    expect((await rejection(postsViaGraphql(ig, ACCOUNT, null))).kind).toBe('rate_limited');
+    expect((await rejection(postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('rate_limited');
     expect(postsOf(ig)).toHaveLength(2);
   });
 });
@@ -151,13 +151,13 @@ describe('GraphQL token errors and failures', () => {
     const ig = new FakeInstagram()
       .withWebApp()
       .on('POST', GRAPHQL, () => (++calls === 1 ? refusal : respondFixture('graphql-posts-1.json')));
-    expect((await postsViaGraphql(ig, ACCOUNT, null)).posts).toHaveLength(1);
+    expect((await postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED)).posts).toHaveLength(1);
     expect(ig.paths().filter((path) => path === '/star.demo/')).toHaveLength(2);
   });
 
   it('calls a query still refused with fresh tokens retired for this session, not a logout', async () => {
     const ig = new FakeInstagram().withWebApp().on('POST', GRAPHQL, redirect(undefined));
-    const error = await rejection(postsViaGraphql(ig, ACCOUNT, null));
+    const error = await rejection(postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED));
     expect(error.kind).toBe('endpoint_retired');
   });
 
@@ -166,7 +166,7 @@ describe('GraphQL token errors and failures', () => {
       delete ig.cookies.sessionid;
       return redirect(undefined);
     });
-    expect((await rejection(postsViaGraphql(ig, ACCOUNT, null))).kind).toBe('login_required');
+    expect((await rejection(postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('login_required');
   });
 
   it.each([
@@ -178,13 +178,13 @@ describe('GraphQL token errors and failures', () => {
     ['a rate-limit error', '{"data":null,"errors":[{"message":"Rate limit exceeded","code":1675004}],"status":"ok"}', 'rate_limited'],
   ])('fails the section on %s, never lists it as empty', async (_name, body, kind) => {
     const ig = new FakeInstagram().withWebApp().on('POST', GRAPHQL, respond(200, body));
-    expect((await rejection(postsViaGraphql(ig, ACCOUNT, null))).kind).toBe(kind);
+    expect((await rejection(postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe(kind);
   });
 
   it('calls a 400 "execution error" (a wrong set of relay flags, instaloader #2695) a platform change', async () => {
     const body = '{"errors":[{"message":"execution error","code":1675002,"summary":"Incorrect Query"}],"status":"ok"}';
     const ig = new FakeInstagram().withWebApp().on('POST', GRAPHQL, respond(400, body));
-    expect((await rejection(postsViaGraphql(ig, ACCOUNT, null))).kind).toBe('platform_changed');
+    expect((await rejection(postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('platform_changed');
   });
 });
 
@@ -196,6 +196,6 @@ describe('the page a query needs', () => {
     ['a checkpoint redirect', redirect('https://www.instagram.com/challenge/AbC/'), 'login_required'],
   ])('never calls a page that failed with %s anything it was not', async (_name, answer, kind) => {
     const ig = new FakeInstagram().on('GET', '/star.demo/', answer);
-    expect((await rejection(postsViaGraphql(ig, ACCOUNT, null))).kind).toBe(kind);
+    expect((await rejection(postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe(kind);
   });
 });

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { asMediaPk } from '../../../lib/platforms/instagram/json';
 import { shortcodeOf } from '../../../lib/platforms/instagram/shortcode';
-import { highlightsViaGraphql } from '../../../lib/platforms/instagram/strategies/highlightsGraphql';
+import { highlightsGraphql } from '../../../lib/platforms/instagram/strategies/highlightsGraphql';
 import { mediaByPostRoot } from '../../../lib/platforms/instagram/strategies/postRootGraphql';
-import { postsViaGraphql } from '../../../lib/platforms/instagram/strategies/postsGraphql';
-import { reelsViaGraphql } from '../../../lib/platforms/instagram/strategies/reelsGraphql';
-import { storiesViaGraphql } from '../../../lib/platforms/instagram/strategies/storiesGraphql';
+import { postsGraphql } from '../../../lib/platforms/instagram/strategies/postsGraphql';
+import { reelsGraphql } from '../../../lib/platforms/instagram/strategies/reelsGraphql';
+import { storiesGraphql } from '../../../lib/platforms/instagram/strategies/storiesGraphql';
 import type { AccountInfo, ApiRequest } from '../../../lib/platforms/types';
 import { respond } from '../platform-fakes/fakeResponses';
 import { rejection } from '../platform-fakes/rejections';
-import { BUNDLE_DOC_IDS, FakeInstagram, VIEWER_ID, fixtureText, respondFixture } from './fakeInstagram';
+import { BUNDLE_DOC_IDS, FakeInstagram, NONE_LISTED, VIEWER_ID, fixtureText, respondFixture } from './fakeInstagram';
 
 const ACCOUNT: AccountInfo = { id: VIEWER_ID, handle: 'star.demo' };
 const byQuery = (name: keyof typeof BUNDLE_DOC_IDS) => (_url: URL, req: ApiRequest) =>
@@ -20,15 +20,15 @@ const variablesOf = (ig: FakeInstagram) =>
 describe('posts (PolarisProfilePostsQuery)', () => {
   it('lists the timeline’s nodes keyed by pk and hands on its end_cursor', async () => {
     const ig = new FakeInstagram().withWebApp().on('POST', '/graphql/query', respondFixture('graphql-posts-1.json'));
-    const page = await postsViaGraphql(ig, ACCOUNT, null);
+    const page = await postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     expect(page.posts.map((post) => post.id)).toEqual(['3419876543210987654']);
-    expect(page.nextCursor).toBe('3419876543210987654_51234567890');
+    expect(page.nextCursor).toBe(JSON.stringify({ next: '3419876543210987654_51234567890' }));
   });
 
   it('keys a collaboration post by its pk, whoever its node id names as owner', async () => {
     const body = fixtureText('graphql-posts-2.json').replace('"3419000000000000001_51234567890"', '"3419000000000000001_99999999999"');
     const ig = new FakeInstagram().withWebApp().on('POST', '/graphql/query', respond(200, body));
-    const page = await postsViaGraphql(ig, ACCOUNT, '3419876543210987654_51234567890');
+    const page = await postsGraphql.fetchPage(ig, ACCOUNT, JSON.stringify({ next: '3419876543210987654_51234567890' }), NONE_LISTED);
     expect(page.posts.map((post) => post.id)).toEqual(['3419000000000000001']);
     expect(page.nextCursor).toBeNull();
     expect(variablesOf(ig)[0]).toMatchObject({ after: '3419876543210987654_51234567890', first: 12 });
@@ -38,7 +38,7 @@ describe('posts (PolarisProfilePostsQuery)', () => {
     const page = JSON.parse(fixtureText('graphql-posts-2.json')) as { data: Record<string, { edges: { node: Record<string, unknown> }[] }> };
     delete page.data.xdt_api__v1__feed__user_timeline_graphql_connection!.edges[0]!.node.video_versions;
     const ig = new FakeInstagram().withWebApp().on('POST', '/graphql/query', respond(200, JSON.stringify(page)));
-    const { posts } = await postsViaGraphql(ig, ACCOUNT, 'X_1');
+    const { posts } = await postsGraphql.fetchPage(ig, ACCOUNT, JSON.stringify({ next: 'X_1' }), NONE_LISTED);
     expect(posts[0]?.media).toMatchObject([{ kind: 'video', url: '', unavailable: {} }]);
     expect(ig.paths().filter((path) => path.startsWith('/api/'))).toEqual([]);
   });
@@ -47,26 +47,26 @@ describe('posts (PolarisProfilePostsQuery)', () => {
 describe('reels (PolarisProfileReelsTabContentQuery)', () => {
   it('lists edges[].node.media and asks by user id', async () => {
     const ig = new FakeInstagram().withWebApp().on('POST', '/graphql/query', respondFixture('graphql-reels-tab.json'), byQuery('PolarisProfileReelsTabContentQuery'));
-    const page = await reelsViaGraphql(ig, ACCOUNT, null);
+    const page = await reelsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     expect(page.posts.map((post) => [post.id, post.kind])).toEqual([
       ['3405000000000000456', 'reel'],
       ['3420000000000000123', 'reel'],
       ['3419000000000000001', 'reel'],
     ]);
-    expect(page.nextCursor).toBe('QVFDreels_tab_page_2');
+    expect(page.nextCursor).toBe(JSON.stringify({ next: 'QVFDreels_tab_page_2' }));
     expect(variablesOf(ig)[0]).toEqual({ data: { include_feed_video: true, page_size: 12, target_user_id: VIEWER_ID } });
   });
 
   it('refuses a connection of another shape', async () => {
     const ig = new FakeInstagram().withWebApp().on('POST', '/graphql/query', respond(200, '{"data":{"xdt_api__v1__clips__user__connection_v2":{"items":[]}},"status":"ok"}'));
-    expect((await rejection(reelsViaGraphql(ig, ACCOUNT, null))).kind).toBe('platform_changed');
+    expect((await rejection(reelsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('platform_changed');
   });
 });
 
 describe('stories (PolarisStoriesV3ReelPageStandaloneQuery)', () => {
   it('lists the user’s reel as stories in one call', async () => {
     const ig = new FakeInstagram().withWebApp().on('POST', '/graphql/query', respondFixture('graphql-stories.json'), byQuery('PolarisStoriesV3ReelPageStandaloneQuery'));
-    const page = await storiesViaGraphql(ig, ACCOUNT);
+    const page = await storiesGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     expect(page.posts.map((post) => [post.id, post.kind])).toEqual([
       ['3425000000000000011', 'story'],
       ['3425000000000000012', 'story'],
@@ -82,9 +82,9 @@ describe('highlights (tray, then their reels)', () => {
       .withWebApp()
       .on('POST', '/api/graphql', respondFixture('graphql-highlights-tray.json'), byQuery('PolarisProfileStoryHighlightsTrayContentQuery'))
       .on('POST', '/graphql/query', respondFixture('graphql-highlight-reels.json'), byQuery('PolarisStoriesV3ReelPageStandaloneQuery'));
-    const tray = await highlightsViaGraphql(ig, ACCOUNT, null);
+    const tray = await highlightsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     expect(tray.posts).toEqual([]);
-    const first = await highlightsViaGraphql(ig, ACCOUNT, tray.nextCursor);
+    const first = await highlightsGraphql.fetchPage(ig, ACCOUNT, tray.nextCursor, NONE_LISTED);
     expect(first.posts).toHaveLength(6);
     expect(first.posts[0]).toMatchObject({ kind: 'highlight', metadata: { highlight_id: '17901234567890121' } });
     expect(variablesOf(ig)[0]).toMatchObject({ user_id: VIEWER_ID });
@@ -98,13 +98,13 @@ describe('highlights (tray, then their reels)', () => {
   it('ends at once for an empty tray', async () => {
     const empty = '{"data":{"highlights":{"edges":[],"page_info":{"has_next_page":false,"end_cursor":null}}},"status":"ok"}';
     const ig = new FakeInstagram().withWebApp().on('POST', '/api/graphql', respond(200, empty));
-    expect(await highlightsViaGraphql(ig, ACCOUNT, null)).toEqual({ posts: [], nextCursor: null });
+    expect(await highlightsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED)).toEqual({ posts: [], nextCursor: null });
   });
 
   it('sends back only highlight ids that are digits', async () => {
     const tray = '{"data":{"highlights":{"edges":[{"node":{"id":"highlight:../../x"}},{"node":{"id":"17901234567890121"}}]}},"status":"ok"}';
     const ig = new FakeInstagram().withWebApp().on('POST', '/api/graphql', respond(200, tray));
-    const page = await highlightsViaGraphql(ig, ACCOUNT, null);
+    const page = await highlightsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     expect(JSON.parse(page.nextCursor!)).toEqual({ reelIds: ['highlight:17901234567890121'] });
   });
 });
