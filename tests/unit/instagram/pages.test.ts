@@ -5,7 +5,7 @@ import { postsGraphql } from '../../../lib/platforms/instagram/strategies/postsG
 import { postsRest } from '../../../lib/platforms/instagram/strategies/postsRest';
 import { reelsRest } from '../../../lib/platforms/instagram/strategies/reelsRest';
 import { storiesRest } from '../../../lib/platforms/instagram/strategies/storiesRest';
-import type { AccountInfo } from '../../../lib/platforms/types';
+import type { AccountInfo, ApiRequest } from '../../../lib/platforms/types';
 import { redirect, respond } from '../platform-fakes/fakeResponses';
 import { walkSections, type SectionWalk } from '../platform-fakes/pageWalk';
 import { rejection } from '../platform-fakes/rejections';
@@ -284,5 +284,57 @@ describe('Instagram strategies’ shape errors', () => {
 
   it.each(['not json', '{"next":5}', '[]'])('refuses an unreadable cursor %j', async (cursor) => {
     expect((await rejection(postsRest.fetchPage(new FakeInstagram(), ACCOUNT, cursor, NONE_LISTED))).kind).toBe('internal');
+  });
+});
+
+describe('Instagram as it answers many sessions since Aug 2026', () => {
+  const variablesOf = (req: { body?: string }) => JSON.parse(new URLSearchParams(req.body).get('variables') ?? '{}') as Record<string, unknown>;
+  const query = (name: keyof typeof BUNDLE_DOC_IDS, when: (variables: Record<string, unknown>) => boolean = () => true) =>
+    (_url: URL, req: { body?: string }) => FakeInstagram.form(req as ApiRequest).get('doc_id') === BUNDLE_DOC_IDS[name] && when(variablesOf(req));
+  const lastHighlight = fixtureJson('reels-media-highlights-2.json') as { reels: Record<string, unknown> };
+
+  /** The feed's second page, clips/user and reels_media closed; every section read on through GraphQL. */
+  function late2026(): FakeInstagram {
+    return new FakeInstagram()
+      .on('GET', FEED, respondFixture('feed-page-1.json'), maxId(null))
+      .on('GET', FEED, redirect(undefined))
+      .on('POST', '/api/v1/clips/user/', redirect(undefined))
+      .on('GET', REELS_MEDIA, respond(500, '<html>Server Error</html>'))
+      .on('GET', `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`, respondFixture('highlights-tray.json'))
+      .withWebApp()
+      .on('POST', '/graphql/query', respondFixture('graphql-posts-2.json'), query('PolarisProfilePostsQuery'))
+      .on('POST', '/graphql/query', respondFixture('graphql-reels-tab.json'), query('PolarisProfileReelsTabContentQuery', (v) => v.after === undefined))
+      .on('POST', '/graphql/query', respond(200, '{"data":{"xdt_api__v1__clips__user__connection_v2":{"edges":[],"page_info":{"has_next_page":false}}},"status":"ok"}'), query('PolarisProfileReelsTabContentQuery'))
+      .on('POST', '/graphql/query', respondFixture('graphql-stories.json'), query('PolarisStoriesV3ReelPageStandaloneQuery', (v) => v.is_highlight === false))
+      .on('POST', '/graphql/query', respondFixture('graphql-highlight-reels.json'), query('PolarisStoriesV3ReelPageStandaloneQuery', (v) => (v.reel_ids_arr as string[]).length === 5))
+      .on('POST', '/graphql/query', respond(200, JSON.stringify({ data: { xdt_api__v1__feed__reels_media: { reels_media: Object.values(lastHighlight.reels) } }, status: 'ok' })), query('PolarisStoriesV3ReelPageStandaloneQuery'));
+  }
+
+  it('reads every section to its end, each switching to the web app’s GraphQL where REST is closed', async () => {
+    const ig = late2026();
+    const { posts, reports } = await listAll(ig);
+    expect(reports.map((r) => `${r.name}:${r.status}:${r.strategy}`)).toEqual([
+      'posts:complete:graphql',
+      'reels:complete:graphql',
+      'stories:complete:graphql',
+      'highlights:complete:graphql',
+    ]);
+    const grid = posts.filter((p) => p.kind !== 'story' && p.kind !== 'highlight').map((p) => p.id);
+    expect(new Set(grid).size).toBe(grid.length);
+    expect(grid).toEqual(['3414259811154179155', '3419876543210987654', '3419000000000000001', '3418000000000000000', '3405000000000000456', '3420000000000000123']);
+    expect(posts.filter((p) => p.kind === 'story')).toHaveLength(2);
+    expect(posts.filter((p) => p.kind === 'highlight')).toHaveLength(7);
+  });
+
+  it('carries the feed on from where REST stopped, and asks no retired endpoint twice', async () => {
+    const ig = late2026();
+    await listAll(ig);
+    const timeline = ig.requests.filter((req) => FakeInstagram.form(req).get('doc_id') === BUNDLE_DOC_IDS.PolarisProfilePostsQuery);
+    expect(timeline.map((req) => variablesOf(req).after)).toEqual([`3418000000000000000_${VIEWER_ID}`]);
+    const paths = ig.paths();
+    expect(paths.filter((path) => path === FEED)).toHaveLength(2);
+    expect(paths.filter((path) => path === '/api/v1/clips/user/')).toHaveLength(1);
+    expect(paths.filter((path) => path === REELS_MEDIA)).toHaveLength(2);
+    expect(paths.filter((path) => path === '/star.demo/')).toHaveLength(1);
   });
 });
