@@ -86,7 +86,8 @@ function errorFromBody(response: ApiResponse, body: JsonObject): ExportError | u
   const message = typeof body.message === 'string' ? body.message : undefined;
   const failed = body.status === 'fail';
   if (message !== undefined && /please wait a few minutes/i.test(message)) return rateLimited(response);
-  if (failed && message === '') return rateLimited(response);
+  // An empty failure is Instagram's quiet rate limit; with a 5xx it is a server error (reels_media, gallery-dl #9765).
+  if (failed && message === '' && response.status < 500) return rateLimited(response);
   const code = checkpointCode(body, message);
   if (code) return new ExportError('checkpoint_required', CHECKPOINT_MESSAGES[code] ?? CONFIRM_MESSAGE, { status: response.status });
   if (message !== undefined && /useragent mismatch/i.test(message)) {

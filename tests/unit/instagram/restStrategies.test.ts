@@ -23,6 +23,7 @@ const SWITCHES: [string, () => ApiResponse, string][] = [
   ['a 302 to / (retired for this session)', () => redirect('https://www.instagram.com/'), 'endpoint_retired'],
   ['a redirect the browser hides', () => redirect(undefined), 'endpoint_retired'],
   ['a 500', () => respond(500, '<html>Server Error</html>'), 'http_error'],
+  ['a 500 with an empty failure (not a rate limit)', () => respond(500, '{"message":"","status":"fail"}'), 'http_error'],
   ['a shape it does not know', () => respond(200, '{"status":"ok","something_else":[]}'), 'platform_changed'],
 ];
 
