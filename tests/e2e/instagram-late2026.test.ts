@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectEveryServedFileAccountedFor, expectOnlyPlatformHosts, openExport } from './exportChecks';
 import { exportFromPopup, useExtensionWithFake } from './extensionWithFake';
-import { addFakeCookies, waitForZip } from './harness';
+import { addFakeCookies, existingZips, PopupPage, waitForZip } from './harness';
+import { startFromExtensionPage } from './startFromExtensionPage';
 
 const EXPORT_TIMEOUT_MS = 240_000;
 
@@ -30,5 +31,18 @@ describe('Instagram export against Instagram as it answers many sessions since A
       'highlights:complete',
     ]);
     expectOnlyPlatformHosts(env.fake);
+  });
+
+  it('resolves an account named as a profile page names it, without web_profile_info’s false "restricted"', async () => {
+    await addFakeCookies(env.session.context, env.fake.instagramCookies());
+    const zipsBefore = await existingZips(env.session.downloadsDir);
+    const popup = await PopupPage.open(env.session.context, env.session.extensionId);
+    await popup.startBy(() => startFromExtensionPage(popup.page, { platform: 'instagram', account: 'star.demo', format: 'json', includeMedia: true }));
+    const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
+    expect(end.outcome, end.text).toBe('done');
+    expect(end.text).not.toMatch(/log in|restricted/i);
+    const { manifest } = await openExport(await waitForZip(env.session.downloadsDir, 60_000, zipsBefore), 'instagram');
+    expect(manifest.account.handle).toBe('star.demo');
+    expect(manifest.failed).toEqual([]);
   });
 });
