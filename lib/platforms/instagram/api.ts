@@ -19,7 +19,7 @@ export function apiUrl(path: string, params: QueryParams = {}, base = API_BASE):
 }
 
 /** A GET with the web app's headers; the raw answer, for callers that look at redirects first. */
-export async function sendGet(ctx: PlatformContext, url: string): Promise<ApiResponse> {
+async function sendGet(ctx: PlatformContext, url: string): Promise<ApiResponse> {
   const response = await ctx.request({ url, method: 'GET', headers: await apiHeaders(ctx) });
   rememberClaim(ctx, response);
   return response;

@@ -26,6 +26,6 @@ export async function sessionPage(ctx: PlatformContext, wish: PageWish = {}): Pr
   return page;
 }
 
-export function profilePageUrl(username?: string): string {
+function profilePageUrl(username?: string): string {
   return username ? `${ORIGIN}/${encodeURIComponent(username.toLowerCase())}/` : `${ORIGIN}/`;
 }
