@@ -8,7 +8,6 @@ import { ORIGIN } from './constants';
 import { userId } from './json';
 import { loginRequired, platformChanged } from './responses';
 import { sessionPage } from './sessionPage';
-import { showsSession } from './webPage';
 
 interface UserFacts {
   id: string;
@@ -139,7 +138,7 @@ async function userFromSearch(ctx: PlatformContext, username: string): Promise<U
 /** The profile page names its user's id; the page is also the one the GraphQL tokens come from. */
 async function userFromProfilePage(ctx: PlatformContext, username: string): Promise<UserFacts | undefined> {
   const page = await sessionPage(ctx, { username, fresh: true });
-  if (!showsSession(page)) throw loginRequired();
+  if (page.loggedOut) throw loginRequired();
   if (page.status === 404) throw notFound(username);
   return page.profileId ? { id: page.profileId, username } : undefined;
 }

@@ -9,7 +9,7 @@ import type { GraphqlQuery } from './graphqlQueries';
 import { isHomeOrHiddenRedirect, loginRequired, platformChanged, rateLimited, readJson } from './responses';
 import { redirectVerdict } from './session';
 import { sessionPage, type PageWish } from './sessionPage';
-import { showsSession, type WebPage } from './webPage';
+import type { WebPage } from './webPage';
 
 type Attempt = { ok: true; root: JsonObject } | { ok: false; problem: 'tokens' | 'revoked'; response: ApiResponse; docId: string };
 
@@ -42,7 +42,7 @@ export async function graphqlRoot(
 /** The session's page, refused when it shows nobody logged in or lacks the tokens. */
 async function usablePage(ctx: PlatformContext, wish: PageWish): Promise<WebPage> {
   const page = await sessionPage(ctx, wish);
-  if (!showsSession(page)) throw loginRequired();
+  if (page.loggedOut) throw loginRequired();
   if (!page.tokens) {
     throw new ExportError(
       'platform_changed',

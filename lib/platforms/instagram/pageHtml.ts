@@ -17,6 +17,8 @@ const LSD_PATTERNS = [/"LSD",\[\],\{[^}]*?"token":"([^"]+)"/, /"lsd":\{"name":"l
 /** The logged-in viewer as the page states it; "0" or nothing means nobody is logged in. */
 const VIEWER_PATTERNS = [/"actorID":"(\d+)"/, /"viewerId":"(\d+)"/, /"USER_ID":"(\d+)"/, /"viewer_id":"(\d+)"/];
 const PROFILE_ID = /"profile_id":"(\d+)"/;
+/** What a logged-out page says of itself: nobody as the viewer, or an empty fb_dtsg. */
+const LOGGED_OUT_PATTERNS = [/"actorID":"0"/, /"USER_ID":"0"/, /"DTSGInitialData",\[\],\{[^}]*?"token":""/];
 /** Only the web app's own static host is ever fetched for bundles. */
 const BUNDLE_HOST = /^static\.cdninstagram\.com$/i;
 const SCRIPT_TAGS = /<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"[^>]*>/gi;
@@ -38,6 +40,14 @@ export function jazoestOf(fbDtsg: string): string {
 export function viewerIdOf(html: string): string | undefined {
   const id = firstMatch(html, VIEWER_PATTERNS);
   return id && id !== '0' ? id : undefined;
+}
+
+/**
+ * True when the page says nobody is logged in. A page that says neither (an older or stripped-down
+ * layout) is no evidence either way.
+ */
+export function showsLoggedOut(html: string): boolean {
+  return viewerIdOf(html) === undefined && pageTokensOf(html) === undefined && LOGGED_OUT_PATTERNS.some((pattern) => pattern.test(html));
 }
 
 /** The id of the profile a profile page shows (gallery-dl's "web" user lookup). */

@@ -2,7 +2,6 @@ import { ExportError, isExportError } from '../../errors';
 import type { PlatformContext } from '../types';
 import { endpointRetired, loginRequired } from './responses';
 import { sessionPage } from './sessionPage';
-import { showsSession } from './webPage';
 
 const STOPPING: ReadonlySet<string> = new Set(['login_required', 'checkpoint_required', 'cancelled']);
 
@@ -16,7 +15,7 @@ export async function redirectVerdict(ctx: PlatformContext, endpoint: string): P
   if (!(await ctx.getCookie('sessionid'))) return loginRequired();
   try {
     const page = await sessionPage(ctx);
-    return showsSession(page) ? endpointRetired(endpoint) : loginRequired();
+    return page.loggedOut ? loginRequired() : endpointRetired(endpoint);
   } catch (error) {
     if (isExportError(error) && STOPPING.has(error.kind)) return error;
     return endpointRetired(endpoint);

@@ -2,7 +2,7 @@ import { ExportError } from '../../errors';
 import type { PlatformContext } from '../types';
 import { isRedirect } from '../shared/apiResponses';
 import { docIdsIn } from './bundleDocIds';
-import { bundleUrlsOf, pageTokensOf, profileIdOf, viewerIdOf, type PageTokens } from './pageHtml';
+import { bundleUrlsOf, pageTokensOf, profileIdOf, showsLoggedOut, viewerIdOf, type PageTokens } from './pageHtml';
 import { loginRequired, rateLimited, redirectError } from './responses';
 
 /** One page of the web app, as far as the extension needs it. Lives in memory only. */
@@ -10,6 +10,8 @@ export interface WebPage {
   url: string;
   tokens?: PageTokens;
   viewerId?: string;
+  /** The page says nobody is logged in (its viewer is "0", its fb_dtsg empty), or was not shown at all. */
+  loggedOut: boolean;
   profileId?: string;
   status: number;
   bundles: string[];
@@ -39,18 +41,12 @@ export async function readWebPage(ctx: PlatformContext, url: string): Promise<We
     url,
     tokens: pageTokensOf(html),
     viewerId: viewerIdOf(html),
+    // A logged-in session is shown its pages; one sent elsewhere (where, the browser hides) is not logged in.
+    loggedOut: isRedirect(response) || showsLoggedOut(html),
     profileId: profileIdOf(html),
     status: response.status,
     bundles: bundleUrlsOf(html),
     inlineDocIds: docIdsIn(html),
     readAt: Date.now(),
   };
-}
-
-/**
- * A logged-out page carries no viewer and an empty fb_dtsg; either one present is a session.
- * (A layout change that hides the viewer id must not read as a logout while the tokens are there.)
- */
-export function showsSession(page: WebPage): boolean {
-  return page.viewerId !== undefined || page.tokens !== undefined;
 }

@@ -103,6 +103,14 @@ describe('resolveAccount', () => {
     expect(ig.paths()).toEqual([SEARCH, '/star.demo/', PROFILE]);
   });
 
+  it('goes on to web_profile_info when the profile page has no web app data at all (an older layout)', async () => {
+    const ig = new FakeInstagram()
+      .on('GET', SEARCH, respondFixture('topsearch.json'))
+      .on('GET', '/star.demo/', respond(200, '<!DOCTYPE html><html><head><title>star.demo</title></head><body><h2>star.demo</h2></body></html>'))
+      .on('GET', PROFILE, respondFixture('web-profile-info.json'));
+    expect(await resolveAccount(ig, 'star.demo')).toMatchObject({ id: VIEWER_ID, handle: 'star.demo' });
+  });
+
   it('takes the facts from web_profile_info when users/{id}/info is retired for this session', async () => {
     const ig = new FakeInstagram()
       .on('GET', SEARCH, () => respond(200, searchFor('star.demo')))

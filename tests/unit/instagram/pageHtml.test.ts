@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleUrlsOf, jazoestOf, pageTokensOf, profileIdOf, viewerIdOf } from '../../../lib/platforms/instagram/pageHtml';
+import { bundleUrlsOf, jazoestOf, pageTokensOf, profileIdOf, showsLoggedOut, viewerIdOf } from '../../../lib/platforms/instagram/pageHtml';
 import { PAGE_TOKENS, VIEWER_ID, fixtureText } from './fakeInstagram';
 
 const DTSG = '["DTSGInitialData",[],{"token":"NAcAbc:1:2"},258]';
@@ -51,6 +51,18 @@ describe('viewerIdOf', () => {
   it('reads the viewer of the profile page fixture', () => {
     expect(viewerIdOf(fixtureText('profile-page.html'))).toBe(VIEWER_ID);
     expect(viewerIdOf(fixtureText('profile-page-logged-out.html'))).toBeUndefined();
+  });
+});
+
+describe('showsLoggedOut', () => {
+  it.each([
+    ['the logged-out page', fixtureText('profile-page-logged-out.html'), true],
+    ['the logged-in page', fixtureText('profile-page.html'), false],
+    ['a page without any web app data (no evidence either way)', '<html><body><h2>star.demo</h2></body></html>', false],
+    ['an empty fb_dtsg alone', '["DTSGInitialData",[],{"token":""},258]', true],
+    ['a viewer "0" beside a real fb_dtsg (the tokens win)', `{"actorID":"0"}${DTSG},${LSD}`, false],
+  ])('%s', (_name, html, expected) => {
+    expect(showsLoggedOut(html)).toBe(expected);
   });
 });
 
