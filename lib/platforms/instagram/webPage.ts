@@ -17,13 +17,12 @@ export interface WebPage {
   bundles: string[];
   /** doc_ids the HTML itself carries (some builds inline a few query modules). */
   inlineDocIds: Map<string, string>;
-  readAt: number;
 }
 
 /**
  * A page read as the browser would load it. A redirect to the login or a checkpoint page says
- * the session is gone; an unknown redirect of a page (a browser hides the target) counts as
- * logged out only without the session cookie, and otherwise leaves an empty page.
+ * the session is gone; so does one whose target the browser hides, since a logged-in session is
+ * shown its pages (without the session cookie it is a plain logout).
  */
 export async function readWebPage(ctx: PlatformContext, url: string): Promise<WebPage> {
   const response = await ctx.request({ url, method: 'GET', headers: { Accept: 'text/html,application/xhtml+xml' } });
@@ -41,12 +40,10 @@ export async function readWebPage(ctx: PlatformContext, url: string): Promise<We
     url,
     tokens: pageTokensOf(html),
     viewerId: viewerIdOf(html),
-    // A logged-in session is shown its pages; one sent elsewhere (where, the browser hides) is not logged in.
     loggedOut: isRedirect(response) || showsLoggedOut(html),
     profileId: profileIdOf(html),
     status: response.status,
     bundles: bundleUrlsOf(html),
     inlineDocIds: docIdsIn(html),
-    readAt: Date.now(),
   };
 }
