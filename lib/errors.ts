@@ -8,7 +8,11 @@ export type ErrorKind =
   | 'checkpoint_required'
   | 'rate_limited'
   | 'platform_changed'
-  /** One endpoint is closed to this session while the session itself is fine: read that part another way. */
+  /**
+   * One endpoint no longer answers this session (Instagram's 302 to `/` from one REST endpoint, a
+   * lookup refused with feedback_required) while the session itself is valid: read the same
+   * content another way, and do not ask that endpoint again during the job.
+   */
   | 'endpoint_retired'
   | 'too_large'
   | 'not_allowed_type'
