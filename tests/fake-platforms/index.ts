@@ -86,8 +86,9 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     rotateFacebookTokens: () => facebook.rotateTokens(),
     youtubeFault: (kind, opts) => faults.add(youtubeFaultRule(kind, opts)),
     youtubeCookies: (handle) => youtube.cookies(handle),
-    youtubeMedia: (handle) => youtube.media(handle),
-    youtubeVideoIds: (handle) => youtube.videoIds(handle),
+    youtubeMedia: (handle, opts) => youtube.media(handle, opts),
+    youtubeVideoIds: (handle, opts) => youtube.videoIds(handle, opts),
+    youtubeVisibility: (handle) => youtube.visibility(handle),
     resolveMediaUrl: (url) => {
       const file = catalog.lookup(new URL(url));
       return file && { mediaId: file.mediaId, best: file.best };

@@ -80,14 +80,18 @@ async function innertube(ctx: RequestContext, deps: YouTubeRouteDeps): Promise<R
   const nowSeconds = Math.floor(ctx.receivedAt / 1000);
   const viewer = deps.sessions.viewer(ctx.req, nowSeconds);
   if (viewer.kind === 'unauthenticated') return unauthenticated();
-  return handler({ ctx, viewer, body, store: deps.store, options: deps.options, nowSeconds }, deps);
+  const pageId = ctx.req.headers['x-goog-pageid'];
+  const actingAs = viewer.kind === 'user' ? deps.store.actingAs(viewer.user, Array.isArray(pageId) ? pageId[0] : pageId) : undefined;
+  return handler({ ctx, viewer, body, store: deps.store, options: deps.options, nowSeconds, actingAs }, deps);
 }
 
 /** Pages know their viewer from cookies alone, as for any page load. */
 function page(ctx: RequestContext, deps: YouTubeRouteDeps): Reply {
   if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return html(405, notFoundPage());
   const user = deps.sessions.cookieUser(ctx.req);
-  if (ctx.url.pathname === '/') return html(200, youtubePage('YouTube', user, homeInitialData()));
+  // A page shows the identity the session is switched to: the brand account, if the user chose one.
+  const brand = user && deps.store.switchedBrand(user);
+  if (ctx.url.pathname === '/') return html(200, youtubePage('YouTube', user, homeInitialData(), brand));
   const found = deps.store.fromPath(ctx.url.pathname);
   const tab = found && tabFromPath(found.rest);
   if (!found || !tab) return html(404, notFoundPage());
@@ -98,6 +102,7 @@ function page(ctx: RequestContext, deps: YouTubeRouteDeps): Reply {
     store: deps.store,
     options: deps.options,
     nowSeconds: Math.floor(ctx.receivedAt / 1000),
+    actingAs: user && (brand ?? deps.store.key(user.key)),
   };
-  return html(200, youtubePage(found.channel.title, user, channelPage(call, found.channel, tab)));
+  return html(200, youtubePage(found.channel.title, user, channelPage(call, found.channel, tab), brand));
 }
