@@ -1,6 +1,7 @@
 import { asObject, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { VIDEO_ID } from './accountFromUrl';
 import type { TabName } from './constants';
+import { CONTINUATION_ENTRIES, continuationToken } from './continuations';
 import { textOf } from './json';
 import { platformChanged } from './responses';
 
@@ -50,8 +51,8 @@ export function parseGridItems(items: unknown[], tab: TabName, tabLabel: string)
     if (key === 'richItemRenderer') {
       const video = fromRichItem(value, KIND[tab], tabLabel);
       if (video) result.videos.push(video);
-    } else if (key === 'continuationItemRenderer' || key === 'continuationItemViewModel') {
-      result.token = continuationToken(value) ?? result.token;
+    } else if (CONTINUATION_ENTRIES.has(key)) {
+      result.token = continuationToken(value, `the ${tabLabel} tab`);
     } else if (!NOT_UPLOADS.has(key)) {
       throw platformChanged(`the ${tabLabel} tab: it lists an item of unknown shape “${key}”`);
     }
@@ -68,16 +69,6 @@ function fromRichItem(richItem: JsonObject, kind: GridVideo['kind'], tabLabel: s
   const video = parse(item, kind);
   if (video !== undefined && !VIDEO_ID.test(video.id)) throw platformChanged(`the ${tabLabel} tab: a “${key}” without a video id`);
   return video;
-}
-
-/** Both continuation shapes: the renderer (until 2026) and the view model (since June 2026). */
-function continuationToken(entry: JsonObject): string | undefined {
-  return (
-    asString(dig(entry, 'continuationEndpoint', 'continuationCommand', 'token')) ??
-    asString(dig(entry, 'button', 'buttonRenderer', 'command', 'continuationCommand', 'token')) ??
-    asString(dig(entry, 'continuationCommand', 'innertubeCommand', 'continuationCommand', 'token')) ??
-    asString(dig(entry, 'continuationCommand', 'token'))
-  );
 }
 
 /** Playlists and other non-video lockups can share a grid; only videos are uploads. */
