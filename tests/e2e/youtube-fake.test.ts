@@ -370,6 +370,9 @@ describe('the extension’s YouTube adapter against the fake', () => {
     ['lockup items, continuationItemRenderer', { youtubeShape: 'lockup', youtubeContinuationShape: 'renderer' }],
     ['lockup items, continuationItemViewModel', { youtubeShape: 'lockup', youtubeContinuationShape: 'viewModel' }],
     ['legacy renderers', { youtubeShape: 'legacy' }],
+    ['continuation commands wrapped in commandExecutorCommand', { youtubeWrappedContinuations: true }],
+    ['wrapped commands in continuationItemViewModel', { youtubeWrappedContinuations: true, youtubeContinuationShape: 'viewModel' }],
+    ['tab links with a query string', { youtubeTabUrlQuery: '?app=desktop' }],
   ] as const)('lists every video with its exact date (%s): one player call per video', async (_shape, options) => {
     await withFake(options, async (fake) => {
       const ctx = new NodeYouTubeContext(fake.port, fake.youtubeCookies());

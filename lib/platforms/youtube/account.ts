@@ -8,7 +8,7 @@ import { callInnertube } from './innertube';
 import { textOf } from './json';
 import { ownChannel } from './ownChannel';
 import { channelNotFound, loginRequired, platformChanged } from './responses';
-import { firstTabPage } from './tabPages';
+import { browseChannelTab } from './tabPages';
 import { nextFacts, playerFacts } from './videoLookups';
 
 /**
@@ -72,7 +72,7 @@ async function uploaderOf(ctx: PlatformContext, videoId: string): Promise<string
 
 /** The channel's own description of itself, read from its Videos tab (which also proves it exists). */
 async function channelInfo(ctx: PlatformContext, channelId: string, knownHandle?: string): Promise<AccountInfo> {
-  const { body } = await firstTabPage(ctx, channelId, 'videos');
+  const body = await browseChannelTab(ctx, channelId, 'videos');
   const metadata = asObject(dig(body, 'metadata', 'channelMetadataRenderer'));
   if (!metadata) throw platformChanged('its channel page (no channelMetadataRenderer)');
   const id = asString(metadata.externalId) ?? channelId;
