@@ -398,8 +398,8 @@ describe('the extension’s YouTube adapter against the fake', () => {
     });
   });
 
-  it('after the bot wall, dates the rest from the grid’s labels and stops asking', async () => {
-    await withFake({ youtubePlayerBudget: 40 }, async (fake) => {
+  it.each(['bot-wall', 'try-again-later', 'captcha'] as const)('after the player’s %s refusal, dates the rest from the grid’s labels and stops asking', async (refusal) => {
+    await withFake({ youtubePlayerBudget: 40, youtubePlayerRefusal: refusal }, async (fake) => {
       const ctx = new NodeYouTubeContext(fake.port, fake.youtubeCookies());
       const { posts, cursors } = await exportWithAdapter(ctx);
       expect(posts).toHaveLength(153);

@@ -7,6 +7,7 @@ import { ORIGIN } from './constants';
 import { callInnertube } from './innertube';
 import { textOf } from './json';
 import { ownChannel } from './ownChannel';
+import { playerRefusedEarlier, rememberPlayerRefusal } from './playerRefusals';
 import { channelNotFound, loginRequired, platformChanged } from './responses';
 import { browseChannelTab } from './tabPages';
 import { nextFacts, playerFacts } from './videoLookups';
@@ -62,10 +63,14 @@ async function resolveUrl(ctx: PlatformContext, url: string, name: string): Prom
   return browseId;
 }
 
-/** The uploader of a watch or Shorts page: the player says it; the watch page's `next` if the player refuses. */
+/**
+ * The uploader of a watch or Shorts page: the player says it; the watch page's `next` if the
+ * player refuses (a refusal of the session is remembered, so the listing does not ask again).
+ */
 async function uploaderOf(ctx: PlatformContext, videoId: string): Promise<string> {
-  const player = await playerFacts(ctx, videoId);
-  const channelId = player.channelId ?? (await nextFacts(ctx, videoId)).channelId;
+  const player = playerRefusedEarlier(ctx) ? undefined : await playerFacts(ctx, videoId);
+  if (player?.refusal) rememberPlayerRefusal(ctx);
+  const channelId = player?.channelId ?? (await nextFacts(ctx, videoId)).channelId;
   if (!channelId) throw new ExportError('account_not_found', `YouTube does not say who uploaded the video ${videoId}; it may be private or removed.`);
   return channelId;
 }
