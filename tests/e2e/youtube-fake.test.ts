@@ -420,6 +420,17 @@ describe('the extension’s YouTube adapter against the fake', () => {
     });
   });
 
+  it('exports the brand account the browser is switched to, never the person’s own channel', async () => {
+    const specs = [{ handle: 'jo.person', videos: 5 }, { handle: 'jo.brand', videos: 35, brandAccountOf: 'jo.person' }];
+    await withFake({ youtubeChannels: specs }, async (fake) => {
+      const ctx = new NodeYouTubeContext(fake.port, fake.youtubeCookies('jo.brand'));
+      const { info, posts } = await exportWithAdapter(ctx);
+      expect(info.handle).toBe('jo.brand');
+      expect(posts.map((p) => p.id)).toEqual(fake.youtubeVideoIds('jo.brand'));
+      expect(ctx.requests.filter((r) => r.url.includes('/youtubei/v1/')).every((r) => /^\d{21}$/.test(r.headers?.['X-Goog-PageId'] ?? ''))).toBe(true);
+    });
+  });
+
   it('resolves the channel of a handle, a legacy URL, a channel id and a watch page', async () => {
     await withFake({}, async (fake) => {
       const ctx = new NodeYouTubeContext(fake.port, fake.youtubeCookies());
