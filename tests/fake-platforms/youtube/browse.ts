@@ -1,7 +1,7 @@
 import type { Reply } from '../server/reply';
 import { continuationItem, gridItem } from './grid-items';
 import type { YtChannel, YtTab } from './model';
-import { tabVideos } from './model';
+import { allVideos, tabVideos } from './model';
 import { decodeToken, encodeToken, type Position } from './tokens';
 import { isPlaylistBrowseId, uploadsContinuation, uploadsPlaylist } from './uploads-playlist';
 import { answer, invalidArgument, type YtCall } from './youtube-call';
@@ -126,7 +126,8 @@ function continuation(call: YtCall, token: string): Reply {
 }
 
 function header(call: YtCall, channel: YtChannel): Record<string, unknown> {
-  const count = channel.videos.length + channel.shorts.length + channel.lives.length;
+  // The header counts what everyone sees: the public uploads.
+  const count = allVideos(channel).filter((video) => video.visibility === 'public').length;
   const subscribers = `${channel.subscriberCount.toLocaleString('en-US')} subscribers`;
   if (call.options.shape === 'legacy') {
     return {
