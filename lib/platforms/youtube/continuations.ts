@@ -1,4 +1,4 @@
-import { asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
+import { asObject, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { platformChanged } from './responses';
 
 /** The list entries that stand for "more after this": the renderer (until 2026) and the view model (since June 2026). */
@@ -21,4 +21,14 @@ export function continuationToken(entry: JsonObject, where: string): string {
   const token = commands.map((command) => asString(dig(command, 'continuationCommand', 'token'))).find(Boolean);
   if (!token) throw platformChanged(`${where} (a “more” entry without a token this version can read)`);
   return token;
+}
+
+/** The items of a continuation answer (`browse` {continuation}); `where` names the list in the error. */
+export function continuationItems(body: JsonObject, where: string): unknown[] {
+  const actions = asObjects(body.onResponseReceivedActions);
+  if (actions.length === 0) throw platformChanged(`the next pages of ${where} (no onResponseReceivedActions)`);
+  return actions.flatMap((action) => {
+    const append = asObject(action.appendContinuationItemsAction) ?? asObject(action.reloadContinuationItemsCommand);
+    return Array.isArray(append?.continuationItems) ? (append.continuationItems as unknown[]) : [];
+  });
 }

@@ -5,10 +5,15 @@ import { CONTINUATION_ENTRIES, continuationToken } from './continuations';
 import { textOf } from './json';
 import { platformChanged } from './responses';
 
-/** One video as a channel tab's grid shows it: no exact date, no description. */
+/** Who may see an upload; the channel tabs list public ones only. */
+export type Visibility = 'public' | 'unlisted' | 'private';
+
+/** One video as a channel tab's grid (or the uploads playlist) shows it: no exact date, no description. */
 export interface GridVideo {
   id: string;
   kind: 'video' | 'short' | 'live';
+  /** Told by the uploads playlist's privacy badges; the tabs show public uploads only. */
+  visibility?: Visibility;
   title: string;
   /** "3 weeks ago", "Streamed 2 weeks ago"; Shorts and running streams have none. */
   publishedText?: string;
@@ -72,7 +77,7 @@ function fromRichItem(richItem: JsonObject, kind: GridVideo['kind'], tabLabel: s
 }
 
 /** Playlists and other non-video lockups can share a grid; only videos are uploads. */
-function fromLockup(lockup: JsonObject, kind: GridVideo['kind']): GridVideo | undefined {
+export function fromLockup(lockup: JsonObject, kind: GridVideo['kind']): GridVideo | undefined {
   if (lockup.contentType !== 'LOCKUP_CONTENT_TYPE_VIDEO') return undefined;
   const metadata = asObject(dig(lockup, 'metadata', 'lockupMetadataViewModel')) ?? {};
   const parts = asObjects(dig(metadata, 'metadata', 'contentMetadataViewModel', 'metadataRows')).flatMap((row) =>
@@ -147,7 +152,7 @@ function badgesOf(overlays: unknown): Badge[] {
   return badges;
 }
 
-function isPublishedText(text: string): boolean {
+export function isPublishedText(text: string): boolean {
   return /\bago$/i.test(text) || /^(Streamed|Premiered|Premieres|Scheduled)\b/i.test(text);
 }
 
@@ -155,6 +160,6 @@ function isDuration(text: string): boolean {
   return /^\d+(:\d\d)+$/.test(text.trim());
 }
 
-function optional<T extends Record<string, unknown>>(fields: T): Partial<T> {
+export function optional<T extends Record<string, unknown>>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -1,6 +1,7 @@
 import type { PlatformContext } from '../types';
 import { asObject, asObjects, dig, type JsonObject } from '../shared/jsonReaders';
 import { TABS, type TabName } from './constants';
+import { continuationItems } from './continuations';
 import { parseGridItems, type GridItems } from './gridItems';
 import { callInnertube } from './innertube';
 import { channelUnavailable, errorAlert, platformChanged } from './responses';
@@ -70,11 +71,6 @@ function selectedTabGrid(body: JsonObject, tab: TabName): TabPage {
 export async function nextTabPage(ctx: PlatformContext, tab: TabName, token: string): Promise<TabPage> {
   const info = tabInfo(tab);
   const body = await callInnertube(ctx, { endpoint: 'browse', payload: { continuation: token }, label: `${info.label} tab` });
-  const actions = asObjects(body.onResponseReceivedActions);
-  if (actions.length === 0) throw platformChanged(`the next pages of the ${info.label} tab (no onResponseReceivedActions)`);
-  const items = actions.flatMap((action) => {
-    const append = asObject(action.appendContinuationItemsAction) ?? asObject(action.reloadContinuationItemsCommand);
-    return Array.isArray(append?.continuationItems) ? (append.continuationItems as unknown[]) : [];
-  });
+  const items = continuationItems(body, `the ${info.label} tab`);
   return { present: true, ...parseGridItems(items, tab, info.label) };
 }
