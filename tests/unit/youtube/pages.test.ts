@@ -69,6 +69,7 @@ describe('fetchPage', () => {
         viewCount: 28,
         viewCountText: '28 views',
         publishedText: '13 days ago',
+        visibility: 'public',
         dateSource: 'player',
       },
       media: [
