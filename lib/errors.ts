@@ -8,6 +8,8 @@ export type ErrorKind =
   | 'checkpoint_required'
   | 'rate_limited'
   | 'platform_changed'
+  /** One endpoint is closed to this session while the session itself is fine: read that part another way. */
+  | 'endpoint_retired'
   | 'too_large'
   | 'not_allowed_type'
   | 'not_allowed_host'

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { PLATFORM_LABELS } from '../platforms/labels';
 import { accountLabel, failureText } from '../ui/jobStatusText';
+import { sectionProblems } from './sectionProblems';
 import type { JobSnapshot } from './types';
 
 const ID_PREFIX = 'star-export:job:';
@@ -13,9 +14,10 @@ export function jobEndedNotice(job: JobSnapshot): { title: string; message: stri
   if (job.stage === 'done') {
     const failed = job.media.failed > 0 ? `, ${job.media.failed} could not be downloaded` : '';
     const media = job.request.includeMedia ? ` and ${job.media.done} media files${failed}` : '';
+    const short = sectionProblems(job.sections);
     return {
-      title: `${platform} export of ${who} is ready`,
-      message: `${job.posts.total} posts${media}. The ZIP is on your downloads shelf.`,
+      title: `${platform} export of ${who} is ready${short.length > 0 ? ', with parts missing' : ''}`,
+      message: [`${job.posts.total} posts${media}. The ZIP is on your downloads shelf.`, ...short].join(' '),
     };
   }
   if (job.stage === 'failed') return { title: `${platform} export of ${who} failed`, message: failureText(job) };

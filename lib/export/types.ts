@@ -15,6 +15,23 @@ export type ActiveStage = 'queued' | 'resolving' | 'metadata' | 'media' | 'archi
 export type FinalStage = 'done' | 'failed' | 'cancelled';
 export type Stage = ActiveStage | FinalStage;
 
+export type SectionStatus = 'complete' | 'partial' | 'unavailable';
+
+/** How one section of the account (posts, reels, stories…) was read, for the export and the UI. */
+export interface SectionReport {
+  name: string;
+  label: string;
+  status: SectionStatus;
+  /** The strategy that read it last ('rest', 'graphql'…). */
+  strategy: string;
+  /** Why it is partial or unavailable, in words a person can act on. */
+  reason?: string;
+  /** Posts the section listed (a post another section of its scope listed first counts too). */
+  listed: number;
+  /** How many the platform says it holds, when it says so. */
+  expected?: number;
+}
+
 export interface Counter {
   done: number;
   total: number;
@@ -43,4 +60,6 @@ export interface JobSnapshot {
   zipBytes?: number;
   /** A failed job that can carry on from where it stopped (e.g. after freeing disk space). */
   resumable?: boolean;
+  /** The sections listed so far, in listing order. */
+  sections?: SectionReport[];
 }

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { ExportError, toExportError } from '../errors';
-import type { ApiRequest, ApiResponse, PlatformContext } from '../platforms/types';
+import type { ApiRequest, ApiResponse, JobNotes, PlatformContext } from '../platforms/types';
 import { isUnfollowedRedirect } from './redirects';
 import { RequestPacer, type Pacing } from './requestPacer';
 import { createStallWatchdog } from './stallWatchdog';
@@ -55,10 +55,12 @@ export function createPlatformContext(options: {
   pacing: Pacing;
   signal: AbortSignal;
   stallTimeoutMs: number;
+  notes: JobNotes;
 }): PlatformContext {
-  const { origin, pacing, signal, stallTimeoutMs } = options;
+  const { origin, pacing, signal, stallTimeoutMs, notes } = options;
   return {
     signal,
+    notes,
     request: (req) => pacerFor(origin).run(() => send(req, signal, stallTimeoutMs), pacing, signal),
     async getCookie(name) {
       const cookie = await browser.cookies.get({ url: `${origin}/`, name });

@@ -40,6 +40,12 @@ export interface Post {
   /** Platform-specific facts worth keeping (likes, location, duration, pinned…): JSON-safe values only. */
   metadata: Record<string, unknown>;
   media: MediaItem[];
+  /**
+   * What makes two listings one post in a section's scope: the id unless given (a story item saved
+   * in two highlights is listed once in each); null when the id is a stand-in (the platform sent
+   * none), so the post is never taken for another.
+   */
+  listingId?: string | null;
 }
 
 export interface AccountInfo {
@@ -49,6 +55,8 @@ export interface AccountInfo {
   isPrivate?: boolean;
   postCount?: number;
   profileUrl?: string;
+  /** The account is the logged-in user's own (some sections list more for the owner). */
+  isViewer?: boolean;
 }
 
 export interface ApiRequest {
@@ -76,12 +84,58 @@ export interface PlatformContext {
   request(req: ApiRequest): Promise<ApiResponse>;
   /** Reads one cookie of the platform's site; used only to compute headers, never stored. */
   getCookie(name: string): Promise<string | undefined>;
+  /**
+   * What this job learnt about the session that must outlive a worker restart (an endpoint retired
+   * for this session, date lookups refused…): small strings, kept with the job, empty for a new job.
+   */
+  notes: JobNotes;
 }
 
-/** One page of posts plus an opaque cursor to resume from; null when everything was listed. */
+export interface JobNotes {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
+/** One page of posts plus an opaque cursor to resume from; null when the section is complete. */
 export interface PostPage {
   posts: Post[];
   nextCursor: string | null;
+}
+
+/** Posts the export already holds in a section's scope (see ListingSection.scope). */
+export interface ListedPosts {
+  has(postId: string): Promise<boolean>;
+}
+
+/**
+ * One way of reading a section: an endpoint, the web app's own GraphQL query… A strategy that
+ * finds its way closed throws an ExportError of kind `endpoint_retired`, `platform_changed` or
+ * `http_error`; the engine then reads the section through the next strategy. Any other error
+ * (logged out, checkpoint, rate limit…) is the job's, not the section's.
+ */
+export interface ListingStrategy {
+  /** Names the way in the export's report and the job's memory: 'rest', 'graphql', 'tabs'… */
+  name: string;
+  /** One page; `cursor` is null for the section's first page, else a value this strategy returned. */
+  fetchPage(ctx: PlatformContext, account: AccountInfo, cursor: string | null, listed: ListedPosts): Promise<PostPage>;
+  /** Where to carry on when the previous strategy stopped at `previous.cursor`; null starts the section over. */
+  continueFrom?(previous: { strategy: string; cursor: string }): string | null;
+}
+
+/** Part of an account's content (posts, reels, stories…), read by the first strategy that works. */
+export interface ListingSection {
+  /** Stable name, kept in the job and the export: 'posts', 'reels', 'stories'… */
+  name: string;
+  /** What a person reads: 'Posts', 'Stories'… */
+  label: string;
+  strategies: readonly ListingStrategy[];
+  /**
+   * Sections of one scope may list a post twice (a reel is also a feed post): the engine keeps the
+   * first listing. Defaults to the section's name.
+   */
+  scope?: string;
+  /** How many posts the platform says the section holds; listing clearly fewer makes it partial. */
+  expectedCount?: number;
 }
 
 export interface MediaRules {
@@ -108,8 +162,8 @@ export interface PlatformAdapter {
   accountFromUrl(url: string): string | undefined;
   /** The named account, or the logged-in user's own when `account` is omitted. */
   resolveAccount(ctx: PlatformContext, account?: string): Promise<AccountInfo>;
-  /** Lists posts page by page. `cursor` is null for the first page and otherwise a value this adapter returned. */
-  fetchPage(ctx: PlatformContext, account: AccountInfo, cursor: string | null): Promise<PostPage>;
+  /** What to list for this account, in order. */
+  sections(account: AccountInfo): readonly ListingSection[];
   /** A fresh URL for a media item whose signed URL expired, or null when it is gone. */
   refreshMediaUrl(ctx: PlatformContext, item: MediaItem): Promise<string | null>;
 }

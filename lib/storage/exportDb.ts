@@ -2,11 +2,23 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ActiveStage, JobSnapshot } from '../export/types';
 import type { FailedFile, MediaItem, MediaFormat, Post } from '../platforms/types';
 
+/** Where listing resumes: a section, the strategy reading it, and that strategy's cursor. */
+export interface ListingPosition {
+  section: string;
+  strategy: string;
+  /** The strategy's cursor of its next page; null for its first. */
+  cursor: string | null;
+  /** Posts the section listed so far. */
+  listed: number;
+}
+
 /** A job as persisted: what the UI shows plus what a resumed worker needs to carry on. */
 export interface JobRecord extends JobSnapshot {
-  /** Opaque platform cursor of the next metadata page; null before the first page. */
-  cursor: string | null;
+  /** Undefined before the first page is listed. */
+  listing?: ListingPosition;
   metadataDone: boolean;
+  /** What the platform adapter learnt about the session (PlatformContext.notes). */
+  notes?: Record<string, string>;
   /** Sequence numbers keep posts and media in the platform's order and name staged files. */
   nextPostSeq: number;
   nextMediaSeq: number;
@@ -21,6 +33,9 @@ export interface JobRecord extends JobSnapshot {
 export interface PostRecord {
   jobId: string;
   seq: number;
+  section?: string;
+  /** Scope and post id: a post listed again in its scope is found by it (absent for a stand-in id). */
+  listingKey?: string;
   post: Omit<Post, 'media'>;
   /** Record keys (MediaRecord.mediaId) of the post's media, in display order. */
   mediaIds: string[];
@@ -43,26 +58,29 @@ export interface MediaRecord {
 
 export interface ExportSchema extends DBSchema {
   jobs: { key: string; value: JobRecord };
-  posts: { key: [string, number]; value: PostRecord; indexes: { byJob: string } };
+  posts: { key: [string, number]; value: PostRecord; indexes: { byJob: string; byListingKey: [string, string] } };
   media: { key: [string, string]; value: MediaRecord; indexes: { byJob: string; byJobSeq: [string, number] } };
 }
 
 export type ExportDb = IDBPDatabase<ExportSchema>;
 
 const DB_NAME = 'star-export';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 let dbPromise: Promise<ExportDb> | undefined;
 
 export function openExportDb(): Promise<ExportDb> {
   dbPromise ??= openDB<ExportSchema>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('jobs', { keyPath: 'id' });
-      const posts = db.createObjectStore('posts', { keyPath: ['jobId', 'seq'] });
-      posts.createIndex('byJob', 'jobId');
-      const media = db.createObjectStore('media', { keyPath: ['jobId', 'mediaId'] });
-      media.createIndex('byJob', 'jobId');
-      media.createIndex('byJobSeq', ['jobId', 'seq']);
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        db.createObjectStore('jobs', { keyPath: 'id' });
+        const posts = db.createObjectStore('posts', { keyPath: ['jobId', 'seq'] });
+        posts.createIndex('byJob', 'jobId');
+        const media = db.createObjectStore('media', { keyPath: ['jobId', 'mediaId'] });
+        media.createIndex('byJob', 'jobId');
+        media.createIndex('byJobSeq', ['jobId', 'seq']);
+      }
+      if (oldVersion < 2) tx.objectStore('posts').createIndex('byListingKey', ['jobId', 'listingKey']);
     },
     // Chrome closes IndexedDB connections itself, e.g. when the disk is full; the next call must
     // open a new one rather than fail forever on the closed one.

@@ -1,7 +1,8 @@
 import type { IDBPTransaction } from 'idb';
 import { urlWithoutSignature } from '../export/layout/sourceUrl';
 import type { MediaItem, Post } from '../platforms/types';
-import { openExportDb, type ExportSchema, type JobRecord, type MediaRecord, type PostRecord } from './exportDb';
+import type { SectionReport } from '../export/types';
+import { openExportDb, type ExportSchema, type JobRecord, type ListingPosition, type MediaRecord, type PostRecord } from './exportDb';
 
 export async function getJob(jobId: string): Promise<JobRecord | undefined> {
   return (await openExportDb()).get('jobs', jobId);
@@ -51,46 +52,92 @@ async function mediaKeyFor(tx: PageTransaction, jobId: string, item: MediaItem):
   }
 }
 
-async function storePage(tx: PageTransaction, job: JobRecord, posts: Post[]): Promise<void> {
-  for (const post of posts) {
+/** What one listed page changes: its posts, and the listing state after it. */
+export interface ListedPage {
+  posts: Post[];
+  /** The section the page belongs to, and the scope in which a post is listed once. */
+  section: string;
+  scope: string;
+  /**
+   * The listing state after the page, given how many of its posts count for the section: new ones,
+   * and those another section of the scope listed first (the same section's again do not count).
+   */
+  advance(counted: number): { listing: ListingPosition | undefined; finished?: SectionReport };
+}
+
+export function listingKey(scope: string, postId: string): string {
+  return `${scope}\u0000${postId}`;
+}
+
+/** Stores the page's posts not listed before in their scope; returns how many count for the section. */
+async function storePage(tx: PageTransaction, job: JobRecord, page: ListedPage): Promise<number> {
+  let counted = 0;
+  for (const post of page.posts) {
+    const key = post.listingId === null ? undefined : listingKey(page.scope, post.listingId ?? post.id);
+    if (key !== undefined) {
+      const earlier = await tx.objectStore('posts').index('byListingKey').get([job.id, key]);
+      if (earlier) {
+        if (earlier.section !== page.section) counted += 1;
+        continue;
+      }
+    }
+    counted += 1;
     const { media, ...rest } = post;
     const mediaIds: string[] = [];
     for (const item of media) {
-      const { key, isNew } = await mediaKeyFor(tx, job.id, item);
-      mediaIds.push(key);
-      if (isNew) await tx.objectStore('media').put({ jobId: job.id, mediaId: key, seq: job.nextMediaSeq++, item, state: 'pending' });
+      const { key: mediaKey, isNew } = await mediaKeyFor(tx, job.id, item);
+      mediaIds.push(mediaKey);
+      if (isNew) await tx.objectStore('media').put({ jobId: job.id, mediaId: mediaKey, seq: job.nextMediaSeq++, item, state: 'pending' });
     }
-    const record: PostRecord = { jobId: job.id, seq: job.nextPostSeq++, post: rest, mediaIds };
+    const record: PostRecord = {
+      jobId: job.id,
+      seq: job.nextPostSeq++,
+      section: page.section,
+      ...(key === undefined ? {} : { listingKey: key }),
+      post: rest,
+      mediaIds,
+    };
     await tx.objectStore('posts').put(record);
   }
+  return counted;
 }
 
 /**
- * Stores one metadata page and the cursor after it in a single transaction, so a worker that
- * stops between pages resumes from a cursor whose posts are all stored, never half of them.
- * A media file seen before (a story kept in a highlight, a pinned post listed twice) is stored once.
+ * Stores one listed page and the listing state after it in a single transaction, so a worker that
+ * stops between pages resumes from a position whose posts are all stored, never half of them.
+ * A post listed again in its scope (a reel the feed listed, a page read again by another
+ * strategy) is stored once, and so is a media file seen before (a story kept in a highlight).
  */
-export async function appendPage(jobId: string, posts: Post[], nextCursor: string | null): Promise<JobRecord> {
+export async function appendPage(jobId: string, page: ListedPage): Promise<JobRecord> {
   const db = await openExportDb();
   const tx = db.transaction(['jobs', 'posts', 'media'], 'readwrite');
   const job = await tx.objectStore('jobs').get(jobId);
   if (!job) throw new Error(`Job ${jobId} is gone.`);
+  let counted: number;
   try {
-    await storePage(tx, job, posts);
+    counted = await storePage(tx, job, page);
   } catch (error) {
     // A put that throws synchronously (a value that cannot be cloned) does not abort by itself.
     tx.abort();
     await tx.done.catch(() => undefined);
     throw error;
   }
-  job.cursor = nextCursor;
-  job.metadataDone = nextCursor === null;
+  const { listing, finished } = page.advance(counted);
+  job.listing = listing;
+  job.metadataDone = listing === undefined;
+  if (finished) job.sections = [...(job.sections ?? []), finished];
   job.posts = { done: job.nextPostSeq, total: Math.max(job.posts.total, job.nextPostSeq) };
   job.media = { ...job.media, total: job.nextMediaSeq };
   job.updatedAt = new Date().toISOString();
   await tx.objectStore('jobs').put(job);
   await tx.done;
   return job;
+}
+
+/** Whether the job already holds a post with this id in the scope. */
+export async function isListedInScope(jobId: string, scope: string, postId: string): Promise<boolean> {
+  const db = await openExportDb();
+  return (await db.getKeyFromIndex('posts', 'byListingKey', [jobId, listingKey(scope, postId)])) !== undefined;
 }
 
 /** The job's media records in listing order, from sequence number `fromSeq` on. */

@@ -1,3 +1,4 @@
+import { sectionProblems } from '../export/sectionProblems';
 import type { JobSnapshot } from '../export/types';
 import { PLATFORM_LABELS } from '../platforms/labels';
 import { accountLabel, formatBytes, jobStatusText } from './jobStatusText';
@@ -68,6 +69,11 @@ export function JobCard({ job, onCancel, onResume }: { job: JobSnapshot; onCance
           </a>
         </p>
       )}
+      {sectionProblems(job.sections).map((problem) => (
+        <p class="line section-problem" role="status" key={problem}>
+          {problem}
+        </p>
+      ))}
       {job.failed.length > 0 && <FailedFiles files={job.failed} />}
     </section>
   );

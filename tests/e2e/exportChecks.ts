@@ -84,12 +84,14 @@ export const PLATFORM_HOST_PATTERNS = ['www.instagram.com', '*.cdninstagram.com'
 /**
  * Chromium's own background requests, which the harness's flags do not turn off: the component
  * updater's on-demand check (app ceofaddefefcbblgcgnibnonglccbfja, over HTTPS then cleartext; it
- * is signed with CUP) and the Google account lookup. Neither is the extension's; both are matched
- * by path too, so any other request to those hosts still counts.
+ * is signed with CUP), the Google account lookup and, in Debian's Chromium 150, the Google Cloud
+ * Messaging device check-in. None is the extension's; each is matched by path too, so any other
+ * request to those hosts still counts.
  */
 const BROWSER_OWN_REQUESTS = [
   { host: 'update.googleapis.com', path: '/service/update2/json' },
   { host: 'accounts.google.com', path: '/ListAccounts' },
+  { host: 'android.clients.google.com', path: '/checkin' },
 ];
 
 export function isPlatformHost(host: string): boolean {

@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportError } from '../../lib/errors';
 import { facebookAdapter } from '../../lib/platforms/facebook';
-import type { AccountInfo, Post } from '../../lib/platforms/types';
+import type { AccountInfo, ListedPosts, Post } from '../../lib/platforms/types';
+import { collectionStrategy } from '../../lib/platforms/facebook/pages';
+import { DEFAULT_LISTING_OPTIONS } from '../../lib/platforms/facebook/constants';
 import { startFakePlatforms } from '../fake-platforms/index';
 import { cookieHeader, fakeFetch } from '../fake-platforms/test-client';
 import type { FakePlatforms } from '../fake-platforms/types';
+import { walkSections } from '../unit/platform-fakes/pageWalk';
 import { NodePlatformContext } from './facebook/nodeContext';
+
+const NONE_LISTED: ListedPosts = { has: async () => false };
+const UPLOADS = collectionStrategy('uploads', DEFAULT_LISTING_OPTIONS);
 
 /** The fake Facebook from Node: what it enforces, and the real adapter walking it without a browser. */
 describe('fake Facebook', () => {
@@ -23,13 +29,7 @@ describe('fake Facebook', () => {
 
   async function exportAll(ctx: NodePlatformContext, account?: string): Promise<{ account: AccountInfo; posts: Post[] }> {
     const info = await facebookAdapter.resolveAccount(ctx, account);
-    const posts: Post[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await facebookAdapter.fetchPage(ctx, info, cursor);
-      posts.push(...page.posts);
-      cursor = page.nextCursor;
-    } while (cursor !== null);
+    const { posts } = await walkSections(facebookAdapter.sections(info), ctx, info);
     return { account: info, posts };
   }
 
@@ -112,7 +112,7 @@ describe('fake Facebook', () => {
     const ctx = context();
     const account = await facebookAdapter.resolveAccount(ctx);
     fake.rotateFacebookTokens();
-    const page = await facebookAdapter.fetchPage(ctx, account, null);
+    const page = await UPLOADS.fetchPage(ctx, account, null, NONE_LISTED);
     expect(page.nextCursor).not.toBeNull();
     expect(ctx.requests.filter((r) => r.url === 'https://www.facebook.com/')).toHaveLength(2);
   });
@@ -125,22 +125,18 @@ describe('fake Facebook', () => {
     const ctx = context();
     const account = await facebookAdapter.resolveAccount(ctx);
     fake.facebookFault(kind, { times: 1 });
-    const error = await failure(facebookAdapter.fetchPage(ctx, account, null));
+    const error = await failure(UPLOADS.fetchPage(ctx, account, null, NONE_LISTED));
     expect(error.kind).toBe(errorKind);
     expect(Boolean(error.details.temporaryBlock)).toBe(temporaryBlock);
-    await expect(facebookAdapter.fetchPage(ctx, account, null)).resolves.toBeDefined();
+    await expect(UPLOADS.fetchPage(ctx, account, null, NONE_LISTED)).resolves.toBeDefined();
   });
 
   it('signs CDN URLs: served as listed, refused once edited, GIFs as image/gif', async () => {
     const ctx = context();
     const account = await facebookAdapter.resolveAccount(ctx);
-    let cursor: string | null = null;
-    let gif: string | undefined;
-    while (!gif) {
-      const page = await facebookAdapter.fetchPage(ctx, account, cursor);
-      gif = page.posts.flatMap((p) => p.media).find((m) => m.formatHint === 'gif')?.url;
-      cursor = page.nextCursor;
-    }
+    const { posts } = await walkSections(facebookAdapter.sections(account).slice(0, 1), ctx, account);
+    const gif = posts.flatMap((p) => p.media).find((m) => m.formatHint === 'gif')?.url;
+    if (!gif) throw new Error('no GIF among the uploads');
     const served = await fakeFetch(fake.port, gif);
     expect(served.status).toBe(200);
     expect(served.headers['content-type']).toBe('image/gif');

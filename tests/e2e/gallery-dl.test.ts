@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatforms } from '../fake-platforms/index';
+import { shortcode } from '../fake-platforms/instagram/ids';
 import { cookieHeader, fakeFetch } from '../fake-platforms/test-client';
 import type { FakeCookie, FakePlatforms, ServedMedia } from '../fake-platforms/types';
 
@@ -47,11 +48,15 @@ describe.skipIf(!installed)(`gallery-dl ${installed ? '' : '(skipped: not instal
   let work: string;
 
   async function galleryDl(url: string, out: string, ...extra: string[]): Promise<void> {
+    await galleryDlVia(fake, url, out, ...extra);
+  }
+
+  async function galleryDlVia(target: FakePlatforms, url: string, out: string, ...extra: string[]): Promise<void> {
     // Async on purpose: the fake and its proxy live in this process and must keep answering.
     await promisify(execFile)(
       GALLERY_DL,
       [
-        '--proxy', `http://127.0.0.1:${fake.proxyPort}`,
+        '--proxy', `http://127.0.0.1:${target.proxyPort}`,
         '--no-check-certificate',
         '--cookies', join(work, 'cookies.txt'),
         '-o', 'sleep-request=0',
@@ -118,6 +123,24 @@ describe.skipIf(!installed)(`gallery-dl ${installed ? '' : '(skipped: not instal
     expect([...files.keys()].sort()).toEqual((carousel ?? []).map((m) => m.mediaId).sort());
     for (const m of carousel ?? []) expect(sha256(files.get(m.mediaId) ?? Buffer.alloc(0))).toBe(m.sha256);
     expect(fake.log.find((e) => e.kind === 'api')?.path).toBe(`/api/v1/media/${carousel?.[0]?.postId}/info/`);
+  });
+
+  it('fails against the late-2026 Instagram as it fails against the real one (gallery-dl #9731)', async () => {
+    const late = await startFakePlatforms({ instagramEra: 'late2026' });
+    try {
+      const failure = (url: string) => galleryDlVia(late, url, join(work, 'late2026')).then(() => 'exported', (error: { stderr?: string }) => String(error.stderr));
+      // Its user lookup is web_profile_info, now refused for logged-in sessions.
+      expect(await failure('https://www.instagram.com/star.demo/')).toContain("'400 Bad Request' for 'https://www.instagram.com/api/v1/users/web_profile_info/'");
+      // A single post goes through media info, now sent home: 1.25.3 follows to the HTML page and
+      // cannot read it (newer versions say "HTTP redirect to home page").
+      const pk = late.instagramPostIds()[0] ?? '';
+      expect(await failure(`https://www.instagram.com/p/${shortcode(pk)}/`)).toContain('JSONDecodeError');
+      const calls = late.log.filter((e) => e.kind === 'api').map((e) => `${e.status} ${e.method} ${e.path.replace(/\?.*/, '')}`);
+      expect(calls).toEqual(['400 GET /api/v1/users/web_profile_info/', `302 GET /api/v1/media/${pk}/info/`, '200 GET /']);
+      expect(late.log.filter((e) => e.kind === 'media')).toEqual([]);
+    } finally {
+      await late.close();
+    }
   });
 
   /** A direct API read, to find the shortcode gallery-dl's /p/ URL needs. */

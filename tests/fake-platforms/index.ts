@@ -29,6 +29,8 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     apiBudgetPerMinute: options.apiBudgetPerMinute ?? DEFAULT_API_BUDGET,
     catalog,
     startedAt,
+    era: options.instagramEra ?? 'legacy',
+    docIdRotateAfter: options.instagramDocIdRotateAfter,
   });
   const facebook = new FacebookPlatform({
     profiles: options.facebookProfiles,
@@ -38,6 +40,8 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
   const youtube = new YouTubePlatform({ ...options, apiBudgetPerMinute: options.apiBudgetPerMinute ?? DEFAULT_API_BUDGET });
   const routes: HostRoute[] = [
     instagram.route,
+    // Before the media CDN's *.cdninstagram.com, which would otherwise take this host.
+    instagram.staticRoute,
     facebook.route,
     ...youtube.routes,
     cdnRoute(['*.cdninstagram.com', '*.fna.fbcdn.net'], catalog, { latencyMs: options.mediaLatencyMs, bytesPerSecond: options.mediaBytesPerSecond }, (host) =>
@@ -78,6 +82,8 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     instagramCookies: (username) => instagram.cookies(username),
     instagramMedia: (username) => instagram.media(username),
     instagramPostIds: (username) => instagram.postIds(username),
+    instagramDocIds: () => instagram.docIds.current(),
+    rotateInstagramDocIds: () => instagram.docIds.rotate(),
     facebookCookies: (vanity) => facebook.cookies(vanity),
     facebookUserId: (vanity) => facebook.userId(vanity),
     facebookMedia: (vanity, opts) => facebook.media(vanity, opts),

@@ -48,8 +48,12 @@ export interface RequestLogEntry {
 
 /** A fault injected into matching requests. */
 export interface FaultRule {
-  /** Which requests: 'api' | 'media' | a substring of host+path. */
-  match: 'api' | 'media' | { pathIncludes: string };
+  /**
+   * Which requests: 'api' | 'media' | a substring of host+path | Instagram web GraphQL calls of one
+   * query, named as the request names it (fb_api_req_friendly_name or X-FB-Friendly-Name), optionally
+   * only those whose `variables` contain a substring (e.g. '"is_highlight":false' for stories only).
+   */
+  match: 'api' | 'media' | { pathIncludes: string } | { graphql: string; variablesInclude?: string };
   /** How many matching requests get the fault (default 1); Infinity for all. */
   times?: number;
   /** Skip this many matching requests before the fault applies. */
@@ -80,7 +84,24 @@ export interface FakeInstagramAccountSpec {
   /** Current stories and highlights; default 3 and 2 for 'star.demo', 0 for other accounts. */
   stories?: number;
   highlights?: number;
+  /** Reels hidden from the profile grid, listed only by the Reels tab; default 1 for 'star.demo', 0 for other accounts. */
+  reelsTabOnly?: number;
 }
+
+/**
+ * How the fake Instagram answers logged-in sessions: 'legacy' as before August 2026 (REST v1 works),
+ * or 'late2026' (REST listing endpoints retired, the web app's GraphQL with page tokens and doc_ids
+ * published in JS bundles; see ../shared/PLATFORMS.md, "What changed in the second half of 2026").
+ */
+export type InstagramEra = 'legacy' | 'late2026';
+
+/** The five web GraphQL queries the fake Instagram answers in the 'late2026' era. */
+export type InstagramQueryName =
+  | 'PolarisProfilePostsQuery'
+  | 'PolarisProfileReelsTabContentQuery'
+  | 'PolarisStoriesV3ReelPageStandaloneQuery'
+  | 'PolarisProfileStoryHighlightsTrayContentQuery'
+  | 'PolarisPostRootQuery';
 
 export interface FakeFacebookProfileSpec {
   /** The profile's vanity name ('star.demo' is the logged-in demo user). */
@@ -160,6 +181,13 @@ export interface FakePlatformsOptions {
    * as a broken or malicious response could (tests/fake-platforms/instagram/hostile-data.ts).
    */
   instagramHostileAccount?: boolean;
+  /** Which Instagram the fake is (default 'legacy'). */
+  instagramEra?: InstagramEra;
+  /**
+   * 'late2026': the GraphQL doc_ids rotate once, after this many GraphQL calls that reached the
+   * doc_id check (default never), as during a long export; that last call still runs on the old ids.
+   */
+  instagramDocIdRotateAfter?: number;
   /** Facebook profiles beyond the built-in demo profile 'star.demo'; a spec named 'star.demo' replaces it. */
   facebookProfiles?: FakeFacebookProfileSpec[];
   /** YouTube channels beyond the built-in demo channel '@star.demo'; a spec named 'star.demo' replaces it. */
@@ -206,8 +234,12 @@ export interface FakePlatforms {
   instagramMedia(username?: string): ServedMedia[];
   /** Which media a CDN URL shows (signature not checked), and whether it is the best copy; undefined if unknown. */
   resolveMediaUrl(url: string): { mediaId: string; best: boolean } | undefined;
-  /** Number of feed posts etc. so tests can compare counts. */
+  /** Every post pk a complete export lists: the feed in feed order, then the reels only the Reels tab lists. */
   instagramPostIds(username?: string): string[];
+  /** The doc_id each web GraphQL query has now ('late2026'; what the current bundles publish). */
+  instagramDocIds(): Record<InstagramQueryName, string>;
+  /** Publishes new doc_ids in new bundles linked from the pages; the old ids then answer 401 "Please wait…". */
+  rotateInstagramDocIds(): void;
   /** Cookies of a logged-in Facebook session of the given profile (default the demo user). */
   facebookCookies(vanity?: string): FakeCookie[];
   /** The profile's numeric id (what `c_user` holds for its session). */

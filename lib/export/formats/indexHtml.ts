@@ -1,6 +1,7 @@
 import { PLATFORM_LABELS } from '../../platforms/labels';
 import { mainJsonName, utcDate } from '../layout/exportPaths';
 import type { Manifest, ManifestMedia, ManifestPost } from '../layout/manifest';
+import { sectionProblems } from '../sectionProblems';
 import { escapeHtml, relativeUrl, safeWebUrl } from './html';
 import { INDEX_HTML_CSP, INDEX_HTML_STYLE } from './indexHtmlStyle';
 
@@ -70,6 +71,14 @@ function postCard(post: ManifestPost, platformLabel: string): string {
   ].join('');
 }
 
+/** What each part of the account gave, and in words what stopped short. */
+function sectionsSummary(manifest: Manifest): string {
+  if (manifest.sections.length === 0) return '';
+  const parts = manifest.sections.map((s) => `${s.label}: ${s.listed}${s.expected === undefined ? '' : ` of ${s.expected}`} (${s.status})`);
+  const problems = sectionProblems(manifest.sections).map((problem) => `<p class="note failed">${escapeHtml(problem)}</p>`);
+  return `<p class="summary sections">${escapeHtml(parts.join(' · '))}</p>${problems.join('')}`;
+}
+
 function failedSection(manifest: Manifest): string {
   if (manifest.failed.length === 0) return '';
   const rows = manifest.failed
@@ -111,6 +120,7 @@ export function buildIndexHtml(manifest: Manifest): string {
 <header>
 <h1>@<bdi>${escapeHtml(account.handle)}</bdi>${name}</h1>
 <p class="summary">${escapeHtml(summary)} · all metadata in <a href="${escapeHtml(relativeUrl(jsonName))}">${escapeHtml(jsonName)}</a></p>
+${sectionsSummary(manifest)}
 </header>
 <main class="grid">
 ${manifest.posts.map((post) => postCard(post, label)).join('\n')}

@@ -95,6 +95,7 @@ export async function runArchiveStage(ctx: JobContext): Promise<void> {
     posts,
     outcomeOf: (item) => outcomes.get(item),
     failed: job.failed,
+    sections: job.sections ?? [],
   });
   await zip.addText(zipEntryPath(job.id, mainJsonName(job.request.platform, job.id)), JSON.stringify(manifest, null, 2), exportedAt);
   for (const entry of formatEntries(job.request.format, manifest)) {

@@ -1,8 +1,8 @@
 import pLimit from 'p-limit';
 import type { ExportError } from '../../errors';
-import type { PlatformAdapter, PlatformContext, Post } from '../../platforms/types';
+import type { PlatformAdapter, PlatformContext } from '../../platforms/types';
 import type { JobRecord } from '../../storage/exportDb';
-import { appendPage } from '../../storage/jobRepository';
+import { appendPage, type ListedPage } from '../../storage/jobRepository';
 import type { ExportSettings } from '../exportSettings';
 import { overallPercent } from './jobProgress';
 
@@ -16,8 +16,8 @@ export interface JobContext {
   signal: AbortSignal;
   /** Persists the job and tells open extension pages; `archiveFraction` feeds the percent during the ZIP stage. */
   save(changes?: Partial<JobRecord>, archiveFraction?: number): Promise<void>;
-  /** Stores one listed page with the cursor after it, and takes the new listing state into `job`. */
-  recordPage(posts: Post[], nextCursor: string | null): Promise<void>;
+  /** Stores one listed page with the position after it, and takes the new listing state into `job`. */
+  recordPage(page: ListedPage): Promise<void>;
   /** Stops every part of the job at once (the listing and the downloads running beside it). */
   stop(reason: ExportError): void;
 }
@@ -35,7 +35,7 @@ export function createJobContext({ job, adapter, settings, signal: outer, create
   const stopper = new AbortController();
   const signal = AbortSignal.any([outer, stopper.signal]);
   // Downloads save the job while a page is being stored: a save that cloned the job before the
-  // page's transaction committed would write the old cursor back over the new one. One writer at a time.
+  // page's transaction committed would write the old position back over the new one. One writer at a time.
   const writes = pLimit(1);
   return {
     job,
@@ -48,11 +48,12 @@ export function createJobContext({ job, adapter, settings, signal: outer, create
       job.percent = overallPercent(job, archiveFraction);
       return writes(() => publish(job));
     },
-    recordPage(posts, nextCursor) {
+    recordPage(page) {
       return writes(async () => {
         // Only what the page changed: the rest of the stored job may be older than this one.
-        const { cursor, metadataDone, posts: listed, nextPostSeq, nextMediaSeq, media } = await appendPage(job.id, posts, nextCursor);
-        Object.assign(job, { cursor, metadataDone, posts: listed, nextPostSeq, nextMediaSeq, media: { ...job.media, total: media.total } });
+        const stored = await appendPage(job.id, page);
+        const { listing, metadataDone, sections, posts: listed, nextPostSeq, nextMediaSeq, media } = stored;
+        Object.assign(job, { listing, metadataDone, sections, posts: listed, nextPostSeq, nextMediaSeq, media: { ...job.media, total: media.total } });
       });
     },
     stop(reason) {

@@ -16,7 +16,7 @@ import { runJob } from './runJob';
 const KEEP_ALIVE_MS = 20_000;
 
 export function toSnapshot(job: JobRecord): JobSnapshot {
-  const { cursor: _cursor, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, temporaryBlocks: _blocks, resumeStage, ...snapshot } = job;
+  const { listing: _listing, notes: _notes, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, temporaryBlocks: _blocks, resumeStage, ...snapshot } = job;
   return { ...snapshot, resumable: snapshot.stage === 'failed' && resumeStage !== undefined };
 }
 
@@ -38,7 +38,6 @@ function newJobRecord(request: ExportRequest): JobRecord {
     failed: [],
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
-    cursor: null,
     metadataDone: false,
     nextPostSeq: 0,
     nextMediaSeq: 0,

@@ -1,5 +1,7 @@
 import { ExportError, toExportError } from '../../errors';
 import { sleep } from '../../net/retryPolicy';
+import { isListedInScope } from '../../storage/jobRepository';
+import { readNextPage, type ReadPage } from '../sections/sectionPlan';
 import type { JobContext } from './jobContext';
 import { metadataRetryDelay, type MetadataRetryState } from './metadataRetry';
 
@@ -32,18 +34,22 @@ export async function withApiRetries<T>(ctx: JobContext, step: () => Promise<T>)
 }
 
 /**
- * Pages through the account's posts, storing each page with the cursor after it, so a stopped
- * worker resumes at the first page it had not stored, and a failed job keeps what it listed.
+ * Lists the account section by section, page by page, storing each page with the position after
+ * it, so a stopped worker resumes at the first page it had not stored and a failed job keeps what
+ * it listed. A section whose strategy closes goes on with its next strategy (for the rest of the
+ * job); a section no strategy can read is reported and the next section listed.
  * `onListed` hears of each stored page by the sequence number of its first new media record.
  */
 export async function runMetadataStage(ctx: JobContext, onListed?: (firstMediaSeq: number) => Promise<void>): Promise<void> {
-  const { adapter, platform } = ctx;
   const account = ctx.job.account;
   if (!account) throw new ExportError('internal', 'The account was not resolved before listing posts.');
+  const sections = ctx.adapter.sections(account);
+  const read: ReadPage = (strategy, cursor, listed) => withApiRetries(ctx, () => strategy.fetchPage(ctx.platform, account, cursor, listed));
+  const isListed = (scope: string, postId: string) => isListedInScope(ctx.job.id, scope, postId);
   while (!ctx.job.metadataDone) {
-    const page = await withApiRetries(ctx, () => adapter.fetchPage(platform, account, ctx.job.cursor));
+    const page = await readNextPage(sections, ctx.job.listing, read, isListed);
     const firstMediaSeq = ctx.job.nextMediaSeq;
-    await ctx.recordPage(page.posts, page.nextCursor);
+    await ctx.recordPage(page);
     await onListed?.(firstMediaSeq);
     await ctx.save();
   }

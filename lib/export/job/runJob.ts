@@ -13,6 +13,7 @@ import { listWhileDownloading } from './listingWithDownloads';
 import { startMediaDownloads, type MediaDownloads } from './mediaStage';
 import { runMetadataStage, withApiRetries } from './metadataStage';
 import { cleanUpFinishedJob } from './jobCleanup';
+import { jobNotes } from './jobNotes';
 
 const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'archive', 'delivering'];
 
@@ -35,6 +36,7 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
         pacing: { minDelayMs: settings.apiDelayMinMs, maxDelayMs: settings.apiDelayMaxMs },
         signal: jobSignal,
         stallTimeoutMs: settings.stallTimeoutMs,
+        notes: jobNotes(job),
       }),
   });
   const reached = (stage: ActiveStage) => STAGES.indexOf(job.stage as ActiveStage) <= STAGES.indexOf(stage);

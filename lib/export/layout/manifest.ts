@@ -1,6 +1,6 @@
 import type { ErrorKind } from '../../errors';
 import type { AccountInfo, FailedFile, MediaFormat, MediaItem, MediaKind, PlatformId, Post } from '../../platforms/types';
-import type { ExportRequest } from '../types';
+import type { ExportRequest, SectionReport } from '../types';
 import { kindOf } from '../media/mediaFormat';
 import { urlWithoutSignature } from './sourceUrl';
 
@@ -45,6 +45,8 @@ export interface Manifest {
   options: ExportRequest;
   exportedAt: string;
   counts: { posts: number; media: number; savedFiles: number; failedFiles: number; savedBytes: number };
+  /** How each part of the account was read: an export says where it stopped short. */
+  sections: SectionReport[];
   posts: ManifestPost[];
   failed: FailedFile[];
 }
@@ -60,6 +62,7 @@ export interface ManifestInput {
   /** Undefined for an item that was not downloaded (media not requested). */
   outcomeOf: (item: MediaItem, post: Post) => MediaOutcome | undefined;
   failed: readonly FailedFile[];
+  sections: readonly SectionReport[];
 }
 
 function manifestMedia(item: MediaItem, outcome: MediaOutcome | undefined): ManifestMedia {
@@ -111,6 +114,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     options: input.options,
     exportedAt: input.exportedAt.toISOString(),
     counts,
+    sections: [...input.sections],
     posts,
     failed: [...input.failed],
   };

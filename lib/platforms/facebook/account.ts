@@ -18,7 +18,7 @@ export async function resolveAccount(ctx: PlatformContext, account?: string): Pr
   const session = await facebookSession(ctx);
   const wanted = normalizeAccount(account);
   if (wanted === undefined || wanted === session.uid) {
-    return { id: session.uid, handle: session.uid, displayName: session.tokens.name, profileUrl: profileUrlOf(session.uid) };
+    return { id: session.uid, handle: session.uid, displayName: session.tokens.name, profileUrl: profileUrlOf(session.uid), isViewer: true };
   }
   if (NUMERIC_ID.test(wanted)) return { id: wanted, handle: wanted, profileUrl: profileUrlOf(wanted) };
   return profileByVanity(ctx, wanted);

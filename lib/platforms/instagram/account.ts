@@ -28,7 +28,7 @@ export async function resolveAccount(ctx: PlatformContext, account?: string): Pr
   const wanted = normalizeAccount(account);
   if (wanted === undefined) {
     if (!viewerId) throw loginRequired();
-    return toAccountInfo(await userById(ctx, viewerId));
+    return toAccountInfo(await userById(ctx, viewerId), viewerId);
   }
   const user = /^\d+$/.test(wanted) ? await userById(ctx, wanted) : await userByName(ctx, wanted);
   if (user.id !== viewerId && user.isPrivate === true && user.followedByViewer === false) {
@@ -37,7 +37,7 @@ export async function resolveAccount(ctx: PlatformContext, account?: string): Pr
       `@${user.username} is a private account you do not follow, so its posts cannot be exported. Follow it (and be accepted) first.`,
     );
   }
-  return toAccountInfo(user);
+  return toAccountInfo(user, viewerId);
 }
 
 /**
@@ -121,8 +121,9 @@ function factsOf(user: JsonObject): UserFacts | undefined {
   };
 }
 
-function toAccountInfo(user: UserFacts): AccountInfo {
+function toAccountInfo(user: UserFacts, viewerId: string | undefined): AccountInfo {
   return {
+    isViewer: user.id === viewerId,
     id: user.id,
     handle: user.username,
     displayName: user.fullName,

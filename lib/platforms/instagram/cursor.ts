@@ -1,40 +1,32 @@
 import { ExportError } from '../../errors';
 import type { JsonObject } from '../shared/jsonReaders';
-import { isOptionalString, isOptionalTrue, isStringArray, opaqueCursorCodec } from '../shared/opaqueCursor';
+import { isOptionalString, isStringArray, opaqueCursorCodec } from '../shared/opaqueCursor';
 
-/**
- * Where listing resumes, stored by the job between pages. Sections run in this order:
- * feed (posts) → clips (reels) → stories → highlights.
- *
- * `seen` holds the listed ids (json.ts) of feed posts the clips section could list again (videos)
- * and of pinned posts (the feed shows them first and may list them again in date order). Photos
- * and carousels never come back from the clips endpoint, so they are not kept: the cursor stays small.
- */
-export type Cursor =
-  | { section: 'feed'; maxId?: string; graphql?: true; seen: string[] }
-  | { section: 'clips'; maxId?: string; seen: string[] }
-  | { section: 'stories' }
-  | { section: 'highlights'; reelIds?: string[] };
+/** Where a paged Instagram list resumes: the `max_id` (REST) or `after` (GraphQL) of its next page. */
+export interface PageCursor {
+  next?: string;
+}
 
-const FIRST_CURSOR: Cursor = { section: 'feed', seen: [] };
+/** Highlights: the ids still to read, once the tray was read. */
+export interface HighlightsCursor {
+  reelIds: string[];
+}
 
-export const { encode: encodeCursor, decode: decodeCursor } = opaqueCursorCodec<Cursor>({
-  first: () => FIRST_CURSOR,
-  isCursor,
-  unreadable: () => new ExportError('internal', 'The saved position of this Instagram export cannot be read. Start a new export.'),
+const unreadable = () => new ExportError('internal', 'The saved position of this Instagram export cannot be read. Start a new export.');
+
+export const pageCursor = opaqueCursorCodec<PageCursor>({
+  first: () => ({}),
+  isCursor: (cursor: JsonObject) => isOptionalString(cursor.next),
+  unreadable,
 });
 
-function isCursor(cursor: JsonObject): boolean {
-  switch (cursor.section) {
-    case 'feed':
-      return isOptionalString(cursor.maxId) && isOptionalTrue(cursor.graphql) && isStringArray(cursor.seen);
-    case 'clips':
-      return isOptionalString(cursor.maxId) && isStringArray(cursor.seen);
-    case 'stories':
-      return true;
-    case 'highlights':
-      return cursor.reelIds === undefined || isStringArray(cursor.reelIds);
-    default:
-      return false;
-  }
+export const highlightsCursor = opaqueCursorCodec<HighlightsCursor | undefined>({
+  first: () => undefined,
+  isCursor: (cursor: JsonObject) => isStringArray(cursor.reelIds),
+  unreadable,
+});
+
+/** A page that claims more but hands back the same position would loop for ever. */
+export function nextPage(next: string | undefined, current: string | undefined): string | null {
+  return next !== undefined && next !== current ? pageCursor.encode({ next }) : null;
 }

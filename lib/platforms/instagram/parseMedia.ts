@@ -39,8 +39,10 @@ export function toPost(media: JsonObject, source: MediaSource = { section: 'post
   if (listedId(media) === undefined) metadata.missing_id = true;
   if (missing.length > 0) metadata.missing_media = missing;
   if (idsAsSent.length > 0) metadata.media_ids_as_sent = idsAsSent;
+  const id = listedId(media);
   return {
-    id: postIdOf(media),
+    id: id ?? NO_ID,
+    ...listingIdOf(id, source),
     platform: 'instagram',
     kind: postKind(media, source),
     publishedAt: publishedAt(media),
@@ -51,8 +53,10 @@ export function toPost(media: JsonObject, source: MediaSource = { section: 'post
   };
 }
 
-function postIdOf(media: JsonObject): string {
-  return listedId(media) ?? NO_ID;
+/** A post without an id is never taken for another; a story item saved in two highlights is listed in each. */
+function listingIdOf(id: string | undefined, source: MediaSource): Pick<Post, 'listingId'> {
+  if (id === undefined) return { listingId: null };
+  return source.section === 'highlight' ? { listingId: `${source.highlightId}/${id}` } : {};
 }
 
 /** A carousel child's id whose pk is missing or no pk, with the id it was sent under (if any). */
@@ -68,7 +72,7 @@ interface CollectedMedia {
 }
 
 function collectMedia(media: JsonObject): CollectedMedia {
-  const postId = postIdOf(media);
+  const postId = listedId(media) ?? NO_ID;
   const caption = captionOf(media);
   const postTime = publishedAt(media);
   const children = asObjects(media.carousel_media);

@@ -1,43 +1,47 @@
-import type { AccountInfo, PlatformContext, Post, PostPage } from '../types';
+import type { ListingStrategy, PlatformContext, Post } from '../types';
 import { asArray, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { apiUrl, getJson } from './api';
 import { REELS_PER_CALL } from './constants';
-import { encodeCursor, type Cursor } from './cursor';
+import { highlightsCursor } from './cursor';
 import { toPost, type MediaSource } from './parseMedia';
 import { rememberReel } from './reelIndex';
 import { platformChanged } from './responses';
 
-type HighlightsCursor = Extract<Cursor, { section: 'highlights' }>;
-
 const HIGHLIGHT_PREFIX = 'highlight:';
 
-/** The account's current stories (one reel, whose id is the user id). */
-export async function storiesPage(ctx: PlatformContext, account: AccountInfo): Promise<PostPage> {
-  const reels = await readReels(ctx, [account.id]);
-  const posts = reels.flatMap((reel) => reelPosts(ctx, reel, { section: 'story' }));
-  return { posts, nextCursor: encodeCursor({ section: 'highlights' }) };
-}
+/** The account's current stories: one reel, whose id is the user id. */
+export const restStories: ListingStrategy = {
+  name: 'rest',
+  async fetchPage(ctx, account) {
+    const reels = await readReels(ctx, [account.id]);
+    return { posts: reels.flatMap((reel) => reelPosts(ctx, reel, { section: 'story' })), nextCursor: null };
+  },
+};
 
 /** First the highlights tray (ids only), then their items, a few highlights per call. */
-export async function highlightsPage(ctx: PlatformContext, account: AccountInfo, cursor: HighlightsCursor): Promise<PostPage> {
-  if (cursor.reelIds === undefined) {
-    const reelIds = await readTray(ctx, account.id);
-    return { posts: [], nextCursor: reelIds.length > 0 ? encodeCursor({ section: 'highlights', reelIds }) : null };
-  }
-  const batch = cursor.reelIds.slice(0, REELS_PER_CALL);
-  const rest = cursor.reelIds.slice(REELS_PER_CALL);
-  const posts: Post[] = [];
-  for (const reel of await readReels(ctx, batch)) {
-    const reelId = asString(reel.id) ?? '';
-    const source: MediaSource = {
-      section: 'highlight',
-      highlightId: reelId.startsWith(HIGHLIGHT_PREFIX) ? reelId.slice(HIGHLIGHT_PREFIX.length) : reelId,
-      title: asString(reel.title),
-    };
-    posts.push(...reelPosts(ctx, reel, source));
-  }
-  return { posts, nextCursor: rest.length > 0 ? encodeCursor({ section: 'highlights', reelIds: rest }) : null };
-}
+export const restHighlights: ListingStrategy = {
+  name: 'rest',
+  async fetchPage(ctx, account, cursor) {
+    const position = highlightsCursor.decode(cursor);
+    if (position === undefined) {
+      const reelIds = await readTray(ctx, account.id);
+      return { posts: [], nextCursor: reelIds.length > 0 ? highlightsCursor.encode({ reelIds }) : null };
+    }
+    const batch = position.reelIds.slice(0, REELS_PER_CALL);
+    const rest = position.reelIds.slice(REELS_PER_CALL);
+    const posts: Post[] = [];
+    for (const reel of await readReels(ctx, batch)) {
+      const reelId = asString(reel.id) ?? '';
+      const source: MediaSource = {
+        section: 'highlight',
+        highlightId: reelId.startsWith(HIGHLIGHT_PREFIX) ? reelId.slice(HIGHLIGHT_PREFIX.length) : reelId,
+        title: asString(reel.title),
+      };
+      posts.push(...reelPosts(ctx, reel, source));
+    }
+    return { posts, nextCursor: rest.length > 0 ? highlightsCursor.encode({ reelIds: rest }) : null };
+  },
+};
 
 async function readTray(ctx: PlatformContext, userId: string): Promise<string[]> {
   const body = await getJson(ctx, apiUrl(`/highlights/${userId}/highlights_tray/`), 'highlights');

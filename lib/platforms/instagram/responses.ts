@@ -1,5 +1,5 @@
 import { ExportError } from '../../errors';
-import type { ApiResponse } from '../types';
+import type { ApiResponse, PlatformContext } from '../types';
 import { isRedirect, parseJsonObject, slowDown } from '../shared/apiResponses';
 import { parseUrl } from '../shared/urlPaths';
 import { asString, type JsonObject } from '../shared/jsonReaders';
@@ -30,6 +30,17 @@ export function platformChanged(endpoint: string): ExportError {
 export function isHomeOrHiddenRedirect(response: ApiResponse): boolean {
   if (!isRedirect(response)) return false;
   return response.location === undefined || redirectPath(response.location) === '/';
+}
+
+/**
+ * Like readJson, for an endpoint Instagram retires per session: a redirect to the home page (or
+ * one the browser hides) while the session cookie is still there closes this endpoint only.
+ */
+export async function readRetirable(ctx: PlatformContext, response: ApiResponse, endpoint: string): Promise<JsonObject> {
+  if (isHomeOrHiddenRedirect(response) && (await ctx.getCookie('sessionid'))) {
+    throw new ExportError('endpoint_retired', `Instagram no longer answers the ${endpoint} request for this session (it redirects it to the home page).`);
+  }
+  return readJson(response, endpoint);
 }
 
 /**

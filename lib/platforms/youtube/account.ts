@@ -23,7 +23,7 @@ export async function resolveAccount(ctx: PlatformContext, account?: string): Pr
   const ref = account?.trim() ? parseChannelRef(account) : undefined;
   if (account?.trim() && !ref) throw new ExportError('account_not_found', `“${account}” does not name a YouTube channel.`);
   const known = ref ? await channelIdOf(ctx, ref) : await ownChannelId(ctx);
-  return channelInfo(ctx, known.channelId, known.handle);
+  return { ...(await channelInfo(ctx, known.channelId, known.handle)), isViewer: ref === undefined };
 }
 
 interface KnownChannel {

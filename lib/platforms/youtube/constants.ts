@@ -25,7 +25,7 @@ export const REGION = 'US';
 export const TABS = [
   { tab: 'videos', path: '/videos', params: 'EgZ2aWRlb3PyBgQKAjoA', label: 'Videos' },
   { tab: 'shorts', path: '/shorts', params: 'EgZzaG9ydHPyBgUKA5oBAA%3D%3D', label: 'Shorts' },
-  { tab: 'streams', path: '/streams', params: 'EgdzdHJlYW1z8gYECgJ6AA%3D%3D', label: 'Live' },
+  { tab: 'streams', path: '/streams', params: 'EgdzdHJlYW1z8gYECgJ6AA%3D%3D', label: 'Live streams' },
 ] as const;
 export type TabName = (typeof TABS)[number]['tab'];
 

@@ -2,7 +2,7 @@ import type { PlatformAdapter } from '../types';
 import { resolveAccount } from './account';
 import { accountFromUrl } from './accountFromUrl';
 import { MAX_MEDIA_BYTES, MEDIA_FORMATS, MEDIA_HOSTS, ORIGIN, PAGE_HOSTS } from './constants';
-import { fetchPage } from './pages';
+import { sections } from './sections';
 import { refreshMediaUrl } from './refresh';
 
 export const youtubeAdapter: PlatformAdapter = {
@@ -12,6 +12,6 @@ export const youtubeAdapter: PlatformAdapter = {
   mediaRules: { maxBytes: MAX_MEDIA_BYTES, formats: MEDIA_FORMATS },
   accountFromUrl,
   resolveAccount,
-  fetchPage,
+  sections,
   refreshMediaUrl,
 };

@@ -1,12 +1,14 @@
 import type { FakeCookie } from '../../fake-platforms/types';
 import { cookieHeader, fakeFetch } from '../../fake-platforms/test-client';
 import type { ApiRequest, ApiResponse, PlatformContext } from '../../../lib/platforms/types';
+import { MemoryNotes } from '../../unit/platform-fakes/memoryNotes';
 
 /**
  * A PlatformContext over Node's HTTPS to the fake, with a cookie jar standing in for the browser's:
  * the adapter runs exactly as in the extension, minus pacing, without a browser.
  */
 export class NodePlatformContext implements PlatformContext {
+  readonly notes = new MemoryNotes();
   readonly signal = new AbortController().signal;
   readonly requests: ApiRequest[] = [];
 

@@ -12,7 +12,7 @@ export class AccountStore {
   add(account: IgAccount, aliases: readonly string[] = []): void {
     for (const name of [account.user.username, ...aliases]) this.byName.set(name.toLowerCase(), account);
     this.byPk.set(account.user.pk, account);
-    for (const post of account.feed) this.media.set(post.pk, { account, post });
+    for (const post of [...account.feed, ...account.reelsTabOnly]) this.media.set(post.pk, { account, post });
     for (const story of [...account.stories, ...account.highlights.flatMap((h) => h.items)]) this.media.set(story.pk, { account, story });
   }
 

@@ -16,6 +16,12 @@ const DAY = 86_400;
 
 export const DEMO_SPEC: FakeInstagramAccountSpec = { username: DEMO_USERNAME, posts: 60, stories: 3, highlights: 2 };
 
+/** Accounts whose names contain the demo's, which late-2026 topsearch ranks before it. */
+export const LOOKALIKE_SPECS: readonly FakeInstagramAccountSpec[] = [
+  { username: 'star.demo.fans', posts: 2 },
+  { username: 'the.star.demo', posts: 1 },
+];
+
 type Slot = 'image' | 'carousel' | 'video' | 'reel' | 'png' | 'mixed-carousel';
 // Every 10 posts cover each kind, so small accounts still get every shape.
 const CYCLE: readonly Slot[] = ['image', 'carousel', 'video', 'image', 'reel', 'png', 'mixed-carousel', 'image', 'reel', 'video'];
@@ -44,10 +50,11 @@ export class DemoAccountBuilder {
     const posts = Array.from({ length: spec.posts }, (_, i) => this.post(user.pk, spec.username, i, sizes));
     this.pin(posts);
     const feed = [...posts.filter((p) => p.pinned), ...posts.filter((p) => !p.pinned)];
+    const reelsTabOnly = Array.from({ length: spec.reelsTabOnly ?? (isDemo ? 1 : 0) }, (_, k) => this.reelsTabOnlyReel(user.pk, spec.username, k, sizes));
     const storyCount = spec.stories ?? (isDemo ? 3 : 0);
     const stories = Array.from({ length: storyCount }, (_, k) => this.story(user.pk, spec.username, k, storyCount, sizes));
     const highlights = Array.from({ length: spec.highlights ?? (isDemo ? 2 : 0) }, (_, h) => this.highlight(user.pk, spec.username, h, sizes));
-    return { user, feed, stories, highlights };
+    return { user, feed, reelsTabOnly, stories, highlights };
   }
 
   private user(spec: FakeInstagramAccountSpec, isDemo: boolean): IgUser {
@@ -96,8 +103,18 @@ export class DemoAccountBuilder {
 
   private post(ownerPk: string, username: string, index: number, sizes: Sizes): IgPost {
     const rng = seeded('post', username, index);
-    const slot = CYCLE[index % CYCLE.length] ?? 'image';
     const takenAt = REFERENCE_TIME - index * 2 * DAY - rng.int(0, DAY);
+    return this.postAt(ownerPk, index, CYCLE[index % CYCLE.length] ?? 'image', takenAt, rng, sizes);
+  }
+
+  /** The k-th reel hidden from the grid, dated between two feed posts' days so its pk is unique. */
+  private reelsTabOnlyReel(ownerPk: string, username: string, k: number, sizes: Sizes): IgPost {
+    const takenAt = REFERENCE_TIME - (4 * k + 3) * DAY - 12 * HOUR;
+    return this.postAt(ownerPk, 2 * k + 1, 'reel', takenAt, seeded('reels-tab-only', username, k), sizes);
+  }
+
+  /** `index` places the post in the feed's pattern (which have no caption, which a location). */
+  private postAt(ownerPk: string, index: number, slot: Slot, takenAt: number, rng: Seeded, sizes: Sizes): IgPost {
     const pk = mediaPk(takenAt, ownerPk, 0);
     let nodes: IgNode[];
     if (slot === 'carousel' || slot === 'mixed-carousel') {

@@ -131,7 +131,7 @@ export class HostileAccountBuilder {
       this.post(11, p.withheldVideo, [this.withheldVideo(11, p.withheldVideo)], 'a video listed without any video URL'),
       ...HOSTILE_POST_PKS.map((hostilePk, i) => this.post(20 + i, hostilePk, [this.image(200 + i, hostilePk, 'jpg', 11_000 + i * 100)], `post pk ${JSON.stringify(hostilePk)}`)),
     ];
-    return { user, feed, stories: [], highlights: [] };
+    return { user, feed, reelsTabOnly: [], stories: [], highlights: [] };
   }
 
   private post(index: number, postPk: string, nodes: IgNode[], caption: string, takenAt = REFERENCE_TIME - index * DAY): IgPost {

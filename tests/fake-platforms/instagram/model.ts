@@ -102,6 +102,11 @@ export interface IgAccount {
   user: IgUser;
   /** Feed order: pinned posts first, then newest first. */
   feed: IgPost[];
+  /**
+   * Reels the creator hid from the profile grid: the posts feed never lists them, the Reels tab does
+   * (gallery-dl #9555: a reel hidden from the grid is found only from the Reels tab).
+   */
+  reelsTabOnly: IgPost[];
   stories: IgStoryItem[];
   highlights: IgHighlight[];
 }

@@ -28,18 +28,26 @@ export function notFoundPage(): string {
   return page('Page not found • Instagram', `<main><h2>Sorry, this page isn't available.</h2><p>The link you followed may be broken, or the page may have been removed.</p></main>`);
 }
 
-export function homePage(): string {
-  return page('Instagram', '<main><h1>Instagram</h1><p>Fake platform for Star Export tests.</p><a href="/star.demo/">star.demo</a></main>');
+/** `webApp`: the late-2026 web app's scripts and data (web-app-page.ts); empty in the legacy era. */
+export interface WebAppParts {
+  head: string;
+  body: string;
 }
 
-export function profilePage(account: IgAccount): string {
+const NO_WEB_APP: WebAppParts = { head: '', body: '' };
+
+export function homePage(webApp = NO_WEB_APP): string {
+  return page('Instagram', `<main><h1>Instagram</h1><p>Fake platform for Star Export tests.</p><a href="/star.demo/">star.demo</a></main>${webApp.body}`, webApp.head);
+}
+
+export function profilePage(account: IgAccount, webApp = NO_WEB_APP): string {
   const { user } = account;
   const title = `${user.fullName} (@${user.username}) • Instagram photos and videos`;
   const head = `
 <meta property="og:title" content="${escapeHtml(title)}">
 <meta property="og:url" content="https://www.instagram.com/${escapeHtml(user.username)}/">
 <meta property="al:ios:url" content="instagram://user?username=${escapeHtml(user.username)}">
-<meta property="instapp:owner_user_id" content="${user.pk}">`;
+<meta property="instapp:owner_user_id" content="${user.pk}">${webApp.head}`;
   const grid = user.isPrivate
     ? '<p>This account is private</p>'
     : account.feed.map((p) => `<a href="/${p.productType === 'clips' ? 'reel' : 'p'}/${p.code}/">${p.code}</a>`).join('\n');
@@ -47,7 +55,7 @@ export function profilePage(account: IgAccount): string {
     title,
     `<main><header><h2>${escapeHtml(user.username)}</h2><span>${escapeHtml(user.fullName)}</span>
 <p>${account.feed.length} posts</p><p>${escapeHtml(user.biography)}</p></header>
-<article>${grid}</article></main>`,
+<article>${grid}</article></main>${webApp.body}`,
     head,
   );
 }

@@ -1,16 +1,18 @@
 import type { CdnCatalog } from '../media/cdn-catalog';
 import { mediaKind } from '../media/media-file';
 import type { HostRoute } from '../server/reply';
-import type { FakeCookie, FakeInstagramAccountSpec, ServedMedia } from '../types';
+import type { FakeCookie, FakeInstagramAccountSpec, InstagramEra, ServedMedia } from '../types';
 import { AccountStore } from './accounts';
 import { ApiBudget } from './api-budget';
 import { InstagramCdnFiles } from './cdn-files';
-import { DEMO_SPEC, DEMO_USERNAME, DemoAccountBuilder } from './demo-data';
+import { InstagramDocIds } from './doc-ids';
+import { DEMO_SPEC, DEMO_USERNAME, DemoAccountBuilder, LOOKALIKE_SPECS } from './demo-data';
 import { HOSTILE_HANDLE, HOSTILE_USERNAME, HostileAccountBuilder } from './hostile-data';
 import { MediaJson } from './media-json';
 import type { IgAccount, IgNode } from './model';
 import { instagramRoute } from './routes';
 import { InstagramSessions } from './sessions';
+import { instagramStaticRoute } from './static-route';
 import { withDemoSpec } from '../demoSpecs';
 
 export interface InstagramPlatformOptions {
@@ -21,18 +23,27 @@ export interface InstagramPlatformOptions {
   catalog: CdnCatalog;
   /** Wall-clock ms the fake started; dates the current stories. */
   startedAt: number;
+  era: InstagramEra;
+  /** Rotate the GraphQL doc_ids once after this many GraphQL calls. */
+  docIdRotateAfter?: number;
 }
 
 /** The fake Instagram: its accounts, sessions and API route, and what tests ask about them. */
 export class InstagramPlatform {
   readonly route: HostRoute;
+  /** static.cdninstagram.com, where the web app's bundles publish the doc_ids. */
+  readonly staticRoute: HostRoute;
+  readonly docIds: InstagramDocIds;
   private readonly store = new AccountStore();
   private readonly sessions = new InstagramSessions();
 
   constructor(private readonly options: InstagramPlatformOptions) {
     const cdnFiles = new InstagramCdnFiles(options.catalog);
     const builder = new DemoAccountBuilder(cdnFiles, Math.floor(options.startedAt / 1000));
-    for (const spec of withDemoSpec(options.accounts, DEMO_SPEC, (s) => s.username === DEMO_USERNAME)) {
+    const specs = withDemoSpec(options.accounts, DEMO_SPEC, (s) => s.username === DEMO_USERNAME);
+    // Late 2026 has look-alikes of the demo, so a lookup that takes topsearch's first hit goes wrong.
+    if (options.era === 'late2026') specs.push(...LOOKALIKE_SPECS.filter((l) => !specs.some((s) => s.username === l.username)));
+    for (const spec of specs) {
       if (this.store.username(spec.username)) throw new Error(`duplicate fake Instagram account ${spec.username}`);
       const account = builder.build(spec);
       this.store.add(account);
@@ -44,7 +55,9 @@ export class InstagramPlatform {
       this.sessions.open(hostile.user.pk, hostile.user.username);
     }
     const render = new MediaJson(options.catalog, () => Date.now());
-    this.route = instagramRoute({ store: this.store, sessions: this.sessions, budget: new ApiBudget(options.apiBudgetPerMinute), render });
+    this.docIds = new InstagramDocIds(options.docIdRotateAfter);
+    this.route = instagramRoute({ store: this.store, sessions: this.sessions, budget: new ApiBudget(options.apiBudgetPerMinute), render, era: options.era, docIds: this.docIds });
+    this.staticRoute = instagramStaticRoute(this.docIds);
   }
 
   private account(username = DEMO_USERNAME): IgAccount {
@@ -58,15 +71,17 @@ export class InstagramPlatform {
     return this.sessions.cookies(this.sessions.open(account.user.pk, account.user.username), account.user.username);
   }
 
-  /** Feed post pks in feed order (pinned first); reels are feed posts too. */
+  /** Feed post pks in feed order (pinned first; reels are feed posts too), then the reels only the Reels tab lists. */
   postIds(username?: string): string[] {
-    return this.account(username).feed.map((p) => p.pk);
+    const account = this.account(username);
+    return [...account.feed, ...account.reelsTabOnly].map((p) => p.pk);
   }
 
   /**
    * Every file the account lists, which an exporter keeps (or, for a withheld one, reports as
-   * failed): each post's media (carousel children one by one), then current stories, then highlight
-   * items. Story and highlight items are their own post (postId = pk).
+   * failed): each post's media (carousel children one by one; the reels-tab-only reels after the
+   * feed), then current stories, then highlight items. Story and highlight items are their own post
+   * (postId = pk).
    */
   media(username?: string): ServedMedia[] {
     const account = this.account(username);
@@ -77,7 +92,7 @@ export class InstagramPlatform {
       return node.withheld ? { ...file, withheld: true } : file;
     };
     return [
-      ...account.feed.flatMap((post) => post.nodes.map((node) => served(post.pk, node, post.takenAt))),
+      ...[...account.feed, ...account.reelsTabOnly].flatMap((post) => post.nodes.map((node) => served(post.pk, node, post.takenAt))),
       ...account.stories.map((item) => served(item.pk, item, item.takenAt)),
       ...account.highlights.flatMap((h) => h.items.map((item) => served(item.pk, item, item.takenAt))),
     ];

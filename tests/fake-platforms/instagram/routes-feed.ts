@@ -1,6 +1,6 @@
 import type { Reply } from '../server/reply';
 import { fail, isReply, notAuthorized, ok, viewableAccount, type ApiCall } from './api-context';
-import type { IgPost } from './model';
+import { reelsPage, reelsTab } from './reels-tab';
 
 function clampInt(raw: string | null, fallback: number, max: number): number {
   const value = Number.parseInt(raw ?? '', 10);
@@ -35,30 +35,16 @@ export function userFeed(call: ApiCall, pk: string): Reply {
   return ok(call, body);
 }
 
-const clipsCursor = (pk: string) => Buffer.from(`clips:${pk}`).toString('base64url');
-const clipsPkFromCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString().replace(/^clips:/, '');
-
 /** POST /api/v1/clips/user/ — the Reels tab: reels (and, with include_feed_video, feed videos), newest first. */
 export function userClips(call: ApiCall): Reply {
   const account = viewableAccount(call, call.form.get('target_user_id') ?? '');
   if (isReply(account)) return account;
-  const withFeedVideos = call.form.get('include_feed_video') === 'true';
-  const isClip = (p: IgPost) => p.productType === 'clips' || (withFeedVideos && p.mediaType === 2);
-  const clips = [...account.feed.filter((p) => isClip(p) && p.pinned), ...account.feed.filter((p) => isClip(p) && !p.pinned)];
-  const size = clampInt(call.form.get('page_size'), 12, 50);
-  const maxId = call.form.get('max_id');
-  let start = 0;
-  if (maxId) {
-    const index = clips.findIndex((p) => p.pk === clipsPkFromCursor(maxId));
-    if (index < 0) return fail(call, 400, 'Invalid max_id');
-    start = index + 1;
-  }
-  const page = clips.slice(start, start + size);
-  const more = start + page.length < clips.length;
-  const last = page[page.length - 1];
+  const clips = reelsTab(account, call.form.get('include_feed_video') === 'true');
+  const listed = reelsPage(clips, call.form.get('max_id'), clampInt(call.form.get('page_size'), 12, 50));
+  if (!listed) return fail(call, 400, 'Invalid max_id');
   return ok(call, {
-    items: page.map((post) => ({ media: call.render.post(post, account.user) })),
-    paging_info: { max_id: more && last ? clipsCursor(last.pk) : null, more_available: more },
+    items: listed.page.map((post) => ({ media: call.render.post(post, account.user) })),
+    paging_info: { max_id: listed.nextCursor, more_available: listed.nextCursor !== null },
     status: 'ok',
   });
 }

@@ -1,6 +1,7 @@
 import { json, type Reply } from '../server/reply';
 import { ok, type ApiCall } from './api-context';
 import { apiHeaders, RATE_LIMIT_BODY } from './api-guard';
+import { graphqlNode } from './graphql-node';
 
 export const PROFILE_POSTS_DOC_ID = '34579740524958711';
 const CONNECTION = 'xdt_api__v1__feed__user_timeline_graphql_connection';
@@ -10,17 +11,6 @@ interface ProfilePostsVariables {
   after?: string | null;
   first?: number;
   data?: { count?: number };
-}
-
-/** GraphQL nodes are the v1 item plus a typename, an owner, and explicit nulls where v1 omits keys. */
-function graphqlNode(item: Record<string, unknown>): Record<string, unknown> {
-  const node: Record<string, unknown> = { ...item, __typename: 'XDTMediaDict', owner: item.user };
-  if (!('video_versions' in node)) node.video_versions = null;
-  if (!('location' in node)) node.location = null;
-  if (Array.isArray(node.carousel_media)) {
-    node.carousel_media = node.carousel_media.map((child: Record<string, unknown>) => ({ video_versions: null, ...child }));
-  }
-  return node;
 }
 
 /**

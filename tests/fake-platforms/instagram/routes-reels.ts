@@ -24,13 +24,15 @@ export function reelsMedia(call: ApiCall): Reply {
   return ok(call, { reels, reels_media: list, status: 'ok' });
 }
 
-function userReel(call: ApiCall, pk: string): unknown {
+/** A user's current stories as one reel, if they have any the viewer may see. */
+export function userReel(call: ApiCall, pk: string): Record<string, unknown> | undefined {
   const account = call.store.pk(pk);
   if (!account || account.stories.length === 0 || !call.store.canView(call.session.userPk, account)) return undefined;
   return call.render.userReel(account.user, account.stories);
 }
 
-function highlightReel(call: ApiCall, id: string): unknown {
+/** A highlight with its items, if the viewer may see its owner. */
+export function highlightReel(call: ApiCall, id: string): Record<string, unknown> | undefined {
   for (const account of call.store.all()) {
     const index = account.highlights.findIndex((h) => h.id === id);
     const highlight = account.highlights[index];

@@ -10,7 +10,7 @@ export function webProfileInfo(call: ApiCall): Reply {
   const { user } = account;
   const viewer = call.store.pk(call.session.userPk);
   const follows = call.session.userPk !== user.pk && user.followedByDemo && viewer?.user.username === 'star.demo';
-  const clips = account.feed.filter((p) => p.productType === 'clips').length;
+  const clips = account.feed.filter((p) => p.productType === 'clips').length + account.reelsTabOnly.length;
   return ok(call, {
     data: {
       user: {
@@ -65,8 +65,9 @@ export function userInfo(call: ApiCall, pk: string): Reply {
       external_url: '',
       follower_count: user.followerCount,
       following_count: user.followingCount,
+      // The grid's count: reels hidden from the grid are not in it (they are in total_clips_count).
       media_count: account.feed.length,
-      total_clips_count: account.feed.filter((p) => p.productType === 'clips').length,
+      total_clips_count: account.feed.filter((p) => p.productType === 'clips').length + account.reelsTabOnly.length,
       has_highlight_reels: account.highlights.length > 0,
       account_type: 3,
       hd_profile_pic_url_info: { url: hd, width: 320, height: 320 },
@@ -76,11 +77,15 @@ export function userInfo(call: ApiCall, pk: string): Reply {
   });
 }
 
-/** GET /web/search/topsearch/?query=Q — the cheap username → pk lookup; exact matches first. */
-export function topsearch(call: ApiCall): Reply {
+/**
+ * GET /web/search/topsearch/?query=Q — the cheap username → pk lookup. `exact`: where the exact
+ * match ranks; late 2026 ranks look-alikes first (PLATFORMS.md), so clients must match the username.
+ */
+export function topsearch(call: ApiCall, exact: 'first' | 'last' = 'first'): Reply {
   const query = (call.ctx.url.searchParams.get('query') ?? '').trim().toLowerCase();
   const hits = query === '' ? [] : call.store.all().filter((a) => a.user.username.includes(query) || a.user.fullName.toLowerCase().includes(query));
-  hits.sort((a, b) => Number(b.user.username === query) - Number(a.user.username === query) || a.user.username.localeCompare(b.user.username));
+  const rank = (isExact: boolean) => (isExact === (exact === 'first') ? 0 : 1);
+  hits.sort((a, b) => rank(a.user.username === query) - rank(b.user.username === query) || a.user.username.localeCompare(b.user.username));
   return ok(call, {
     users: hits.map((account, position) => ({
       position,

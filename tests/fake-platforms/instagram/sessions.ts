@@ -6,7 +6,13 @@ export interface IgSession {
   sessionid: string;
   csrftoken: string;
   wwwClaim: string;
+  /** The page tokens the web app's GraphQL requires (PLATFORMS.md): `DTSGInitialData` and `LSD` in the HTML. */
+  fbDtsg: string;
+  lsd: string;
 }
+
+/** Issue time inside fb_dtsg ("NAc…:17:<unix s>", as Meta's tokens read); fixed so tokens stay deterministic. */
+const DTSG_ISSUED_AT = 1_791_000_000;
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -24,11 +30,16 @@ export class InstagramSessions {
       sessionid: `${userPk}%3A${rng.token(14, ALNUM)}%3A${rng.int(1, 28)}%3AAY${rng.token(46, `${ALNUM}-_`)}`,
       csrftoken: rng.token(32, ALNUM),
       wwwClaim: `hmac.AR${rng.token(48, `${ALNUM}-_`)}`,
+      fbDtsg: `NAc${rng.token(29, `${ALNUM}_-`)}:17:${DTSG_ISSUED_AT}`,
+      lsd: `AV${rng.token(9, `${ALNUM}_-`)}`,
     };
     this.bySessionId.set(session.sessionid, session);
     this.byUserPk.set(userPk, session);
     return session;
   }
+
+  /** A logged-out visitor's page still carries an LSD token (it has no fb_dtsg). */
+  static readonly LOGGED_OUT_LSD = `AV${seeded('session', 'logged-out').token(9, `${ALNUM}_-`)}`;
 
   find(sessionid: string | undefined): IgSession | undefined {
     return sessionid === undefined ? undefined : this.bySessionId.get(sessionid);

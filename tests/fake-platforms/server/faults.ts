@@ -20,9 +20,24 @@ interface ActiveRule {
   applied: number;
 }
 
-function matches(rule: FaultRule, ctx: RequestContext): boolean {
-  if (rule.match === 'api' || rule.match === 'media') return rule.match === ctx.kind;
-  return `${ctx.host}${ctx.url.pathname}${ctx.url.search}`.includes(rule.match.pathIncludes);
+async function matches(rule: FaultRule, ctx: RequestContext): Promise<boolean> {
+  const { match } = rule;
+  if (match === 'api' || match === 'media') return match === ctx.kind;
+  if ('pathIncludes' in match) return `${ctx.host}${ctx.url.pathname}${ctx.url.search}`.includes(match.pathIncludes);
+  return graphqlMatches(match, ctx);
+}
+
+/**
+ * A web GraphQL call of the named query: the name the request gives (form field
+ * fb_api_req_friendly_name or header X-FB-Friendly-Name, as the web app sends both), and the
+ * `variables` substring when the rule has one. Only form-encoded POSTs can be such calls.
+ */
+async function graphqlMatches(match: { graphql: string; variablesInclude?: string }, ctx: RequestContext): Promise<boolean> {
+  if (ctx.method !== 'POST' || !String(ctx.req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return false;
+  const form = new URLSearchParams((await ctx.readBody()).toString('utf8'));
+  const name = form.get('fb_api_req_friendly_name') ?? ctx.req.headers['x-fb-friendly-name'];
+  if (name !== match.graphql) return false;
+  return match.variablesInclude === undefined || (form.get('variables') ?? '').includes(match.variablesInclude);
 }
 
 /** The fault's own body, or what the host says when it fails that way (each platform has its shapes). */
@@ -69,10 +84,10 @@ export class FaultInjector {
     this.rules = [];
   }
 
-  plan(ctx: RequestContext, route: HostRoute): FaultPlan {
+  async plan(ctx: RequestContext, route: HostRoute): Promise<FaultPlan> {
     const plan: FaultPlan = { delayMs: 0 };
     for (const active of this.rules) {
-      if (!matches(active.rule, ctx)) continue;
+      if (!(await matches(active.rule, ctx))) continue;
       const index = active.seen++;
       const limit = active.rule.times ?? 1;
       if (index < (active.rule.after ?? 0) || active.applied >= limit) continue;

@@ -165,6 +165,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     await writeReply(req, res, text(421, `This server does not answer for ${host}`), undefined, logged);
     return;
   }
+  // The body is read once and kept: a GraphQL fault rule reads it before the route does.
+  let body: Promise<Buffer> | undefined;
   const ctx: RequestContext = {
     req,
     method: req.method ?? 'GET',
@@ -172,10 +174,10 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     url,
     kind,
     receivedAt: Date.now(),
-    readBody: (limit = 1_000_000) => readBody(req, limit),
+    readBody: (limit = 1_000_000) => (body ??= readBody(req, limit)),
   };
   try {
-    const plan = deps.faults.plan(ctx, route);
+    const plan = await deps.faults.plan(ctx, route);
     if (plan.reply || plan.cut || plan.delayMs > 0) logged.markFaulted();
     if (plan.delayMs > 0) await sleep(plan.delayMs);
     const reply = plan.reply ?? (await route.handle(ctx));

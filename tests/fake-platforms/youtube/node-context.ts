@@ -1,6 +1,7 @@
 import type { ApiRequest, ApiResponse, PlatformContext } from '../../../lib/platforms/types';
 import { cookieHeader, fakeFetch } from '../test-client';
 import type { FakeCookie } from '../types';
+import { MemoryNotes } from '../../unit/platform-fakes/memoryNotes';
 
 /**
  * A PlatformContext for running the extension's YouTube adapter in Node against the fake: the
@@ -8,6 +9,7 @@ import type { FakeCookie } from '../types';
  * it records each request for tests to count.
  */
 export class NodeYouTubeContext implements PlatformContext {
+  readonly notes = new MemoryNotes();
   readonly signal = new AbortController().signal;
   readonly requests: ApiRequest[] = [];
 

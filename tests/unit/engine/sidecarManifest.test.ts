@@ -84,6 +84,7 @@ describe('buildManifest', () => {
     posts,
     outcomeOf: (media: MediaItem) => outcomes[media.id],
     failed,
+    sections: [],
   };
 
   it('holds the header fields, counts and failures', () => {

@@ -12,6 +12,7 @@ describe('resolveAccount', () => {
       handle: VIEWER_ID,
       displayName: 'Maria Test',
       profileUrl: `https://www.facebook.com/profile.php?id=${VIEWER_ID}`,
+      isViewer: true,
     });
     expect(fb.requests.map((r) => r.url)).toEqual(['https://www.facebook.com/']);
   });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LISTING_OPTIONS, type ListingOptions } from '../../../lib/platforms/facebook/constants';
-import { fetchPage } from '../../../lib/platforms/facebook/pages';
-import type { AccountInfo, Post } from '../../../lib/platforms/types';
-import { walkPages } from '../platform-fakes/pageWalk';
+import { collectionStrategy } from '../../../lib/platforms/facebook/pages';
+import { sections } from '../../../lib/platforms/facebook/sections';
+import type { AccountInfo, ListedPosts, ListingSection, Post } from '../../../lib/platforms/types';
+import type { ListingPosition } from '../../../lib/storage/exportDb';
+import { walkSections } from '../platform-fakes/pageWalk';
 import { rejection } from '../platform-fakes/rejections';
 import { FakeFacebook, fixtureText, respond, respondFixture, VIEWER_DTSG, VIEWER_ID, type GraphqlCall } from './fakeFacebook';
 
@@ -33,24 +35,39 @@ function profile(fb = new FakeFacebook()): FakeFacebook {
     .onQuery(VIDEO, respond(200, fixtureText('video-detail-hd-sd.ndjson').replaceAll('1234567890123456', '1234567890123458')), node('1234567890123458'));
 }
 
-/** Every page to the end, each checked to have sent at most one GraphQL request. */
-async function walk(fb: FakeFacebook, options: ListingOptions = DEFAULT_LISTING_OPTIONS, from: string | null = null): Promise<{ posts: Post[]; cursors: (string | null)[] }> {
-  const { pages, cursors } = await walkPages(
-    async (cursor) => {
-      const before = fb.graphqlCalls.length;
-      const page = await fetchPage(fb, account, cursor, options);
-      expect(fb.graphqlCalls.length - before, 'one GraphQL request per page').toBeLessThanOrEqual(1);
-      return page;
-    },
-    { from },
-  );
-  return { posts: pages.flat(), cursors };
+const NONE_LISTED: ListedPosts = { has: async () => false };
+const UPLOADS = collectionStrategy('uploads', DEFAULT_LISTING_OPTIONS);
+
+/** The sections, each page of each checked to have sent at most one GraphQL request. */
+function oneRequestPerPage(fb: FakeFacebook, list: ListingSection[]): ListingSection[] {
+  return list.map((section) => ({
+    ...section,
+    strategies: section.strategies.map((strategy) => ({
+      ...strategy,
+      async fetchPage(...args: Parameters<typeof strategy.fetchPage>) {
+        const before = fb.graphqlCalls.length;
+        const page = await strategy.fetchPage(...args);
+        expect(fb.graphqlCalls.length - before, 'one GraphQL request per page').toBeLessThanOrEqual(1);
+        return page;
+      },
+    })),
+  }));
 }
 
-describe('fetchPage', () => {
+/** Every page to the end, as the engine reads them (each post kept once in its scope). */
+async function walk(
+  fb: FakeFacebook,
+  options: ListingOptions = DEFAULT_LISTING_OPTIONS,
+  from?: ListingPosition,
+): Promise<{ posts: Post[]; positions: (ListingPosition | undefined)[] }> {
+  const { posts, positions } = await walkSections(oneRequestPerPage(fb, sections(options)), fb, account, { from });
+  return { posts, positions };
+}
+
+describe('Facebook collections', () => {
   it('lists uploads, videos and reels to the end, one request at a time, each item read in detail', async () => {
     const fb = profile();
-    const { posts, cursors } = await walk(fb);
+    const { posts, positions } = await walk(fb);
     expect(posts.map((p) => `${p.kind}:${p.id}`)).toEqual([
       'image:10160123456789012',
       'image:10160123456789013',
@@ -60,13 +77,13 @@ describe('fetchPage', () => {
     ]);
     // The reel the videos collection listed is not read again from the reels collection.
     expect(fb.graphqlCalls.filter((c) => c.variables.nodeID === '1234567890123457')).toHaveLength(1);
-    expect(cursors.at(-1)).toBeNull();
+    expect(positions.at(-1)).toBeUndefined();
     expect(fb.requests.filter((r) => r.method === 'GET')).toHaveLength(1);
   });
 
   it('sends what the web client sends', async () => {
     const fb = profile();
-    await fetchPage(fb, account, null);
+    await UPLOADS.fetchPage(fb, account, null, NONE_LISTED);
     const [request] = fb.requests.filter((r) => r.method === 'POST');
     expect(request!.url).toBe('https://www.facebook.com/api/graphql/');
     expect(request!.headers).toMatchObject({ 'X-FB-Friendly-Name': PHOTOS, 'X-FB-LSD': 'AVpQ7x_bM3k', 'X-ASBD-ID': '359341', 'Content-Type': 'application/x-www-form-urlencoded' });
@@ -94,7 +111,7 @@ describe('fetchPage', () => {
 
   it('resumes from any stored cursor, in a new job run, with the same result', async () => {
     const whole = await walk(profile());
-    const third = whole.cursors[2]!;
+    const third = whole.positions[2]!;
     const resumed = await walk(profile(), DEFAULT_LISTING_OPTIONS, third);
     expect(resumed.posts.map((p) => p.id)).toEqual(whole.posts.slice(whole.posts.length - resumed.posts.length).map((p) => p.id));
     expect(resumed.posts.length).toBeGreaterThan(0);
@@ -123,12 +140,12 @@ describe('fetchPage', () => {
     const stale = respond(200, 'for (;;);{"__ar":1,"error":1357004,"errorSummary":"Sorry, something went wrong"}');
     const fb = new FakeFacebook().onQuery(PHOTOS, stale);
     profile(fb);
-    const page = await fetchPage(fb, account, null);
+    const page = await UPLOADS.fetchPage(fb, account, null, NONE_LISTED);
     expect(page.nextCursor).not.toBeNull();
     expect(fb.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
 
     const always = new FakeFacebook().onQuery(PHOTOS, stale, () => true, true);
-    expect((await rejection(fetchPage(always, account, null))).kind).toBe('login_required');
+    expect((await rejection(UPLOADS.fetchPage(always, account, null, NONE_LISTED))).kind).toBe('login_required');
   });
 
   it.each([
@@ -139,15 +156,15 @@ describe('fetchPage', () => {
     ['a lost session', respond(200, 'for (;;);{"__ar":1,"error":1357001,"errorSummary":"Log in to continue"}'), 'login_required'],
   ])('fails clearly on %s, never as an empty profile', async (_name, answer, kind) => {
     const fb = new FakeFacebook().onQuery(PHOTOS, answer);
-    const error = await rejection(fetchPage(fb, account, null));
+    const error = await rejection(UPLOADS.fetchPage(fb, account, null, NONE_LISTED));
     expect(error.kind).toBe(kind);
     if (kind === 'platform_changed') expect(error.message).toContain(`Facebook changed (query ${PHOTOS}): please update`);
   });
 
   it('fails clearly when a detail answer lost its media field', async () => {
     const fb = profile(new FakeFacebook().onQuery(PHOTO, respond(200, '{"data":{"mediaViewer":{}}}'), node('10160123456789012')));
-    const first = await fetchPage(fb, account, null);
-    const error = await rejection(fetchPage(fb, account, first.nextCursor));
+    const first = await UPLOADS.fetchPage(fb, account, null, NONE_LISTED);
+    const error = await rejection(UPLOADS.fetchPage(fb, account, first.nextCursor, NONE_LISTED));
     expect(error.message).toContain(`query ${PHOTO}`);
   });
 
@@ -156,14 +173,14 @@ describe('fetchPage', () => {
     const fb = new FakeFacebook()
       .onQuery(PHOTOS, respond(200, looping), collection('2305272732:5', null))
       .onQuery(PHOTOS, respond(200, looping), collection('2305272732:5', 'AQHRc1xT0pZk'));
-    const first = await fetchPage(fb, account, null);
+    const first = await UPLOADS.fetchPage(fb, account, null, NONE_LISTED);
     const cursor = JSON.parse(first.nextCursor!) as { queue: string[] };
     const skipDetails = JSON.stringify({ ...cursor, queue: [] });
-    const second = await fetchPage(fb, account, skipDetails);
-    expect(JSON.parse(second.nextCursor!)).toMatchObject({ section: 'uploads', end: true });
+    const second = await UPLOADS.fetchPage(fb, account, skipDetails, NONE_LISTED);
+    expect(JSON.parse(second.nextCursor!)).toMatchObject({ end: true });
   });
 
   it('refuses a cursor it did not write', async () => {
-    expect((await rejection(fetchPage(new FakeFacebook(), account, '{"section":"feed"}'))).kind).toBe('internal');
+    expect((await rejection(UPLOADS.fetchPage(new FakeFacebook(), account, '{"v":1,"queue":[]}', NONE_LISTED))).kind).toBe('internal');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvDocument, csvField, UTF8_BOM } from '../../../lib/export/formats/csv';
 import { csvName, formatEntries } from '../../../lib/export/formats';
 import { buildPostsCsv } from '../../../lib/export/formats/postsCsv';
+import { buildSectionsCsv } from '../../../lib/export/formats/sectionsCsv';
 import { HOSTILE_CAPTIONS, manifest, post } from './manifestFixture';
 
 /** A strict RFC 4180 reader, so the tests check what a spreadsheet would read back. */
@@ -149,11 +150,29 @@ describe('buildPostsCsv', () => {
 });
 
 describe('formatEntries', () => {
-  it('adds nothing for JSON, the CSV for csv and index.html for html', () => {
+  it('adds nothing for JSON, the posts and sections CSVs for csv and index.html for html', () => {
     const m = manifest([post()]);
     expect(formatEntries('json', m)).toEqual([]);
-    expect(formatEntries('csv', m).map((e) => e.path)).toEqual(['instagram-export-20240601-abcdef.csv']);
+    expect(formatEntries('csv', m).map((e) => e.path)).toEqual(['instagram-export-20240601-abcdef.csv', 'instagram-sections-20240601-abcdef.csv']);
     expect(formatEntries('html', m).map((e) => e.path)).toEqual(['index.html']);
     expect(csvName(m)).toBe('instagram-export-20240601-abcdef.csv');
+  });
+});
+
+describe('buildSectionsCsv', () => {
+  it('gives each section a row saying whether it was read completely and why not', () => {
+    const m = manifest([post()], {
+      sections: [
+        { name: 'posts', label: 'Posts', status: 'partial', strategy: 'graphql', listed: 40, expected: 60, reason: 'Listed 40 of the 60 the platform counts.' },
+        { name: 'stories', label: 'Stories', status: 'unavailable', strategy: 'graphql', listed: 0, reason: 'Instagram answered 500, "x"' },
+      ],
+    });
+    const lines = buildSectionsCsv(m).slice(UTF8_BOM.length).split('\r\n');
+    expect(lines).toEqual([
+      'section,label,status,strategy,listed,expected,reason',
+      'posts,Posts,partial,graphql,40,60,Listed 40 of the 60 the platform counts.',
+      'stories,Stories,unavailable,graphql,0,,"Instagram answered 500, ""x"""',
+      '',
+    ]);
   });
 });

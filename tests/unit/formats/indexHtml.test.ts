@@ -128,6 +128,19 @@ describe('buildIndexHtml', () => {
     expect(page).not.toContain('<dt>empty</dt>');
   });
 
+  it('says which sections were read and, in words, which stopped short', () => {
+    const html = buildIndexHtml(
+      manifest([post()], {
+        sections: [
+          { name: 'posts', label: 'Posts', status: 'complete', strategy: 'graphql', listed: 60, expected: 60 },
+          { name: 'stories', label: 'Stories', status: 'unavailable', strategy: 'graphql', listed: 0, reason: 'Instagram answered <500>.' },
+        ],
+      }),
+    );
+    expect(html).toContain('Posts: 60 of 60 (complete) · Stories: 0 (unavailable)');
+    expect(html).toContain('<p class="note failed">Stories could not be read: Instagram answered &lt;500&gt;.</p>');
+  });
+
   it('lists the failed files at the end', () => {
     const page = buildIndexHtml(
       manifest([post()], { failed: [{ mediaId: 'm9', postId: 'p1', url: 'u', reason: 'http_error', message: 'HTTP 500 <x>' }] }),

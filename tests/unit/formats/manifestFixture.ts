@@ -39,6 +39,7 @@ export function manifest(posts: ManifestPost[], overrides: Partial<Manifest> = {
     options: { platform: 'instagram', format: 'csv', includeMedia: true },
     exportedAt: '2024-06-01T08:00:00.000Z',
     counts: { posts: posts.length, media: 0, savedFiles: 0, failedFiles: 0, savedBytes: 0 },
+    sections: [{ name: 'posts', label: 'Posts', status: 'complete', strategy: 'rest', listed: posts.length }],
     posts,
     failed: [],
     ...overrides,

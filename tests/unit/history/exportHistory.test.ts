@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteExport, listExportHistory } from '../../../lib/export/history/exportHistory';
 import { closeExportDb } from '../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob } from '../../../lib/storage/jobRepository';
-import { jobRecord, post } from '../job/jobs';
+import { jobRecord, post, listedPage } from '../job/jobs';
 
 const stored = new Set<string>();
 // OPFS does not exist in Node: a set of job ids stands for the jobs whose ZIP is stored.
@@ -19,7 +19,7 @@ beforeEach(() => {
 
 describe('listExportHistory', () => {
   it('lists every export newest first, telling which ZIPs can be downloaded again', async () => {
-    await putJob(jobRecord({ id: 'a', stage: 'done', createdAt: '2026-11-20T00:00:00.000Z', cursor: 'secret-cursor' }));
+    await putJob(jobRecord({ id: 'a', stage: 'done', createdAt: '2026-11-20T00:00:00.000Z', listing: { section: 'posts', strategy: 'rest', cursor: 'secret-cursor', listed: 0 } }));
     await putJob(jobRecord({ id: 'b', stage: 'done', createdAt: '2026-11-22T00:00:00.000Z' }));
     await putJob(jobRecord({ id: 'c', stage: 'failed', createdAt: '2026-11-23T00:00:00.000Z' }));
     stored.add('b').add('c');
@@ -38,7 +38,7 @@ describe('listExportHistory', () => {
 describe('deleteExport', () => {
   it('removes the record, the items and the files of a finished export', async () => {
     await putJob(jobRecord({ id: 'a', stage: 'done' }));
-    await appendPage('a', [post('p1', ['m1'])], null);
+    await appendPage('a', listedPage([post('p1', ['m1'])], null));
     stored.add('a');
 
     await deleteExport('a');

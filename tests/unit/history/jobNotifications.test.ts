@@ -17,6 +17,18 @@ describe('jobEndedNotice', () => {
     });
   });
 
+  it('never calls an export with a section missing simply ready', () => {
+    const sections = [
+      { name: 'posts', label: 'Posts', status: 'complete' as const, strategy: 'graphql', listed: 60 },
+      { name: 'stories', label: 'Stories', status: 'unavailable' as const, strategy: 'graphql', listed: 0, reason: 'Instagram answered 500.' },
+    ];
+    const notice = jobEndedNotice(job({ stage: 'done', posts: { done: 60, total: 60 }, media: { done: 118, total: 118, failed: 0 }, sections }));
+    expect(notice).toEqual({
+      title: 'Instagram export of @star.demo is ready, with parts missing',
+      message: '60 posts and 118 media files. The ZIP is on your downloads shelf. Stories could not be read: Instagram answered 500.',
+    });
+  });
+
   it('tells a logged-out user to log in', () => {
     const notice = jobEndedNotice(job({ stage: 'failed', error: { kind: 'login_required', message: 'Instagram did not accept…' } }));
     expect(notice?.message).toBe('Log in to Instagram in this browser, then try again.');

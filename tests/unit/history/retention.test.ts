@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeExpiredExports } from '../../../lib/export/history/retention';
 import { closeExportDb } from '../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob } from '../../../lib/storage/jobRepository';
-import { jobRecord, post } from '../job/jobs';
+import { jobRecord, post, listedPage } from '../job/jobs';
 
 const removedFiles: string[] = [];
 // OPFS does not exist in Node; what matters here is which jobs lose their files.
@@ -26,7 +26,7 @@ describe('removeExpiredExports', () => {
     await putJob(jobRecord({ id: 'old-cancelled', stage: 'cancelled', finishedAt: daysAgo(7.01) }));
     await putJob(jobRecord({ id: 'recent', stage: 'done', finishedAt: daysAgo(6.9) }));
     await putJob(jobRecord({ id: 'running', stage: 'media' }));
-    await appendPage('old-failed', [post('p1', ['m1'])], null);
+    await appendPage('old-failed', listedPage([post('p1', ['m1'])], null));
 
     const cleared = await removeExpiredExports(NOW, 7);
 

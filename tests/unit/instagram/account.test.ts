@@ -26,6 +26,7 @@ describe('resolveAccount', () => {
       isPrivate: true,
       postCount: 7,
       profileUrl: 'https://www.instagram.com/star.demo/',
+      isViewer: true,
     });
   });
 

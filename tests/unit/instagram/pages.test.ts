@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fetchPage } from '../../../lib/platforms/instagram/pages';
-import type { AccountInfo } from '../../../lib/platforms/types';
+import { graphqlFeed, restClips, restFeed } from '../../../lib/platforms/instagram/feedPages';
+import { restHighlights, restStories } from '../../../lib/platforms/instagram/reelPages';
+import { sections } from '../../../lib/platforms/instagram/sections';
+import type { AccountInfo, ListedPosts } from '../../../lib/platforms/types';
 import { redirect, respond } from '../platform-fakes/fakeResponses';
-import { walkPages, type PageWalk } from '../platform-fakes/pageWalk';
+import { walkSections, type SectionWalk } from '../platform-fakes/pageWalk';
 import { rejection } from '../platform-fakes/rejections';
 import { FakeInstagram, VIEWER_ID, fixtureJson, fixtureText, respondFixture } from './fakeInstagram';
 
@@ -28,48 +30,54 @@ function fullAccount(): FakeInstagram {
     .on('GET', REELS_MEDIA, respondFixture('reels-media-highlights-2.json'), reelIds(HIGHLIGHTS.slice(5)));
 }
 
-function listAll(ig: FakeInstagram, account = ACCOUNT): Promise<PageWalk> {
-  return walkPages((cursor) => fetchPage(ig, account, cursor));
+const NONE_LISTED: ListedPosts = { has: async () => false };
+const GRID_SECTIONS = sections(ACCOUNT).slice(0, 2);
+
+function listAll(ig: FakeInstagram, account = ACCOUNT, only = sections(account)): Promise<SectionWalk> {
+  return walkSections(only, ig, account);
 }
 
-describe('fetchPage', () => {
+describe('Instagram sections', () => {
   it('lists feed, reels, stories and highlights in order, each page one call', async () => {
     const ig = fullAccount();
-    const { pages, cursors } = await listAll(ig);
-    const summary = pages.map((posts) => posts.map((p) => `${p.kind}:${p.id}`));
-    expect(summary).toEqual([
-      ['image:3414259811154179155', 'image:3419876543210987654', 'reel:3419000000000000001', 'carousel:3418000000000000000'],
-      ['video:3400000000000000777', 'image:3399999999999999888'],
-      ['reel:3405000000000000456', 'reel:3420000000000000123'],
-      ['reel:3390000000000000999'],
-      ['story:3425000000000000011', 'story:3425000000000000012'],
-      [],
-      [
-        'highlight:3410000000000000000',
-        'highlight:3410000000000000001',
-        'highlight:3410000000000000003',
-        'highlight:3410000000000000002',
-        'highlight:3410000000000000003',
-        'highlight:3410000000000000004',
-      ],
-      ['highlight:3410000000000000005'],
+    const { pages, positions, posts, reports } = await listAll(ig);
+    expect(posts.map((p) => `${p.kind}:${p.id}`)).toEqual([
+      'image:3414259811154179155',
+      'image:3419876543210987654',
+      'reel:3419000000000000001',
+      'carousel:3418000000000000000',
+      'video:3400000000000000777',
+      'image:3399999999999999888',
+      'reel:3405000000000000456',
+      'reel:3420000000000000123',
+      'reel:3390000000000000999',
+      'story:3425000000000000011',
+      'story:3425000000000000012',
+      'highlight:3410000000000000000',
+      'highlight:3410000000000000001',
+      'highlight:3410000000000000003',
+      'highlight:3410000000000000002',
+      'highlight:3410000000000000003',
+      'highlight:3410000000000000004',
+      'highlight:3410000000000000005',
     ]);
     expect(ig.requests).toHaveLength(pages.length);
-    expect(cursors.at(-1)).toBeNull();
-    expect(cursors.slice(0, -1).every((cursor) => cursor !== null && cursor.length < 400)).toBe(true);
+    expect(positions.at(-1)).toBeUndefined();
+    expect(positions.slice(0, -1).every((position) => position !== undefined && JSON.stringify(position).length < 400)).toBe(true);
+    expect(reports.map((r) => `${r.name}:${r.status}:${r.strategy}`)).toEqual(['posts:complete:rest', 'reels:complete:rest', 'stories:complete:rest', 'highlights:complete:rest']);
   });
 
   it('keeps a pinned post once, first, with its pinned flag', async () => {
-    const { pages } = await listAll(fullAccount());
-    const all = pages.flat().filter((p) => p.kind !== 'highlight');
+    const { posts } = await listAll(fullAccount());
+    const all = posts.filter((p) => p.kind !== 'highlight');
     const ids = all.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(all[0]).toMatchObject({ id: '3414259811154179155', metadata: { pinned: true } });
   });
 
   it('lists reels that were never in the feed and skips the ones it already listed', async () => {
-    const { pages } = await listAll(fullAccount());
-    const fromClips = pages.slice(2, 4).flat().map((p) => p.id);
+    const { posts } = await listAll(fullAccount());
+    const fromClips = posts.slice(6, 9).map((p) => p.id);
     expect(fromClips).toEqual(['3405000000000000456', '3420000000000000123', '3390000000000000999']);
     expect(fromClips).not.toContain('3419000000000000001');
     expect(fromClips).not.toContain('3400000000000000777');
@@ -104,7 +112,7 @@ describe('fetchPage', () => {
     const body = fixtureJson('reels-media-highlights-2.json') as { reels: Record<string, Record<string, unknown>> };
     const reel = { ...body.reels['highlight:17901234567890126']!, id: reelId };
     const ig = new FakeInstagram().on('GET', REELS_MEDIA, respond(200, JSON.stringify({ reels_media: [reel], status: 'ok' })));
-    const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'highlights', reelIds: [reelId] }));
+    const { posts } = await restHighlights.fetchPage(ig, ACCOUNT, JSON.stringify({ reelIds: [reelId] }), NONE_LISTED);
     expect(posts.length).toBeGreaterThan(0);
     for (const post of posts) {
       expect(post.permalink).toBe(permalink);
@@ -126,11 +134,11 @@ describe('fetchPage', () => {
 
   it('echoes the www-claim the server set, per job', async () => {
     const ig = fullAccount();
-    const first = await fetchPage(ig, ACCOUNT, null);
-    await fetchPage(ig, ACCOUNT, first.nextCursor);
+    const first = await restFeed.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
+    await restFeed.fetchPage(ig, ACCOUNT, first.nextCursor, NONE_LISTED);
     expect(ig.requests.map((r) => r.headers?.['X-IG-WWW-Claim'])).toEqual(['0', 'hmac.AR2claimFromFeed']);
     const nextJob = new FakeInstagram().on('GET', FEED, respondFixture('feed-page-2.json'));
-    await fetchPage(nextJob, ACCOUNT, null);
+    await restFeed.fetchPage(nextJob, ACCOUNT, null, NONE_LISTED);
     expect(nextJob.requests[0]?.headers?.['X-IG-WWW-Claim']).toBe('0');
   });
 
@@ -152,22 +160,19 @@ describe('fetchPage', () => {
     const ig = new FakeInstagram()
       .on('GET', FEED, respond(200, JSON.stringify({ items: [hostileReel, anonymousReel, hostileImage], more_available: false, status: 'ok' })))
       .on('POST', '/api/v1/clips/user/', respond(200, JSON.stringify({ items: [{ media: hostileReel }, { media: anonymousReel }], paging_info: { more_available: false }, status: 'ok' })));
-    const feed = await fetchPage(ig, ACCOUNT, null);
-    expect(feed.posts.map((p) => p.id)).toEqual(['CON', 'no-id', '../../x']);
-    expect(JSON.parse(feed.nextCursor!)).toEqual({ section: 'clips', seen: ['CON'] });
-    const clips = await fetchPage(ig, ACCOUNT, feed.nextCursor);
-    expect(clips.posts.map((p) => p.id)).toEqual(['no-id']);
+    const { posts } = await listAll(ig, ACCOUNT, GRID_SECTIONS);
+    expect(posts.map((p) => p.id)).toEqual(['CON', 'no-id', '../../x', 'no-id']);
   });
 
   it('stops when a page claims more but repeats its own position', async () => {
     const ig = new FakeInstagram().on('GET', FEED, respond(200, '{"items":[],"more_available":true,"next_max_id":"X_1","status":"ok"}'));
-    const first = await fetchPage(ig, ACCOUNT, null);
-    const second = await fetchPage(ig, ACCOUNT, first.nextCursor);
-    expect(JSON.parse(second.nextCursor!)).toMatchObject({ section: 'clips' });
+    const first = await restFeed.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
+    const second = await restFeed.fetchPage(ig, ACCOUNT, first.nextCursor, NONE_LISTED);
+    expect(second.nextCursor).toBeNull();
   });
 });
 
-describe('fetchPage GraphQL fallback', () => {
+describe('Instagram posts through GraphQL', () => {
   function graphqlAccount(feedAnswer = redirect('https://www.instagram.com/')): FakeInstagram {
     const after = (value: string | undefined) => (_url: URL, req: { body?: string }) =>
       (JSON.parse(new URLSearchParams(req.body).get('variables') ?? '{}') as { after?: string }).after === value;
@@ -182,11 +187,9 @@ describe('fetchPage GraphQL fallback', () => {
     ['redirects somewhere the browser hides', redirect(undefined)],
   ])('takes over the feed when the REST feed %s', async (_name, answer) => {
     const ig = graphqlAccount(answer);
-    const first = await fetchPage(ig, ACCOUNT, null);
-    expect(first.posts.map((p) => p.id)).toEqual(['3419876543210987654']);
-    const second = await fetchPage(ig, ACCOUNT, first.nextCursor);
-    expect(second.posts.map((p) => `${p.kind}:${p.id}`)).toEqual(['reel:3419000000000000001']);
-    expect(JSON.parse(second.nextCursor!)).toEqual({ section: 'clips', seen: ['3419000000000000001'] });
+    const { posts, reports } = await listAll(ig, ACCOUNT, GRID_SECTIONS.slice(0, 1));
+    expect(posts.map((p) => `${p.kind}:${p.id}`)).toEqual(['image:3419876543210987654', 'reel:3419000000000000001']);
+    expect(reports).toMatchObject([{ name: 'posts', status: 'complete', strategy: 'graphql', listed: 2 }]);
 
     const calls = ig.requests.map((r) => `${r.method ?? 'GET'} ${new URL(r.url).pathname}`);
     expect(calls).toEqual([`GET ${FEED}`, 'POST /graphql/query', 'POST /graphql/query']);
@@ -208,7 +211,7 @@ describe('fetchPage GraphQL fallback', () => {
         const reel = (fixtureJson('feed-page-1.json') as { items: unknown[] }).items[2];
         return respond(200, JSON.stringify({ items: [reel], num_results: 1, status: 'ok' }));
       });
-    const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'feed', graphql: true, maxId: 'X_1', seen: [] }));
+    const { posts } = await graphqlFeed.fetchPage(ig, ACCOUNT, JSON.stringify({ next: 'X_1' }), NONE_LISTED);
     expect(posts[0]?.media.map((m) => m.kind)).toEqual(['video']);
     expect(posts[0]?.metadata).not.toHaveProperty('missing_media');
   });
@@ -221,7 +224,7 @@ describe('fetchPage GraphQL fallback', () => {
     delete node.video_versions;
     Object.assign(node, { pk: '../../../accounts/edit', id: '../../../accounts/edit' });
     const ig = new FakeInstagram().on('POST', '/graphql/query', respond(200, JSON.stringify(page)));
-    const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'feed', graphql: true, maxId: 'X_1', seen: [] }));
+    const { posts } = await graphqlFeed.fetchPage(ig, ACCOUNT, JSON.stringify({ next: 'X_1' }), NONE_LISTED);
     expect(posts[0]).toMatchObject({
       id: '../../../accounts/edit',
       media: [{ id: '../../../accounts/edit', kind: 'video', url: '', unavailable: { message: expect.stringMatching(/video but gave no address/) as unknown } }],
@@ -239,7 +242,7 @@ describe('fetchPage GraphQL fallback', () => {
     const ig = new FakeInstagram()
       .on('POST', '/graphql/query', respond(200, JSON.stringify(page)))
       .on('GET', '/api/v1/media/3419000000000000001/info/', respond(200, JSON.stringify({ items: [reel], num_results: 1, status: 'ok' })));
-    const { posts } = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'feed', graphql: true, maxId: 'X_1', seen: [] }));
+    const { posts } = await graphqlFeed.fetchPage(ig, ACCOUNT, JSON.stringify({ next: 'X_1' }), NONE_LISTED);
     expect(posts[0]?.media).toMatchObject([{ id: '3419000000000000001', kind: 'video', url: '', unavailable: {} }]);
     expect(posts[0]?.metadata.missing_media).toEqual(['3419000000000000001']);
     expect(ig.requests.map((r) => new URL(r.url).pathname)).toEqual(['/graphql/query', '/api/v1/media/3419000000000000001/info/']);
@@ -247,44 +250,53 @@ describe('fetchPage GraphQL fallback', () => {
 
   it('does not try GraphQL after a redirect to the login page', async () => {
     const ig = graphqlAccount(redirect('https://www.instagram.com/accounts/login/?next=%2F'));
-    expect((await rejection(fetchPage(ig, ACCOUNT, null))).kind).toBe('login_required');
+    expect((await rejection(listAll(ig, ACCOUNT, GRID_SECTIONS))).kind).toBe('login_required');
     expect(ig.requests).toHaveLength(1);
   });
 
   it('reports a session problem when GraphQL is redirected too', async () => {
     const ig = new FakeInstagram().on('GET', FEED, redirect(undefined)).on('POST', '/graphql/query', redirect(undefined));
-    expect((await rejection(fetchPage(ig, ACCOUNT, null))).kind).toBe('login_required');
+    expect((await rejection(listAll(ig, ACCOUNT, GRID_SECTIONS))).kind).toBe('login_required');
   });
 
   it('waits when GraphQL says it is rate limited', async () => {
     const body = '{"data":null,"errors":[{"message":"Rate limit exceeded","severity":"CRITICAL","code":1675004}],"status":"ok"}';
     const ig = new FakeInstagram().on('GET', FEED, redirect('/')).on('POST', '/graphql/query', respond(200, body));
-    const error = await rejection(fetchPage(ig, ACCOUNT, null));
+    const error = await rejection(listAll(ig, ACCOUNT, GRID_SECTIONS));
     expect(error.kind).toBe('rate_limited');
     // No wait was named: the engine applies its own (a user setting, a minute by default).
     expect(error.details.retryAfterMs).toBeUndefined();
   });
 
-  it('reports a retired doc_id as a platform change', async () => {
-    const ig = new FakeInstagram().on('GET', FEED, redirect('/')).on('POST', '/graphql/query', respondFixture('graphql-doc-id-gone.json'));
-    expect((await rejection(fetchPage(ig, ACCOUNT, null))).kind).toBe('platform_changed');
+  it('reports the posts unavailable when the REST feed is retired and the doc_id is gone, and goes on', async () => {
+    const ig = new FakeInstagram()
+      .on('GET', FEED, redirect('/'))
+      .on('POST', '/graphql/query', respondFixture('graphql-doc-id-gone.json'))
+      .on('POST', '/api/v1/clips/user/', respondFixture('clips-page-2.json'));
+    const { posts, reports } = await listAll(ig, ACCOUNT, GRID_SECTIONS);
+    expect(reports).toMatchObject([
+      { name: 'posts', status: 'unavailable', strategy: 'graphql', listed: 0, reason: expect.stringMatching(/posts \(GraphQL\)/) as unknown },
+      { name: 'reels', status: 'complete' },
+    ]);
+    expect(posts.length).toBeGreaterThan(0);
+    expect((await rejection(graphqlFeed.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('platform_changed');
   });
 });
 
-describe('fetchPage shape errors', () => {
+describe('Instagram strategies’ shape errors', () => {
   it.each([
-    ['posts feed', null, { method: 'GET', path: FEED, body: '{"status":"ok","data":{}}' }],
-    ['reels', '{"section":"clips","seen":[]}', { method: 'POST', path: '/api/v1/clips/user/', body: '{"status":"ok"}' }],
-    ['stories', '{"section":"stories"}', { method: 'GET', path: REELS_MEDIA, body: '{"status":"ok"}' }],
-    ['highlights', '{"section":"highlights"}', { method: 'GET', path: `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`, body: '{"status":"ok"}' }],
-  ] as const)('names the %s endpoint when its answer is not Instagram’s shape', async (endpoint, cursor, route) => {
+    ['posts feed', restFeed, { method: 'GET', path: FEED, body: '{"status":"ok","data":{}}' }],
+    ['reels', restClips, { method: 'POST', path: '/api/v1/clips/user/', body: '{"status":"ok"}' }],
+    ['stories', restStories, { method: 'GET', path: REELS_MEDIA, body: '{"status":"ok"}' }],
+    ['highlights', restHighlights, { method: 'GET', path: `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`, body: '{"status":"ok"}' }],
+  ] as const)('names the %s endpoint when its answer is not Instagram’s shape', async (endpoint, strategy, route) => {
     const ig = new FakeInstagram().on(route.method, route.path, respond(200, route.body));
-    const error = await rejection(fetchPage(ig, ACCOUNT, cursor));
+    const error = await rejection(strategy.fetchPage(ig, ACCOUNT, null, NONE_LISTED));
     expect(error.kind).toBe('platform_changed');
     expect(error.message).toContain(endpoint);
   });
 
-  it.each(['not json', '{"section":"nowhere"}', '{"section":"feed","seen":"x"}'])('refuses an unreadable cursor %j', async (cursor) => {
-    expect((await rejection(fetchPage(new FakeInstagram(), ACCOUNT, cursor))).kind).toBe('internal');
+  it.each(['not json', '{"next":5}', '[]'])('refuses an unreadable cursor %j', async (cursor) => {
+    expect((await rejection(restFeed.fetchPage(new FakeInstagram(), ACCOUNT, cursor, NONE_LISTED))).kind).toBe('internal');
   });
 });

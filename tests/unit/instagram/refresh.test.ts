@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchPage } from '../../../lib/platforms/instagram/pages';
+import { restStories } from '../../../lib/platforms/instagram/reelPages';
 import { refreshMediaUrl } from '../../../lib/platforms/instagram/refresh';
 import type { AccountInfo, MediaItem } from '../../../lib/platforms/types';
 import { respond } from '../platform-fakes/fakeResponses';
@@ -47,7 +47,7 @@ describe('refreshMediaUrl', () => {
     const ig = new FakeInstagram().on('GET', '/api/v1/feed/reels_media/', respondFixture('reels-media-stories.json'), (url) =>
       url.searchParams.getAll('reel_ids').join() === VIEWER_ID,
     );
-    const page = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'stories' }));
+    const page = await restStories.fetchPage(ig, ACCOUNT, null, { has: async () => false });
     const story = page.posts[1]!.media[0]!;
     const fresh = await refreshMediaUrl(ig, { ...story, url: 'https://expired.example/x.mp4' });
     expect(fresh).toBe(story.url);
@@ -69,7 +69,7 @@ describe('refreshMediaUrl', () => {
     const stories = fixtureJson('reels-media-stories.json') as { reels_media: { items: Record<string, unknown>[] }[] };
     Object.assign(stories.reels_media[0]!.items[0]!, { pk: '../../evil', id: '../../evil_51234567890' });
     const ig = new FakeInstagram().on('GET', '/api/v1/feed/reels_media/', respond(200, JSON.stringify(stories)));
-    const page = await fetchPage(ig, ACCOUNT, JSON.stringify({ section: 'stories' }));
+    const page = await restStories.fetchPage(ig, ACCOUNT, null, { has: async () => false });
     const story = page.posts[0]!.media[0]!;
     expect(story.postId).toBe('../../evil');
     expect((await rejection(refreshMediaUrl(ig, story))).kind).toBe('expired_url');

@@ -5,14 +5,17 @@ import {
   appendPage,
   deleteJobItems,
   getJob,
+  isListedInScope,
+  listingKey,
   listJobs,
   mediaOfJob,
   postsOfJob,
   putJob,
   putMedia,
+  type ListedPage,
 } from '../../../lib/storage/jobRepository';
 import type { Post } from '../../../lib/platforms/types';
-import { jobRecord, post } from './jobs';
+import { jobRecord, post, listedPage } from './jobs';
 
 beforeEach(() => {
   closeExportDb();
@@ -53,7 +56,7 @@ describe('appendPage', () => {
   it('stores posts in the order given, numbered from 0, without their media inline', async () => {
     await putJob(jobRecord({ id: JOB }));
     const page = [post('p-b', ['m1', 'm2']), post('p-a', []), post('p-c', ['m3'], 'video')];
-    await appendPage(JOB, page, 'cursor-1');
+    await appendPage(JOB, listedPage(page, 'cursor-1'));
 
     const stored = await collect(JOB);
     expect(stored.map((r) => [r.seq, r.post.id, r.mediaIds])).toEqual([
@@ -62,14 +65,14 @@ describe('appendPage', () => {
       [2, 'p-c', ['m3']],
     ]);
     const { media: _media, ...withoutMedia } = page[0]!;
-    expect(stored[0]).toEqual({ jobId: JOB, seq: 0, post: withoutMedia, mediaIds: ['m1', 'm2'] });
+    expect(stored[0]).toEqual({ jobId: JOB, seq: 0, section: 'posts', listingKey: listingKey('posts', 'p-b'), post: withoutMedia, mediaIds: ['m1', 'm2'] });
     expect('media' in stored[0]!.post).toBe(false);
   });
 
   it('stores each media item once as pending, numbered in display order', async () => {
     await putJob(jobRecord({ id: JOB }));
     const page = [post('p1', ['m1', 'm2']), post('p2', ['m3'])];
-    await appendPage(JOB, page, null);
+    await appendPage(JOB, listedPage(page, null));
 
     const media = await mediaOfJob(JOB);
     expect(media.map((r) => [r.seq, r.mediaId, r.state])).toEqual([
@@ -82,8 +85,8 @@ describe('appendPage', () => {
 
   it('continues numbering on the next page', async () => {
     await putJob(jobRecord({ id: JOB }));
-    await appendPage(JOB, [post('p1', ['m1']), post('p2', ['m2'])], 'c1');
-    await appendPage(JOB, [post('p3', ['m3', 'm4'])], null);
+    await appendPage(JOB, listedPage([post('p1', ['m1']), post('p2', ['m2'])], 'c1'));
+    await appendPage(JOB, listedPage([post('p3', ['m3', 'm4'])], null));
 
     expect((await collect(JOB)).map((r) => [r.seq, r.post.id])).toEqual([
       [0, 'p1'],
@@ -123,7 +126,7 @@ describe('appendPage', () => {
   ])('stores a media id seen before only once: %s', async (_name, pages, expected) => {
     await putJob(jobRecord({ id: JOB }));
     let job;
-    for (const [i, page] of pages.entries()) job = await appendPage(JOB, page, i === pages.length - 1 ? null : `c${i}`);
+    for (const [i, page] of pages.entries()) job = await appendPage(JOB, listedPage(page, i === pages.length - 1 ? null : `c${i}`));
 
     const media = await mediaOfJob(JOB);
     // The first sighting wins: its post and its sequence number, with no gap after it.
@@ -137,18 +140,18 @@ describe('appendPage', () => {
 
   it('keeps a media item downloaded before when a later page lists it again', async () => {
     await putJob(jobRecord({ id: JOB }));
-    await appendPage(JOB, [post('story', ['s1'], 'story')], 'c1');
+    await appendPage(JOB, listedPage([post('story', ['s1'], 'story')], 'c1'));
     const [first] = await mediaOfJob(JOB);
     await putMedia({ ...first!, state: 'kept', format: 'jpg', bytes: 1234, downloadedAt: '2026-11-24T12:01:00.000Z' });
 
-    await appendPage(JOB, [post('highlight', ['s1'], 'highlight')], null);
+    await appendPage(JOB, listedPage([post('highlight', ['s1'], 'highlight')], null));
 
     expect(await mediaOfJob(JOB)).toEqual([
       { ...first, state: 'kept', format: 'jpg', bytes: 1234, downloadedAt: '2026-11-24T12:01:00.000Z' },
     ]);
   });
 
-  it('moves the cursor and the counters with the page and returns the stored job', async () => {
+  it('moves the listing position and the counters with the page and returns the stored job', async () => {
     const start = jobRecord({
       id: JOB,
       stage: 'metadata',
@@ -159,9 +162,9 @@ describe('appendPage', () => {
     });
     await putJob(start);
 
-    const afterFirst = await appendPage(JOB, [post('p1', ['m1', 'm2']), post('p2', ['m3'])], 'cursor-after-p2');
+    const afterFirst = await appendPage(JOB, listedPage([post('p1', ['m1', 'm2']), post('p2', ['m3'])], 'cursor-after-p2'));
     expect(afterFirst).toMatchObject({
-      cursor: 'cursor-after-p2',
+      listing: { section: 'posts', strategy: 'test', cursor: 'cursor-after-p2', listed: 2 },
       metadataDone: false,
       nextPostSeq: 2,
       nextMediaSeq: 3,
@@ -176,31 +179,64 @@ describe('appendPage', () => {
     expect(afterFirst.updatedAt >= start.updatedAt).toBe(true);
     expect(await getJob(JOB)).toEqual(afterFirst);
 
-    const afterLast = await appendPage(JOB, [post('p3', [])], null);
-    expect(afterLast).toMatchObject({ cursor: null, metadataDone: true, nextPostSeq: 3, posts: { done: 3, total: 10 }, media: { total: 3 } });
+    const afterLast = await appendPage(JOB, listedPage([post('p3', [])], null));
+    expect(afterLast).toMatchObject({ listing: undefined, metadataDone: true, nextPostSeq: 3, posts: { done: 3, total: 10 }, media: { total: 3 } });
     expect(await getJob(JOB)).toEqual(afterLast);
+  });
+
+  it('stores a post listed again in its scope once, counting it for another section of the scope only', async () => {
+    await putJob(jobRecord({ id: JOB }));
+    const counts: number[] = [];
+    const page = (posts: Post[], section: string, scope: string): ListedPage => ({
+      posts,
+      section,
+      scope,
+      advance: (counted) => {
+        counts.push(counted);
+        return { listing: { section, strategy: 'test', cursor: 'c', listed: counted } };
+      },
+    });
+    await appendPage(JOB, page([post('p1', ['m1']), post('p2', ['m2']), post('p1', ['m1'])], 'posts', 'grid'));
+    await appendPage(JOB, page([post('p2', ['m2']), post('p3', ['m3'])], 'posts', 'grid'));
+    await appendPage(JOB, page([post('p1', ['m1']), post('p4', ['m4'])], 'reels', 'grid'));
+    await appendPage(JOB, page([post('p1', ['m1'])], 'stories', 'stories'));
+
+    expect(counts).toEqual([2, 1, 2, 1]);
+    expect((await collect(JOB)).map((r) => `${r.section}:${r.post.id}`)).toEqual(['posts:p1', 'posts:p2', 'posts:p3', 'reels:p4', 'stories:p1']);
+    expect((await mediaOfJob(JOB)).map((r) => r.mediaId)).toEqual(['m1', 'm2', 'm3', 'm4']);
+    expect(await isListedInScope(JOB, 'grid', 'p4')).toBe(true);
+    expect(await isListedInScope(JOB, 'stories', 'p2')).toBe(false);
+  });
+
+  it('never takes a post without an id for another, and keys a post by its listing id when it has one', async () => {
+    await putJob(jobRecord({ id: JOB }));
+    const anonymous = { ...post('no-id', ['a']), listingId: null };
+    const inTour = { ...post('s1', ['s1']), listingId: 'tour/s1' };
+    const inTrip = { ...post('s1', ['s1']), listingId: 'trip/s1' };
+    await appendPage(JOB, listedPage([anonymous, anonymous, inTour, inTrip, inTour], null));
+    expect((await collect(JOB)).map((r) => r.listingKey)).toEqual([undefined, undefined, listingKey('posts', 'tour/s1'), listingKey('posts', 'trip/s1')]);
   });
 
   it('raises the post total when the account has more posts than it claimed', async () => {
     await putJob(jobRecord({ id: JOB, posts: { done: 0, total: 2 } }));
-    const job = await appendPage(JOB, posts(3), null);
+    const job = await appendPage(JOB, listedPage(posts(3), null));
     expect(job.posts).toEqual({ done: 3, total: 3 });
   });
 
   it('stores an empty last page as the end of the listing', async () => {
     await putJob(jobRecord({ id: JOB }));
-    await appendPage(JOB, posts(2), 'c1');
-    const job = await appendPage(JOB, [], null);
-    expect(job).toMatchObject({ cursor: null, metadataDone: true, nextPostSeq: 2, posts: { done: 2, total: 2 } });
+    await appendPage(JOB, listedPage(posts(2), 'c1'));
+    const job = await appendPage(JOB, listedPage([], null));
+    expect(job).toMatchObject({ listing: undefined, metadataDone: true, nextPostSeq: 2, posts: { done: 2, total: 2 } });
     expect(await collect(JOB)).toHaveLength(2);
   });
 
   it('numbers pages stored at the same time without gaps or collisions', async () => {
     await putJob(jobRecord({ id: JOB }));
     await Promise.all([
-      appendPage(JOB, posts(3, 0), 'c1'),
-      appendPage(JOB, posts(4, 3), 'c2'),
-      appendPage(JOB, posts(2, 7), 'c3'),
+      appendPage(JOB, listedPage(posts(3, 0), 'c1')),
+      appendPage(JOB, listedPage(posts(4, 3), 'c2')),
+      appendPage(JOB, listedPage(posts(2, 7), 'c3')),
     ]);
     const stored = await collect(JOB);
     expect(stored.map((r) => r.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
@@ -210,7 +246,7 @@ describe('appendPage', () => {
   });
 
   it('fails for a job that is gone and stores nothing', async () => {
-    await expect(appendPage('gone', posts(2), 'c1')).rejects.toThrow(/gone/);
+    await expect(appendPage('gone', listedPage(posts(2), 'c1'))).rejects.toThrow(/gone/);
     expect(await collect('gone')).toEqual([]);
     expect(await mediaOfJob('gone')).toEqual([]);
     expect(await getJob('gone')).toBeUndefined();
@@ -221,8 +257,8 @@ describe('mediaOfJob', () => {
   it('returns media in sequence order, not in id order, and only of that job', async () => {
     await putJob(jobRecord({ id: JOB }));
     await putJob(jobRecord({ id: OTHER }));
-    await appendPage(OTHER, [post('o1', ['a', 'zz'])], null);
-    await appendPage(JOB, [post('p1', ['9', '10', 'b']), post('p2', ['a', 'C'])], null);
+    await appendPage(OTHER, listedPage([post('o1', ['a', 'zz'])], null));
+    await appendPage(JOB, listedPage([post('p1', ['9', '10', 'b']), post('p2', ['a', 'C'])], null));
 
     const media = await mediaOfJob(JOB);
     expect(media.map((r) => r.mediaId)).toEqual(['9', '10', 'b', 'a', 'C']);
@@ -232,7 +268,7 @@ describe('mediaOfJob', () => {
 
   it('is empty for a job without media', async () => {
     await putJob(jobRecord({ id: JOB }));
-    await appendPage(JOB, [post('p1')], null);
+    await appendPage(JOB, listedPage([post('p1')], null));
     expect(await mediaOfJob(JOB)).toEqual([]);
   });
 });
@@ -243,8 +279,8 @@ describe('postsOfJob', () => {
     await putJob(jobRecord({ id: OTHER }));
     // Pages of uneven size, interleaved with another job's pages.
     for (let from = 0; from < count; from += 37) {
-      await appendPage(JOB, posts(Math.min(37, count - from), from), `c${from}`);
-      await appendPage(OTHER, posts(5, 10_000 + from), `o${from}`);
+      await appendPage(JOB, listedPage(posts(Math.min(37, count - from), from), `c${from}`));
+      await appendPage(OTHER, listedPage(posts(5, 10_000 + from), `o${from}`));
     }
 
     const stored = await collect(JOB);
@@ -263,8 +299,8 @@ describe('deleteJobItems', () => {
     await putJob(jobRecord({ id: jobId }));
     await putJob(jobRecord({ id: other }));
     const mediaIds = ['1', 'abc', 'ZZZ', '~tilde', 'ÿ', '😀', 'x'.repeat(300)];
-    await appendPage(jobId, [post('p1', mediaIds.slice(0, 4)), post('p2', mediaIds.slice(4))], null);
-    await appendPage(other, [post('p1', mediaIds), post('p2', ['only-other'])], null);
+    await appendPage(jobId, listedPage([post('p1', mediaIds.slice(0, 4)), post('p2', mediaIds.slice(4))], null));
+    await appendPage(other, listedPage([post('p1', mediaIds), post('p2', ['only-other'])], null));
 
     await deleteJobItems(jobId);
 
@@ -282,7 +318,7 @@ describe('deleteJobItems', () => {
 
   it('does nothing for a job without items', async () => {
     await putJob(jobRecord({ id: OTHER }));
-    await appendPage(OTHER, posts(3), null);
+    await appendPage(OTHER, listedPage(posts(3), null));
     await deleteJobItems(JOB);
     expect(await collect(OTHER)).toHaveLength(3);
     expect(await mediaOfJob(OTHER)).toHaveLength(3);
@@ -293,7 +329,7 @@ describe('test isolation', () => {
   it.each([1, 2])('starts from an empty database (run %i)', async (run) => {
     expect(await listJobs()).toEqual([]);
     await putJob(jobRecord({ id: `run-${run}` }));
-    await appendPage(`run-${run}`, posts(1), null);
+    await appendPage(`run-${run}`, listedPage(posts(1), null));
     expect(await listJobs()).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { JobRecord } from '../../../lib/storage/exportDb';
+import type { ListedPage } from '../../../lib/storage/jobRepository';
 import type { ExportRequest } from '../../../lib/export/types';
 import type { MediaItem, Post } from '../../../lib/platforms/types';
 
@@ -16,7 +17,6 @@ export function jobRecord(overrides: Partial<JobRecord> = {}): JobRecord {
     failed: [],
     createdAt: '2026-11-24T12:00:00.000Z',
     updatedAt: '2026-11-24T12:00:00.000Z',
-    cursor: null,
     metadataDone: false,
     nextPostSeq: 0,
     nextMediaSeq: 0,
@@ -45,5 +45,18 @@ export function post(id: string, mediaIds: string[] = [], kind = 'image'): Post 
     caption: `caption of ${id}`,
     metadata: { likes: 3 },
     media: mediaIds.map((mediaId) => mediaItem(mediaId, id)),
+  };
+}
+
+/**
+ * A page of one section (its own scope) read by one strategy ('test'); `cursor` null ends the
+ * listing, as a last page of the last section does.
+ */
+export function listedPage(posts: Post[], cursor: string | null, section = 'posts'): ListedPage {
+  return {
+    posts,
+    section,
+    scope: section,
+    advance: (counted) => ({ listing: cursor === null ? undefined : { section, strategy: 'test', cursor, listed: counted } }),
   };
 }

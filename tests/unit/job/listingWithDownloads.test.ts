@@ -7,12 +7,13 @@ import { listWhileDownloading } from '../../../lib/export/job/listingWithDownloa
 import { downloadMedia } from '../../../lib/export/media/downloadMedia';
 import { downloadSlots } from '../../../lib/export/media/downloadSlots';
 import { adapterFor } from '../../../lib/platforms/registry';
-import type { PlatformAdapter, PlatformContext, Post } from '../../../lib/platforms/types';
+import type { ListingStrategy, PlatformAdapter, PlatformContext, Post } from '../../../lib/platforms/types';
 import { closeExportDb, type JobRecord } from '../../../lib/storage/exportDb';
 import { ensureFreeSpace } from '../../../lib/storage/freeSpace';
 import { appendPage, getJob, mediaOfJob, putJob } from '../../../lib/storage/jobRepository';
 import { jobStatusText } from '../../../lib/ui/jobStatusText';
-import { jobRecord, post } from './jobs';
+import { MemoryNotes } from '../platform-fakes/memoryNotes';
+import { jobRecord, listedPage, post } from './jobs';
 
 // The real retries and the real three slots run; only the transfer itself and the disk are faked.
 vi.mock('../../../lib/export/media/downloadMedia', () => ({ downloadMedia: vi.fn() }));
@@ -87,8 +88,8 @@ function fakeListing(pages: Post[][], fail?: (page: number, call: number) => Exp
   const gates = pages.map(() => deferred());
   const calls = pages.map(() => 0);
   const listed: number[] = [];
-  const adapter: PlatformAdapter = {
-    ...adapterFor('instagram'),
+  const strategy: ListingStrategy = {
+    name: 'test',
     async fetchPage(platform, _account, cursor) {
       const page = cursor === null ? 0 : Number(cursor);
       calls[page]! += 1;
@@ -102,6 +103,7 @@ function fakeListing(pages: Post[][], fail?: (page: number, call: number) => Exp
       return { posts: pages[page]!, nextCursor: page + 1 < pages.length ? String(page + 1) : null };
     },
   };
+  const adapter: PlatformAdapter = { ...adapterFor('instagram'), sections: () => [{ name: 'posts', label: 'Posts', strategies: [strategy] }] };
   return {
     adapter,
     listed,
@@ -117,7 +119,12 @@ function contextFor(job: JobRecord, adapter: PlatformAdapter, outer = new AbortC
     adapter,
     settings: SETTINGS,
     signal: outer.signal,
-    createPlatform: (signal): PlatformContext => ({ signal, request: () => Promise.reject(new Error('no API call is expected')), getCookie: async () => undefined }),
+    createPlatform: (signal): PlatformContext => ({
+      signal,
+      request: () => Promise.reject(new Error('no API call is expected')),
+      getCookie: async () => undefined,
+      notes: new MemoryNotes(),
+    }),
     publish: putJob,
   });
 }
@@ -171,7 +178,7 @@ describe('media download while the listing runs', () => {
     expect(transfers.state.maxInFlight).toBe(3);
     expect([...transfers.state.started].sort()).toEqual(Array.from({ length: 12 }, (_, i) => `m${i}`).sort());
     expect(Object.values(await statesOf(job.id))).toEqual(Array(12).fill('kept'));
-    expect(job).toMatchObject({ metadataDone: true, cursor: null, media: { done: 12, failed: 0, total: 12 } });
+    expect(job).toMatchObject({ metadataDone: true, listing: undefined, media: { done: 12, failed: 0, total: 12 } });
     expect(await getJob(job.id)).toMatchObject({ metadataDone: true, media: { done: 12, failed: 0, total: 12 } });
   });
 
@@ -224,7 +231,7 @@ describe('media download while the listing runs', () => {
     transfers.state.started.length = 0;
     transfers.finishAllFromNowOn();
     const stored = (await getJob(job.id))!;
-    expect(stored.cursor).toBe('1');
+    expect(stored.listing?.cursor).toBe('1');
     listing.open(2);
     await (await listWhileDownloading(contextFor(stored, listing.adapter))).finish();
     expect([...transfers.state.started].sort()).toEqual(['m10', 'm11', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9']);
@@ -248,7 +255,7 @@ describe('media download while the listing runs', () => {
     expect(ctx.signal.reason).toMatchObject({ kind: 'quota_exceeded' });
     // Page 2 was being asked for when the disk filled up: the listing stopped without it.
     expect(listing.listed).toEqual([0, 1]);
-    expect(await getJob(job.id)).toMatchObject({ cursor: '2', metadataDone: false });
+    expect(await getJob(job.id)).toMatchObject({ listing: { cursor: '2' }, metadataDone: false });
     const states = await statesOf(job.id);
     expect(Object.values(states).filter((s) => s === 'kept')).toHaveLength(4);
     expect(Object.values(states).filter((s) => s === 'pending')).toHaveLength(4);
@@ -275,7 +282,7 @@ describe('media download while the listing runs', () => {
 });
 
 describe('the job record while pages are stored', () => {
-  it('a save made while a page is being stored never writes the old cursor back', async () => {
+  it('a save made while a page is being stored never writes the old position back', async () => {
     const job = await listedJob();
     const ctx = contextFor(job, adapterFor('instagram'));
     const realAppendPage = (await vi.importActual<typeof import('../../../lib/storage/jobRepository')>('../../../lib/storage/jobRepository')).appendPage;
@@ -286,9 +293,9 @@ describe('the job record while pages are stored', () => {
       saved = ctx.save();
       return result;
     });
-    await ctx.recordPage(pagesOf(1, 2)[0]!, 'after-page-0');
+    await ctx.recordPage(listedPage(pagesOf(1, 2)[0]!, 'after-page-0'));
     await saved;
-    expect(await getJob(job.id)).toMatchObject({ cursor: 'after-page-0', nextPostSeq: 2, nextMediaSeq: 2 });
-    expect(job).toMatchObject({ cursor: 'after-page-0', nextPostSeq: 2, nextMediaSeq: 2, posts: { done: 2 }, media: { total: 2 } });
+    expect(await getJob(job.id)).toMatchObject({ listing: { cursor: 'after-page-0' }, nextPostSeq: 2, nextMediaSeq: 2 });
+    expect(job).toMatchObject({ listing: { cursor: 'after-page-0' }, nextPostSeq: 2, nextMediaSeq: 2, posts: { done: 2 }, media: { total: 2 } });
   });
 });

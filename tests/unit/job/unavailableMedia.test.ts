@@ -8,7 +8,8 @@ import { adapterFor } from '../../../lib/platforms/registry';
 import type { MediaItem, PlatformContext } from '../../../lib/platforms/types';
 import { closeExportDb, type JobRecord } from '../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob, putMedia } from '../../../lib/storage/jobRepository';
-import { jobRecord, mediaItem, post } from './jobs';
+import { jobRecord, mediaItem, post, listedPage } from './jobs';
+import { MemoryNotes } from '../platform-fakes/memoryNotes';
 
 // The files a platform did give an address for are "downloaded" here; the real download is tested on its own.
 vi.mock('../../../lib/export/media/downloadWithRetry', () => ({ downloadWithRetry: vi.fn() }));
@@ -26,6 +27,7 @@ function stageContext(job: JobRecord): JobContext {
     signal: new AbortController().signal,
     request: () => Promise.reject(new Error('no API call is expected')),
     getCookie: async () => undefined,
+    notes: new MemoryNotes(),
   };
   return createJobContext({
     job,
@@ -46,7 +48,7 @@ async function listedJob(): Promise<JobRecord> {
   await putJob(jobRecord());
   const photo = { ...mediaItem('m1', 'p1'), url: PHOTO_URL };
   const carousel = { ...post('p1'), kind: 'carousel', media: [photo, unavailable('m2', 'p1')] };
-  return appendPage(jobRecord().id, [carousel], null);
+  return appendPage(jobRecord().id, listedPage([carousel], null));
 }
 
 beforeEach(() => {

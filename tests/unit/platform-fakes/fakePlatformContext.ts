@@ -1,4 +1,5 @@
 import type { ApiRequest, ApiResponse, PlatformContext } from '../../../lib/platforms/types';
+import { MemoryNotes } from './memoryNotes';
 
 /**
  * An in-memory PlatformContext: it records every request and lets the platform's fake answer it.
@@ -8,6 +9,7 @@ import type { ApiRequest, ApiResponse, PlatformContext } from '../../../lib/plat
 export abstract class FakePlatformContext implements PlatformContext {
   readonly signal = new AbortController().signal;
   readonly requests: ApiRequest[] = [];
+  readonly notes = new MemoryNotes();
 
   /** The browser's cookies for the platform's site; tests edit them to log out or switch users. */
   constructor(public cookies: Record<string, string>) {}
