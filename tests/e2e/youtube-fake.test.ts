@@ -382,12 +382,13 @@ describe('the extension’s YouTube adapter against the fake', () => {
       expect(lag).toBeGreaterThanOrEqual(0);
       expect(lag).toBeLessThan(32 * 3600);
       expect(posts.filter((p) => p.metadata.dateApproximate)).toEqual([]);
-      // Per video: one player call; the age-gated one adds one `next`. Listing: one browse per page.
+      // Per video: one player call (none for the uploads playlist's listing of a tab's video); the
+      // age-gated one adds one `next`. Listing: one browse per page, the uploads playlist's two included.
       expect(ctx.count('player')).toBe(153);
       expect(ctx.count('next')).toBe(1);
-      expect(ctx.count('browse')).toBe(1 + 4 + 2 + 1);
+      expect(ctx.count('browse')).toBe(1 + 4 + 2 + 1 + 2);
       // Plus the home page, the account menu and resolve_url once per export.
-      expect(ctx.requests).toHaveLength(153 + 1 + 8 + 1 + 1 + 1);
+      expect(ctx.requests).toHaveLength(153 + 1 + 10 + 1 + 1 + 1);
     });
   });
 
@@ -421,6 +422,21 @@ describe('the extension’s YouTube adapter against the fake', () => {
       expect(info.handle).toBe('jo.brand');
       expect(posts.map((p) => p.id)).toEqual(fake.youtubeVideoIds('jo.brand'));
       expect(ctx.requests.filter((r) => r.url.includes('/youtubei/v1/')).every((r) => /^\d{21}$/.test(r.headers?.['X-Goog-PageId'] ?? ''))).toBe(true);
+    });
+  });
+
+  it('exports the owner’s private and unlisted uploads with their visibility; a visitor gets the public ones', async () => {
+    const specs = [{ handle: 'star.demo', videos: 40, shorts: 5, lives: 1, unlistedVideos: 3, privateVideos: 2 }, { handle: 'lurker', videos: 0, hasChannel: false }];
+    await withFake({ youtubeChannels: specs }, async (fake) => {
+      const owner = await exportWithAdapter(new NodeYouTubeContext(fake.port, fake.youtubeCookies()), 'star.demo');
+      expect(owner.info.isViewer).toBe(true);
+      expect(owner.posts.map((p) => p.id)).toEqual(fake.youtubeVideoIds('star.demo', { asOwner: true }));
+      const visibility = fake.youtubeVisibility('star.demo');
+      for (const post of owner.posts) expect(post.metadata.visibility, post.id).toBe(visibility[post.id]);
+      expect(owner.posts.filter((p) => p.metadata.visibility !== 'public').every((p) => p.metadata.dateSource === 'player')).toBe(true);
+      const visitor = await exportWithAdapter(new NodeYouTubeContext(fake.port, fake.youtubeCookies('lurker')), 'star.demo');
+      expect(visitor.info.isViewer).toBe(false);
+      expect(visitor.posts.map((p) => p.id)).toEqual(fake.youtubeVideoIds('star.demo'));
     });
   });
 

@@ -6,7 +6,7 @@ import { parseChannelRef, type ChannelRef } from './accountFromUrl';
 import { ORIGIN } from './constants';
 import { callInnertube } from './innertube';
 import { textOf } from './json';
-import { ownChannel } from './ownChannel';
+import { ownChannel, type OwnChannel } from './ownChannel';
 import { playerRefusedEarlier, rememberPlayerRefusal } from './playerRefusals';
 import { channelNotFound, loginRequired, platformChanged } from './responses';
 import { browseChannelTab } from './tabPages';
@@ -23,7 +23,24 @@ export async function resolveAccount(ctx: PlatformContext, account?: string): Pr
   const ref = account?.trim() ? parseChannelRef(account) : undefined;
   if (account?.trim() && !ref) throw new ExportError('account_not_found', `“${account}” does not name a YouTube channel.`);
   const known = ref ? await channelIdOf(ctx, ref) : await ownChannelId(ctx);
-  return { ...(await channelInfo(ctx, known.channelId, known.handle)), isViewer: ref === undefined };
+  const info = await channelInfo(ctx, known.channelId, known.handle);
+  return { ...info, isViewer: ref ? await isOwnChannel(ctx, info) : true };
+}
+
+/**
+ * Whether a named channel is the one the browser acts as: a creator often exports from their own
+ * channel's page, and only then are private and unlisted uploads to be read. An identity without
+ * a channel (or one YouTube would not answer for) owns none.
+ */
+async function isOwnChannel(ctx: PlatformContext, info: AccountInfo): Promise<boolean> {
+  let own: OwnChannel;
+  try {
+    own = await ownChannel(ctx);
+  } catch (error) {
+    if (isExportError(error) && error.kind === 'account_not_found') return false;
+    throw error;
+  }
+  return own.type === 'id' ? own.channelId === info.id : own.handle.toLowerCase() === info.handle.toLowerCase();
 }
 
 interface KnownChannel {

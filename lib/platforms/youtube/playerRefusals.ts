@@ -1,16 +1,16 @@
 import type { PlatformContext } from '../types';
 
 /**
- * Whether YouTube refused `player` earlier in this export (bot wall, "try again later", captcha,
- * 429). Those refusals concern the whole session for up to an hour (yt-dlp's wiki), so after
- * the first one no video asks again: the rest are dated from the grid.
+ * Whether YouTube refused `player` earlier in this job (bot wall, "try again later", captcha,
+ * 429). Those refusals concern the whole session for up to an hour (yt-dlp's wiki), so after the
+ * first one no video asks again, also after a worker restart: the rest are dated from the grid.
  */
-const refused = new WeakMap<PlatformContext, true>();
+const NO_DATES = 'youtube.noDates';
 
 export function playerRefusedEarlier(ctx: PlatformContext): boolean {
-  return refused.has(ctx);
+  return ctx.notes.get(NO_DATES) !== undefined;
 }
 
 export function rememberPlayerRefusal(ctx: PlatformContext): void {
-  refused.set(ctx, true);
+  ctx.notes.set(NO_DATES, 'refused');
 }

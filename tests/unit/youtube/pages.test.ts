@@ -27,7 +27,7 @@ const VIDEOS = tabStrategy('videos');
 const SHORTS = tabStrategy('shorts');
 
 function listAll(yt: FakeYouTube): Promise<SectionWalk> {
-  return walkSections(sections(), yt, ACCOUNT, { maxPages: 20 });
+  return walkSections(sections(ACCOUNT), yt, ACCOUNT, { maxPages: 20 });
 }
 
 describe('YouTube tabs', () => {

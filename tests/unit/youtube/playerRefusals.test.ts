@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAccount } from '../../../lib/platforms/youtube/account';
-import { fetchPage } from '../../../lib/platforms/youtube/pages';
+import { tabStrategy } from '../../../lib/platforms/youtube/pages';
+import { sections } from '../../../lib/platforms/youtube/sections';
 import type { AccountInfo } from '../../../lib/platforms/types';
-import { walkPages } from '../platform-fakes/pageWalk';
+import { walkSections } from '../platform-fakes/pageWalk';
 import { CHANNEL_ID, FakeYouTube, PARAMS, TOKENS, browseTab, continuation, respondFixture } from './fakeYouTube';
 
 const ACCOUNT: AccountInfo = { id: CHANNEL_ID, handle: 'star.demo' };
+const NONE_LISTED = { has: async () => false };
+const VIDEOS = tabStrategy('videos');
 
 function channel(): FakeYouTube {
   return new FakeYouTube()
@@ -31,8 +34,7 @@ describe('player refusals are the whole session’s', () => {
     ['a captcha screen', 'player-captcha.json'],
   ])('after %s, asks no more and dates the rest from the grid, every thumbnail kept', async (_what, fixture) => {
     const yt = refusingAfterOne(channel(), fixture);
-    const { pages } = await walkPages((cursor) => fetchPage(yt, ACCOUNT, cursor), { maxPages: 20 });
-    const posts = pages.flat();
+    const { posts } = await walkSections(sections(ACCOUNT), yt, ACCOUNT, { maxPages: 20 });
     expect(posts).toHaveLength(12);
     expect(yt.bodies('player')).toHaveLength(2);
     expect(posts.slice(1).every((post) => post.metadata.dateApproximate === true)).toBe(true);
@@ -41,15 +43,16 @@ describe('player refusals are the whole session’s', () => {
 
   it('asks for the error screen, where the captcha and the rate-limit words are', async () => {
     const yt = refusingAfterOne(channel(), 'player-captcha.json');
-    await fetchPage(yt, ACCOUNT, null);
+    await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
     const fields = new URL(yt.requests.find((req) => req.url.includes('/player'))!.url).searchParams.get('$fields');
     expect(fields).toMatch(/playabilityStatus\(status,reason,errorScreen\)/);
   });
 
-  it('remembers the refusal for the context, whatever cursor the next page comes with', async () => {
+  it('remembers the refusal in the job’s notes, for every later section', async () => {
     const yt = refusingAfterOne(channel(), 'player-try-again-later.json');
-    await fetchPage(yt, ACCOUNT, null);
-    const shorts = await fetchPage(yt, ACCOUNT, JSON.stringify({ tab: 'shorts' }));
+    await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
+    expect(yt.notes.get('youtube.noDates')).toBe('refused');
+    const shorts = await tabStrategy('shorts').fetchPage(yt, ACCOUNT, null, NONE_LISTED);
     expect(yt.bodies('player')).toHaveLength(2);
     expect(shorts.posts.every((post) => post.metadata.dateApproximate === true)).toBe(true);
   });
@@ -57,15 +60,18 @@ describe('player refusals are the whole session’s', () => {
   it('keeps asking after a video that is only unavailable itself', async () => {
     let calls = 0;
     const yt = channel().on('player', () => respondFixture(++calls === 1 ? 'player-unavailable.json' : 'player-ok.json')).on('next', respondFixture('next.json'));
-    const { posts } = await fetchPage(yt, ACCOUNT, null);
+    const { posts } = await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
     expect(yt.bodies('player')).toHaveLength(3);
     expect(posts.slice(1).every((post) => post.metadata.dateSource === 'player')).toBe(true);
   });
 
   it('counts a refusal met while finding a watch page’s uploader', async () => {
-    const yt = channel().on('player', respondFixture('player-try-again-later.json')).on('next', respondFixture('next.json'));
+    const yt = channel()
+      .on('player', respondFixture('player-try-again-later.json'))
+      .on('next', respondFixture('next.json'))
+      .on('account/account_menu', respondFixture('account-menu.json'));
     await resolveAccount(yt, 'video:xnhI8vUSEzo');
-    await fetchPage(yt, ACCOUNT, null);
+    await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
     expect(yt.bodies('player')).toHaveLength(1);
   });
 });
