@@ -1,11 +1,11 @@
 import { ExportError, isExportError } from '../../errors';
 import type { AccountInfo, PlatformContext } from '../types';
 import { decodeComponent } from '../shared/urlPaths';
-import { asNumber, asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
+import { asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { parseChannelRef, type ChannelRef } from './accountFromUrl';
 import { ORIGIN } from './constants';
 import { callInnertube } from './innertube';
-import { textOf } from './json';
+import { headerVideoCount } from './channelHeader';
 import { ownChannel, type OwnChannel } from './ownChannel';
 import { playerRefusedEarlier, rememberPlayerRefusal } from './playerRefusals';
 import { channelNotFound, loginRequired, platformChanged } from './responses';
@@ -104,7 +104,7 @@ async function channelInfo(ctx: PlatformContext, channelId: string, knownHandle?
     handle: handle ?? id,
     displayName: asString(metadata.title),
     isPrivate: false,
-    postCount: videoCount(body),
+    postCount: headerVideoCount(body),
     profileUrl: handle ? `${ORIGIN}/@${encodeURIComponent(handle)}` : `${ORIGIN}/channel/${id}`,
   };
 }
@@ -112,20 +112,4 @@ async function channelInfo(ctx: PlatformContext, channelId: string, knownHandle?
 function handleFrom(vanityUrl: string | undefined): string | undefined {
   const match = vanityUrl ? /\/@([^/?#]+)/.exec(vanityUrl) : null;
   return match ? decodeComponent(match[1]!) : undefined;
-}
-
-/** "1,234 videos" in the page header (view-model header, or the older c4 header); rounded counts are not used. */
-function videoCount(body: JsonObject): number | undefined {
-  const texts: string[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    const object = asObject(value);
-    if (!object) return;
-    const text = textOf(object.text) ?? textOf(object.videosCountText);
-    if (text) texts.push(text);
-    Object.values(object).forEach(visit);
-  };
-  visit(body.header);
-  const match = texts.map((text) => /^([\d,]+)\s+videos?$/.exec(text.trim())).find(Boolean);
-  return match ? asNumber(match[1]!.replace(/,/g, ''), 'digits') : undefined;
 }

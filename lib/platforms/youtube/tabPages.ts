@@ -1,6 +1,7 @@
 import type { PlatformContext } from '../types';
 import { asObject, asObjects, dig, type JsonObject } from '../shared/jsonReaders';
 import { TABS, type TabName } from './constants';
+import { headerVideoCount } from './channelHeader';
 import { continuationItems } from './continuations';
 import { parseGridItems, type GridItems } from './gridItems';
 import { callInnertube } from './innertube';
@@ -42,10 +43,11 @@ export async function firstTabPage(ctx: PlatformContext, channelId: string, tab:
 
 /**
  * The grid of the tab YouTube selected, when it is the one asked for (told by its name: see
- * tabNameOf). A channel without a Shorts or Live tab selects another, and its tab list does not
- * name the one asked for: that tab is absent. Anything else is an error, never an empty tab: a
- * listed tab not selected, a selected tab without a name, or no Videos tab to be found (issue
- * 13: a channel exported as 'done' with 0 of 196 videos when tab links changed).
+ * tabNameOf). A channel without such a tab (no uploads, only Shorts…) selects another, and its
+ * tab list does not name the one asked for: that tab is absent. Anything else is an error, never
+ * an empty tab (issue 13: a channel exported as 'done' with 0 of 196 videos when tab links
+ * changed): a listed tab not selected, a selected tab without a name, or no Videos tab to be
+ * found while the header counts videos and no other upload tab would hold them.
  */
 function selectedTabGrid(body: JsonObject, tab: TabName): TabPage {
   const info = tabInfo(tab);
@@ -60,8 +62,9 @@ function selectedTabGrid(body: JsonObject, tab: TabName): TabPage {
     if (!grid) throw platformChanged(`the ${info.label} tab (its grid is not a richGridRenderer)`);
     return { present: true, ...parseGridItems(asObjects(grid.contents), tab, info.label) };
   }
-  const listed = tabs.some((entry) => tabNameOf(entry) === tab);
-  if (listed || !selectedName || tab === 'videos') {
+  const names = tabs.map(tabNameOf);
+  const videosNowhere = tab === 'videos' && !names.some((name) => name === 'shorts' || name === 'streams') && (headerVideoCount(body) ?? 0) > 0;
+  if (names.includes(tab) || !selectedName || videosNowhere) {
     throw platformChanged(`the channel’s tabs (the ${info.label} tab cannot be found in YouTube’s answer)`);
   }
   return { present: false, videos: [] };

@@ -51,11 +51,23 @@ describe('firstTabPage', () => {
     expect(error.message).toMatch(/Videos tab cannot be found/);
   });
 
-  it('fails when no Videos tab can be found at all, never exporting an empty channel', async () => {
+  /** browse-no-shorts-tab.json (Home selected; Videos, Live, Playlists listed) with only the tabs whose path ends as `keep` says. */
+  function homeWithTabs(keep: RegExp, header?: Json): string {
     const body = JSON.parse(fixtureText('browse-no-shorts-tab.json')) as Json;
     const tabs: Json[] = body.contents.twoColumnBrowseResultsRenderer.tabs;
-    body.contents.twoColumnBrowseResultsRenderer.tabs = tabs.filter((t) => !/\/videos$/.test(t.tabRenderer?.endpoint?.commandMetadata?.webCommandMetadata?.url ?? ''));
-    expect((await rejection(page(JSON.stringify(body)))).kind).toBe('platform_changed');
+    body.contents.twoColumnBrowseResultsRenderer.tabs = tabs.filter((t) => keep.test(t.tabRenderer?.endpoint?.commandMetadata?.webCommandMetadata?.url ?? ''));
+    if (header) body.header = header;
+    return JSON.stringify(body);
+  }
+  const countsVideos = (count: string) => ({ pageHeaderRenderer: { content: { pageHeaderViewModel: { metadata: { contentMetadataViewModel: { metadataRows: [{ metadataParts: [{ text: { content: count } }] }] } } } } } });
+
+  it('fails when no Videos tab can be found while the header counts videos, never exporting an empty channel', async () => {
+    expect((await rejection(page(homeWithTabs(/\/(featured|playlists)$/, countsVideos('196 videos'))))).kind).toBe('platform_changed');
+  });
+
+  it('takes a channel without uploads, or with Live but no Videos tab, as having no Videos tab', async () => {
+    expect(await page(homeWithTabs(/\/(featured|playlists)$/, countsVideos('0 videos')))).toMatchObject({ present: false, videos: [] });
+    expect(await page(homeWithTabs(/\/(featured|streams)$/, countsVideos('3 videos')))).toMatchObject({ present: false, videos: [] });
   });
 
   it('fails when the selected tab says nothing of what it is', async () => {
