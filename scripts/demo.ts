@@ -91,7 +91,7 @@ const DEMO_PACING = { apiDelayMinMs: 150, apiDelayMaxMs: 400 };
 async function useDemoPacing(session: ExtensionSession): Promise<void> {
   await session.serviceWorker.evaluate(`chrome.storage.local.set({ exportSettings: ${JSON.stringify(DEMO_PACING)} })`);
   console.log(
-    `API pacing for the demo: ${DEMO_PACING.apiDelayMinMs}–${DEMO_PACING.apiDelayMaxMs} ms between calls (the extension's default for real accounts is 1–3 s).`,
+    `API pacing for the demo: ${DEMO_PACING.apiDelayMinMs}–${DEMO_PACING.apiDelayMaxMs} ms between calls (for real accounts the default Careful pace waits 6–12 s on Instagram, 3–6 s on Facebook, 1–3 s on YouTube).`,
   );
 }
 

@@ -138,6 +138,26 @@ export interface ListingSection {
   expectedCount?: number;
 }
 
+/** How fast the export may call a platform's API: the user's choice, Careful by default. */
+export type PacingProfile = 'careful' | 'normal' | 'fast';
+
+/** A randomised pause between two API calls to one platform, in ms. */
+export interface Pacing {
+  minDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** API calls one platform allows in any rolling hour and day before the export pauses. */
+export interface CallBudget {
+  perHour: number;
+  perDay: number;
+}
+
+/** How fast one pacing profile may go on one platform. */
+export interface PacingLimits extends Pacing {
+  budget: CallBudget;
+}
+
 export interface MediaRules {
   maxBytes: number;
   formats: readonly MediaFormat[];
@@ -158,6 +178,8 @@ export interface PlatformAdapter {
   label: string;
   site: PlatformSite;
   mediaRules: MediaRules;
+  /** The pause between API calls and the rolling call budget at each pacing profile, from what the platform was seen to tolerate. */
+  pacing: Readonly<Record<PacingProfile, PacingLimits>>;
   /** The account handle a platform page URL shows, if any (profile, post page…). */
   accountFromUrl(url: string): string | undefined;
   /** The named account, or the logged-in user's own when `account` is omitted. */
