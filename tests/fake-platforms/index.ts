@@ -95,6 +95,7 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     youtubeMedia: (handle, opts) => youtube.media(handle, opts),
     youtubeVideoIds: (handle, opts) => youtube.videoIds(handle, opts),
     youtubeVisibility: (handle) => youtube.visibility(handle),
+    youtubeChannelId: (handle) => youtube.channelId(handle),
     resolveMediaUrl: (url) => {
       const file = catalog.lookup(new URL(url));
       return file && { mediaId: file.mediaId, best: file.best };

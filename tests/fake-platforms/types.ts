@@ -268,6 +268,8 @@ export interface FakePlatforms {
    * its private and unlisted uploads, newest first.
    */
   youtubeVideoIds(handle?: string, options?: { asOwner?: boolean }): string[];
+  /** The channel's id (UC…); its uploads playlist is UU + the rest. */
+  youtubeChannelId(handle?: string): string;
   /** Every upload of the channel with who may see it. */
   youtubeVisibility(handle?: string): Record<string, YouTubeVisibility>;
   readonly log: readonly RequestLogEntry[];

@@ -83,6 +83,12 @@ export class YouTubePlatform {
     return this.exported(this.channel(handle), options.asOwner ?? false).map((video) => video.id);
   }
 
+  channelId(handle?: string): string {
+    const { id } = this.channel(handle);
+    if (id === null) throw new Error(`fake YouTube account ${handle} has no channel`);
+    return id;
+  }
+
   visibility(handle?: string): Record<string, YouTubeVisibility> {
     return Object.fromEntries(allVideos(this.channel(handle)).map((video) => [video.id, video.visibility]));
   }

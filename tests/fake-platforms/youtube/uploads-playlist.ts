@@ -13,7 +13,7 @@ import { encodeToken } from './tokens';
 import { actsAsOwner, answer, invalidArgument, type YtCall } from './youtube-call';
 
 const PAGE_SIZE = 100;
-const PLAYLIST_BROWSE_ID = /^VLUU([\w-]{22})$/;
+const PLAYLIST_ID = /^UU([\w-]{22})$/;
 
 /** Playlist pages are browsed as VL<playlist id>; only uploads playlists exist in the fake. */
 export function isPlaylistBrowseId(browseId: string): boolean {
@@ -29,12 +29,20 @@ function playlistNotFound(call: YtCall): Reply {
   return answer(call, { alerts: [{ alertRenderer: { type: 'ERROR', text: { runs: [{ text: 'The playlist does not exist.' }] } } }] });
 }
 
-/** Page 1 of the uploads playlist: the whole playlist page. */
+/** Page 1 of the uploads playlist (`browse` VL<playlist id>): the whole playlist page. */
 export function uploadsPlaylist(call: YtCall, browseId: string): Reply {
-  const match = PLAYLIST_BROWSE_ID.exec(browseId);
+  const page = uploadsPlaylistPage(call, browseId.slice(2));
+  return page ? answer(call, page) : playlistNotFound(call);
+}
+
+/**
+ * The playlist page's data (also a /playlist?list=UU… page's ytInitialData, which yt-dlp reads),
+ * or undefined when no channel has that uploads playlist.
+ */
+export function uploadsPlaylistPage(call: YtCall, playlistId: string): Record<string, unknown> | undefined {
+  const match = PLAYLIST_ID.exec(playlistId);
   const channel = match ? call.store.id(`UC${match[1]}`) : undefined;
-  if (!channel || channel.terminated) return playlistNotFound(call);
-  const playlistId = browseId.slice(2);
+  if (!channel || channel.terminated) return undefined;
   const owner = actsAsOwner(call, channel);
   const visible = playlistVideos(channel, owner);
   const title = `Uploads from ${channel.title}`;
@@ -47,7 +55,7 @@ export function uploadsPlaylist(call: YtCall, browseId: string): Reply {
       targetId: playlistId,
     },
   };
-  return answer(call, {
+  return {
     contents: {
       twoColumnBrowseResultsRenderer: {
         tabs: [{ tabRenderer: { selected: true, content: { sectionListRenderer: { contents: [{ itemSectionRenderer: { contents: [list] } }] } } } }],
@@ -73,7 +81,7 @@ export function uploadsPlaylist(call: YtCall, browseId: string): Reply {
       },
     },
     microformat: { microformatDataRenderer: { urlCanonical: `https://www.youtube.com/playlist?list=${playlistId}`, title } },
-  });
+  };
 }
 
 /** A later page: `browse` {continuation}. */
