@@ -117,6 +117,7 @@ function continuation(call: YtCall, token: string): Reply {
   if (!position || !channel) return invalidArgument();
   if (position.list === 'uploads') return uploadsContinuation(call, channel, position.offset);
   if (position.offset >= tabVideos(channel, position.list).length) return invalidArgument();
+  // Spelled out so the tab (not 'uploads', handled above) is what the grid gets.
   const tabPosition = { ...position, list: position.list };
   return answer(call, {
     onResponseReceivedActions: [
