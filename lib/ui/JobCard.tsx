@@ -70,7 +70,7 @@ export function JobCard({ job, onCancel, onResume }: { job: JobSnapshot; onCance
         </p>
       )}
       {sectionProblems(job.sections).map((problem) => (
-        <p class="line section-problem" role="status" key={problem}>
+        <p class="line section-problem" key={problem}>
           {problem}
         </p>
       ))}

@@ -18,6 +18,7 @@ export interface ExportManifest {
   counts: { posts: number; media: number; savedFiles: number; failedFiles: number };
   posts: { id: string; kind: string; publishedAt: string; caption: string | null; metadata: Record<string, unknown>; media: ManifestMedia[] }[];
   failed: { mediaId: string; postId: string; url: string; reason: string; message: string }[];
+  sections: { name: string; label: string; status: string; strategy: string; reason?: string; listed: number; expected?: number }[];
 }
 
 export interface CheckedExport {
