@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SectionReport } from '../../lib/export/types';
 import type { FakePlatforms, FakePlatformsOptions, ServedMedia } from '../fake-platforms/types';
 import { expectEveryServedFileAccountedFor, expectOnlyPlatformHosts, openExport, type CheckedExport } from './exportChecks';
 import { exportFromPopup, useExtensionWithFake, type ExtensionWithFake } from './extensionWithFake';
@@ -21,14 +20,13 @@ interface YouTubePost {
 async function exportOwnChannel(
   env: ExtensionWithFake,
   handle?: string,
-): Promise<{ zipPath: string; exported: CheckedExport; posts: YouTubePost[]; sections: SectionReport[] }> {
+): Promise<{ zipPath: string; exported: CheckedExport; posts: YouTubePost[] }> {
   await addFakeCookies(env.session.context, env.fake.youtubeCookies(handle));
   const { end } = await exportFromPopup(env.session, 'youtube', EXPORT_TIMEOUT_MS);
   expect(end.outcome, end.text).toBe('done');
   const zipPath = await waitForZip(env.session.downloadsDir, 60_000);
   const exported = await openExport(zipPath, 'youtube');
-  const { sections } = exported.manifest as unknown as { sections: SectionReport[] };
-  return { zipPath, exported, posts: exported.manifest.posts as unknown as YouTubePost[], sections };
+  return { zipPath, exported, posts: exported.manifest.posts as unknown as YouTubePost[] };
 }
 
 /**
@@ -57,7 +55,7 @@ describe('a creator’s brand account, with private and unlisted uploads', () =>
   });
 
   it('exports the brand channel with every upload, each with its visibility, and says which sources it read', async () => {
-    const { zipPath, exported, posts, sections } = await exportOwnChannel(env, 'jo.brand');
+    const { zipPath, exported, posts } = await exportOwnChannel(env, 'jo.brand');
     const { manifest } = exported;
     expect(manifest.account).toMatchObject({ handle: 'jo.brand' });
     expect(posts.map((post) => post.id)).toEqual(env.fake.youtubeVideoIds('jo.brand', { asOwner: true }));
@@ -65,7 +63,7 @@ describe('a creator’s brand account, with private and unlisted uploads', () =>
     for (const post of posts) expect(post.metadata.visibility, post.id).toBe(visibility[post.id]);
     expect(posts.filter((post) => post.metadata.visibility === 'unlisted')).toHaveLength(3);
     expect(posts.filter((post) => post.metadata.visibility === 'private')).toHaveLength(2);
-    expect(sections.map((section) => `${section.name}:${section.status}`)).toEqual(['videos:complete', 'shorts:complete', 'streams:complete', 'uploads:complete']);
+    expect(manifest.sections.map((section) => `${section.name}:${section.status}`)).toEqual(['videos:complete', 'shorts:complete', 'streams:complete', 'uploads:complete']);
     await expectEveryServedFileAccountedFor(zipPath, exported, datedAsExported(env.fake.youtubeMedia('jo.brand', { asOwner: true }), posts));
     expectOnlyPlatformHosts(env.fake);
   });
@@ -84,9 +82,9 @@ describe.each(TRAPS)('YouTube with %s', (_trap, options, playerBudget) => {
   const env = useExtensionWithFake({ youtubeChannels: [CHANNEL], ...options });
 
   it('exports every video and thumbnail, every section complete', async () => {
-    const { zipPath, exported, posts, sections } = await exportOwnChannel(env);
+    const { zipPath, exported, posts } = await exportOwnChannel(env);
     expect(posts.map((post) => post.id)).toEqual(env.fake.youtubeVideoIds());
-    expect(sections.every((section) => section.status === 'complete')).toBe(true);
+    expect(exported.manifest.sections.every((section) => section.status === 'complete')).toBe(true);
     await expectEveryServedFileAccountedFor(zipPath, exported, datedAsExported(env.fake.youtubeMedia(), posts));
     if (playerBudget === undefined) {
       expect(posts.filter((post) => post.metadata.dateApproximate)).toEqual([]);
