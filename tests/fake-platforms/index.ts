@@ -95,8 +95,10 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     facebookDocIds: () => facebook.currentDocIds(),
     youtubeFault: (kind, opts) => faults.add(youtubeFaultRule(kind, opts)),
     youtubeCookies: (handle) => youtube.cookies(handle),
-    youtubeMedia: (handle) => youtube.media(handle),
-    youtubeVideoIds: (handle) => youtube.videoIds(handle),
+    youtubeMedia: (handle, opts) => youtube.media(handle, opts),
+    youtubeVideoIds: (handle, opts) => youtube.videoIds(handle, opts),
+    youtubeVisibility: (handle) => youtube.visibility(handle),
+    youtubeChannelId: (handle) => youtube.channelId(handle),
     resolveMediaUrl: (url) => {
       const file = catalog.lookup(new URL(url));
       return file && { mediaId: file.mediaId, best: file.best };

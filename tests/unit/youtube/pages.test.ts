@@ -27,7 +27,7 @@ const VIDEOS = tabStrategy('videos');
 const SHORTS = tabStrategy('shorts');
 
 function listAll(yt: FakeYouTube): Promise<SectionWalk> {
-  return walkSections(sections(), yt, ACCOUNT, { maxPages: 20 });
+  return walkSections(sections(ACCOUNT), yt, ACCOUNT, { maxPages: 20 });
 }
 
 describe('YouTube tabs', () => {
@@ -75,6 +75,7 @@ describe('YouTube tabs', () => {
         viewCount: 28,
         viewCountText: '28 views',
         publishedText: '13 days ago',
+        visibility: 'public',
         dateSource: 'player',
       },
       media: [
