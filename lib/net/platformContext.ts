@@ -73,7 +73,7 @@ export function createPlatformContext(options: {
   return {
     signal,
     notes,
-    request: (req) => pacerFor(origin).run(() => call(req), pacing, signal),
+    request: (req) => (req.staticAsset ? send(req, signal, stallTimeoutMs) : pacerFor(origin).run(() => call(req), pacing, signal)),
     async getCookie(name) {
       const cookie = await browser.cookies.get({ url: `${origin}/`, name });
       return cookie?.value;

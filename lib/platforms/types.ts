@@ -69,6 +69,11 @@ export interface ApiRequest {
   headers?: Record<string, string>;
   /** Form or JSON body, already encoded. */
   body?: string;
+  /**
+   * A public file of the platform's web app (a JS bundle read for its doc_ids): a page load fetches
+   * dozens of them at once, so it goes unpaced and outside the account's call budget.
+   */
+  staticAsset?: true;
 }
 
 export interface ApiResponse {

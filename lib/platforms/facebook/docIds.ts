@@ -81,7 +81,7 @@ async function readBook(ctx: PlatformContext, refresh: boolean): Promise<DocIdBo
 
 async function bundleIds(ctx: PlatformContext, url: string): Promise<Map<string, string>> {
   try {
-    const response = await ctx.request({ url, method: 'GET', headers: { Accept: '*/*' } });
+    const response = await ctx.request({ url, method: 'GET', headers: { Accept: '*/*' }, staticAsset: true });
     return response.status === 200 ? relayOperationIds(response.text) : new Map();
   } catch (error) {
     // A bundle that does not load only costs the ids it held; the compiled-in ones remain.

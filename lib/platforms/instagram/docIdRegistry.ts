@@ -67,7 +67,7 @@ async function scan(ctx: PlatformContext, registry: Registry, page: WebPage, wan
 /** A bundle that cannot be read is skipped: another may publish the same ids, and the compiled ones remain. */
 async function bundleDocIds(ctx: PlatformContext, url: string): Promise<Map<string, string>> {
   try {
-    const response = await ctx.request({ url, method: 'GET', headers: { Accept: '*/*' } });
+    const response = await ctx.request({ url, method: 'GET', headers: { Accept: '*/*' }, staticAsset: true });
     return response.status === 200 && !response.redirected ? docIdsIn(response.text) : new Map();
   } catch (error) {
     if (isExportError(error) && error.kind === 'cancelled') throw error;
