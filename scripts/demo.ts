@@ -101,7 +101,8 @@ async function main(): Promise<void> {
   let session: ExtensionSession | undefined;
   armWatchdog(() => session);
   console.log(`Chromium: ${await ensureChromium()}`);
-  const fake = await startFakePlatforms({ port: 0 });
+  // Instagram as it answers logged-in sessions since August 2026: retired REST endpoints, the web app's GraphQL.
+  const fake = await startFakePlatforms({ port: 0, instagramEra: 'late2026' });
   try {
     session = await launchWithExtension({ fake });
     await useDemoPacing(session);

@@ -235,15 +235,17 @@ function tokenOf(items: Json[]): string | undefined {
   return commands.find((c) => c.continuationCommand)?.continuationCommand.token;
 }
 
+/** A fake started with `options` for one test, always closed after it. */
+async function withFake(options: FakePlatformsOptions, use: (fake: FakePlatforms) => Promise<void>): Promise<void> {
+  const fake = await startFakePlatforms(options);
+  try {
+    await use(fake);
+  } finally {
+    await fake.close();
+  }
+}
+
 describe('fake YouTube, late 2026', () => {
-  const withFake = async (options: FakePlatformsOptions, use: (fake: FakePlatforms) => Promise<void>) => {
-    const fake = await startFakePlatforms(options);
-    try {
-      await use(fake);
-    } finally {
-      await fake.close();
-    }
-  };
   const BRAND: FakePlatformsOptions = {
     youtubeChannels: [
       { handle: 'jo.person', videos: 0, hasChannel: false },
@@ -350,14 +352,6 @@ async function exportWithAdapter(ctx: NodeYouTubeContext, account?: string): Pro
 }
 
 describe('the extension’s YouTube adapter against the fake', () => {
-  const withFake = async (options: FakePlatformsOptions, use: (fake: FakePlatforms) => Promise<void>) => {
-    const fake = await startFakePlatforms(options);
-    try {
-      await use(fake);
-    } finally {
-      await fake.close();
-    }
-  };
 
   it.each([
     ['lockup items, continuationItemRenderer', { youtubeShape: 'lockup', youtubeContinuationShape: 'renderer' }],

@@ -102,18 +102,27 @@ describe('GraphQL as the web app sends it', () => {
   });
 });
 
+/** The web app whose bundles publish `next` as the posts query's doc_id once a GraphQL call got 401 "Please wait". */
+function rotatingOn401(next: string, which?: Parameters<FakeInstagram['on']>[3]): FakeInstagram {
+  let published: string = POSTS_ID;
+  return new FakeInstagram()
+    .on('GET', '/star.demo/', () => respond(200, fixtureText('profile-page.html')))
+    .on('GET', BUNDLE_PATHS[0], () => respond(200, fixtureText('bundle-relay-ops-1.js.txt').replace(POSTS_ID, published)))
+    .on('GET', BUNDLE_PATHS[1], () => respond(200, fixtureText('bundle-relay-ops-2.js.txt')))
+    .on(
+      'POST',
+      GRAPHQL,
+      () => {
+        published = next;
+        return PLEASE_WAIT;
+      },
+      which,
+    );
+}
+
 describe('GraphQL 401 "Please wait": a revoked doc_id first, a rate limit only then', () => {
   it('reads the page and its bundles again and asks with the new doc_id', async () => {
-    let published: string = POSTS_ID;
-    const ig = new FakeInstagram()
-      .on('GET', '/star.demo/', () => respond(200, fixtureText('profile-page.html')))
-      .on('GET', BUNDLE_PATHS[0], () => respond(200, fixtureText('bundle-relay-ops-1.js.txt').replace(POSTS_ID, published)))
-      .on('GET', BUNDLE_PATHS[1], () => respond(200, fixtureText('bundle-relay-ops-2.js.txt')))
-      .on('POST', GRAPHQL, () => {
-        published = '30000000000000001';
-        return PLEASE_WAIT;
-      }, byDocId(POSTS_ID))
-      .on('POST', GRAPHQL, respondFixture('graphql-posts-1.json'), byDocId('30000000000000001'));
+    const ig = rotatingOn401('30000000000000001', byDocId(POSTS_ID)).on('POST', GRAPHQL, respondFixture('graphql-posts-1.json'), byDocId('30000000000000001'));
     const page = await postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     expect(page.posts).toHaveLength(1);
     expect(ig.paths().slice(3)).toEqual([GRAPHQL, '/star.demo/', `static.cdninstagram.com${BUNDLE_PATHS[0]}`, GRAPHQL]);
@@ -127,15 +136,7 @@ describe('GraphQL 401 "Please wait": a revoked doc_id first, a rate limit only t
   });
 
   it('is a rate limit when the new doc_id gets a 401 as well', async () => {
-    let published: string = POSTS_ID;
-    const ig = new FakeInstagram()
-      .on('GET', '/star.demo/', () => respond(200, fixtureText('profile-page.html')))
-      .on('GET', BUNDLE_PATHS[0], () => respond(200, fixtureText('bundle-relay-ops-1.js.txt').replace(POSTS_ID, published)))
-      .on('GET', BUNDLE_PATHS[1], () => respond(200, fixtureText('bundle-relay-ops-2.js.txt')))
-      .on('POST', GRAPHQL, () => {
-        published = '30000000000000002';
-        return PLEASE_WAIT;
-      });
+    const ig = rotatingOn401('30000000000000002');
     expect((await rejection(postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('rate_limited');
     expect(postsOf(ig)).toHaveLength(2);
   });

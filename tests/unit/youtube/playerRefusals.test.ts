@@ -4,21 +4,13 @@ import { tabStrategy } from '../../../lib/platforms/youtube/pages';
 import { sections } from '../../../lib/platforms/youtube/sections';
 import type { AccountInfo } from '../../../lib/platforms/types';
 import { walkSections } from '../platform-fakes/pageWalk';
-import { CHANNEL_ID, FakeYouTube, PARAMS, TOKENS, browseTab, continuation, respondFixture } from './fakeYouTube';
+import { CHANNEL_ID, FakeYouTube, channelTabs, respondFixture } from './fakeYouTube';
 
 const ACCOUNT: AccountInfo = { id: CHANNEL_ID, handle: 'star.demo' };
 const NONE_LISTED = { has: async () => false };
 const VIDEOS = tabStrategy('videos');
 
-function channel(): FakeYouTube {
-  return new FakeYouTube()
-    .on('browse', respondFixture('browse-videos-lockup.json'), browseTab(PARAMS.videos))
-    .on('browse', respondFixture('continuation-videos-viewmodel.json'), continuation(TOKENS.videos2))
-    .on('browse', respondFixture('continuation-videos-last.json'), continuation(TOKENS.videos3))
-    .on('browse', respondFixture('browse-shorts-lockup.json'), browseTab(PARAMS.shorts))
-    .on('browse', respondFixture('continuation-shorts-reel.json'), continuation(TOKENS.shorts2))
-    .on('browse', respondFixture('browse-streams-lockup.json'), browseTab(PARAMS.streams));
-}
+
 
 /** A player that answers once, then refuses with `fixture` for ever. */
 function refusingAfterOne(yt: FakeYouTube, fixture: string): FakeYouTube {
@@ -33,7 +25,7 @@ describe('player refusals are the whole session’s', () => {
     ['“try again later” in the error screen only', 'player-try-again-later-subreason.json'],
     ['a captcha screen', 'player-captcha.json'],
   ])('after %s, asks no more and dates the rest from the grid, every thumbnail kept', async (_what, fixture) => {
-    const yt = refusingAfterOne(channel(), fixture);
+    const yt = refusingAfterOne(channelTabs(), fixture);
     const { posts } = await walkSections(sections(ACCOUNT), yt, ACCOUNT, { maxPages: 20 });
     expect(posts).toHaveLength(12);
     expect(yt.bodies('player')).toHaveLength(2);
@@ -42,14 +34,14 @@ describe('player refusals are the whole session’s', () => {
   });
 
   it('asks for the error screen, where the captcha and the rate-limit words are', async () => {
-    const yt = refusingAfterOne(channel(), 'player-captcha.json');
+    const yt = refusingAfterOne(channelTabs(), 'player-captcha.json');
     await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
     const fields = new URL(yt.requests.find((req) => req.url.includes('/player'))!.url).searchParams.get('$fields');
     expect(fields).toMatch(/playabilityStatus\(status,reason,errorScreen\)/);
   });
 
   it('remembers the refusal in the job’s notes, for every later section', async () => {
-    const yt = refusingAfterOne(channel(), 'player-try-again-later.json');
+    const yt = refusingAfterOne(channelTabs(), 'player-try-again-later.json');
     await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
     expect(yt.notes.get('youtube.noDates')).toBe('refused');
     const shorts = await tabStrategy('shorts').fetchPage(yt, ACCOUNT, null, NONE_LISTED);
@@ -59,14 +51,14 @@ describe('player refusals are the whole session’s', () => {
 
   it('keeps asking after a video that is only unavailable itself', async () => {
     let calls = 0;
-    const yt = channel().on('player', () => respondFixture(++calls === 1 ? 'player-unavailable.json' : 'player-ok.json')).on('next', respondFixture('next.json'));
+    const yt = channelTabs().on('player', () => respondFixture(++calls === 1 ? 'player-unavailable.json' : 'player-ok.json')).on('next', respondFixture('next.json'));
     const { posts } = await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
     expect(yt.bodies('player')).toHaveLength(3);
     expect(posts.slice(1).every((post) => post.metadata.dateSource === 'player')).toBe(true);
   });
 
   it('counts a refusal met while finding a watch page’s uploader', async () => {
-    const yt = channel()
+    const yt = channelTabs()
       .on('player', respondFixture('player-try-again-later.json'))
       .on('next', respondFixture('next.json'))
       .on('account/account_menu', respondFixture('account-menu.json'));

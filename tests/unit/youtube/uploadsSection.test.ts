@@ -4,7 +4,7 @@ import type { AccountInfo } from '../../../lib/platforms/types';
 import { walkSections } from '../platform-fakes/pageWalk';
 import { respond } from '../platform-fakes/fakeResponses';
 import { rejection } from '../platform-fakes/rejections';
-import { CHANNEL_ID, FakeYouTube, PARAMS, TOKENS, browseTab, continuation, fixtureText, respondFixture } from './fakeYouTube';
+import { CHANNEL_ID, FakeYouTube, channelTabs, continuation, fixtureText, respondFixture } from './fakeYouTube';
 
 const OWNER: AccountInfo = { id: CHANNEL_ID, handle: 'star.demo', isViewer: true };
 const VISITOR: AccountInfo = { id: CHANNEL_ID, handle: 'star.demo', isViewer: false };
@@ -12,13 +12,7 @@ const UPLOADS_TOKEN = '4qmFsgKlARIYVkxVVWQ1aEoxTXJqVXhCMGVNa0dUaGlXZFEaFENBRjZCb
 const HIDDEN = { Hq3Tn0dPLkA: 'unlisted', pR1v4t3Vid0: 'private', uNl1st3dV1d: 'unlisted' };
 
 function channel(): FakeYouTube {
-  return new FakeYouTube()
-    .on('browse', respondFixture('browse-videos-lockup.json'), browseTab(PARAMS.videos))
-    .on('browse', respondFixture('continuation-videos-viewmodel.json'), continuation(TOKENS.videos2))
-    .on('browse', respondFixture('continuation-videos-last.json'), continuation(TOKENS.videos3))
-    .on('browse', respondFixture('browse-shorts-lockup.json'), browseTab(PARAMS.shorts))
-    .on('browse', respondFixture('continuation-shorts-reel.json'), continuation(TOKENS.shorts2))
-    .on('browse', respondFixture('browse-streams-lockup.json'), browseTab(PARAMS.streams))
+  return channelTabs()
     .on('browse', respondFixture('browse-uploads-owner.json'), (body) => body.browseId === 'VLUUd5hJ1MrjUxB0eMkGThiWdQ')
     .on('browse', respondFixture('continuation-uploads-last.json'), continuation(UPLOADS_TOKEN))
     .on('player', respondFixture('player-ok.json'));
