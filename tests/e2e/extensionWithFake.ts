@@ -11,15 +11,15 @@ export interface ExtensionWithFake {
 
 /**
  * For one describe block: the fake platforms and a Chromium with the built extension (quick API
- * pacing), started before its tests and always closed after them.
+ * pacing, unless 'as shipped'), started before its tests and always closed after them.
  */
-export function useExtensionWithFake(options: FakePlatformsOptions = {}, pacing: QuickPacingOverrides = {}): ExtensionWithFake {
+export function useExtensionWithFake(options: FakePlatformsOptions = {}, pacing: QuickPacingOverrides | 'as shipped' = {}): ExtensionWithFake {
   let fake: FakePlatforms | undefined;
   let session: ExtensionSession | undefined;
   beforeAll(async () => {
     fake = await startFakePlatforms({ port: 0, ...options });
     session = await launchWithExtension({ fake });
-    await useQuickPacing(session, pacing);
+    if (pacing !== 'as shipped') await useQuickPacing(session, pacing);
   });
   afterAll(async () => {
     try {
