@@ -1,6 +1,5 @@
 import { ExportError, isExportError } from '../../errors';
 import type { AccountInfo, PlatformContext } from '../types';
-import { decodeComponent } from '../shared/urlPaths';
 import { asArray, asBoolean, asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { accountFromUrl } from './accountFromUrl';
 import { apiUrl, getJson } from './api';
@@ -23,14 +22,12 @@ const USERNAME = /^[a-z0-9._]{1,30}$/;
 
 /** The named account (username, numeric id or profile URL), or the logged-in user's own. */
 export async function resolveAccount(ctx: PlatformContext, account?: string): Promise<AccountInfo> {
-  const session = await ctx.getCookie('sessionid');
-  if (!session) throw loginRequired('You are not logged in to Instagram in this browser. Log in to Instagram, then try again.');
-  const viewerId = (await ctx.getCookie('ds_user_id')) ?? viewerIdFromSession(session);
+  // ds_user_id is the logged-in user's id, readable as sessionid (HttpOnly) is not: the
+  // extension never reads a session secret just to learn whether there is a session.
+  const viewerId = await ctx.getCookie('ds_user_id');
+  if (!viewerId) throw loginRequired('You are not logged in to Instagram in this browser. Log in to Instagram, then try again.');
   const wanted = normalizeAccount(account);
-  if (wanted === undefined) {
-    if (!viewerId) throw loginRequired();
-    return toAccountInfo(await userById(ctx, viewerId), viewerId);
-  }
+  if (wanted === undefined) return toAccountInfo(await userById(ctx, viewerId), viewerId);
   const user = /^\d+$/.test(wanted) ? await userById(ctx, wanted) : await userByName(ctx, wanted);
   if (user.id !== viewerId && user.isPrivate === true && user.followedByViewer === false) {
     throw new ExportError(
@@ -39,14 +36,6 @@ export async function resolveAccount(ctx: PlatformContext, account?: string): Pr
     );
   }
   return toAccountInfo(user, viewerId);
-}
-
-/**
- * `sessionid` starts with the user's id, URL-encoded: "<uid>%3A…". A malformed escape leaves the
- * raw value, which still starts with the id.
- */
-function viewerIdFromSession(session: string): string | undefined {
-  return /^(\d+):/.exec(decodeComponent(session))?.[1];
 }
 
 function normalizeAccount(account: string | undefined): string | undefined {

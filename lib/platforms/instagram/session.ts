@@ -12,7 +12,7 @@ const STOPPING: ReadonlySet<string> = new Set(['login_required', 'checkpoint_req
  * web app's page shows do. Without a readable page the cookie's word stands.
  */
 export async function redirectVerdict(ctx: PlatformContext, endpoint: string): Promise<ExportError> {
-  if (!(await ctx.getCookie('sessionid'))) return loginRequired();
+  if (!(await ctx.getCookie('ds_user_id'))) return loginRequired();
   try {
     const page = await sessionPage(ctx);
     return page.loggedOut ? loginRequired() : endpointRetired(endpoint);

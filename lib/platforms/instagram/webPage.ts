@@ -28,7 +28,7 @@ export async function readWebPage(ctx: PlatformContext, url: string): Promise<We
   const response = await ctx.request({ url, method: 'GET', headers: { Accept: 'text/html,application/xhtml+xml' } });
   if (isRedirect(response)) {
     if (response.location !== undefined) throw redirectError(response.location);
-    if (!(await ctx.getCookie('sessionid'))) throw loginRequired();
+    if (!(await ctx.getCookie('ds_user_id'))) throw loginRequired();
   }
   // A page that failed to load tells nothing about the session, so it must not read as a logout.
   if (response.status === 429) throw rateLimited(response);

@@ -18,7 +18,8 @@ import { nextFacts, playerFacts } from './videoLookups';
  * success with the user's private and unlisted videos silently left out.
  */
 export async function resolveAccount(ctx: PlatformContext, account?: string): Promise<AccountInfo> {
-  const loggedIn = (await ctx.getCookie('LOGIN_INFO')) && ((await ctx.getCookie('SAPISID')) ?? (await ctx.getCookie('__Secure-3PAPISID')));
+  // The readable SAPISID cookies sign every call; LOGIN_INFO (HttpOnly) is never read.
+  const loggedIn = (await ctx.getCookie('SAPISID')) ?? (await ctx.getCookie('__Secure-3PAPISID'));
   if (!loggedIn) throw loginRequired('You are not logged in to YouTube in this browser. Log in to YouTube in this browser, then try again.');
   const ref = account?.trim() ? parseChannelRef(account) : undefined;
   if (account?.trim() && !ref) throw new ExportError('account_not_found', `“${account}” does not name a YouTube channel.`);

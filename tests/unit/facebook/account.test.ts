@@ -50,7 +50,7 @@ describe('resolveAccount', () => {
 
   it.each([
     ['no cookies at all', (fb: FakeFacebook) => void (fb.cookies = {})],
-    ['c_user without xs', (fb: FakeFacebook) => void delete fb.cookies.xs],
+    ['no c_user', (fb: FakeFacebook) => void delete fb.cookies.c_user],
     ['a logged-out home page (USER_ID "0", login form)', (fb: FakeFacebook) => void fb.onPage('/', respondFixture('home-logged-out.html'), true)],
     ['a redirect to the login page', (fb: FakeFacebook) => void fb.onPage('/', redirect('https://www.facebook.com/login/?next=%2F'), true)],
     ['a checkpoint', (fb: FakeFacebook) => void fb.onPage('/', redirect('https://www.facebook.com/checkpoint/1501092823525282/'), true)],

@@ -20,7 +20,7 @@ const byUsername = (name: string) => (url: URL) => url.searchParams.get('usernam
 describe('resolveAccount', () => {
   it('needs a session cookie and asks nothing without one', async () => {
     const ig = new FakeInstagram();
-    delete ig.cookies.sessionid;
+    delete ig.cookies.ds_user_id;
     const error = await rejection(resolveAccount(ig));
     expect(error.kind).toBe('login_required');
     expect(error.message).toMatch(/log in to instagram/i);
@@ -40,10 +40,11 @@ describe('resolveAccount', () => {
     });
   });
 
-  it('falls back to the id at the start of sessionid', async () => {
-    const ig = new FakeInstagram().on('GET', `/api/v1/users/${VIEWER_ID}/info/`, respondFixture('user-info.json'));
+  it('never reads the HttpOnly session cookie: without ds_user_id it asks to log in, asking nothing', async () => {
+    const ig = new FakeInstagram();
     delete ig.cookies.ds_user_id;
-    expect((await resolveAccount(ig)).id).toBe(VIEWER_ID);
+    expect((await rejection(resolveAccount(ig))).kind).toBe('login_required');
+    expect(ig.requests).toHaveLength(0);
   });
 
   it('sends the web app headers, CSRF token from the cookie', async () => {

@@ -164,7 +164,7 @@ describe('GraphQL token errors and failures', () => {
 
   it('calls it a logout when the session cookie is gone', async () => {
     const ig = new FakeInstagram().withWebApp().on('POST', GRAPHQL, () => {
-      delete ig.cookies.sessionid;
+      delete ig.cookies.ds_user_id;
       return redirect(undefined);
     });
     expect((await rejection(postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('login_required');

@@ -238,7 +238,7 @@ describe('Instagram posts through GraphQL', () => {
 
   it('reports a logout when GraphQL is redirected and the session cookie is gone', async () => {
     const ig = new FakeInstagram().on('GET', FEED, redirect(undefined)).withWebApp().on('POST', '/graphql/query', () => {
-      delete ig.cookies.sessionid;
+      delete ig.cookies.ds_user_id;
       return redirect(undefined);
     });
     expect((await rejection(listAll(ig, ACCOUNT, GRID_SECTIONS))).kind).toBe('login_required');

@@ -62,7 +62,7 @@ describe('refreshMediaUrl', () => {
 
   it('calls a redirect of media info a logout only when the session cookie is gone', async () => {
     const ig = new FakeInstagram().on('GET', '/api/v1/media/3418000000000000000/info/', redirect(undefined));
-    delete ig.cookies.sessionid;
+    delete ig.cookies.ds_user_id;
     expect((await rejection(refreshMediaUrl(ig, item('3417999999999999001', '3418000000000000000', 'image')))).kind).toBe('login_required');
   });
 

@@ -36,7 +36,7 @@ describe('REST strategies: what moves a section to its next strategy', () => {
 
     it(`${name}: a redirect with the session cookie gone is a logout`, async () => {
       const ig = new FakeInstagram().on(method, path, redirect(undefined));
-      delete ig.cookies.sessionid;
+      delete ig.cookies.ds_user_id;
       expect((await rejection(strategy.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('login_required');
     });
 
