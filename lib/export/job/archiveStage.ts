@@ -12,6 +12,7 @@ import { formatEntries } from '../formats';
 import { MediaLayout, mainJsonName, zipEntryPath, zipFileName } from '../layout/exportPaths';
 import { buildManifest, type MediaOutcome } from '../layout/manifest';
 import { buildSidecar } from '../layout/sidecar';
+import { ensureJobDataKept } from './exportExpired';
 import type { JobContext } from './jobContext';
 import { stagedMediaName } from './stagedMediaName';
 
@@ -43,6 +44,7 @@ export async function runArchiveStage(ctx: JobContext): Promise<void> {
   const { job, signal } = ctx;
   const account = job.account;
   if (!account) throw new ExportError('internal', 'The account was not resolved before building the ZIP.');
+  await ensureJobDataKept(job);
   const exportedAt = new Date();
   const records = await mediaOfJob(job.id);
   const byId = new Map(records.map((r) => [r.mediaId, r]));

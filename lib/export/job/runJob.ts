@@ -13,6 +13,7 @@ import { listWhileDownloading } from './listingWithDownloads';
 import { startMediaDownloads, type MediaDownloads } from './mediaStage';
 import { runMetadataStage, withApiRetries } from './metadataStage';
 import { cleanUpFinishedJob } from './jobCleanup';
+import { ensureJobDataKept } from './exportExpired';
 import { jobNotes } from './jobNotes';
 
 const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'archive', 'delivering'];
@@ -45,6 +46,8 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
   };
 
   try {
+    // A resumed job whose items retention removed must not deliver a ZIP without them.
+    await ensureJobDataKept(job);
     if (reached('resolving')) {
       await enter('resolving');
       const account = await withApiRetries(ctx, () => adapter.resolveAccount(ctx.platform, job.request.account));
@@ -81,7 +84,7 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
     }
     // Staged media stay: after a full disk or a login the user can resume without losing them.
     await ctx.save({
-      resumeStage: job.stage as ActiveStage,
+      resumeStage: failure.kind === 'export_expired' ? undefined : (job.stage as ActiveStage),
       stage: 'failed',
       finishedAt: new Date().toISOString(),
       waitingUntil: undefined,
