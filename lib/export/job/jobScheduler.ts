@@ -9,6 +9,7 @@ import type { ExportRequest, JobSnapshot } from '../types';
 import { validateExportRequest } from './exportRequest';
 import { isFinal } from './jobProgress';
 import { armResumeAlarm, disarmResumeAlarm } from './resumeAlarm';
+import { discardJobData } from './jobCleanup';
 import { runJob } from './runJob';
 
 // Extension API calls reset Chrome's 30-second idle timer; a long download or a rate-limit wait
@@ -51,26 +52,52 @@ function newJobRecord(request: ExportRequest): JobRecord {
 export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void } = {}) {
   const controllers = new Map<string, AbortController>();
   let queue: Promise<void> = Promise.resolve();
+  /** The job runJob has (or is about to have): its cancel is saved by runJob itself. */
+  let running: string | undefined;
+  // Arming and disarming run in order, so a quick job's disarm never precedes its own arm.
+  let alarm: Promise<void> = Promise.resolve();
+  const setAlarm = (armed: boolean) => {
+    alarm = alarm.then(armed ? armResumeAlarm : disarmResumeAlarm).catch(() => undefined);
+    return alarm;
+  };
+
+  async function endCancelled(job: JobRecord): Promise<void> {
+    const ended: JobRecord = { ...job, stage: 'cancelled', finishedAt: new Date().toISOString(), waitingUntil: undefined };
+    await publish(ended);
+    await discardJobData(job.id);
+    events.onJobEnded?.(toSnapshot(ended));
+  }
+
+  async function runQueued(jobId: string, controller: AbortController): Promise<void> {
+    running = jobId;
+    try {
+      const job = await getJob(jobId);
+      if (!job || isFinal(job.stage)) return;
+      // Cancelled while it waited, or while it was being read just now.
+      if (controller.signal.aborted) return await endCancelled(job);
+      const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), KEEP_ALIVE_MS);
+      try {
+        await runJob(job, controller.signal, publish);
+      } finally {
+        clearInterval(keepAlive);
+      }
+      const ended = await getJob(jobId);
+      if (ended && isFinal(ended.stage)) events.onJobEnded?.(toSnapshot(ended));
+    } finally {
+      running = undefined;
+      controllers.delete(jobId);
+      if (controllers.size === 0) await setAlarm(false);
+    }
+  }
 
   function enqueue(jobId: string): void {
     if (controllers.has(jobId)) return;
     const controller = new AbortController();
     controllers.set(jobId, controller);
-    void armResumeAlarm();
-    queue = queue.then(async () => {
-      const job = await getJob(jobId);
-      if (!job || isFinal(job.stage) || controller.signal.aborted) return;
-      const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), KEEP_ALIVE_MS);
-      try {
-        await runJob(job, controller.signal, publish);
-        const ended = await getJob(jobId);
-        if (ended && isFinal(ended.stage)) events.onJobEnded?.(toSnapshot(ended));
-      } finally {
-        clearInterval(keepAlive);
-        controllers.delete(jobId);
-        if (controllers.size === 0) await disarmResumeAlarm();
-      }
-    });
+    void setAlarm(true);
+    // Whatever one job throws (its end could not be saved: a full disk), the next ones still run;
+    // the unsaved job is still unfinished in IndexedDB and resumes at the next start.
+    queue = queue.then(() => runQueued(jobId, controller)).catch(() => undefined);
   }
 
   return {
@@ -85,13 +112,16 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
       return (await listJobs()).map(toSnapshot);
     },
 
+    /**
+     * Works in every unfinished state: a running job saves its own end; one waiting in the queue
+     * (new, or resumed into a later stage) or left unfinished by a restart is ended here, at once,
+     * so it never runs again with the user's cookies.
+     */
     async cancel(jobId: string): Promise<void> {
-      const controller = controllers.get(jobId);
-      controller?.abort(new ExportError('cancelled', 'The export was cancelled.'));
+      controllers.get(jobId)?.abort(new ExportError('cancelled', 'The export was cancelled.'));
+      if (running === jobId) return;
       const job = await getJob(jobId);
-      if (job && job.stage === 'queued') {
-        await publish({ ...job, stage: 'cancelled', finishedAt: new Date().toISOString() });
-      }
+      if (job && !isFinal(job.stage) && running !== jobId) await endCancelled(job);
     },
 
     async resume(jobId: string): Promise<void> {

@@ -2,7 +2,6 @@ import { toExportError } from '../../errors';
 import { createPlatformContext } from '../../net/platformContext';
 import { adapterFor } from '../../platforms/registry';
 import type { JobRecord } from '../../storage/exportDb';
-import { removeJobFiles } from '../../storage/fileStaging';
 import { readExportSettings } from '../exportSettings';
 import type { ActiveStage } from '../types';
 import { runArchiveStage } from './archiveStage';
@@ -12,7 +11,7 @@ import { isFinal } from './jobProgress';
 import { listWhileDownloading } from './listingWithDownloads';
 import { startMediaDownloads, type MediaDownloads } from './mediaStage';
 import { runMetadataStage, withApiRetries } from './metadataStage';
-import { cleanUpFinishedJob } from './jobCleanup';
+import { cleanUpFinishedJob, discardJobData } from './jobCleanup';
 import { ensureJobDataKept } from './exportExpired';
 import { jobNotes } from './jobNotes';
 
@@ -72,14 +71,13 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
     await enter('delivering');
     await runDeliveryStage(ctx);
     await ctx.save({ stage: 'done', finishedAt: new Date().toISOString(), waitingUntil: undefined });
-    await cleanUpFinishedJob(job.id);
   } catch (error) {
     if (isFinal(job.stage)) return;
     const failure = toExportError(ctx.signal.aborted ? ctx.signal.reason : error);
     if (failure.kind === 'cancelled') {
+      // Saved before anything is removed: a removal that fails must not leave the job to run again.
       await ctx.save({ stage: 'cancelled', finishedAt: new Date().toISOString(), waitingUntil: undefined });
-      await removeJobFiles(job.id);
-      await cleanUpFinishedJob(job.id);
+      await discardJobData(job.id);
       return;
     }
     // Staged media stay: after a full disk or a login the user can resume without losing them.
@@ -90,6 +88,9 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
       waitingUntil: undefined,
       error: { kind: failure.kind, message: failure.message },
     });
+    return;
   }
+  // Only a done job gets here; its ZIP stays for re-download, its staging goes.
+  await cleanUpFinishedJob(job.id).catch(() => undefined);
 }
 

@@ -51,6 +51,8 @@ export async function removeStagedFile(jobId: string, name: string): Promise<voi
 }
 
 export async function removeJobFiles(jobId: string): Promise<void> {
+  // OPFS refuses to remove a directory while a writable of a file in it is open.
+  if ([...openStreams].some((key) => key.startsWith(`${jobId}/`))) throw new DOMException('A file is being written.', 'NoModificationAllowedError');
   staged.delete(jobId);
 }
 

@@ -21,12 +21,12 @@ export function photoPosts(count: number, from = 0): Post[] {
 }
 
 /** An Instagram adapter that resolves @star.demo and lists `pages`, one page per call. */
-export function fakeAdapter(pages: Post[][], hooks: { beforePage?(page: number): Promise<void> } = {}): PlatformAdapter {
+export function fakeAdapter(pages: Post[][], hooks: { beforePage?(page: number, signal: AbortSignal): Promise<void> } = {}): PlatformAdapter {
   const strategy: ListingStrategy = {
     name: 'test',
-    async fetchPage(_ctx, _account, cursor) {
+    async fetchPage(ctx, _account, cursor) {
       const page = cursor === null ? 0 : Number(cursor);
-      await hooks.beforePage?.(page);
+      await hooks.beforePage?.(page, ctx.signal);
       return { posts: pages[page] ?? [], nextCursor: page + 1 < pages.length ? String(page + 1) : null };
     },
   };
@@ -45,4 +45,18 @@ export async function servedDownload(opts: DownloadWithRetryOptions): Promise<Re
   await sink.write(JPEG_BYTES);
   await sink.close();
   return { format: 'jpg', bytes: JPEG_BYTES.byteLength, contentType: 'image/jpeg', url: opts.url, attempts: 1 };
+}
+
+/** A promise the test settles by hand; `until` also ends (as cancelled) when `signal` aborts. */
+export function gate(): { open(): void; until(signal: AbortSignal): Promise<void> } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return {
+    open,
+    until: (signal) =>
+      Promise.race([
+        opened,
+        new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new ExportError('cancelled', 'The export was cancelled.')), { once: true })),
+      ]),
+  };
 }
