@@ -17,8 +17,10 @@ import { runJob } from './runJob';
 const KEEP_ALIVE_MS = 20_000;
 
 export function toSnapshot(job: JobRecord): JobSnapshot {
-  const { listing: _listing, notes: _notes, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, temporaryBlocks: _blocks, resumeStage, ...snapshot } = job;
-  return { ...snapshot, resumable: snapshot.stage === 'failed' && resumeStage !== undefined };
+  const { listing: _listing, notes: _notes, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, temporaryBlocks: _blocks, resumeStage, waitingUntil, ...snapshot } = job;
+  // A wait that is over (the job has not run since, or its worker stopped) is no longer news.
+  const waiting = waitingUntil !== undefined && Date.parse(waitingUntil) > Date.now() ? { waitingUntil } : {};
+  return { ...snapshot, ...waiting, resumable: snapshot.stage === 'failed' && resumeStage !== undefined };
 }
 
 async function publish(job: JobRecord): Promise<void> {
