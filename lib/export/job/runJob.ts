@@ -14,6 +14,7 @@ import { runMetadataStage, withApiRetries } from './metadataStage';
 import { cleanUpFinishedJob, discardJobData } from './jobCleanup';
 import { ensureJobDataKept } from './exportExpired';
 import { jobNotes } from './jobNotes';
+import { returnMissingFilesToMedia } from './missingStagedFiles';
 
 const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'archive', 'delivering'];
 
@@ -65,6 +66,10 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
       await downloads.finish();
     }
     if (reached('archive')) {
+      if (job.request.includeMedia && (await returnMissingFilesToMedia(ctx)) > 0) {
+        await enter('media');
+        await (await startMediaDownloads(ctx)).finish();
+      }
       await enter('archive');
       await runArchiveStage(ctx);
     }

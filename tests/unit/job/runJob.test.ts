@@ -9,10 +9,11 @@ import { toSnapshot } from '../../../lib/export/job/jobScheduler';
 import { downloadWithRetry } from '../../../lib/export/media/downloadWithRetry';
 import { adapterFor } from '../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../lib/storage/exportDb';
-import { appendPage, getJob, mediaOfJob, putJob } from '../../../lib/storage/jobRepository';
+import { appendPage, getJob, mediaOfJob, putJob, putMedia } from '../../../lib/storage/jobRepository';
 import { MemoryNotes } from '../platform-fakes/memoryNotes';
 import { jobRecord, listedPage } from './jobs';
-import { fakeAdapter, photoPosts, servedDownload } from './runJobHarness';
+import { JPEG_BYTES, fakeAdapter, photoPosts, servedDownload } from './runJobHarness';
+import { stagedMediaName } from '../../../lib/export/job/stagedMediaName';
 import { staged } from './memoryStaging';
 
 vi.mock('../../../lib/storage/fileStaging', () => import('./memoryStaging'));
@@ -89,5 +90,25 @@ describe('a resumed job whose data is gone', () => {
     const ended = await run((await getJob(job.id))!);
     expect(ended.stage).toBe('done');
     expect(await mediaOfJob(job.id)).toEqual([]);
+  });
+});
+
+describe('a staged file missing at the archive stage', () => {
+  it('goes back to the media stage and the export finishes with it', async () => {
+    // A job stopped in the archive stage with both files kept, but one staged file is gone.
+    const job = jobRecord({ stage: 'media', account: ACCOUNT });
+    await putJob(job);
+    await appendPage(job.id, listedPage(photoPosts(2), null));
+    const records = await mediaOfJob(job.id);
+    for (const record of records) await putMedia({ ...record, state: 'kept', format: 'jpg', bytes: JPEG_BYTES.byteLength });
+    staged.set(job.id, new Map([[stagedMediaName(records[0]!), new Blob([JPEG_BYTES])]]));
+
+    vi.mocked(downloadWithRetry).mockClear();
+    const ended = await run({ ...(await getJob(job.id))!, stage: 'archive' });
+
+    expect(ended.stage).toBe('done');
+    expect(vi.mocked(downloadWithRetry).mock.calls.map(([options]) => options.url)).toEqual([records[1]!.item.url]);
+    expect(ended.media).toMatchObject({ done: 2, failed: 0, total: 2 });
+    expect(ended.failed).toEqual([]);
   });
 });
