@@ -55,6 +55,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
         signal,
         stallTimeoutMs: ctx.settings.stallTimeoutMs,
         slots: downloadSlots,
+        connectivity: ctx.network.media,
         openSink: () => openStagedFile(job.id, stagedMediaName(record)),
         refreshUrl: async () => {
           const url = await adapter.refreshMediaUrl(platform, record.item);

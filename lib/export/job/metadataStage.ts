@@ -26,10 +26,17 @@ export async function withApiRetries<T>(ctx: JobContext, step: () => Promise<T>)
     await waitOutPersistedWait(ctx);
     ctx.signal.throwIfAborted();
     try {
-      return await step();
+      const result = await step();
+      ctx.network.api.succeeded();
+      return result;
     } catch (error) {
       const failure = toExportError(error);
       if (ctx.signal.aborted || failure.kind === 'cancelled') throw failure;
+      // A dropped network pauses the listing, uncounted, until a call goes through again.
+      if (failure.kind === 'network_error' && ctx.network.api.failedOffline()) {
+        await ctx.network.api.waitForNetwork(ctx.signal);
+        continue;
+      }
       const retry = metadataRetryDelay(failure, state, ctx.settings);
       if (!retry) {
         if (failure.details.temporaryBlock) {
