@@ -54,6 +54,8 @@ export interface MediaRecord {
   bytes?: number;
   downloadedAt?: string;
   failure?: FailedFile;
+  /** A failed file worth another try (network, 5xx, 429, expired link): Retry and Resume fetch it again. */
+  retryable?: boolean;
 }
 
 export interface ExportSchema extends DBSchema {

@@ -22,7 +22,10 @@ export async function removeExpiredExports(now: Date, retentionDays: number): Pr
     if (!isFinal(job.stage) || !job.finishedAt || Date.parse(job.finishedAt) > cutoff) continue;
     if (job.resumeStage !== undefined) {
       const { kind, message } = exportExpired();
-      await putJob({ ...job, resumeStage: undefined, error: { kind, message } });
+      await putJob({ ...job, resumeStage: undefined, retryableFailed: undefined, error: { kind, message } });
+    } else if (job.retryableFailed) {
+      // Its failed files can no longer be retried: the rest of the export is gone with them.
+      await putJob({ ...job, retryableFailed: undefined });
     }
     await removeJobFiles(job.id);
     await deleteJobItems(job.id);

@@ -5,11 +5,12 @@ import type { BroadcastProtocol } from '../../messaging/protocol';
 import type { JobRecord } from '../../storage/exportDb';
 import { getJob, listJobs, putJob } from '../../storage/jobRepository';
 import { newJobId } from '../layout/jobId';
-import type { ExportRequest, JobSnapshot } from '../types';
+import type { ActiveStage, ExportRequest, JobSnapshot } from '../types';
 import { validateExportRequest } from './exportRequest';
 import { isFinal } from './jobProgress';
 import { armResumeAlarm, disarmResumeAlarm } from './resumeAlarm';
 import { discardJobData } from './jobCleanup';
+import { requeueRetryableFailures, stageWithPendingFiles } from './retryableFailures';
 import { runJob } from './runJob';
 
 // Extension API calls reset Chrome's 30-second idle timer; a long download or a rate-limit wait
@@ -92,6 +93,16 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
     }
   }
 
+  /** Puts an ended job back into the queue at `stage`; a stage before delivery hands over a new ZIP. */
+  async function restart(job: JobRecord, stage: ActiveStage): Promise<void> {
+    const { error: _error, finishedAt: _finished, resumeStage: _resume, ...rest } = job;
+    const delivered = stage === 'delivering' ? {} : { downloadId: undefined };
+    // A done job showed 100 %; the bar of its retry starts over from the stage it goes back to.
+    const percent = job.stage === 'done' ? 0 : job.percent;
+    await publish({ ...rest, ...delivered, percent, stage, updatedAt: new Date().toISOString() });
+    enqueue(job.id);
+  }
+
   function enqueue(jobId: string): void {
     if (controllers.has(jobId)) return;
     const controller = new AbortController();
@@ -131,9 +142,19 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
       if (!job || job.stage !== 'failed' || !job.resumeStage) {
         throw new ExportError('invalid_request', 'Only a failed export can be resumed.');
       }
-      const { error: _error, finishedAt: _finished, resumeStage, ...rest } = job;
-      await publish({ ...rest, stage: resumeStage, updatedAt: new Date().toISOString() });
-      enqueue(jobId);
+      // Resuming also tries the files that failed for a passing reason again.
+      const requeued = await requeueRetryableFailures(jobId);
+      await restart(job, requeued > 0 ? stageWithPendingFiles(job.resumeStage) : job.resumeStage);
+    },
+
+    /** Fetches a finished or failed export's retryable failed files again and rebuilds its ZIP. */
+    async retryFailedFiles(jobId: string): Promise<void> {
+      const job = await getJob(jobId);
+      if (!job || (job.stage !== 'done' && !(job.stage === 'failed' && job.resumeStage))) {
+        throw new ExportError('invalid_request', 'Only a finished or stopped export can retry its failed files.');
+      }
+      if ((await requeueRetryableFailures(jobId)) === 0) throw new ExportError('invalid_request', 'No failed file of this export can be tried again.');
+      await restart(job, job.stage === 'failed' && job.resumeStage ? stageWithPendingFiles(job.resumeStage) : 'media');
     },
 
     async resumeUnfinished(): Promise<void> {

@@ -8,6 +8,7 @@ import { downloadSlots } from '../media/downloadSlots';
 import { checkMediaUrl } from '../media/mediaHosts';
 import { downloadWithRetry } from '../media/downloadWithRetry';
 import type { JobContext } from './jobContext';
+import { isRetryableFailure } from './retryableFailures';
 import { stagedMediaName } from './stagedMediaName';
 
 // Progress is persisted at most this often; every file's own state is persisted at once.
@@ -19,6 +20,7 @@ function tally(ctx: JobContext, records: MediaRecord[]): void {
   ctx.job.media = { done: kept.length, failed: failed.length, total: records.length };
   ctx.job.bytes = { done: kept.reduce((sum, r) => sum + (r.bytes ?? 0), 0), total: 0 };
   ctx.job.failed = failed.flatMap((r) => (r.failure ? [r.failure] : []));
+  ctx.job.retryableFailed = failed.filter((r) => r.retryable).length;
 }
 
 export interface MediaDownloads {
@@ -82,6 +84,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
       }
       Object.assign(record, {
         state: 'failed',
+        retryable: isRetryableFailure(failure),
         failure: {
           mediaId: record.item.id,
           postId: record.item.postId,

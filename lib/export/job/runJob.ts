@@ -95,7 +95,8 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
     });
     return;
   }
-  // Only a done job gets here; its ZIP stays for re-download, its staging goes.
-  await cleanUpFinishedJob(job.id).catch(() => undefined);
+  // Only a done job gets here; its ZIP stays for re-download, its staging goes, unless some
+  // failed file may be fetched again: "Retry failed files" rebuilds the ZIP from it.
+  if (!job.retryableFailed) await cleanUpFinishedJob(job.id).catch(() => undefined);
 }
 

@@ -1,13 +1,14 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { ExportError } from '../../../lib/errors';
 import { createJobScheduler } from '../../../lib/export/job/jobScheduler';
 import { downloadWithRetry } from '../../../lib/export/media/downloadWithRetry';
 import type { ExportRequest, JobSnapshot } from '../../../lib/export/types';
 import { adapterFor } from '../../../lib/platforms/registry';
 import type { PlatformAdapter } from '../../../lib/platforms/types';
 import { closeExportDb } from '../../../lib/storage/exportDb';
-import { appendPage, getJob, putJob } from '../../../lib/storage/jobRepository';
+import { appendPage, getJob, mediaOfJob, putJob, putMedia } from '../../../lib/storage/jobRepository';
 import { jobRecord, listedPage } from './jobs';
 import { openStreams, staged } from './memoryStaging';
 import { fakeAdapter, gate, photoPosts, servedDownload } from './runJobHarness';
@@ -29,6 +30,8 @@ vi.mock('../../../lib/storage/jobRepository', async (importOriginal) => {
   return { ...actual, putJob: vi.fn(actual.putJob) };
 });
 
+// The machine is shared: a whole export through IndexedDB may take more than vi.waitFor's default second.
+const LONG = { timeout: 10_000, interval: 20 };
 const REQUEST: ExportRequest = { platform: 'instagram', format: 'json', includeMedia: true };
 const ACCOUNT = { id: '1', handle: 'star.demo' };
 
@@ -80,15 +83,15 @@ describe('the job queue after a failure', () => {
       return realPut(job);
     });
     const first = await scheduler.start(REQUEST);
-    await vi.waitFor(() => expect(vi.mocked(putJob).mock.calls.some(([job]) => job.stage === 'failed')).toBe(true));
+    await vi.waitFor(() => expect(vi.mocked(putJob).mock.calls.some(([job]) => job.stage === 'failed')).toBe(true), LONG);
     vi.mocked(putJob).mockImplementation(realPut);
     useAdapter(fakeAdapter([photoPosts(2)]));
 
     const second = await scheduler.start(REQUEST);
-    await vi.waitFor(async () => expect(await stageOf(second.jobId)).toBe('done'));
-    expect(ended.map((job) => job.id)).toContain(second.jobId);
+    await vi.waitFor(async () => expect(await stageOf(second.jobId)).toBe('done'), LONG);
+    await vi.waitFor(() => expect(ended.map((job) => job.id)).toContain(second.jobId), LONG);
     expect(first.jobId).not.toBe(second.jobId);
-    await vi.waitFor(async () => expect(await resumeAlarmArmed()).toBe(false));
+    await vi.waitFor(async () => expect(await resumeAlarmArmed()).toBe(false), LONG);
   });
 
   it('a cancel during the archive is saved, aborts the ZIP writer, and the next export runs', async () => {
@@ -107,13 +110,13 @@ describe('the job queue after a failure', () => {
     });
     const first = await scheduler.start(REQUEST);
     cancelDuringArchive = () => void scheduler.cancel(first.jobId);
-    await vi.waitFor(async () => expect(await stageOf(first.jobId)).toBe('cancelled'));
+    await vi.waitFor(async () => expect(await stageOf(first.jobId)).toBe('cancelled'), LONG);
     expect(openStreams.size).toBe(0);
     spy.mockRestore();
 
     const second = await scheduler.start(REQUEST);
-    await vi.waitFor(async () => expect(await stageOf(second.jobId)).toBe('done'));
-    await vi.waitFor(() => expect(staged.has(first.jobId)).toBe(false));
+    await vi.waitFor(async () => expect(await stageOf(second.jobId)).toBe('done'), LONG);
+    await vi.waitFor(() => expect(staged.has(first.jobId)).toBe(false), LONG);
   });
 });
 
@@ -123,7 +126,7 @@ describe('cancel', () => {
     const listing = gate();
     useAdapter(fakeAdapter([photoPosts(2)], { beforePage: (_page, signal) => listing.until(signal) }));
     const running = await scheduler.start(REQUEST);
-    await vi.waitFor(async () => expect(await stageOf(running.jobId)).toBe('metadata'));
+    await vi.waitFor(async () => expect(await stageOf(running.jobId)).toBe('metadata'), LONG);
 
     await failedResumableJob('20261124-resumed');
     await scheduler.resume('20261124-resumed');
@@ -132,9 +135,9 @@ describe('cancel', () => {
     expect(await stageOf('20261124-resumed')).toBe('cancelled');
 
     listing.open();
-    await vi.waitFor(async () => expect(await stageOf(running.jobId)).toBe('done'));
+    await vi.waitFor(async () => expect(await stageOf(running.jobId)).toBe('done'), LONG);
     expect(await stageOf('20261124-resumed')).toBe('cancelled');
-    await vi.waitFor(async () => expect(await resumeAlarmArmed()).toBe(false));
+    await vi.waitFor(async () => expect(await resumeAlarmArmed()).toBe(false), LONG);
 
     // A later start of the worker does not run it again.
     vi.mocked(downloadWithRetry).mockClear();
@@ -160,10 +163,54 @@ describe('cancel', () => {
     const listing = gate();
     useAdapter(fakeAdapter([photoPosts(2)], { beforePage: (_page, signal) => listing.until(signal) }));
     const job = await scheduler.start(REQUEST);
-    await vi.waitFor(async () => expect(await stageOf(job.jobId)).toBe('metadata'));
+    await vi.waitFor(async () => expect(await stageOf(job.jobId)).toBe('metadata'), LONG);
     await scheduler.cancel(job.jobId);
-    await vi.waitFor(async () => expect(await stageOf(job.jobId)).toBe('cancelled'));
-    await vi.waitFor(() => expect(ended.map((e) => e.stage)).toEqual(['cancelled']));
-    await vi.waitFor(async () => expect(await resumeAlarmArmed()).toBe(false));
+    await vi.waitFor(async () => expect(await stageOf(job.jobId)).toBe('cancelled'), LONG);
+    await vi.waitFor(() => expect(ended.map((e) => e.stage)).toEqual(['cancelled']), LONG);
+    await vi.waitFor(async () => expect(await resumeAlarmArmed()).toBe(false), LONG);
+  });
+});
+
+describe('failed files another try may fetch', () => {
+  /** Downloads as the CDN would, but the first try of m1 drops (network) and m0 is a web page every time. */
+  function flakyCdn(): void {
+    let droppedOnce = false;
+    vi.mocked(downloadWithRetry).mockImplementation(async (options) => {
+      if (options.url.includes('/m0_')) throw new ExportError('not_allowed_type', 'A web page, not a JPG.');
+      if (options.url.includes('/m1_') && !droppedOnce) {
+        droppedOnce = true;
+        throw new ExportError('network_error', 'Network error: Failed to fetch');
+      }
+      return servedDownload(options);
+    });
+  }
+
+  it('"Retry failed files" fetches a done export\'s retryable failures again and delivers a new ZIP', async () => {
+    flakyCdn();
+    useAdapter(fakeAdapter([photoPosts(3)]));
+    const { scheduler } = schedulerWithEnds();
+    const { jobId } = await scheduler.start(REQUEST);
+    await vi.waitFor(async () => expect(await stageOf(jobId)).toBe('done'), LONG);
+    expect(await getJob(jobId)).toMatchObject({ media: { done: 1, failed: 2, total: 3 }, retryableFailed: 1 });
+
+    await scheduler.retryFailedFiles(jobId);
+    await vi.waitFor(async () => expect(await stageOf(jobId)).toBe('done'), LONG);
+    const retried = (await getJob(jobId))!;
+    expect(retried).toMatchObject({ media: { done: 2, failed: 1, total: 3 }, retryableFailed: 0 });
+    expect(retried.failed.map((f) => [f.mediaId, f.reason])).toEqual([['m0', 'not_allowed_type']]);
+    await expect(scheduler.retryFailedFiles(jobId)).rejects.toMatchObject({ kind: 'invalid_request' });
+  });
+
+  it('Resume also fetches them, going back to the media stage from a later one', async () => {
+    await failedResumableJob('20261124-archive');
+    const stored = (await getJob('20261124-archive'))!;
+    const records = await mediaOfJob(stored.id);
+    const failure = { mediaId: 'm0', postId: 'p0', url: '', reason: 'http_error' as const, message: 'HTTP 503' };
+    await putMedia({ ...records[0]!, state: 'failed', retryable: true, failure });
+    await putJob({ ...stored, resumeStage: 'archive' });
+
+    await createJobScheduler().resume(stored.id);
+    await vi.waitFor(async () => expect(await stageOf(stored.id)).toBe('done'), LONG);
+    expect(await getJob(stored.id)).toMatchObject({ media: { done: 2, failed: 0, total: 2 }, failed: [] });
   });
 });
