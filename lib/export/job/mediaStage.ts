@@ -8,6 +8,7 @@ import { downloadSlots } from '../media/downloadSlots';
 import { checkMediaUrl } from '../media/mediaHosts';
 import { downloadWithRetry } from '../media/downloadWithRetry';
 import type { JobContext } from './jobContext';
+import { withApiRetries } from './metadataStage';
 import { isRetryableFailure } from './retryableFailures';
 import { stagedMediaName } from './stagedMediaName';
 
@@ -60,7 +61,9 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
         connectivity: ctx.network.media,
         openSink: () => openStagedFile(job.id, stagedMediaName(record)),
         refreshUrl: async () => {
-          const url = await adapter.refreshMediaUrl(platform, record.item);
+          // Paced, waited and counted like the listing: a rate limit or block during a refresh waits,
+          // and while the job waits out one, no refresh asks the platform again.
+          const url = await withApiRetries(ctx, () => adapter.refreshMediaUrl(platform, record.item));
           if (url) checkMediaUrl(url, adapter.site, adapter.label);
           return url;
         },
