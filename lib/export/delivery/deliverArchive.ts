@@ -63,6 +63,18 @@ export function waitForDownload(downloadId: number, signal: AbortSignal, { pause
 }
 
 /**
+ * The id of the ZIP's download this extension started at or after `since` (ISO), if any: a worker
+ * stopped between starting it and saving its id must wait for it, not download the ZIP twice.
+ */
+export async function findStartedDownload(fileName: string, since: string): Promise<number | undefined> {
+  const stem = fileName.replace(/\.zip$/, '');
+  const items = await browser.downloads.search({ startedAfter: new Date(Date.parse(since) - 1000).toISOString(), orderBy: ['-startTime'] });
+  // Chrome may have renamed it `name (1).zip` (conflictAction: 'uniquify').
+  const found = items.find((item) => item.byExtensionId === browser.runtime.id && (item.filename.split(/[\\/]/).pop() ?? '').startsWith(stem));
+  return found?.id;
+}
+
+/**
  * Hands the ZIP to the downloads shelf through a blob: URL that the offscreen document keeps
  * alive until the download completes. `onStarted` persists the download id so a restarted
  * worker waits for the same download instead of starting a second one.

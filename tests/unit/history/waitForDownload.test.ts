@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Downloads } from 'webextension-polyfill';
-import { waitForDownload } from '../../../lib/export/delivery/deliverArchive';
+import { findStartedDownload, waitForDownload } from '../../../lib/export/delivery/deliverArchive';
 
 type Changed = (delta: Downloads.OnChangedDownloadDeltaType) => void;
 type Erased = (id: number) => void;
@@ -51,5 +51,16 @@ describe('waiting for the ZIP on the downloads shelf', () => {
   it('a download already paused when the wait starts counts too', async () => {
     searched = [{ id: 5, state: 'in_progress', paused: true }];
     await expect(waitForDownload(5, new AbortController().signal, { pausedLimitMs: 30 })).rejects.toMatchObject({ message: expect.stringMatching(/paused/) });
+  });
+});
+
+describe('finding a ZIP download a stopped worker started', () => {
+  it('finds this extension\'s download of the file, renamed or not, and nothing else', async () => {
+    vi.spyOn(fakeBrowser.downloads, 'search').mockResolvedValue([
+      { id: 1, filename: '/home/u/Downloads/star-export_instagram_a_2026-12-06_x.zip', byExtensionId: 'other-extension' },
+      { id: 2, filename: '/home/u/Downloads/star-export_instagram_a_2026-12-06_x (1).zip', byExtensionId: fakeBrowser.runtime.id },
+    ] as Downloads.DownloadItem[]);
+    expect(await findStartedDownload('star-export_instagram_a_2026-12-06_x.zip', new Date().toISOString())).toBe(2);
+    expect(await findStartedDownload('star-export_youtube_b_2026-12-06_y.zip', new Date().toISOString())).toBeUndefined();
   });
 });

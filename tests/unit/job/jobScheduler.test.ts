@@ -20,6 +20,7 @@ vi.mock('../../../lib/messaging/messenger', () => ({ broadcast: vi.fn(async () =
 vi.mock('../../../lib/export/delivery/deliverArchive', () => ({
   deliverArchive: vi.fn(async ({ onStarted }: { onStarted(id: number): Promise<void> }) => onStarted(7)),
   waitForDownload: vi.fn(async () => undefined),
+  findStartedDownload: vi.fn(async () => undefined),
 }));
 vi.mock('../../../lib/platforms/registry', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../lib/platforms/registry')>();

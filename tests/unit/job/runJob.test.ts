@@ -22,6 +22,7 @@ vi.mock('../../../lib/export/media/downloadWithRetry', () => ({ downloadWithRetr
 vi.mock('../../../lib/export/delivery/deliverArchive', () => ({
   deliverArchive: vi.fn(async ({ onStarted }: { onStarted(id: number): Promise<void> }) => onStarted(7)),
   waitForDownload: vi.fn(async () => undefined),
+  findStartedDownload: vi.fn(async () => undefined),
 }));
 vi.mock('../../../lib/platforms/registry', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../lib/platforms/registry')>();
@@ -110,5 +111,28 @@ describe('a staged file missing at the archive stage', () => {
     expect(vi.mocked(downloadWithRetry).mock.calls.map(([options]) => options.url)).toEqual([records[1]!.item.url]);
     expect(ended.media).toMatchObject({ done: 2, failed: 0, total: 2 });
     expect(ended.failed).toEqual([]);
+  });
+});
+
+describe('a worker stopped between starting the ZIP download and saving its id', () => {
+  it('waits for that download instead of downloading the ZIP twice', async () => {
+    const delivery = await import('../../../lib/export/delivery/deliverArchive');
+    vi.mocked(delivery.deliverArchive).mockClear();
+    vi.mocked(delivery.findStartedDownload).mockResolvedValueOnce(11);
+    const job = jobRecord({ id: '20261124-delivery', stage: 'media', account: ACCOUNT });
+    await putJob(job);
+    await appendPage(job.id, listedPage(photoPosts(1), null));
+    // Built, handed over, and the worker stopped before the download id was saved.
+    const built = await run((await getJob(job.id))!);
+    vi.mocked(delivery.deliverArchive).mockClear();
+    vi.mocked(delivery.waitForDownload).mockClear();
+    // A job stopped in delivery still holds its items (a done job's are cleaned up).
+    await appendPage(job.id, listedPage(photoPosts(1), null));
+    const stopped = { ...built, stage: 'delivering' as const, downloadId: undefined, deliveryStartedAt: new Date().toISOString() };
+    await putJob(stopped);
+    const ended = await run(stopped);
+    expect(ended).toMatchObject({ stage: 'done', downloadId: 11 });
+    expect(delivery.deliverArchive).not.toHaveBeenCalled();
+    expect(vi.mocked(delivery.waitForDownload).mock.calls[0]?.[0]).toBe(11);
   });
 });
