@@ -1,4 +1,5 @@
 import { deliverArchive, findStartedDownload, waitForDownload } from '../delivery/deliverArchive';
+import { ensureFreeSpace } from '../../storage/freeSpace';
 import type { JobContext } from './jobContext';
 
 export async function runDeliveryStage(ctx: JobContext): Promise<void> {
@@ -17,6 +18,8 @@ export async function runDeliveryStage(ctx: JobContext): Promise<void> {
       if (signal.aborted) throw error;
     }
   }
+  // The browser writes a copy of the ZIP into the downloads folder.
+  await ensureFreeSpace(job.zipBytes ?? 0);
   await ctx.save({ deliveryStartedAt: new Date().toISOString() });
   await deliverArchive({
     jobId: job.id,

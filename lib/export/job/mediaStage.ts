@@ -2,6 +2,7 @@ import { ExportError, toExportError } from '../../errors';
 import type { MediaRecord } from '../../storage/exportDb';
 import { openStagedFile } from '../../storage/fileStaging';
 import { ensureFreeSpace } from '../../storage/freeSpace';
+import { spaceReservations } from '../../storage/spaceReservations';
 import { mediaOfJob, putMedia } from '../../storage/jobRepository';
 import { urlWithoutSignature } from '../layout/sourceUrl';
 import { downloadSlots } from '../media/downloadSlots';
@@ -50,6 +51,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
       // Recorded as failed like any other file, so the failed list names it, but without a request.
       if (record.item.unavailable) throw new ExportError('unavailable', record.item.unavailable.message);
       checkMediaUrl(record.item.url, adapter.site, adapter.label);
+      // The reserve alone, before any request; each download then holds its own size.
       await ensureFreeSpace(0);
       const result = await downloadWithRetry({
         url: record.item.url,
@@ -59,6 +61,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
         stallTimeoutMs: ctx.settings.stallTimeoutMs,
         slots: downloadSlots,
         connectivity: ctx.network.media,
+        reserveSpace: (bytes) => spaceReservations.reserve(bytes),
         openSink: () => openStagedFile(job.id, stagedMediaName(record)),
         refreshUrl: async () => {
           // Paced, waited and counted like the listing: a rate limit or block during a refresh waits,
