@@ -1,7 +1,7 @@
 import browser, { type Downloads } from 'webextension-polyfill';
 import { ExportError } from '../../errors';
 import { offscreenClient } from '../../messaging/clients';
-import { ensureOffscreenDocument } from '../../shims/offscreenDocument';
+import { acquireOffscreenDocument } from '../../shims/offscreenDocument';
 
 function interruptedError(reason: string | undefined): ExportError {
   if (reason === 'FILE_NO_SPACE' || reason === 'FILE_TOO_LARGE') {
@@ -85,13 +85,17 @@ export async function deliverArchive(options: {
   signal: AbortSignal;
   onStarted(downloadId: number): Promise<void>;
 }): Promise<void> {
-  await ensureOffscreenDocument();
-  const { url } = await offscreenClient.send('createArchiveUrl', { jobId: options.jobId, fileName: options.fileName });
+  const release = await acquireOffscreenDocument();
   try {
-    const downloadId = await browser.downloads.download({ url, filename: options.fileName, saveAs: false, conflictAction: 'uniquify' });
-    await options.onStarted(downloadId);
-    await waitForDownload(downloadId, options.signal);
+    const { url } = await offscreenClient.send('createArchiveUrl', { jobId: options.jobId, fileName: options.fileName });
+    try {
+      const downloadId = await browser.downloads.download({ url, filename: options.fileName, saveAs: false, conflictAction: 'uniquify' });
+      await options.onStarted(downloadId);
+      await waitForDownload(downloadId, options.signal);
+    } finally {
+      await offscreenClient.send('revokeArchiveUrl', { url }).catch(() => undefined);
+    }
   } finally {
-    await offscreenClient.send('revokeArchiveUrl', { url }).catch(() => undefined);
+    await release();
   }
 }
