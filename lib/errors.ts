@@ -8,7 +8,11 @@ export type ErrorKind =
   | 'checkpoint_required'
   | 'rate_limited'
   | 'platform_changed'
-  /** One endpoint is closed to this session while the session itself is fine: read that part another way. */
+  /**
+   * One endpoint no longer answers this session (Instagram's 302 to `/` from one REST endpoint, a
+   * lookup refused with feedback_required) while the session itself is valid: read the same
+   * content another way, and do not ask that endpoint again during the job.
+   */
   | 'endpoint_retired'
   | 'too_large'
   | 'not_allowed_type'
@@ -16,6 +20,8 @@ export type ErrorKind =
   | 'expired_url'
   /** A file the platform listed without any address to download it from; nothing was requested. */
   | 'unavailable'
+  /** A listed item the platform did not return when asked for it (Facebook's `currMedia: null`). */
+  | 'not_returned'
   | 'http_error'
   | 'network_error'
   | 'quota_exceeded'

@@ -91,7 +91,7 @@ const DEMO_PACING = { apiDelayMinMs: 150, apiDelayMaxMs: 400 };
 async function useDemoPacing(session: ExtensionSession): Promise<void> {
   await session.serviceWorker.evaluate(`chrome.storage.local.set({ exportSettings: ${JSON.stringify(DEMO_PACING)} })`);
   console.log(
-    `API pacing for the demo: ${DEMO_PACING.apiDelayMinMs}–${DEMO_PACING.apiDelayMaxMs} ms between calls (the extension's default for real accounts is 1–3 s).`,
+    `API pacing for the demo: ${DEMO_PACING.apiDelayMinMs}–${DEMO_PACING.apiDelayMaxMs} ms between calls (for real accounts the default Careful pace waits 6–12 s on Instagram, 3–6 s on Facebook, 1–3 s on YouTube).`,
   );
 }
 
@@ -101,7 +101,8 @@ async function main(): Promise<void> {
   let session: ExtensionSession | undefined;
   armWatchdog(() => session);
   console.log(`Chromium: ${await ensureChromium()}`);
-  const fake = await startFakePlatforms({ port: 0 });
+  // Instagram as it answers logged-in sessions since August 2026: retired REST endpoints, the web app's GraphQL.
+  const fake = await startFakePlatforms({ port: 0, instagramEra: 'late2026' });
   try {
     session = await launchWithExtension({ fake });
     await useDemoPacing(session);

@@ -1,9 +1,13 @@
 import { storage } from 'wxt/utils/storage';
+import type { CallBudget, Pacing, PacingLimits, PacingProfile } from '../platforms/types';
 
 export interface ExportSettings {
-  /** Pause between two API calls to a platform (randomised in this range). */
-  apiDelayMinMs: number;
-  apiDelayMaxMs: number;
+  /**
+   * A pause between two API calls (randomised in this range) that replaces the pacing profile's
+   * for every platform: for the demo and the tests against local fakes, never set by the UI.
+   */
+  apiDelayMinMs?: number;
+  apiDelayMaxMs?: number;
   /** Shortest wait after a platform says "slow down"; doubles on each repeat. */
   rateLimitWaitMs: number;
   /** How many times one metadata page may be retried after rate limits before the job fails. */
@@ -15,8 +19,6 @@ export interface ExportSettings {
 }
 
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
-  apiDelayMinMs: 1000,
-  apiDelayMaxMs: 3000,
   rateLimitWaitMs: 60_000,
   maxRateLimitWaits: 5,
   temporaryBlockWaitMs: 15 * 60_000,
@@ -30,4 +32,19 @@ export const exportSettings = storage.defineItem<ExportSettings>('local:exportSe
 
 export async function readExportSettings(): Promise<ExportSettings> {
   return { ...DEFAULT_EXPORT_SETTINGS, ...(await exportSettings.getValue()) };
+}
+
+/**
+ * The pause between API calls to a platform and its rolling call budget: the user's pacing
+ * profile, unless the settings name a pause, which then goes without a budget (local fakes only).
+ */
+export function apiPacing(
+  settings: ExportSettings,
+  profiles: Readonly<Record<PacingProfile, PacingLimits>>,
+  profile: PacingProfile,
+): { pacing: Pacing; budget?: CallBudget } {
+  const { apiDelayMinMs: min, apiDelayMaxMs: max } = settings;
+  if (min !== undefined && max !== undefined) return { pacing: { minDelayMs: min, maxDelayMs: max } };
+  const { budget, ...pacing } = profiles[profile];
+  return { pacing, budget };
 }

@@ -53,8 +53,10 @@ export interface JobSnapshot {
   updatedAt: string;
   finishedAt?: string;
   error?: { kind: ErrorKind; message: string };
-  /** When the platform asked us to pause, the ISO time we resume. */
+  /** When the platform asked us to pause, or the account's call budget did, the ISO time we resume. */
   waitingUntil?: string;
+  /** Set when the pause is the call budget's (the account's own protection), not the platform's request. */
+  pausedFor?: 'budget';
   /** Name of the delivered ZIP as the user sees it on the downloads shelf. */
   fileName?: string;
   zipBytes?: number;

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { PacingProfile } from '../platforms/types';
 import type { ExportFormat } from './types';
 
 /** What the user chose on the options page; the context menu exports with these. */
@@ -7,9 +8,17 @@ export interface UserPreferences {
   includeMedia: boolean;
   /** Finished exports (the ZIP and any staging) are removed this many days after they ended. */
   retentionDays: number;
+  /** How fast exports call the platforms' APIs; Careful protects the account. */
+  pacing: PacingProfile;
 }
 
-export const DEFAULT_USER_PREFERENCES: UserPreferences = { format: 'json', includeMedia: true, retentionDays: 7 };
+export const DEFAULT_USER_PREFERENCES: UserPreferences = { format: 'json', includeMedia: true, retentionDays: 7, pacing: 'careful' };
+
+export const PACING_CHOICES: readonly { value: PacingProfile; label: string }[] = [
+  { value: 'careful', label: 'Careful (recommended)' },
+  { value: 'normal', label: 'Normal' },
+  { value: 'fast', label: 'Fast (your account’s risk)' },
+];
 
 export const RETENTION_DAY_CHOICES = [1, 3, 7, 14, 30, 90] as const;
 
@@ -30,6 +39,7 @@ export function normalizePreferences(stored: Partial<UserPreferences> | null | u
       Number.isInteger(value.retentionDays) && value.retentionDays! >= 1 && value.retentionDays! <= 365
         ? value.retentionDays!
         : DEFAULT_USER_PREFERENCES.retentionDays,
+    pacing: PACING_CHOICES.some((choice) => choice.value === value.pacing) ? value.pacing! : DEFAULT_USER_PREFERENCES.pacing,
   };
 }
 

@@ -1,8 +1,9 @@
 import browser from 'webextension-polyfill';
 import { ExportError, toExportError } from '../errors';
-import type { ApiRequest, ApiResponse, JobNotes, PlatformContext } from '../platforms/types';
+import type { ApiRequest, ApiResponse, CallBudget, JobNotes, Pacing, PlatformContext } from '../platforms/types';
+import { recordCall, waitForBudget } from './callBudget';
 import { isUnfollowedRedirect } from './redirects';
-import { RequestPacer, type Pacing } from './requestPacer';
+import { RequestPacer } from './requestPacer';
 import { createStallWatchdog, type StallWatchdog } from './stallWatchdog';
 
 const pacers = new Map<string, RequestPacer>();
@@ -69,12 +70,23 @@ export function createPlatformContext(options: {
   signal: AbortSignal;
   stallTimeoutMs: number;
   notes: JobNotes;
+  /** Calls to this platform allowed in any rolling hour and day, across jobs; none against local fakes. */
+  budget?: CallBudget;
+  /** Hears when a wait for the budget ends, and undefined when it is over. */
+  onPause(until: Date | undefined): Promise<void>;
 }): PlatformContext {
-  const { origin, pacing, signal, stallTimeoutMs, notes } = options;
+  const { origin, pacing, signal, stallTimeoutMs, notes, budget, onPause } = options;
+  const call = async (req: ApiRequest) => {
+    if (budget) {
+      await waitForBudget(origin, budget, signal, onPause);
+      await recordCall(origin);
+    }
+    return send(req, signal, stallTimeoutMs);
+  };
   return {
     signal,
     notes,
-    request: (req) => pacerFor(origin).run(() => send(req, signal, stallTimeoutMs), pacing, signal),
+    request: (req) => (req.staticAsset ? send(req, signal, stallTimeoutMs) : pacerFor(origin).run(() => call(req), pacing, signal)),
     async getCookie(name) {
       const cookie = await browser.cookies.get({ url: `${origin}/`, name });
       return cookie?.value;

@@ -1,10 +1,5 @@
+import type { Pacing } from '../platforms/types';
 import { sleep } from './retryPolicy';
-
-export interface Pacing {
-  /** Randomised pause between two API calls to the same platform, in ms. */
-  minDelayMs: number;
-  maxDelayMs: number;
-}
 
 /**
  * Serialises a platform's API calls with a jittered pause between them: the user's own account

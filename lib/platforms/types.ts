@@ -14,11 +14,15 @@ export interface MediaItem {
   url: string;
   /**
    * The platform listed this file but gave no usable address for it. It is never fetched: the
-   * media stage fails it with this message, so it shows in the export's failed list.
+   * media stage fails it with this message, so it shows in the export's failed list, with
+   * `reason` (default 'unavailable'; 'not_returned' when the platform did not return the item
+   * at all when asked for it).
    */
-  unavailable?: { message: string };
+  unavailable?: { message: string; reason?: 'unavailable' | 'not_returned' };
   width?: number;
   height?: number;
+  /** A video's length in seconds, when the platform says it. */
+  durationSeconds?: number;
   /** ISO 8601 UTC publish time of the post the item belongs to. */
   publishedAt: string;
   caption: string | null;
@@ -65,6 +69,11 @@ export interface ApiRequest {
   headers?: Record<string, string>;
   /** Form or JSON body, already encoded. */
   body?: string;
+  /**
+   * A public file of the platform's web app (a JS bundle read for its doc_ids): a page load fetches
+   * dozens of them at once, so it goes unpaced and outside the account's call budget.
+   */
+  staticAsset?: true;
 }
 
 export interface ApiResponse {
@@ -138,6 +147,26 @@ export interface ListingSection {
   expectedCount?: number;
 }
 
+/** How fast the export may call a platform's API: the user's choice, Careful by default. */
+export type PacingProfile = 'careful' | 'normal' | 'fast';
+
+/** A randomised pause between two API calls to one platform, in ms. */
+export interface Pacing {
+  minDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** API calls one platform allows in any rolling hour and day before the export pauses. */
+export interface CallBudget {
+  perHour: number;
+  perDay: number;
+}
+
+/** How fast one pacing profile may go on one platform. */
+export interface PacingLimits extends Pacing {
+  budget: CallBudget;
+}
+
 export interface MediaRules {
   maxBytes: number;
   formats: readonly MediaFormat[];
@@ -158,6 +187,8 @@ export interface PlatformAdapter {
   label: string;
   site: PlatformSite;
   mediaRules: MediaRules;
+  /** The pause between API calls and the rolling call budget at each pacing profile, from what the platform was seen to tolerate. */
+  pacing: Readonly<Record<PacingProfile, PacingLimits>>;
   /** The account handle a platform page URL shows, if any (profile, post page…). */
   accountFromUrl(url: string): string | undefined;
   /** The named account, or the logged-in user's own when `account` is omitted. */

@@ -69,6 +69,16 @@ export function listingKey(scope: string, postId: string): string {
   return `${scope}\u0000${postId}`;
 }
 
+/**
+ * Whether a post listed again under an id already stored shows the same files: a broken or hostile
+ * answer can give two different posts one id, and the second must not be taken for the first.
+ */
+async function showsSameFiles(tx: PageTransaction, jobId: string, earlier: PostRecord, post: Post): Promise<boolean> {
+  if (earlier.mediaIds.length !== post.media.length) return false;
+  const stored = await Promise.all(earlier.mediaIds.map((mediaId) => tx.objectStore('media').get([jobId, mediaId])));
+  return post.media.every((item) => stored.some((record) => record !== undefined && sameFile(record.item, item)));
+}
+
 /** Stores the page's posts not listed before in their scope; returns how many count for the section. */
 async function storePage(tx: PageTransaction, job: JobRecord, page: ListedPage): Promise<number> {
   let counted = 0;
@@ -76,7 +86,7 @@ async function storePage(tx: PageTransaction, job: JobRecord, page: ListedPage):
     const key = post.listingId === null ? undefined : listingKey(page.scope, post.listingId ?? post.id);
     if (key !== undefined) {
       const earlier = await tx.objectStore('posts').index('byListingKey').get([job.id, key]);
-      if (earlier) {
+      if (earlier && (await showsSameFiles(tx, job.id, earlier, post))) {
         if (earlier.section !== page.section) counted += 1;
         continue;
       }

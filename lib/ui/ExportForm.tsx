@@ -15,7 +15,7 @@ export const FORMAT_CHOICES: { value: ExportFormat; label: string }[] = [
 export interface ExportFormProps {
   available: PlatformId[];
   detected?: DetectedAccount;
-  defaults: Pick<UserPreferences, 'format' | 'includeMedia'>;
+  defaults: Pick<UserPreferences, 'format' | 'includeMedia' | 'pacing'>;
   busy: boolean;
   onStart(request: ExportRequest): void;
 }
@@ -79,7 +79,7 @@ export function ExportForm({ available, detected, defaults, busy, onStart }: Exp
         <input type="checkbox" checked={includeMedia} onChange={(e) => setIncludeMedia(e.currentTarget.checked)} />
         <span>Include media files (images and videos)</span>
       </label>
-      <PlatformInfoPanel platform={platform} />
+      <PlatformInfoPanel platform={platform} pacing={defaults.pacing} />
       <button type="submit" class="primary" disabled={busy}>
         Start Export
       </button>

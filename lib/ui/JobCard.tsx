@@ -80,7 +80,7 @@ export function JobCard({ job, onCancel, onResume, onRetry }: { job: JobSnapshot
         </p>
       )}
       {sectionProblems(job.sections).map((problem) => (
-        <p class="line section-problem" role="status" key={problem}>
+        <p class="line section-problem" key={problem}>
           {problem}
         </p>
       ))}

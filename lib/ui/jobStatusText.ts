@@ -38,6 +38,9 @@ export function jobStatusText(job: JobSnapshot): string {
     case 'metadata': {
       // Files of the posts listed so far download meanwhile, rate-limit waits included.
       const downloaded = job.media.done > 0 ? ` (${job.media.done} ${job.media.done === 1 ? 'file' : 'files'} downloaded)` : '';
+      if (job.waitingUntil && job.pausedFor === 'budget') {
+        return `Paused to protect your account: it made as many ${PLATFORM_LABELS[job.request.platform]} requests as is safe for now; continuing at ${new Date(job.waitingUntil).toLocaleTimeString()}${downloaded}.`;
+      }
       if (job.waitingUntil) return `${PLATFORM_LABELS[job.request.platform]} asked us to slow down; continuing at ${new Date(job.waitingUntil).toLocaleTimeString()}${downloaded}.`;
       return `Listing posts of ${who}: ${job.posts.done} so far…${downloaded}`;
     }

@@ -1,5 +1,5 @@
 import { registeredAdapters } from '../platforms/registry';
-import type { MediaFormat, PlatformId } from '../platforms/types';
+import type { MediaFormat, Pacing, PacingProfile, PlatformId } from '../platforms/types';
 
 const MIB = 1024 * 1024;
 
@@ -10,9 +10,11 @@ export interface PlatformInfo {
   maxBytes: number;
   /** Where a logged-out user logs in. */
   loginUrl: string;
+  /** The pause between API calls at each pacing profile (none for a platform without an adapter). */
+  pacing?: Readonly<Record<PacingProfile, Pacing>>;
 }
 
-/** DESIGN §2's table; a registered adapter's own media rules win, so the panel never promises more than it keeps. */
+/** What each platform's export holds; a registered adapter's own media rules win, so the panel never promises more than it keeps. */
 const TABLE: Record<PlatformId, PlatformInfo> = {
   youtube: {
     mediaKinds: 'Thumbnails of every video of the channel (high and medium)',
@@ -37,11 +39,17 @@ const TABLE: Record<PlatformId, PlatformInfo> = {
 export function platformInfo(platform: PlatformId): PlatformInfo {
   const adapter = registeredAdapters().find((a) => a.id === platform);
   const info = TABLE[platform];
-  return adapter ? { ...info, formats: adapter.mediaRules.formats, maxBytes: adapter.mediaRules.maxBytes } : info;
+  return adapter ? { ...info, formats: adapter.mediaRules.formats, maxBytes: adapter.mediaRules.maxBytes, pacing: adapter.pacing } : info;
 }
 
 /** `1 GB`, `2 GB`, `500 MB`: sizes as the platforms' limits are usually written. */
 export function formatLimit(bytes: number): string {
   const gib = bytes / (1024 * MIB);
   return gib >= 1 ? `${Number.isInteger(gib) ? gib : gib.toFixed(1)} GB` : `${Math.round(bytes / MIB)} MB`;
+}
+
+/** `6–12 s`, `0.3–0.75 s`: a pause range as a person reads it. */
+export function formatPause({ minDelayMs, maxDelayMs }: Pacing): string {
+  const seconds = (ms: number) => String(Math.round(ms / 10) / 100);
+  return `${seconds(minDelayMs)}–${seconds(maxDelayMs)} s`;
 }

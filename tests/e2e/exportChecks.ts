@@ -4,6 +4,9 @@ import { hashZipEntry, listZip, readZipJson, unzipTest } from './harness';
 
 interface ManifestMedia {
   id: string;
+  kind?: string;
+  width?: number;
+  height?: number;
   path?: string;
   byteSize?: number;
   failure?: { reason: string; message: string };
@@ -18,6 +21,7 @@ export interface ExportManifest {
   counts: { posts: number; media: number; savedFiles: number; failedFiles: number };
   posts: { id: string; kind: string; publishedAt: string; caption: string | null; metadata: Record<string, unknown>; media: ManifestMedia[] }[];
   failed: { mediaId: string; postId: string; url: string; reason: string; message: string }[];
+  sections: { name: string; label: string; status: string; strategy: string; reason?: string; listed: number; expected?: number }[];
 }
 
 export interface CheckedExport {

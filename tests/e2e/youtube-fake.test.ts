@@ -25,6 +25,8 @@ interface CallOptions {
   timestamp?: number;
   origin?: string;
   query?: string;
+  /** X-Goog-PageId: act as this brand account. */
+  pageId?: string;
 }
 
 /** An InnerTube call made the way the web client makes it, the hash computed here independently of the extension. */
@@ -33,7 +35,8 @@ async function innertube(fake: FakePlatforms, endpoint: string, payload: Json, o
   const ts = options.timestamp ?? Math.floor(Date.now() / 1000);
   const origin = options.origin ?? WWW;
   const apisid = cookieValue(cookies, 'SAPISID');
-  const user = /"DATASYNC_ID":"(\d+)\|\|"/.exec((await fakeFetch(fake.port, `${WWW}/`, { headers: { cookie: cookieHeader(cookies) } })).text())?.[1];
+  const datasync = /"DATASYNC_ID":"(\d+)\|\|(\d*)"/.exec((await fakeFetch(fake.port, `${WWW}/`, { headers: { cookie: cookieHeader(cookies) } })).text());
+  const user = datasync?.[2] || datasync?.[1];
   const hash =
     options.auth === 'plain' ? `${ts}_${sha1(`${ts} ${apisid} ${origin}`)}`
     : options.auth === 'bad' ? `${ts}_${sha1('nope')}_u`
@@ -41,6 +44,7 @@ async function innertube(fake: FakePlatforms, endpoint: string, payload: Json, o
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-origin': origin, origin };
   if (cookies.length > 0) headers.cookie = cookieHeader(cookies);
   if (options.auth !== 'none') headers.authorization = `SAPISIDHASH ${hash} SAPISID3PHASH ${hash}`;
+  if (options.pageId) headers['x-goog-pageid'] = options.pageId;
   const body = JSON.stringify({ context: { client: { clientName: 'WEB', clientVersion: '2.20261120.01.00', hl: 'en', gl: 'US' } }, ...payload });
   return fakeFetch(fake.port, `${WWW}/youtubei/v1/${endpoint}?prettyPrint=false${options.query ?? ''}`, { method: 'POST', headers, body });
 }
@@ -219,6 +223,127 @@ describe('fake YouTube limits', () => {
   });
 });
 
+const PARAMS = { videos: 'EgZ2aWRlb3PyBgQKAjoA', shorts: 'EgZzaG9ydHPyBgUKA5oBAA%3D%3D' };
+const selectedTab = (body: Json) => body.contents.twoColumnBrowseResultsRenderer.tabs.find((t: Json) => t.tabRenderer?.selected).tabRenderer;
+const playlistList = (body: Json) =>
+  body.contents.twoColumnBrowseResultsRenderer.tabs[0].tabRenderer.content.sectionListRenderer.contents[0].itemSectionRenderer.contents[0].playlistVideoListRenderer;
+/** The token of a page's last entry, wherever its shape keeps it (plain or inside commandExecutorCommand). */
+function tokenOf(items: Json[]): string | undefined {
+  const entry = items.at(-1)?.continuationItemRenderer?.continuationEndpoint ?? items.at(-1)?.continuationItemViewModel?.continuationCommand.innertubeCommand;
+  if (!entry) return undefined;
+  const commands: Json[] = entry.commandExecutorCommand?.commands ?? [entry];
+  return commands.find((c) => c.continuationCommand)?.continuationCommand.token;
+}
+
+/** A fake started with `options` for one test, always closed after it. */
+async function withFake(options: FakePlatformsOptions, use: (fake: FakePlatforms) => Promise<void>): Promise<void> {
+  const fake = await startFakePlatforms(options);
+  try {
+    await use(fake);
+  } finally {
+    await fake.close();
+  }
+}
+
+describe('fake YouTube, late 2026', () => {
+  const BRAND: FakePlatformsOptions = {
+    youtubeChannels: [
+      { handle: 'jo.person', videos: 0, hasChannel: false },
+      { handle: 'jo.brand', videos: 12, brandAccountOf: 'jo.person', unlistedVideos: 2, privateVideos: 1 },
+    ],
+  };
+
+  it('switches a session to a brand account: ytcfg names it, and only X-Goog-PageId acts as it', async () => {
+    await withFake(BRAND, async (fake) => {
+      const cookies = fake.youtubeCookies('jo.brand');
+      expect(cookies).toEqual(fake.youtubeCookies('jo.person'));
+      const page = (await fakeFetch(fake.port, `${WWW}/`, { headers: { cookie: cookieHeader(cookies) } })).text();
+      const delegated = /"DELEGATED_SESSION_ID":"(\d+)"/.exec(page)?.[1];
+      const [, first, user] = /"DATASYNC_ID":"(\d+)\|\|(\d+)"/.exec(page) ?? [];
+      expect(delegated).toMatch(/^\d{21}$/);
+      expect(first).toBe(delegated);
+      expect(user).not.toBe(delegated);
+      const header = (body: Json) => body.actions[0].openPopupAction.popup.multiPageMenuRenderer.header.activeAccountHeaderRenderer;
+      const personal = (await innertube(fake, 'account/account_menu', {}, { cookies })).json<Json>();
+      expect(header(personal).channelHandle).toBeUndefined();
+      expect(personal.responseContext.mainAppWebResponseContext.datasyncId).toBe(`${user}||`);
+      const brand = (await innertube(fake, 'account/account_menu', {}, { cookies, pageId: delegated })).json<Json>();
+      expect(header(brand).channelHandle.simpleText).toBe('@jo.brand');
+      expect(brand.responseContext.mainAppWebResponseContext.datasyncId).toBe(`${delegated}||${user}`);
+      // A PageId the session does not manage acts as the person.
+      expect(header((await innertube(fake, 'account/account_menu', {}, { cookies, pageId: '1'.repeat(21) })).json<Json>()).channelHandle).toBeUndefined();
+    });
+  });
+
+  it('lists private and unlisted uploads in the uploads playlist for the channel itself only, never on the tabs', async () => {
+    await withFake(BRAND, async (fake) => {
+      const cookies = fake.youtubeCookies('jo.brand');
+      const pageId = /"DELEGATED_SESSION_ID":"(\d+)"/.exec((await fakeFetch(fake.port, `${WWW}/`, { headers: { cookie: cookieHeader(cookies) } })).text())![1]!;
+      const channel = (await innertube(fake, 'navigation/resolve_url', { url: `${WWW}/@jo.brand` }, { cookies })).json<Json>().endpoint.browseEndpoint.browseId as string;
+      const visibility = fake.youtubeVisibility('jo.brand');
+      const hidden = Object.keys(visibility).filter((id) => visibility[id] !== 'public');
+      expect(hidden).toHaveLength(3);
+      const playlist = async (pageIdHeader?: string) =>
+        playlistList((await innertube(fake, 'browse', { browseId: `VLUU${channel.slice(2)}` }, { cookies, pageId: pageIdHeader })).json<Json>()).contents as Json[];
+      const owner = await playlist(pageId);
+      expect(owner.map((i) => i.playlistVideoRenderer.videoId).sort()).toEqual(Object.keys(visibility).sort());
+      const badges = Object.fromEntries(owner.map((i) => [i.playlistVideoRenderer.videoId, i.playlistVideoRenderer.badges?.[0]?.metadataBadgeRenderer.icon.iconType]));
+      for (const id of hidden) expect(badges[id]).toBe(visibility[id] === 'private' ? 'PRIVACY_PRIVATE' : 'PRIVACY_UNLISTED');
+      expect((await playlist()).map((i) => i.playlistVideoRenderer.videoId)).toEqual(fake.youtubeVideoIds('jo.brand'));
+      const tab = selectedTab((await innertube(fake, 'browse', { browseId: channel, params: PARAMS.videos }, { cookies, pageId })).json<Json>());
+      expect(tab.content.richGridRenderer.contents.map((i: Json) => i.richItemRenderer.content.lockupViewModel.contentId)).toEqual(fake.youtubeVideoIds('jo.brand'));
+      const hiddenNewestFirst = owner.map((i) => i.playlistVideoRenderer.videoId as string).filter((id) => hidden.includes(id));
+      expect(fake.youtubeVideoIds('jo.brand', { asOwner: true })).toEqual([...fake.youtubeVideoIds('jo.brand'), ...hiddenNewestFirst]);
+      const privateId = hidden.find((id) => visibility[id] === 'private')!;
+      expect((await innertube(fake, 'player', { videoId: privateId }, { cookies })).json<Json>().playabilityStatus.status).toBe('LOGIN_REQUIRED');
+      expect((await innertube(fake, 'player', { videoId: privateId }, { cookies, pageId })).json<Json>().playabilityStatus.status).toBe('OK');
+    });
+  });
+
+  it('pages the uploads playlist 100 at a time, with wrapped continuation tokens when asked', async () => {
+    await withFake({ youtubeWrappedContinuations: true, youtubeChannels: [{ handle: 'star.demo', videos: 100, shorts: 50, lives: 3, unlistedVideos: 4, privateVideos: 3 }] }, async (fake) => {
+      const channel = (await innertube(fake, 'navigation/resolve_url', { url: `${WWW}/@star.demo` })).json<Json>().endpoint.browseEndpoint.browseId as string;
+      let items: Json[] = playlistList((await innertube(fake, 'browse', { browseId: `VLUU${channel.slice(2)}` })).json<Json>()).contents;
+      const ids: string[] = [];
+      const sizes: number[] = [];
+      for (;;) {
+        const videos = items.filter((i) => i.playlistVideoRenderer);
+        sizes.push(videos.length);
+        ids.push(...videos.map((i) => i.playlistVideoRenderer.videoId));
+        const wrapped = items.at(-1)?.continuationItemRenderer?.continuationEndpoint;
+        if (!wrapped) break;
+        expect(wrapped.continuationCommand).toBeUndefined();
+        expect(Object.keys(wrapped.commandExecutorCommand.commands[0])).toEqual(['playlistVotingRefreshPopupCommand']);
+        items = (await innertube(fake, 'browse', { continuation: tokenOf(items) })).json<Json>().onResponseReceivedActions[0].appendContinuationItemsAction.continuationItems;
+      }
+      expect(sizes).toEqual([100, 60]);
+      expect(ids.sort()).toEqual(fake.youtubeVideoIds('star.demo', { asOwner: true }).sort());
+      const tab = selectedTab((await innertube(fake, 'browse', { browseId: channel, params: PARAMS.videos })).json<Json>());
+      expect(tokenOf(tab.content.richGridRenderer.contents)).toMatch(/^4qmFsgL/);
+      expect(tab.content.richGridRenderer.contents.at(-1).continuationItemRenderer.continuationEndpoint.commandExecutorCommand).toBeDefined();
+    });
+  });
+
+  it('puts a query string on the tab links when asked', async () => {
+    await withFake({ youtubeTabUrlQuery: '?app=desktop' }, async (fake) => {
+      const channel = (await innertube(fake, 'navigation/resolve_url', { url: `${WWW}/@star.demo` })).json<Json>().endpoint.browseEndpoint.browseId as string;
+      const tab = selectedTab((await innertube(fake, 'browse', { browseId: channel, params: PARAMS.shorts })).json<Json>());
+      expect(tab.endpoint.commandMetadata.webCommandMetadata.url).toBe('/@star.demo/shorts?app=desktop');
+    });
+  });
+
+  it.each([
+    ['try-again-later', { status: 'UNPLAYABLE', reason: "This content isn't available, try again later." }],
+    ['captcha', { status: 'UNPLAYABLE', errorScreen: { playerCaptchaViewModel: expect.any(Object) } }],
+  ] as const)('refuses player the %s way once its budget is spent', async (refusal, expected) => {
+    await withFake({ youtubePlayerBudget: 1, youtubePlayerRefusal: refusal }, async (fake) => {
+      const [first, second] = fake.youtubeVideoIds();
+      expect((await innertube(fake, 'player', { videoId: first })).json<Json>().playabilityStatus.status).toBe('OK');
+      expect((await innertube(fake, 'player', { videoId: second })).json<Json>().playabilityStatus).toMatchObject(expected);
+    });
+  });
+});
+
 /** Lists every page as the engine would, counting requests. */
 async function exportWithAdapter(ctx: NodeYouTubeContext, account?: string): Promise<{ info: AccountInfo; posts: Post[] }> {
   const info = await youtubeAdapter.resolveAccount(ctx, account);
@@ -227,19 +352,14 @@ async function exportWithAdapter(ctx: NodeYouTubeContext, account?: string): Pro
 }
 
 describe('the extension’s YouTube adapter against the fake', () => {
-  const withFake = async (options: FakePlatformsOptions, use: (fake: FakePlatforms) => Promise<void>) => {
-    const fake = await startFakePlatforms(options);
-    try {
-      await use(fake);
-    } finally {
-      await fake.close();
-    }
-  };
 
   it.each([
     ['lockup items, continuationItemRenderer', { youtubeShape: 'lockup', youtubeContinuationShape: 'renderer' }],
     ['lockup items, continuationItemViewModel', { youtubeShape: 'lockup', youtubeContinuationShape: 'viewModel' }],
     ['legacy renderers', { youtubeShape: 'legacy' }],
+    ['continuation commands wrapped in commandExecutorCommand', { youtubeWrappedContinuations: true }],
+    ['wrapped commands in continuationItemViewModel', { youtubeWrappedContinuations: true, youtubeContinuationShape: 'viewModel' }],
+    ['tab links with a query string', { youtubeTabUrlQuery: '?app=desktop' }],
   ] as const)('lists every video with its exact date (%s): one player call per video', async (_shape, options) => {
     await withFake(options, async (fake) => {
       const ctx = new NodeYouTubeContext(fake.port, fake.youtubeCookies());
@@ -256,17 +376,18 @@ describe('the extension’s YouTube adapter against the fake', () => {
       expect(lag).toBeGreaterThanOrEqual(0);
       expect(lag).toBeLessThan(32 * 3600);
       expect(posts.filter((p) => p.metadata.dateApproximate)).toEqual([]);
-      // Per video: one player call; the age-gated one adds one `next`. Listing: one browse per page.
+      // Per video: one player call (none for the uploads playlist's listing of a tab's video); the
+      // age-gated one adds one `next`. Listing: one browse per page, the uploads playlist's two included.
       expect(ctx.count('player')).toBe(153);
       expect(ctx.count('next')).toBe(1);
-      expect(ctx.count('browse')).toBe(1 + 4 + 2 + 1);
+      expect(ctx.count('browse')).toBe(1 + 4 + 2 + 1 + 2);
       // Plus the home page, the account menu and resolve_url once per export.
-      expect(ctx.requests).toHaveLength(153 + 1 + 8 + 1 + 1 + 1);
+      expect(ctx.requests).toHaveLength(153 + 1 + 10 + 1 + 1 + 1);
     });
   });
 
-  it('after the bot wall, dates the rest from the grid’s labels and stops asking', async () => {
-    await withFake({ youtubePlayerBudget: 40 }, async (fake) => {
+  it.each(['bot-wall', 'try-again-later', 'captcha'] as const)('after the player’s %s refusal, dates the rest from the grid’s labels and stops asking', async (refusal) => {
+    await withFake({ youtubePlayerBudget: 40, youtubePlayerRefusal: refusal }, async (fake) => {
       const ctx = new NodeYouTubeContext(fake.port, fake.youtubeCookies());
       const { posts } = await exportWithAdapter(ctx);
       expect(posts).toHaveLength(153);
@@ -284,6 +405,32 @@ describe('the extension’s YouTube adapter against the fake', () => {
       }
       expect(approximate.filter((p) => p.kind === 'short').every((p) => p.publishedAt === '')).toBe(true);
       expect(ctx.notes.get('youtube.noDates')).toBe('refused');
+    });
+  });
+
+  it('exports the brand account the browser is switched to, never the person’s own channel', async () => {
+    const specs = [{ handle: 'jo.person', videos: 5 }, { handle: 'jo.brand', videos: 35, brandAccountOf: 'jo.person' }];
+    await withFake({ youtubeChannels: specs }, async (fake) => {
+      const ctx = new NodeYouTubeContext(fake.port, fake.youtubeCookies('jo.brand'));
+      const { info, posts } = await exportWithAdapter(ctx);
+      expect(info.handle).toBe('jo.brand');
+      expect(posts.map((p) => p.id)).toEqual(fake.youtubeVideoIds('jo.brand'));
+      expect(ctx.requests.filter((r) => r.url.includes('/youtubei/v1/')).every((r) => /^\d{21}$/.test(r.headers?.['X-Goog-PageId'] ?? ''))).toBe(true);
+    });
+  });
+
+  it('exports the owner’s private and unlisted uploads with their visibility; a visitor gets the public ones', async () => {
+    const specs = [{ handle: 'star.demo', videos: 40, shorts: 5, lives: 1, unlistedVideos: 3, privateVideos: 2 }, { handle: 'lurker', videos: 0, hasChannel: false }];
+    await withFake({ youtubeChannels: specs }, async (fake) => {
+      const owner = await exportWithAdapter(new NodeYouTubeContext(fake.port, fake.youtubeCookies()), 'star.demo');
+      expect(owner.info.isViewer).toBe(true);
+      expect(owner.posts.map((p) => p.id)).toEqual(fake.youtubeVideoIds('star.demo', { asOwner: true }));
+      const visibility = fake.youtubeVisibility('star.demo');
+      for (const post of owner.posts) expect(post.metadata.visibility, post.id).toBe(visibility[post.id]);
+      expect(owner.posts.filter((p) => p.metadata.visibility !== 'public').every((p) => p.metadata.dateSource === 'player')).toBe(true);
+      const visitor = await exportWithAdapter(new NodeYouTubeContext(fake.port, fake.youtubeCookies('lurker')), 'star.demo');
+      expect(visitor.info.isViewer).toBe(false);
+      expect(visitor.posts.map((p) => p.id)).toEqual(fake.youtubeVideoIds('star.demo'));
     });
   });
 

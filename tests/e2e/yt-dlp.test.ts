@@ -41,9 +41,18 @@ describe.skipIf(!installed)(`yt-dlp ${installed ? '' : '(skipped: not installed)
   }
 
   beforeAll(async () => {
-    fake = await startFakePlatforms({ youtubeShape: 'legacy' });
+    // Private and unlisted uploads only the owner's uploads playlist lists; 157 uploads page it twice.
+    fake = await startFakePlatforms({
+      youtubeShape: 'legacy',
+      youtubeChannels: [
+        { handle: 'star.demo', videos: 100, shorts: 50, lives: 3, unlistedVideos: 2, privateVideos: 2 },
+        { handle: 'jo.person', videos: 0, hasChannel: false },
+        { handle: 'jo.brand', videos: 100, unlistedVideos: 3, privateVideos: 2, brandAccountOf: 'jo.person' },
+      ],
+    });
     work = await mkdtemp(join(tmpdir(), 'yt-dlp-fake-'));
     await writeFile(join(work, 'cookies.txt'), netscapeCookies(fake.youtubeCookies()));
+    await writeFile(join(work, 'brand-cookies.txt'), netscapeCookies(fake.youtubeCookies('jo.brand')));
   });
   afterAll(async () => {
     await fake?.close();
@@ -62,6 +71,21 @@ describe.skipIf(!installed)(`yt-dlp ${installed ? '' : '(skipped: not installed)
     expect(api.every((e) => e.status === 200)).toBe(true);
     // Continuations: three more Videos pages and one more Shorts page.
     expect(api.filter((e) => e.method === 'POST')).toHaveLength(3 + 1);
+  });
+
+  it('lists the uploads playlist (UU…) through its continuations: everything for the owner, the public uploads for anyone', async () => {
+    const channelId = fake.youtubeChannelId();
+    const url = `https://www.youtube.com/playlist?list=UU${channelId.slice(2)}`;
+    const owner = (await ytDlp(work, '--cookies', join(work, 'cookies.txt'), '--flat-playlist', '--print', '%(id)s', url)).stdout.trim().split('\n');
+    expect(owner.sort()).toEqual(fake.youtubeVideoIds(undefined, { asOwner: true }).sort());
+    const anyone = (await ytDlp(work, '--flat-playlist', '--print', '%(id)s', url)).stdout.trim().split('\n');
+    expect(anyone.sort()).toEqual(fake.youtubeVideoIds().sort());
+  });
+
+  it('acts as the brand account a session is switched to (X-Goog-PageId) through the playlist’s continuation', async () => {
+    const url = `https://www.youtube.com/playlist?list=UU${fake.youtubeChannelId('jo.brand').slice(2)}`;
+    const ids = (await ytDlp(work, '--cookies', join(work, 'brand-cookies.txt'), '--flat-playlist', '--print', '%(id)s', url)).stdout.trim().split('\n');
+    expect(ids.sort()).toEqual(fake.youtubeVideoIds('jo.brand', { asOwner: true }).sort());
   });
 
   it('fetches a thumbnail the listing named, byte-identical to youtubeMedia()', async () => {

@@ -43,6 +43,7 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     // Before the media CDN's *.cdninstagram.com, which would otherwise take this host.
     instagram.staticRoute,
     facebook.route,
+    facebook.bundleRoute,
     ...youtube.routes,
     cdnRoute(['*.cdninstagram.com', '*.fna.fbcdn.net'], catalog, { latencyMs: options.mediaLatencyMs, bytesPerSecond: options.mediaBytesPerSecond }, (host) =>
       host.endsWith('.cdninstagram.com') || host.startsWith('instagram.') ? instagram.route : facebook.route,
@@ -90,10 +91,14 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     facebookItemIds: (vanity, opts) => facebook.itemIds(vanity, opts),
     facebookFault: (kind, opts) => faults.add(facebookFaultRule(kind, opts)),
     rotateFacebookTokens: () => facebook.rotateTokens(),
+    rotateFacebookDocIds: () => facebook.rotateDocIds(),
+    facebookDocIds: () => facebook.currentDocIds(),
     youtubeFault: (kind, opts) => faults.add(youtubeFaultRule(kind, opts)),
     youtubeCookies: (handle) => youtube.cookies(handle),
-    youtubeMedia: (handle) => youtube.media(handle),
-    youtubeVideoIds: (handle) => youtube.videoIds(handle),
+    youtubeMedia: (handle, opts) => youtube.media(handle, opts),
+    youtubeVideoIds: (handle, opts) => youtube.videoIds(handle, opts),
+    youtubeVisibility: (handle) => youtube.visibility(handle),
+    youtubeChannelId: (handle) => youtube.channelId(handle),
     resolveMediaUrl: (url) => {
       const file = catalog.lookup(new URL(url));
       return file && { mediaId: file.mediaId, best: file.best };

@@ -123,13 +123,29 @@ export interface FakeFacebookProfileSpec {
   videoBytes?: number;
   /** Only friends see its photos and videos; the other fake sessions are no friends (collections answer `node: null`). */
   friendsOnly?: boolean;
+  /**
+   * How many uploads the media viewer answers `currMedia: null` for although the collection lists
+   * them (every 5th from the 3rd, so never five in a row); their files are `withheld` (default 0).
+   */
+  notReturned?: number;
 }
 
 /** What Facebook's GraphQL endpoint can be made to answer: error 1675004, the block page, error 1357001. */
 export type FacebookFaultKind = 'rate-limit' | 'temporary-block' | 'logged-out';
 
-/** What InnerTube can be made to answer: 401 for a session that ended, the player's bot wall. */
-export type YouTubeFaultKind = 'logged-out' | 'bot-wall';
+/**
+ * How `player` refuses once YouTube has had enough of a session (PLATFORMS.md, late 2026):
+ * 'bot-wall' LOGIN_REQUIRED "Sign in to confirm you’re not a bot"; 'try-again-later' UNPLAYABLE
+ * "This content isn't available, try again later." (the session is rate-limited for up to an hour);
+ * 'captcha' UNPLAYABLE with `errorScreen.playerCaptchaViewModel` (yt-dlp _video.py).
+ */
+export type YouTubePlayerRefusal = 'bot-wall' | 'try-again-later' | 'captcha';
+
+/** What InnerTube can be made to answer: 401 for a session that ended, or one of the player's refusals. */
+export type YouTubeFaultKind = 'logged-out' | YouTubePlayerRefusal;
+
+/** Who may see an upload: the tabs list public ones; the owner's uploads playlist lists all three. */
+export type YouTubeVisibility = 'public' | 'unlisted' | 'private';
 
 export interface FakeYouTubeChannelSpec {
   /** The channel's handle without '@' ('star.demo' is the logged-in demo user's channel); also names the session. */
@@ -145,6 +161,22 @@ export interface FakeYouTubeChannelSpec {
   terminated?: boolean;
   /** Bytes of a hqdefault thumbnail; the other sizes are scaled from it (default ~18 kB). */
   thumbnailBytes?: number;
+  /**
+   * Uploads only the channel itself sees (default 0): listed in its uploads playlist (`browse`
+   * VLUU…) with a privacy badge when the acting identity is the channel, never on the channel tabs
+   * and never in anyone else's view of the playlist.
+   */
+  unlistedVideos?: number;
+  privateVideos?: number;
+  /**
+   * Makes this channel a brand account managed by the Google account of the spec with this handle
+   * (which must be given too; `hasChannel: false` for a person without a channel of their own). That
+   * session is switched to the brand: its ytcfg has DELEGATED_SESSION_ID and DATASYNC_ID
+   * "<delegated>||<user>", and InnerTube acts as the brand only for calls sending
+   * `X-Goog-PageId: <delegated>`; without it every call (account_menu included) acts as the person.
+   * youtubeCookies() of either handle gives that one session.
+   */
+  brandAccountOf?: string;
 }
 
 export interface FakePlatformsOptions {
@@ -174,8 +206,18 @@ export interface FakePlatformsOptions {
   youtubeShape?: 'lockup' | 'legacy';
   /** The continuation entry of 'lockup' grids: continuationItemRenderer (default) or continuationItemViewModel (since June 2026). */
   youtubeContinuationShape?: 'renderer' | 'viewModel';
-  /** `player` answers before YouTube puts up its "confirm you're not a bot" wall (default: practically never). */
+  /** `player` answers before YouTube starts refusing it (default: practically never). */
   youtubePlayerBudget?: number;
+  /** How `player` refuses once its budget is spent (default 'bot-wall'). */
+  youtubePlayerRefusal?: YouTubePlayerRefusal;
+  /**
+   * Continuation entries wrap their continuationCommand in `commandExecutorCommand.commands[]`, after
+   * another command, as YouTube has served playlists since 2025 (yt-dlp PR #12777); in tabs and the
+   * uploads playlist, with either continuation shape.
+   */
+  youtubeWrappedContinuations?: boolean;
+  /** A query string every channel tab link's URL carries (`'?app=desktop'`, FreeTube #9189); default none. */
+  youtubeTabUrlQuery?: string;
   /** API requests allowed per minute before 429 with Retry-After (default generous). */
   apiBudgetPerMinute?: number;
   /** Latency added before each media response's headers, and a bandwidth cap per response, for benchmarks. */
@@ -220,14 +262,35 @@ export interface FakePlatforms {
   facebookFault(kind: FacebookFaultKind, options?: { times?: number; after?: number }): void;
   /** Replaces every session's fb_dtsg, so calls with the old one get the stale-token error 1357004. */
   rotateFacebookTokens(): void;
-  /** Makes InnerTube calls (`player` calls for the bot wall) fail that way: `after` calls pass, then `times` (default 1) fail. */
+  /**
+   * Issues new doc_ids for every Facebook query, as a deploy does: the home page then links new
+   * bundles (on static.xx.fbcdn.net) publishing them as `<Query>_facebookRelayOperation` modules,
+   * and the old ids answer `{"errors":[{"message":"The GraphQL document with ID … was not found."}]}`.
+   * Before the first rotation the ids are PLATFORMS.md's.
+   */
+  rotateFacebookDocIds(): void;
+  /** The doc_id each Facebook query answers to now, by friendly name. */
+  facebookDocIds(): Record<string, string>;
+  /** Makes InnerTube calls (`player` calls for a refusal) fail that way: `after` calls pass, then `times` (default 1) fail. */
   youtubeFault(kind: YouTubeFaultKind, options?: { times?: number; after?: number }): void;
-  /** Cookies of a logged-in YouTube session of the channel's owner (default the demo channel). */
+  /** Cookies of a logged-in YouTube session of the channel's owner (default the demo channel); a brand account's are its manager's. */
   youtubeCookies(handle?: string): FakeCookie[];
-  /** The high and medium thumbnail of every video of the channel, where i.ytimg.com has them (ids `<video>_high`, `<video>_medium`). */
-  youtubeMedia(handle?: string): ServedMedia[];
-  /** Every video id of the channel: Videos, then Shorts, then Live tab, each newest first. */
-  youtubeVideoIds(handle?: string): string[];
+  /**
+   * The high and medium thumbnail of every video an export of the channel should hold, where
+   * i.ytimg.com has them (ids `<video>_high`, `<video>_medium`): its public uploads, plus the
+   * private and unlisted ones with `asOwner` (the channel's own export), in youtubeVideoIds order.
+   */
+  youtubeMedia(handle?: string, options?: { asOwner?: boolean }): ServedMedia[];
+  /**
+   * The video ids an export of the channel should list: the public uploads of the Videos, then
+   * Shorts, then Live tab, each newest first; with `asOwner` (the channel's own export) followed by
+   * its private and unlisted uploads, newest first.
+   */
+  youtubeVideoIds(handle?: string, options?: { asOwner?: boolean }): string[];
+  /** The channel's id (UC…); its uploads playlist is UU + the rest. */
+  youtubeChannelId(handle?: string): string;
+  /** Every upload of the channel with who may see it. */
+  youtubeVisibility(handle?: string): Record<string, YouTubeVisibility>;
   readonly log: readonly RequestLogEntry[];
   /** The most media requests the fake ever had in flight at once. */
   readonly maxMediaInFlight: number;

@@ -49,7 +49,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
   const download = async (record: MediaRecord) => {
     try {
       // Recorded as failed like any other file, so the failed list names it, but without a request.
-      if (record.item.unavailable) throw new ExportError('unavailable', record.item.unavailable.message);
+      if (record.item.unavailable) throw new ExportError(record.item.unavailable.reason ?? 'unavailable', record.item.unavailable.message);
       checkMediaUrl(record.item.url, adapter.site, adapter.label);
       // The reserve alone, before any request; each download then holds its own size.
       await ensureFreeSpace(0);

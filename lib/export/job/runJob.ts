@@ -2,7 +2,8 @@ import { toExportError } from '../../errors';
 import { createPlatformContext } from '../../net/platformContext';
 import { adapterFor } from '../../platforms/registry';
 import type { JobRecord } from '../../storage/exportDb';
-import { readExportSettings } from '../exportSettings';
+import { apiPacing, readExportSettings } from '../exportSettings';
+import { readUserPreferences } from '../userPreferences';
 import type { ActiveStage } from '../types';
 import { runArchiveStage } from './archiveStage';
 import { runDeliveryStage } from './deliveryStage';
@@ -25,6 +26,7 @@ const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'arch
 export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job: JobRecord) => Promise<void>): Promise<void> {
   const adapter = adapterFor(job.request.platform);
   const settings = await readExportSettings();
+  const preferences = await readUserPreferences();
   const ctx = createJobContext({
     job,
     adapter,
@@ -34,10 +36,11 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
     createPlatform: (jobSignal) =>
       createPlatformContext({
         origin: adapter.site.origin,
-        pacing: { minDelayMs: settings.apiDelayMinMs, maxDelayMs: settings.apiDelayMaxMs },
+        ...apiPacing(settings, adapter.pacing, preferences.pacing),
         signal: jobSignal,
         stallTimeoutMs: settings.stallTimeoutMs,
         notes: jobNotes(job),
+        onPause: (until) => ctx.save({ waitingUntil: until?.toISOString(), pausedFor: until ? 'budget' : undefined }),
       }),
   });
   const reached = (stage: ActiveStage) => STAGES.indexOf(job.stage as ActiveStage) <= STAGES.indexOf(stage);

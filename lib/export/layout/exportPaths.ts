@@ -3,7 +3,7 @@ import { extensionFor, kindOf } from '../media/mediaFormat';
 import { sanitizePathComponent } from './sanitizeName';
 
 /**
- * The ZIP layout of DESIGN §3, a contract users' scripts rely on:
+ * The ZIP layout of docs/export-format.md, a contract users' scripts rely on:
  *
  *   export-{jobId}/{platform}-export-{jobId}.json
  *   export-{jobId}/media/{images|videos}/{platform}/{date}_{id}.{ext}

@@ -18,6 +18,8 @@ export interface ManifestMedia {
   kind: MediaKind;
   width?: number;
   height?: number;
+  /** A video's length in seconds, when the platform said it. */
+  durationSeconds?: number;
   sourceUrl: string;
   /** Relative to the export root, e.g. `media/images/instagram/2024-05-01_123.jpg`. */
   path?: string;
@@ -71,6 +73,7 @@ function manifestMedia(item: MediaItem, outcome: MediaOutcome | undefined): Mani
     kind: item.kind,
     ...(item.width === undefined ? {} : { width: item.width }),
     ...(item.height === undefined ? {} : { height: item.height }),
+    ...(item.durationSeconds === undefined ? {} : { durationSeconds: item.durationSeconds }),
     sourceUrl: urlWithoutSignature(item.url),
   };
   if (outcome?.status === 'saved') {

@@ -18,6 +18,8 @@ export interface Sidecar {
   caption: string | null;
   width?: number;
   height?: number;
+  /** A video's length in seconds, when the platform said it. */
+  durationSeconds?: number;
   sourceUrl: string;
   byteSize: number;
 }
@@ -45,6 +47,7 @@ export function buildSidecar({ platform, item, format, byteSize, downloadedAt, s
     ...(item.dateApproximate ? { dateApproximate: true as const } : {}),
     ...(item.width === undefined ? {} : { width: item.width }),
     ...(item.height === undefined ? {} : { height: item.height }),
+    ...(item.durationSeconds === undefined ? {} : { durationSeconds: item.durationSeconds }),
     sourceUrl: urlWithoutSignature(sourceUrl ?? item.url),
     byteSize,
   };

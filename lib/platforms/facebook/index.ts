@@ -3,6 +3,7 @@ import { resolveAccount } from './account';
 import { accountFromUrl } from './accountFromUrl';
 import { MAX_MEDIA_BYTES, MEDIA_FORMATS, MEDIA_HOSTS, ORIGIN, PAGE_HOSTS } from './constants';
 import { sections } from './sections';
+import { PACING } from './pacing';
 import { refreshMediaUrl } from './refresh';
 
 export const facebookAdapter: PlatformAdapter = {
@@ -10,6 +11,7 @@ export const facebookAdapter: PlatformAdapter = {
   label: 'Facebook',
   site: { origin: ORIGIN, hosts: PAGE_HOSTS, mediaHosts: MEDIA_HOSTS },
   mediaRules: { maxBytes: MAX_MEDIA_BYTES, formats: MEDIA_FORMATS },
+  pacing: PACING,
   accountFromUrl,
   resolveAccount,
   sections: () => sections(),

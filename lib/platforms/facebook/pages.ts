@@ -5,8 +5,8 @@ import { readMediaDetail } from './mediaDetail';
 import type { ListingOptions } from './constants';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor';
 import { asId } from './json';
-import { toPost } from './parseMedia';
-import type { CollectionName } from './queries';
+import { notReturnedPost, toPost } from './parseMedia';
+import type { CollectionName, Mediaset } from './queries';
 
 const isPhotoSection = (section: CollectionName) => section === 'uploads' || section === 'tagged';
 
@@ -50,10 +50,16 @@ async function collectionPage(
 
 async function detailPage(ctx: PlatformContext, account: AccountInfo, section: CollectionName, cursor: Cursor): Promise<PostPage> {
   const [mediaId = '', ...rest] = cursor.queue;
-  const media = await readMediaDetail(ctx, account.id, isPhotoSection(section) ? 'photo' : 'video', mediaId);
-  // null: deleted or hidden since it was listed, so there is nothing to export.
-  const post = media ? toPost(media, section) : undefined;
+  const media = await readMediaDetail(ctx, section, mediaId, mediasetOf(section, account));
+  // Not returned is that item's failure, never a silent deletion: it stays listed, its file failed.
+  const post = media ? toPost(media, section) : notReturnedPost(mediaId, section);
   return { posts: withoutOwnUploads(post ? [post] : [], section, account), nextCursor: settle({ ...cursor, queue: rest }) };
+}
+
+/** Photos are opened within the set they were listed in; videos on their own. */
+function mediasetOf(section: CollectionName, account: AccountInfo): Mediaset | null {
+  if (section === 'uploads') return { of: 'uploads', uid: account.id };
+  return section === 'tagged' ? { of: 'tagged', uid: account.id } : null;
 }
 
 /** A photo the user tagged themselves in is one of their uploads, listed there already. */

@@ -27,6 +27,9 @@ export function toPost(media: JsonObject, collection: CollectionName): Post | un
     owner_name: asString(dig(media, ...MEDIA_FIELDS.ownerName)),
     accessibility_caption: asString(dig(media, ...MEDIA_FIELDS.accessibilityCaption)),
     duration_seconds: asNumber(dig(media, ...MEDIA_FIELDS.duration)),
+    // The file's size again, for the posts CSV, whose columns are the metadata (one file per post here).
+    width: file?.width,
+    height: file?.height,
     original_width: asNumber(dig(media, ...MEDIA_FIELDS.originalWidth)),
     original_height: asNumber(dig(media, ...MEDIA_FIELDS.originalHeight)),
     video_quality: file?.quality,
@@ -35,8 +38,9 @@ export function toPost(media: JsonObject, collection: CollectionName): Post | un
     missing_media: file ? undefined : [id],
   };
   const listed = { id, postId: id, kind: isVideo ? 'video' : 'image', publishedAt, caption } as const;
+  const duration = isVideo ? asNumber(dig(media, ...MEDIA_FIELDS.duration)) : undefined;
   const item: MediaItem = file
-    ? { ...listed, url: file.url, width: file.width, height: file.height, formatHint: formatHint(file.url) }
+    ? { ...listed, url: file.url, width: file.width, height: file.height, durationSeconds: duration, formatHint: formatHint(file.url) }
     : { ...listed, url: '', unavailable: { message: noAddressMessage(isVideo) } };
   const permalink = digFirst(media, MEDIA_FIELDS.permalink, asString) ?? defaultPermalink(id, collection);
   return {
@@ -49,6 +53,27 @@ export function toPost(media: JsonObject, collection: CollectionName): Post | un
     permalink,
     metadata: Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)),
     media: [item],
+  };
+}
+
+/**
+ * A listed item the media viewer did not return (`currMedia: null`): not a deletion to pass over
+ * in silence (PLATFORMS.md "Facebook, 2026") but a post of its own whose file is listed as
+ * unavailable, so the export names it among the failed.
+ */
+export function notReturnedPost(id: string, collection: CollectionName): Post {
+  const isVideo = collection === 'videos' || collection === 'reels';
+  const publishedAt = isoFromUnix(0);
+  const message = `Facebook listed this ${isVideo ? 'video' : 'photo'} but did not return it when asked for it: it may have been deleted or hidden since it was listed.`;
+  return {
+    id,
+    platform: 'facebook',
+    kind: KINDS[collection],
+    publishedAt,
+    caption: null,
+    permalink: defaultPermalink(id, collection),
+    metadata: { collection, date_unknown: true, missing_media: [id] },
+    media: [{ id, postId: id, kind: isVideo ? 'video' : 'image', url: '', publishedAt, caption: null, unavailable: { message, reason: 'not_returned' } }],
   };
 }
 
@@ -65,10 +90,16 @@ interface ChosenFile {
   quality?: string;
 }
 
-/** The progressive file's own size is not given (HD is 720p whatever the upload), so none is claimed. */
+/**
+ * The video's size as its node gives it (`width`/`height`: the delivered rendition's, 720p for a
+ * 1080p upload; else the upload's `original_*`, which the metadata keeps too). The progressive
+ * files carry no size of their own.
+ */
 function videoFile(media: JsonObject): ChosenFile | undefined {
   const video = bestVideo(media);
-  return video && { url: video.url, quality: video.quality };
+  const width = asNumber(dig(media, ...MEDIA_FIELDS.width)) ?? asNumber(dig(media, ...MEDIA_FIELDS.originalWidth));
+  const height = asNumber(dig(media, ...MEDIA_FIELDS.height)) ?? asNumber(dig(media, ...MEDIA_FIELDS.originalHeight));
+  return video && { url: video.url, quality: video.quality, width, height };
 }
 
 function defaultPermalink(id: string, collection: CollectionName): string {

@@ -1,5 +1,5 @@
 import type { MediaItem, PlatformContext } from '../types';
-import { readMediaDetail } from './mediaDetail';
+import { fetchMediaDetail } from './mediaDetail';
 import { toPost } from './parseMedia';
 import { facebookSession } from './session';
 
@@ -11,7 +11,7 @@ import { facebookSession } from './session';
 export async function refreshMediaUrl(ctx: PlatformContext, item: MediaItem): Promise<string | null> {
   const { uid } = await facebookSession(ctx);
   const kind = item.kind === 'video' ? 'video' : 'photo';
-  const media = await readMediaDetail(ctx, uid, kind, item.id);
+  const media = await fetchMediaDetail(ctx, kind, item.id, kind === 'photo' ? { of: 'uploads', uid } : null);
   const fresh = media ? toPost(media, kind === 'video' ? 'videos' : 'uploads')?.media[0] : undefined;
   return fresh && fresh.id === item.id && !fresh.unavailable ? fresh.url : null;
 }

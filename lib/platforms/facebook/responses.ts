@@ -24,6 +24,15 @@ export class StaleTokenError extends Error {
   override readonly name = 'StaleTokenError';
 }
 
+/**
+ * "The GraphQL document with ID … was not found.": the doc_id was rotated away. Never leaves the
+ * GraphQL client: it reads the page's doc_ids again and retries once, and a second refusal means
+ * Facebook changed.
+ */
+export class UnknownDocumentError extends Error {
+  override readonly name = 'UnknownDocumentError';
+}
+
 export function loginRequired(message = LOGIN_MESSAGE): ExportError {
   return new ExportError('login_required', message);
 }
@@ -31,6 +40,11 @@ export function loginRequired(message = LOGIN_MESSAGE): ExportError {
 export function platformChanged(query: string, said?: string): ExportError {
   const detail = said ? ` It said: “${said}”.` : '';
   return new ExportError('platform_changed', `Facebook changed (query ${query}): please update Star Export.${detail}`);
+}
+
+/** The media viewer answered `currMedia: null` for `count` listed items in a row: the query changed. */
+export function stoppedAnswering(query: string, count: number): ExportError {
+  return new ExportError('platform_changed', `Facebook changed (query ${query}): please update Star Export. It returned none of the last ${count} items it was asked for.`);
 }
 
 /** "Rate limit exceeded" (1675004) or 429: a normal slow-down, waited out with the user's rate-limit setting. */
@@ -70,8 +84,8 @@ export function redirectError(location: string | undefined): ExportError {
 
 /**
  * The merged payload of a GraphQL answer, or the ExportError it means. `query` names the
- * friendly name in messages. Errors beside usable data that are none of the known kinds are
- * left to the caller, which knows whether the data it needs is there.
+ * friendly name in messages. Errors beside data that are none of the known kinds are left to
+ * the caller, which fails the request with them: a partial answer is never a success.
  */
 export function readGraphql(response: ApiResponse, query: string): GraphqlPayload {
   if (isRedirect(response)) throw redirectError(response.location);
@@ -84,7 +98,7 @@ export function readGraphql(response: ApiResponse, query: string): GraphqlPayloa
   const payload = mergeParts(parts);
   if (payload.ajaxError) throw ajaxError(payload.ajaxError, response, query);
   for (const error of payload.errors) {
-    const known = knownError(error, query);
+    const known = knownError(error);
     if (known) throw known;
   }
   if (response.status >= 300) throw serverError(response, query);
@@ -101,13 +115,13 @@ function ajaxError({ code, summary }: { code: number; summary?: string }, respon
   });
 }
 
-function knownError(error: JsonObject, query: string): ExportError | undefined {
+function knownError(error: JsonObject): Error | undefined {
   const code = asNumber(error.code);
   const message = [asString(error.message), asString(error.summary), asString(error.description)].filter(Boolean).join(' ');
   if (code === BLOCKED || /temporarily blocked/i.test(message)) return temporarilyBlocked();
   if (code === RATE_LIMIT || /rate limit/i.test(message)) return rateLimited();
   if (code === NOT_LOGGED_IN) return loginRequired();
-  if (/document with id .* (?:was )?not found/i.test(message)) return platformChanged(query, asString(error.message));
+  if (/document with id .* (?:was )?not found/i.test(message)) return new UnknownDocumentError(asString(error.message) ?? message);
   return undefined;
 }
 

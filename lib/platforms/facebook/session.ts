@@ -1,6 +1,7 @@
 import { ExportError } from '../../errors';
 import type { PlatformContext } from '../types';
 import { isRedirect } from '../shared/apiResponses';
+import { bundleUrls } from './bundles';
 import { HOME_URL } from './constants';
 import { readPageTokens, type PageTokens } from './pageTokens';
 import { isBlockPage, isLoginPage, loginRequired, platformChanged, rateLimited, redirectError, temporarilyBlocked } from './responses';
@@ -9,6 +10,8 @@ export interface FacebookSession {
   /** The acting user: `c_user`, or the Page profile the user switched to (`i_user`). */
   uid: string;
   tokens: PageTokens;
+  /** The JS bundles the home page links, where the current doc_ids are published. */
+  bundles: string[];
   /** Requests sent with these tokens, for `__req`. */
   requests: number;
 }
@@ -59,5 +62,5 @@ async function readSession(ctx: PlatformContext): Promise<FacebookSession> {
   if (tokens.userId !== user && tokens.userId !== acting) {
     throw loginRequired('Facebook’s page and this browser’s cookies name different accounts. Open facebook.com, log in again, then try again.');
   }
-  return { uid: tokens.userId, tokens, requests: 0 };
+  return { uid: tokens.userId, tokens, bundles: bundleUrls(response.text), requests: 0 };
 }

@@ -7,6 +7,7 @@ import { apiUrl, getJson } from './api';
 import { ORIGIN } from './constants';
 import { userId } from './json';
 import { loginRequired, platformChanged } from './responses';
+import { sessionPage } from './sessionPage';
 
 interface UserFacts {
   id: string;
@@ -66,26 +67,53 @@ async function userById(ctx: PlatformContext, id: string): Promise<UserFacts> {
   return facts;
 }
 
+type Lookup = (ctx: PlatformContext, username: string) => Promise<UserFacts | undefined>;
+
 /**
- * web_profile_info is the complete answer but 429-prone; topsearch is the cheaper fallback
- * gallery-dl uses. A session or checkpoint problem is not retried elsewhere.
+ * The ways a username becomes a user, in the order maintained clients use since Instagram began
+ * refusing web_profile_info to logged-in sessions (Aug 2026; gallery-dl's default since #8978):
+ * the search (exact match only), the profile page's "profile_id", and web_profile_info last.
+ * A way that is refused or finds nothing hands over to the next; only the session's end stops.
  */
+const LOOKUPS: readonly Lookup[] = [userFromSearch, userFromProfilePage, userFromProfileInfo];
+
+/** What ends the lookup at once rather than trying the next way. */
+const STOPS_LOOKUP: ReadonlySet<string> = new Set(['login_required', 'checkpoint_required', 'cancelled', 'private_account']);
+
 async function userByName(ctx: PlatformContext, username: string): Promise<UserFacts> {
-  try {
-    return await userFromProfileInfo(ctx, username);
-  } catch (error) {
-    if (!isExportError(error) || ['login_required', 'checkpoint_required', 'cancelled'].includes(error.kind)) throw error;
-    const found = await userFromSearch(ctx, username).catch((searchError: unknown) => {
-      if (isExportError(searchError) && ['login_required', 'checkpoint_required'].includes(searchError.kind)) throw searchError;
-      return undefined;
-    });
-    if (found) return found;
-    throw error;
+  let refusal: ExportError | undefined;
+  for (const lookup of LOOKUPS) {
+    try {
+      const found = await lookup(ctx, username);
+      if (found) return lookup === userFromProfileInfo ? found : await withFacts(ctx, found);
+    } catch (error) {
+      if (!isExportError(error) || STOPS_LOOKUP.has(error.kind)) throw error;
+      if (error.kind !== 'account_not_found') refusal = error;
+    }
   }
+  // Every way that answered said "no such user": it is missing. Otherwise the last refusal says why none could tell.
+  throw refusal ?? notFound(username);
+}
+
+/** The search and the page name the user; users/{id}/info (or web_profile_info) tells its facts. */
+async function withFacts(ctx: PlatformContext, found: UserFacts): Promise<UserFacts> {
+  for (const facts of [() => userById(ctx, found.id), () => userFromProfileInfo(ctx, found.username)]) {
+    try {
+      const user = await facts();
+      if (user?.id === found.id) return { ...found, ...definedFacts(user) };
+    } catch (error) {
+      if (!isExportError(error) || STOPS_LOOKUP.has(error.kind)) throw error;
+    }
+  }
+  return found;
+}
+
+function definedFacts(user: UserFacts): Partial<UserFacts> {
+  return Object.fromEntries(Object.entries(user).filter(([, value]) => value !== undefined));
 }
 
 async function userFromProfileInfo(ctx: PlatformContext, username: string): Promise<UserFacts> {
-  const body = await getJson(ctx, apiUrl('/users/web_profile_info/', { username }), 'profile info');
+  const body = await getJson(ctx, apiUrl('/users/web_profile_info/', { username }), 'profile info', { lookup: true });
   const data = asObject(body.data);
   if (!data) throw platformChanged('profile info');
   if (data.user === null || data.user === undefined) throw notFound(username);
@@ -95,8 +123,9 @@ async function userFromProfileInfo(ctx: PlatformContext, username: string): Prom
   return facts;
 }
 
+/** Look-alikes come first in the results: only the exact username counts. */
 async function userFromSearch(ctx: PlatformContext, username: string): Promise<UserFacts | undefined> {
-  const body = await getJson(ctx, apiUrl('/web/search/topsearch/', { query: username }, ORIGIN), 'search');
+  const body = await getJson(ctx, apiUrl('/web/search/topsearch/', { query: username }, ORIGIN), 'search', { lookup: true });
   if (!asArray(body.users)) throw platformChanged('search');
   for (const result of asObjects(body.users)) {
     const user = asObject(result.user);
@@ -104,6 +133,14 @@ async function userFromSearch(ctx: PlatformContext, username: string): Promise<U
     if (facts && facts.username.toLowerCase() === username) return facts;
   }
   return undefined;
+}
+
+/** The profile page names its user's id; the page is also the one the GraphQL tokens come from. */
+async function userFromProfilePage(ctx: PlatformContext, username: string): Promise<UserFacts | undefined> {
+  const page = await sessionPage(ctx, { username, fresh: true });
+  if (page.loggedOut) throw loginRequired();
+  if (page.status === 404) throw notFound(username);
+  return page.profileId ? { id: page.profileId, username } : undefined;
 }
 
 /** The fields web_profile_info, users/{id}/info and topsearch each name differently. */

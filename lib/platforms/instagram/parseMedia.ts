@@ -26,11 +26,6 @@ export function extractMediaItems(media: unknown): MediaItem[] {
   return object ? collectMedia(object).items : [];
 }
 
-/** True when some file of the media has no usable URL (a video without video_versions…). */
-export function lacksMedia(media: JsonObject): boolean {
-  return collectMedia(media).items.some((item) => item.unavailable);
-}
-
 /** A v1 media as a Post. None is left out for its id: one that is no pk is kept as sent, a missing one is NO_ID. */
 export function toPost(media: JsonObject, source: MediaSource = { section: 'post' }): Post {
   const { items, idsAsSent } = collectMedia(media);

@@ -1,5 +1,5 @@
 import { ExportError } from '../../errors';
-import type { ApiResponse, PlatformContext } from '../types';
+import type { ApiResponse } from '../types';
 import { isRedirect, parseJsonObject, slowDown } from '../shared/apiResponses';
 import { parseUrl } from '../shared/urlPaths';
 import { asString, type JsonObject } from '../shared/jsonReaders';
@@ -26,6 +26,20 @@ export function platformChanged(endpoint: string): ExportError {
   );
 }
 
+export interface ReadOptions {
+  /**
+   * The call only looks a user up. Instagram refuses some lookups to some sessions with
+   * feedback_required (web_profile_info since Aug 2026) while the account is fine: that is one
+   * way closed, not a restriction the user must act on.
+   */
+  lookup?: boolean;
+}
+
+/** One endpoint refuses this session while the session itself is valid: read another way. */
+export function endpointRetired(endpoint: string): ExportError {
+  return new ExportError('endpoint_retired', `Instagram no longer answers the ${endpoint} request for this session.`);
+}
+
 /** True when the redirect's target is the home page, or unknown (a browser hides it). */
 export function isHomeOrHiddenRedirect(response: ApiResponse): boolean {
   if (!isRedirect(response)) return false;
@@ -33,25 +47,15 @@ export function isHomeOrHiddenRedirect(response: ApiResponse): boolean {
 }
 
 /**
- * Like readJson, for an endpoint Instagram retires per session: a redirect to the home page (or
- * one the browser hides) while the session cookie is still there closes this endpoint only.
- */
-export async function readRetirable(ctx: PlatformContext, response: ApiResponse, endpoint: string): Promise<JsonObject> {
-  if (isHomeOrHiddenRedirect(response) && (await ctx.getCookie('sessionid'))) {
-    throw new ExportError('endpoint_retired', `Instagram no longer answers the ${endpoint} request for this session (it redirects it to the home page).`);
-  }
-  return readJson(response, endpoint);
-}
-
-/**
  * The JSON body of a successful API answer, or the ExportError the answer means. A redirect or
  * an HTML page is a session problem, never an empty account.
  */
-export function readJson(response: ApiResponse, endpoint: string): JsonObject {
+export function readJson(response: ApiResponse, endpoint: string, options: ReadOptions = {}): JsonObject {
   if (isRedirect(response)) throw redirectError(response.location);
   if (response.status === 429) throw rateLimited(response);
   const body = parseJsonObject(response.text);
   if (body) {
+    if (options.lookup && isFeedbackRequired(body)) throw endpointRetired(endpoint);
     const error = errorFromBody(response, body);
     if (error) throw error;
   }
@@ -71,7 +75,8 @@ function redirectPath(location: string): string | undefined {
   return parseUrl(location, ORIGIN)?.pathname;
 }
 
-function redirectError(location: string | undefined): ExportError {
+/** What a redirect means when its target is known: the login page, or a checkpoint the user must pass. */
+export function redirectError(location: string | undefined): ExportError {
   const path = location === undefined ? undefined : redirectPath(location);
   if (path && /^\/(challenge|auth_platform|accounts\/suspended)(\/|$)/.test(path)) return loginRequired(CONFIRM_MESSAGE);
   return loginRequired();
@@ -81,7 +86,8 @@ function errorFromBody(response: ApiResponse, body: JsonObject): ExportError | u
   const message = typeof body.message === 'string' ? body.message : undefined;
   const failed = body.status === 'fail';
   if (message !== undefined && /please wait a few minutes/i.test(message)) return rateLimited(response);
-  if (failed && message === '') return rateLimited(response);
+  // An empty failure is Instagram's quiet rate limit; with a 5xx it is a server error (reels_media, gallery-dl #9765).
+  if (failed && message === '' && response.status < 500) return rateLimited(response);
   const code = checkpointCode(body, message);
   if (code) return new ExportError('checkpoint_required', CHECKPOINT_MESSAGES[code] ?? CONFIRM_MESSAGE, { status: response.status });
   if (message !== undefined && /useragent mismatch/i.test(message)) {
@@ -99,6 +105,10 @@ function errorFromBody(response: ApiResponse, body: JsonObject): ExportError | u
     return new ExportError('private_account', 'This account is private and you do not follow it, so its posts cannot be exported.');
   }
   return undefined;
+}
+
+function isFeedbackRequired(body: JsonObject): boolean {
+  return checkpointCode(body, typeof body.message === 'string' ? body.message : undefined) === 'feedback_required';
 }
 
 function checkpointCode(body: JsonObject, message: string | undefined): string | undefined {

@@ -1,16 +1,26 @@
 import type { AccountInfo, ListingSection } from '../types';
-import { graphqlFeed, restClips, restFeed } from './feedPages';
-import { restHighlights, restStories } from './reelPages';
+import { highlightsGraphql } from './strategies/highlightsGraphql';
+import { highlightsRest } from './strategies/highlightsRest';
+import { postsGraphql } from './strategies/postsGraphql';
+import { postsRest } from './strategies/postsRest';
+import { reelsGraphql } from './strategies/reelsGraphql';
+import { reelsRest } from './strategies/reelsRest';
+import { storiesGraphql } from './strategies/storiesGraphql';
+import { storiesRest } from './strategies/storiesRest';
 
 /** Reels are feed posts too: the feed and the reels tab list some posts twice. */
 const GRID = 'grid';
 
-/** What an Instagram export lists, in order, and the ways to read each part, best first. */
+/**
+ * What an Instagram export lists, in order, and the ways to read each part: the REST endpoint
+ * first, then the web app's own GraphQL query, which keeps working where Instagram retires REST
+ * endpoints per session (PLATFORMS.md, "What changed in the second half of 2026").
+ */
 export function sections(account: AccountInfo): ListingSection[] {
   return [
-    { name: 'posts', label: 'Posts', scope: GRID, strategies: [restFeed, graphqlFeed], expectedCount: account.postCount },
-    { name: 'reels', label: 'Reels', scope: GRID, strategies: [restClips] },
-    { name: 'stories', label: 'Stories', strategies: [restStories] },
-    { name: 'highlights', label: 'Highlights', strategies: [restHighlights] },
+    { name: 'posts', label: 'Posts', scope: GRID, strategies: [postsRest, postsGraphql], expectedCount: account.postCount },
+    { name: 'reels', label: 'Reels', scope: GRID, strategies: [reelsRest, reelsGraphql] },
+    { name: 'stories', label: 'Stories', strategies: [storiesRest, storiesGraphql] },
+    { name: 'highlights', label: 'Highlights', strategies: [highlightsRest, highlightsGraphql] },
   ];
 }

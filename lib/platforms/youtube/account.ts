@@ -1,14 +1,15 @@
 import { ExportError, isExportError } from '../../errors';
 import type { AccountInfo, PlatformContext } from '../types';
 import { decodeComponent } from '../shared/urlPaths';
-import { asNumber, asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
+import { asObject, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { parseChannelRef, type ChannelRef } from './accountFromUrl';
 import { ORIGIN } from './constants';
 import { callInnertube } from './innertube';
-import { textOf } from './json';
-import { ownChannel } from './ownChannel';
+import { headerVideoCount } from './channelHeader';
+import { ownChannel, type OwnChannel } from './ownChannel';
+import { playerRefusedEarlier, rememberPlayerRefusal } from './playerRefusals';
 import { channelNotFound, loginRequired, platformChanged } from './responses';
-import { firstTabPage } from './tabPages';
+import { browseChannelTab } from './tabPages';
 import { nextFacts, playerFacts } from './videoLookups';
 
 /**
@@ -22,7 +23,24 @@ export async function resolveAccount(ctx: PlatformContext, account?: string): Pr
   const ref = account?.trim() ? parseChannelRef(account) : undefined;
   if (account?.trim() && !ref) throw new ExportError('account_not_found', `“${account}” does not name a YouTube channel.`);
   const known = ref ? await channelIdOf(ctx, ref) : await ownChannelId(ctx);
-  return { ...(await channelInfo(ctx, known.channelId, known.handle)), isViewer: ref === undefined };
+  const info = await channelInfo(ctx, known.channelId, known.handle);
+  return { ...info, isViewer: ref ? await isOwnChannel(ctx, info) : true };
+}
+
+/**
+ * Whether a named channel is the one the browser acts as: a creator often exports from their own
+ * channel's page, and only then are private and unlisted uploads to be read. An identity without
+ * a channel (or one YouTube would not answer for) owns none.
+ */
+async function isOwnChannel(ctx: PlatformContext, info: AccountInfo): Promise<boolean> {
+  let own: OwnChannel;
+  try {
+    own = await ownChannel(ctx);
+  } catch (error) {
+    if (isExportError(error) && error.kind === 'account_not_found') return false;
+    throw error;
+  }
+  return own.type === 'id' ? own.channelId === info.id : own.handle.toLowerCase() === info.handle.toLowerCase();
 }
 
 interface KnownChannel {
@@ -62,17 +80,21 @@ async function resolveUrl(ctx: PlatformContext, url: string, name: string): Prom
   return browseId;
 }
 
-/** The uploader of a watch or Shorts page: the player says it; the watch page's `next` if the player refuses. */
+/**
+ * The uploader of a watch or Shorts page: the player says it; the watch page's `next` if the
+ * player refuses (a refusal of the session is remembered, so the listing does not ask again).
+ */
 async function uploaderOf(ctx: PlatformContext, videoId: string): Promise<string> {
-  const player = await playerFacts(ctx, videoId);
-  const channelId = player.channelId ?? (await nextFacts(ctx, videoId)).channelId;
+  const player = playerRefusedEarlier(ctx) ? undefined : await playerFacts(ctx, videoId);
+  if (player?.refusal) rememberPlayerRefusal(ctx);
+  const channelId = player?.channelId ?? (await nextFacts(ctx, videoId)).channelId;
   if (!channelId) throw new ExportError('account_not_found', `YouTube does not say who uploaded the video ${videoId}; it may be private or removed.`);
   return channelId;
 }
 
 /** The channel's own description of itself, read from its Videos tab (which also proves it exists). */
 async function channelInfo(ctx: PlatformContext, channelId: string, knownHandle?: string): Promise<AccountInfo> {
-  const { body } = await firstTabPage(ctx, channelId, 'videos');
+  const body = await browseChannelTab(ctx, channelId, 'videos');
   const metadata = asObject(dig(body, 'metadata', 'channelMetadataRenderer'));
   if (!metadata) throw platformChanged('its channel page (no channelMetadataRenderer)');
   const id = asString(metadata.externalId) ?? channelId;
@@ -82,7 +104,7 @@ async function channelInfo(ctx: PlatformContext, channelId: string, knownHandle?
     handle: handle ?? id,
     displayName: asString(metadata.title),
     isPrivate: false,
-    postCount: videoCount(body),
+    postCount: headerVideoCount(body),
     profileUrl: handle ? `${ORIGIN}/@${encodeURIComponent(handle)}` : `${ORIGIN}/channel/${id}`,
   };
 }
@@ -90,20 +112,4 @@ async function channelInfo(ctx: PlatformContext, channelId: string, knownHandle?
 function handleFrom(vanityUrl: string | undefined): string | undefined {
   const match = vanityUrl ? /\/@([^/?#]+)/.exec(vanityUrl) : null;
   return match ? decodeComponent(match[1]!) : undefined;
-}
-
-/** "1,234 videos" in the page header (view-model header, or the older c4 header); rounded counts are not used. */
-function videoCount(body: JsonObject): number | undefined {
-  const texts: string[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    const object = asObject(value);
-    if (!object) return;
-    const text = textOf(object.text) ?? textOf(object.videosCountText);
-    if (text) texts.push(text);
-    Object.values(object).forEach(visit);
-  };
-  visit(body.header);
-  const match = texts.map((text) => /^([\d,]+)\s+videos?$/.exec(text.trim())).find(Boolean);
-  return match ? asNumber(match[1]!.replace(/,/g, ''), 'digits') : undefined;
 }

@@ -31,10 +31,11 @@ export type TabName = (typeof TABS)[number]['tab'];
 
 /**
  * What the exact-date lookup asks of `player`: the answer shrinks from ~100 kB to a few hundred
- * bytes. playabilityStatus is kept because the bot wall is only visible there.
+ * bytes. playabilityStatus is kept, error screen included, because the refusals (bot wall, "try
+ * again later", captcha) are only visible there.
  */
 export const PLAYER_FIELDS =
-  'playabilityStatus(status,reason),videoDetails(videoId,channelId,author,lengthSeconds,viewCount,shortDescription),' +
+  'playabilityStatus(status,reason,errorScreen),videoDetails(videoId,channelId,author,lengthSeconds,viewCount,shortDescription),' +
   'microformat(playerMicroformatRenderer(publishDate,uploadDate,ownerProfileUrl,externalChannelId))';
 
 /** The two thumbnail sizes an export keeps: both always exist for a processed video. */

@@ -1,13 +1,19 @@
 import { asObject, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { VIDEO_ID } from './accountFromUrl';
 import type { TabName } from './constants';
+import { CONTINUATION_ENTRIES, continuationToken } from './continuations';
 import { textOf } from './json';
 import { platformChanged } from './responses';
 
-/** One video as a channel tab's grid shows it: no exact date, no description. */
+/** Who may see an upload; the channel tabs list public ones only. */
+export type Visibility = 'public' | 'unlisted' | 'private';
+
+/** One video as a channel tab's grid (or the uploads playlist) shows it: no exact date, no description. */
 export interface GridVideo {
   id: string;
   kind: 'video' | 'short' | 'live';
+  /** Told by the uploads playlist's privacy badges; the tabs show public uploads only. */
+  visibility?: Visibility;
   title: string;
   /** "3 weeks ago", "Streamed 2 weeks ago"; Shorts and running streams have none. */
   publishedText?: string;
@@ -50,8 +56,8 @@ export function parseGridItems(items: unknown[], tab: TabName, tabLabel: string)
     if (key === 'richItemRenderer') {
       const video = fromRichItem(value, KIND[tab], tabLabel);
       if (video) result.videos.push(video);
-    } else if (key === 'continuationItemRenderer' || key === 'continuationItemViewModel') {
-      result.token = continuationToken(value) ?? result.token;
+    } else if (CONTINUATION_ENTRIES.has(key)) {
+      result.token = continuationToken(value, `the ${tabLabel} tab`);
     } else if (!NOT_UPLOADS.has(key)) {
       throw platformChanged(`the ${tabLabel} tab: it lists an item of unknown shape “${key}”`);
     }
@@ -70,18 +76,8 @@ function fromRichItem(richItem: JsonObject, kind: GridVideo['kind'], tabLabel: s
   return video;
 }
 
-/** Both continuation shapes: the renderer (until 2026) and the view model (since June 2026). */
-function continuationToken(entry: JsonObject): string | undefined {
-  return (
-    asString(dig(entry, 'continuationEndpoint', 'continuationCommand', 'token')) ??
-    asString(dig(entry, 'button', 'buttonRenderer', 'command', 'continuationCommand', 'token')) ??
-    asString(dig(entry, 'continuationCommand', 'innertubeCommand', 'continuationCommand', 'token')) ??
-    asString(dig(entry, 'continuationCommand', 'token'))
-  );
-}
-
 /** Playlists and other non-video lockups can share a grid; only videos are uploads. */
-function fromLockup(lockup: JsonObject, kind: GridVideo['kind']): GridVideo | undefined {
+export function fromLockup(lockup: JsonObject, kind: GridVideo['kind']): GridVideo | undefined {
   if (lockup.contentType !== 'LOCKUP_CONTENT_TYPE_VIDEO') return undefined;
   const metadata = asObject(dig(lockup, 'metadata', 'lockupMetadataViewModel')) ?? {};
   const parts = asObjects(dig(metadata, 'metadata', 'contentMetadataViewModel', 'metadataRows')).flatMap((row) =>
@@ -156,7 +152,7 @@ function badgesOf(overlays: unknown): Badge[] {
   return badges;
 }
 
-function isPublishedText(text: string): boolean {
+export function isPublishedText(text: string): boolean {
   return /\bago$/i.test(text) || /^(Streamed|Premiered|Premieres|Scheduled)\b/i.test(text);
 }
 
@@ -164,6 +160,6 @@ function isDuration(text: string): boolean {
   return /^\d+(:\d\d)+$/.test(text.trim());
 }
 
-function optional<T extends Record<string, unknown>>(fields: T): Partial<T> {
+export function optional<T extends Record<string, unknown>>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

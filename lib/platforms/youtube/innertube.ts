@@ -50,6 +50,7 @@ async function headers(ctx: PlatformContext, config: PageConfig): Promise<Record
     'X-Goog-AuthUser': config.sessionIndex,
     'X-Origin': ORIGIN,
     ...(config.visitorData ? { 'X-Goog-Visitor-Id': config.visitorData } : {}),
+    ...(config.delegatedSessionId ? { 'X-Goog-PageId': config.delegatedSessionId } : {}),
     ...(authorization ? { Authorization: authorization } : {}),
   };
 }

@@ -13,6 +13,12 @@ export interface PageConfig {
   sessionIndex: string;
   /** U of the `_u` SAPISIDHASH form; absent in configs that predate it. */
   userSessionId?: string;
+  /**
+   * Set when the session is switched to a brand account: every InnerTube call must send it as
+   * X-Goog-PageId to act as that channel (yt-dlp `_generate_cookie_auth_headers`, YouTube.js
+   * `onBehalfOfUser`); without it YouTube answers as the person's own identity.
+   */
+  delegatedSessionId?: string;
 }
 
 /** One page load per context (one per job run), as a tab would do once before its first call. */
@@ -62,15 +68,22 @@ export function parsePageConfig(html: string): PageConfig {
     visitorData: asString(merged.VISITOR_DATA) ?? asString(client?.visitorData),
     loggedIn: merged.LOGGED_IN === true,
     sessionIndex: String(asNumber(merged.SESSION_INDEX, 'digits') ?? 0),
-    userSessionId: asString(merged.USER_SESSION_ID) ?? userFromDatasyncId(asString(merged.DATASYNC_ID)),
+    ...sessionIds(merged),
   };
 }
 
-/** "<user>||" for a primary channel, "<channel>||<user>" for a brand channel the user switched to. */
-function userFromDatasyncId(datasyncId: string | undefined): string | undefined {
-  if (!datasyncId) return undefined;
-  const [first, second] = datasyncId.split('||');
-  return asString(second) ?? asString(first);
+/**
+ * The user and delegated (brand account) session ids: ytcfg's own USER_SESSION_ID and
+ * DELEGATED_SESSION_ID first, else DATASYNC_ID, which is "<user>||" for a person's own identity
+ * and "<delegated>||<user>" for a brand account the user switched to.
+ */
+function sessionIds(config: JsonObject): Pick<PageConfig, 'userSessionId' | 'delegatedSessionId'> {
+  const [first, second] = (asString(config.DATASYNC_ID) ?? '').split('||');
+  const fromDatasync = asString(second) ? { user: second, delegated: asString(first) } : { user: asString(first), delegated: undefined };
+  return {
+    userSessionId: asString(config.USER_SESSION_ID) ?? fromDatasync.user,
+    delegatedSessionId: asString(config.DELEGATED_SESSION_ID) ?? fromDatasync.delegated,
+  };
 }
 
 /**

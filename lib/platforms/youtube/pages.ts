@@ -1,12 +1,10 @@
 import type { ListingStrategy, PlatformContext, Post } from '../types';
 import type { TabName } from './constants';
 import { decodeCursor, encodeCursor } from './cursor';
-import { lookUpDate, relativeDate } from './publishDates';
+import type { GridVideo } from './gridItems';
+import { lookUpDate } from './publishDates';
 import { firstTabPage, nextTabPage } from './tabPages';
 import { toPost } from './toPost';
-
-/** Once YouTube refuses a date lookup, the rest of the export is dated from the grid without asking again. */
-const NO_DATES = 'youtube.noDates';
 
 /**
  * A channel tab, one grid page (30 videos, 48 Shorts) at a time, with each video's exact date: one
@@ -30,10 +28,7 @@ export function tabStrategy(tab: TabName): ListingStrategy {
   };
 }
 
-async function datedPost(ctx: PlatformContext, video: Parameters<typeof toPost>[0]): Promise<Post> {
-  const now = new Date();
-  if (ctx.notes.get(NO_DATES)) return toPost(video, relativeDate(video, now));
-  const lookup = await lookUpDate(ctx, video, now);
-  if (lookup.refused) ctx.notes.set(NO_DATES, 'refused');
-  return toPost(video, lookup.date);
+/** The video with its date: exact while YouTube answers `player`, from the grid once it refused (see lookUpDate). */
+export async function datedPost(ctx: PlatformContext, video: GridVideo): Promise<Post> {
+  return toPost(video, (await lookUpDate(ctx, video, new Date())).date);
 }

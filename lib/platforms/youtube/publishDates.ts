@@ -1,6 +1,7 @@
 import { isExportError } from '../../errors';
 import type { PlatformContext } from '../types';
 import type { GridVideo } from './gridItems';
+import { playerRefusedEarlier, rememberPlayerRefusal } from './playerRefusals';
 import { dateFromRelativeText, dayFromDateText } from './textValues';
 import { nextFacts, playerFacts, type PlayerFacts } from './videoLookups';
 
@@ -16,7 +17,7 @@ export interface VideoDate {
 
 export interface DateLookup {
   date: VideoDate;
-  /** YouTube refused (bot wall, 429, IP flag): no further lookups in this export. */
+  /** YouTube refused (bot wall, "try again later", captcha, 429, IP flag), now or earlier: no further lookups in this export. */
   refused: boolean;
 }
 
@@ -25,26 +26,33 @@ const FATAL = new Set(['cancelled', 'login_required']);
 
 /**
  * The exact publish time of one video: `player` (one small, paced call), else the watch page's
- * date line from `next` (age-gated videos answer the player without one). When YouTube starts
- * refusing, the grid's relative label ("3 weeks ago") dates the video instead.
+ * date line from `next` (age-gated videos answer the player without one). Once YouTube refuses
+ * the session, this video and every later one are dated by the grid's relative label ("3 weeks
+ * ago") without asking again.
  */
 export async function lookUpDate(ctx: PlatformContext, video: GridVideo, now: Date): Promise<DateLookup> {
+  if (playerRefusedEarlier(ctx)) return { date: relativeDate(video, now), refused: true };
   let facts: PlayerFacts | undefined;
   try {
     facts = await playerFacts(ctx, video.id);
   } catch (error) {
-    if (isRefusal(error)) return { date: relativeDate(video, now), refused: true };
+    if (isRefusal(error)) return refusedNow(ctx, relativeDate(video, now));
   }
-  if (facts?.botWall) return { date: relativeDate(video, now), refused: true };
+  if (facts?.refusal) return refusedNow(ctx, relativeDate(video, now));
   const exact = facts?.publishDate && isoFrom(facts.publishDate);
   if (exact) return { date: { publishedAt: exact, source: 'player', facts }, refused: false };
   try {
     const day = dayFromDateText((await nextFacts(ctx, video.id)).dateText ?? '');
     if (day) return { date: { publishedAt: `${day}T00:00:00.000Z`, source: 'watch page', facts }, refused: false };
   } catch (error) {
-    if (isRefusal(error)) return { date: { ...relativeDate(video, now), facts }, refused: true };
+    if (isRefusal(error)) return refusedNow(ctx, { ...relativeDate(video, now), facts });
   }
   return { date: { ...relativeDate(video, now), facts }, refused: false };
+}
+
+function refusedNow(ctx: PlatformContext, date: VideoDate): DateLookup {
+  rememberPlayerRefusal(ctx);
+  return { date, refused: true };
 }
 
 /** The date the grid's label gives, counted back from `now`; approximate by nature. */

@@ -20,6 +20,8 @@ export function toPost(video: GridVideo, date: VideoDate): Post {
     viewCountText: video.viewsText,
     publishedText: video.publishedText,
     liveNow: video.liveNow,
+    // The channel tabs list public uploads only; the uploads playlist says so for each video.
+    visibility: video.visibility ?? 'public',
     dateSource: date.source,
     dateApproximate: approximate || undefined,
   };

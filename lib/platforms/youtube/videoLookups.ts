@@ -1,13 +1,20 @@
 import type { PlatformContext } from '../types';
-import { asNumber, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
+import { asNumber, asObject, asObjects, asString, dig, type JsonObject } from '../shared/jsonReaders';
 import { PLAYER_FIELDS } from './constants';
 import { callInnertube } from './innertube';
 import { textOf } from './json';
 
+/**
+ * How YouTube refuses `player` to a whole session for a while (PLATFORMS.md, yt-dlp _video.py):
+ * "Sign in to confirm you’re not a bot", "This content isn't available, try again later." (the
+ * session's video requests are rate-limited for up to an hour), or a captcha screen.
+ */
+export type PlayerRefusal = 'bot wall' | 'try again later' | 'captcha';
+
 /** What one small `player` call tells about a video. */
 export interface PlayerFacts {
-  /** "Sign in to confirm you’re not a bot": YouTube refuses player answers for a while. */
-  botWall: boolean;
+  /** Set when YouTube refused the session rather than answering for this video. */
+  refusal?: PlayerRefusal;
   /** ISO 8601 with offset ("2025-10-25T08:33:05-07:00"), or a bare day in older answers. */
   publishDate?: string;
   channelId?: string;
@@ -28,16 +35,25 @@ export async function playerFacts(ctx: PlatformContext, videoId: string): Promis
 }
 
 /**
- * LOGIN_REQUIRED also answers age-restricted videos ("…confirm your age"), which is only that
- * video's gate; the bot wall is told apart by its reason.
+ * The refusal a playability status stands for, if any. LOGIN_REQUIRED also answers age-restricted
+ * videos ("…confirm your age") and UNPLAYABLE removed ones, which concern that video only: the
+ * refusals are told apart by their words (in the status or its error screen) or the captcha.
  */
+function refusalOf(playability: unknown): PlayerRefusal | undefined {
+  const screen = dig(playability, 'errorScreen');
+  const message = dig(screen, 'playerErrorMessageRenderer');
+  if (asObject(dig(screen, 'playerCaptchaViewModel')) || asObject(dig(message, 'playerCaptchaViewModel'))) return 'captcha';
+  const words = [asString(dig(playability, 'reason')), textOf(dig(message, 'reason')), textOf(dig(message, 'subreason'))].join(' ');
+  if (/try again later/i.test(words)) return 'try again later';
+  if (asString(dig(playability, 'status')) === 'LOGIN_REQUIRED' && /not a bot/i.test(words)) return 'bot wall';
+  return undefined;
+}
+
 function parsePlayer(body: JsonObject): PlayerFacts {
-  const status = asString(dig(body, 'playabilityStatus', 'status'));
-  const reason = asString(dig(body, 'playabilityStatus', 'reason')) ?? '';
   const micro = dig(body, 'microformat', 'playerMicroformatRenderer');
   const details = dig(body, 'videoDetails');
   return {
-    botWall: status === 'LOGIN_REQUIRED' && /not a bot/i.test(reason),
+    refusal: refusalOf(dig(body, 'playabilityStatus')),
     publishDate: asString(dig(micro, 'publishDate')) ?? asString(dig(micro, 'uploadDate')),
     channelId: asString(dig(details, 'channelId')) ?? asString(dig(micro, 'externalChannelId')),
     ownerProfileUrl: asString(dig(micro, 'ownerProfileUrl')),

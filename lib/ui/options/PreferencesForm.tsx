@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ExportFormat } from '../../export/types';
-import { RETENTION_DAY_CHOICES, userPreferences, type UserPreferences } from '../../export/userPreferences';
+import { PACING_CHOICES, RETENTION_DAY_CHOICES, userPreferences, type UserPreferences } from '../../export/userPreferences';
+import type { PacingProfile } from '../../platforms/types';
 import { FORMAT_CHOICES } from '../ExportForm';
 
 /** Defaults for the context menu and the popup, and how long finished exports are kept; saved on change. */
@@ -41,6 +42,20 @@ export function PreferencesForm({ preferences }: { preferences: UserPreferences 
           ))}
         </select>
         <span class="muted hint">After that, the ZIP and any leftover download data are removed from the extension's storage.</span>
+      </div>
+      <div class="field">
+        <label for="pacing">Request pace</label>
+        <select id="pacing" value={preferences.pacing} onChange={(e) => save({ pacing: e.currentTarget.value as PacingProfile })}>
+          {PACING_CHOICES.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+        <span class="muted hint">
+          How long exports wait between two requests to a platform. Platforms block accounts that ask too fast: Careful waits 6–12 s on
+          Instagram and 3–6 s on Facebook, as the tools that avoid blocks do; Fast is quicker, at your account's risk.
+        </span>
       </div>
       <p class="saved muted" role="status">
         {saved}

@@ -31,7 +31,10 @@ export class FacebookProfileBuilder {
   build(spec: FakeFacebookProfileSpec): FbProfile {
     const owner = { id: facebookUserId(spec.vanity), name: spec.name ?? (spec.vanity === DEMO_VANITY ? 'Star Demo ✨' : prettyName(spec.vanity)) };
     const sizes: Sizes = { image: spec.imageBytes ?? DEFAULT_IMAGE_BYTES, video: spec.videoBytes ?? DEFAULT_VIDEO_BYTES };
-    const uploads = Array.from({ length: spec.uploads }, (_, i) => this.upload(spec.vanity, owner, i, sizes));
+    const unreturned = new Set(Array.from({ length: spec.notReturned ?? 0 }, (_, n) => 2 + n * 5));
+    const uploads = Array.from({ length: spec.uploads }, (_, i) => this.upload(spec.vanity, owner, i, sizes)).map((photo, i) =>
+      unreturned.has(i) ? { ...photo, notReturned: true as const } : photo,
+    );
     const tagged = Array.from({ length: spec.tagged ?? 0 }, (_, j) => this.tagged(spec.vanity, owner, uploads, j, sizes));
     const videos = Array.from({ length: spec.videos ?? 0 }, (_, k) => this.video(spec.vanity, owner, k, sizes, false));
     const reels = Array.from({ length: spec.reels ?? 0 }, (_, r) => this.video(spec.vanity, owner, r, sizes, true));

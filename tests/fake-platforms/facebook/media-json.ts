@@ -51,8 +51,14 @@ export class FacebookMediaJson {
     };
   }
 
-  /** One edge of the reels collection: the listing already carries the reel's files (minhchi 2025). */
-  reelEdge(profile: FbProfile, reel: FbVideo, cursor: string) {
+  /**
+   * One edge of the reels collection: the listing already carries the reel's files (minhchi 2025).
+   * Clients sending the 2026 relay flags get the video as `attachments[0].media`; older ones as
+   * `short_form_video_context.playback_video`.
+   */
+  reelEdge(profile: FbProfile, reel: FbVideo, cursor: string, shape: 'attachments' | 'short-form-context') {
+    const media = { __typename: 'Video', id: reel.id, ...this.dimensions(reel), ...this.delivery(reel) };
+    const carrier = shape === 'attachments' ? { attachments: [{ media }] } : { short_form_video_context: { video_owner: { __typename: 'User', id: reel.ownerId }, playback_video: media } };
     return {
       profile_reel_node: {
         id: Buffer.from(`profile_reel_node:${profile.id}:${reel.id}`).toString('base64'),
@@ -60,11 +66,16 @@ export class FacebookMediaJson {
           __typename: 'Story',
           creation_time: reel.publishTime,
           message: reel.caption === null ? null : { text: reel.caption },
-          attachments: [{ media: { __typename: 'Video', id: reel.id, ...this.delivery(reel) } }],
+          ...carrier,
         },
       },
       cursor,
     };
+  }
+
+  /** What a Video node says of its size and length (PLATFORMS.md "An item's shape"). */
+  private dimensions(video: FbVideo) {
+    return { width: video.width, height: video.height, original_width: video.width, original_height: video.height, length_in_second: video.durationSeconds };
   }
 
   photoCurrMedia(photo: FbPhoto) {
@@ -86,11 +97,7 @@ export class FacebookMediaJson {
       __typename: 'Video',
       __isMedia: 'Video',
       id: video.id,
-      width: video.width,
-      height: video.height,
-      original_width: video.width,
-      original_height: video.height,
-      length_in_second: video.durationSeconds,
+      ...this.dimensions(video),
       publish_time: video.publishTime,
       owner: { __typename: 'User', id: video.ownerId },
       permalink_url: isReel ? `https://www.facebook.com/reel/${video.id}/` : `https://www.facebook.com/watch/?v=${video.id}`,

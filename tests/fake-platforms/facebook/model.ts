@@ -16,6 +16,8 @@ export interface FbPhoto {
   full: CdnFile;
   /** The grid thumbnail a collection edge shows (`image`), its own signed file. */
   thumb: CdnFile;
+  /** Listed, but the media viewer answers `currMedia: null` for it. */
+  notReturned?: true;
 }
 
 export interface FbVideo {

@@ -32,19 +32,33 @@ function sjsBlock(defines: unknown[]): string {
   return `<script type="application/json" data-content-len="${JSON.stringify(payload).length}" data-sjs>${scriptJson(payload)}</script>`;
 }
 
-function page(title: string, body: string): string {
-  return `<!DOCTYPE html><html lang="en" id="facebook" class="no_js"><head><meta charset="utf-8" /><title>${title}</title></head><body>${body}</body></html>`;
+function page(title: string, body: string, head = ''): string {
+  return `<!DOCTYPE html><html lang="en" id="facebook" class="no_js"><head><meta charset="utf-8" /><title>${title}</title>${head}</head><body>${body}</body></html>`;
 }
 
-export function homePage(session: FbSession, profile: FbProfile): string {
+/**
+ * The page's JS bundles: the first ones preloaded from the head, the rest as async scripts in the
+ * body, and a stylesheet among them, as the real home page links them.
+ */
+function bundleLinks(bundles: readonly string[]): { head: string; body: string } {
+  const preload = bundles.slice(0, 2).map((url) => `<link rel="preload" href="${url}" as="script" crossorigin="anonymous" nonce="fQ3xK9aL" />`);
+  const css = '<link type="text/css" rel="stylesheet" href="https://static.xx.fbcdn.net/rsrc.php/v4/yS/l/0,cross/Kq1vXWnFq9M.css" data-bootloader-hash="4T2kbRm" crossorigin="anonymous" />';
+  const scripts = bundles.slice(2).map((url, i) => `<script src="${url}" data-bootloader-hash="b${i}Qx7" async="1" crossorigin="anonymous" nonce="fQ3xK9aL"></script>`);
+  return { head: [css, ...preload].join(''), body: scripts.join('') };
+}
+
+export function homePage(session: FbSession, profile: FbProfile, bundles: readonly string[]): string {
   const user = { ACCOUNT_ID: profile.id, USER_ID: profile.id, NAME: profile.name, SHORT_NAME: profile.name.split(' ')[0], IS_BUSINESS_PERSON_ACCOUNT: false, APP_ID: '2220391788200892' };
+  const links = bundleLinks(bundles);
   return page(
     'Facebook',
     [
       sjsBlock([['SiteData', [], SITE_DATA, 317], ['LSD', [], { token: session.lsd }, 323]]),
       '<div id="mount_0_0_xy"></div>',
       sjsBlock([['CurrentUserInitialData', [], user, 270], ['DTSGInitialData', [], { token: session.fbDtsg }, 258]]),
+      links.body,
     ].join(''),
+    links.head,
   );
 }
 

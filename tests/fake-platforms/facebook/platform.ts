@@ -13,6 +13,8 @@ import { FacebookProfiles } from './profiles';
 import { facebookRoute } from './routes';
 import { FacebookSessions } from './sessions';
 import { withDemoSpec } from '../demoSpecs';
+import { bundleRoute } from './bundles';
+import { FacebookDocIds } from './doc-ids';
 
 export interface FacebookPlatformOptions {
   profiles?: FakeFacebookProfileSpec[];
@@ -23,8 +25,11 @@ export interface FacebookPlatformOptions {
 /** The fake Facebook: its profiles, sessions and route, and what tests ask about them. */
 export class FacebookPlatform {
   readonly route: HostRoute;
+  /** static.xx.fbcdn.net: the JS bundles that publish the doc_ids. */
+  readonly bundleRoute: HostRoute;
   private readonly profiles = new FacebookProfiles();
   private readonly sessions = new FacebookSessions();
+  private readonly docIds = new FacebookDocIds();
 
   constructor(private readonly options: FacebookPlatformOptions) {
     const builder = new FacebookProfileBuilder(new FacebookCdnFiles(options.catalog));
@@ -34,7 +39,8 @@ export class FacebookPlatform {
       this.sessions.open(profile.id);
     }
     const render = new FacebookMediaJson(options.catalog);
-    this.route = facebookRoute({ profiles: this.profiles, sessions: this.sessions, budget: new ApiBudget(options.apiBudgetPerMinute), render });
+    this.route = facebookRoute({ profiles: this.profiles, sessions: this.sessions, budget: new ApiBudget(options.apiBudgetPerMinute), render, docIds: this.docIds });
+    this.bundleRoute = bundleRoute(this.docIds);
   }
 
   private profile(vanity = DEMO_VANITY): FbProfile {
@@ -58,10 +64,11 @@ export class FacebookPlatform {
 
   media(vanity?: string, options: { tagged?: boolean } = {}): ServedMedia[] {
     const profile = this.profile(vanity);
-    return this.items(profile, options).map(({ id, file, takenAt }) => {
+    return this.items(profile, options).map(({ id, file, takenAt, withheld }) => {
       const { sha256, bytes } = this.options.catalog.digest(file.spec);
       const format = file.spec.format;
-      return { platform: 'facebook', account: profile.vanity, postId: id, mediaId: id, kind: mediaKind(format), format, takenAt, bytes, sha256 };
+      const served: ServedMedia = { platform: 'facebook', account: profile.vanity, postId: id, mediaId: id, kind: mediaKind(format), format, takenAt, bytes, sha256 };
+      return withheld ? { ...served, withheld } : served;
     });
   }
 
@@ -69,12 +76,20 @@ export class FacebookPlatform {
     this.sessions.rotate();
   }
 
-  private items(profile: FbProfile, options: { tagged?: boolean }): { id: string; file: CdnFile; takenAt: number }[] {
+  rotateDocIds(): void {
+    this.docIds.rotate();
+  }
+
+  currentDocIds(): Record<string, string> {
+    return this.docIds.byFriendlyName();
+  }
+
+  private items(profile: FbProfile, options: { tagged?: boolean }): { id: string; file: CdnFile; takenAt: number; withheld?: true }[] {
     const photos = [...profile.uploads, ...(options.tagged ? profile.tagged.filter((photo) => photo.ownerId !== profile.id) : [])];
     const listedVideos = new Set(profile.videos.map((video) => video.id));
     const videos = [...profile.videos, ...profile.reels.filter((reel) => !listedVideos.has(reel.id))];
     return [
-      ...photos.map((photo) => ({ id: photo.id, file: photo.full, takenAt: photo.createdTime })),
+      ...photos.map((photo) => ({ id: photo.id, file: photo.full, takenAt: photo.createdTime, withheld: photo.notReturned })),
       ...videos.map((video) => ({ id: video.id, file: video.best, takenAt: video.publishTime })),
     ];
   }

@@ -3,15 +3,17 @@ import { graphqlErrors, graphqlLines } from './answers';
 import type { FacebookMediaJson } from './media-json';
 import type { FbProfile } from './model';
 import type { FacebookProfiles } from './profiles';
+import { FB_QUERIES } from './doc-ids';
+import { wantsReelAttachments } from './relay-flags';
 
-/** The collection queries of PLATFORMS.md: which doc_id serves which `app_collection` ids. */
-export const COLLECTION_DOCS = {
-  photos: { docId: '27028962643386672', friendlyName: 'ProfileCometAppCollectionPhotosRendererPaginationQuery', sections: ['2305272732:5', '2305272732:4'] },
-  videos: { docId: '27205790585732100', friendlyName: 'ProfileCometAppCollectionVideosRendererPaginationQuery', sections: ['1560653304174514:133'] },
-  reels: { docId: '9608255752564845', friendlyName: 'ProfileCometAppCollectionReelsRendererPaginationQuery', sections: ['168684841768375:260'] },
+/** The collection queries of PLATFORMS.md: which `app_collection` ids each one serves. */
+export const COLLECTION_SECTIONS = {
+  photos: ['2305272732:5', '2305272732:4'],
+  videos: ['1560653304174514:133'],
+  reels: ['168684841768375:260'],
 } as const;
 
-type CollectionDoc = keyof typeof COLLECTION_DOCS;
+type CollectionDoc = keyof typeof COLLECTION_SECTIONS;
 const MAX_COUNT = 50;
 
 export interface CollectionCall {
@@ -45,7 +47,7 @@ export function collectionAnswer({ doc, viewerId, variables, profiles, render }:
   const [, profileId = '', section = ''] = match;
   const profile = profiles.id(profileId);
   const visible = profile && (!profile.friendsOnly || profile.id === viewerId);
-  if (!visible || !(COLLECTION_DOCS[doc].sections as readonly string[]).includes(section)) {
+  if (!visible || !(COLLECTION_SECTIONS[doc] as readonly string[]).includes(section)) {
     return graphqlLines([{ data: { node: null }, extensions: { is_final: true } }]);
   }
   const key = `${profileId}:${section}`;
@@ -58,11 +60,12 @@ export function collectionAnswer({ doc, viewerId, variables, profiles, render }:
   };
   if (doc === 'reels') {
     const { start, end, pageInfo } = page(profile.reels.length);
-    const edges = profile.reels.slice(start, end).map((reel, i) => render.reelEdge(profile, reel, pageCursor(key, start + i + 1)));
+    const shape = wantsReelAttachments(variables) ? 'attachments' : 'short-form-context';
+    const edges = profile.reels.slice(start, end).map((reel, i) => render.reelEdge(profile, reel, pageCursor(key, start + i + 1), shape));
     // page_info comes in a deferred part, as Relay delivers the connection's paging.
     return graphqlLines([
       { data: { node: { __typename: 'AppCollection', id: nodeId, aggregated_fb_shorts: { edges } } }, extensions: { is_final: false } },
-      { label: `${COLLECTION_DOCS.reels.friendlyName}$defer$ProfileCometAppCollectionReelsRenderer_collection_page_info`, path: ['node', 'aggregated_fb_shorts'], data: { page_info: pageInfo }, extensions: { is_final: true } },
+      { label: `${FB_QUERIES.reels}$defer$ProfileCometAppCollectionReelsRenderer_collection_page_info`, path: ['node', 'aggregated_fb_shorts'], data: { page_info: pageInfo }, extensions: { is_final: true } },
     ]);
   }
   const items = itemsOf(profile, section);

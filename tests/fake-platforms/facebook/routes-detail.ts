@@ -2,15 +2,12 @@ import type { Reply } from '../server/reply';
 import { graphqlErrors, graphqlLines } from './answers';
 import type { FacebookMediaJson } from './media-json';
 import type { FacebookProfiles } from './profiles';
+import { FB_QUERIES } from './doc-ids';
+import { hasDetailFlags } from './relay-flags';
 
 /** The media viewer queries: one photo or video with its caption, in Relay's deferred parts. */
-export const DETAIL_DOCS = {
-  photo: { docId: '25407333282216326', friendlyName: 'CometPhotoRootContentQuery' },
-  video: { docId: '25092610667077508', friendlyName: 'CometVideoRootMediaViewerQuery' },
-} as const;
-
 export interface DetailCall {
-  kind: keyof typeof DETAIL_DOCS;
+  kind: 'photo' | 'video';
   variables: Record<string, unknown>;
   profiles: FacebookProfiles;
   render: FacebookMediaJson;
@@ -22,11 +19,12 @@ export function detailAnswer({ kind, variables, profiles, render }: DetailCall):
     return graphqlErrors([{ message: 'A server error missing_required_variable_value occured. Check server logs for details.' }]);
   }
   const hit = profiles.find(nodeId);
-  const name = DETAIL_DOCS[kind].friendlyName;
+  const name = FB_QUERIES[kind];
   const gone = () => graphqlLines([{ data: { currMedia: null, nextMediaAfterNodeId: null }, extensions: { is_final: true } }]);
-  if (!hit) return gone();
+  // Without the 2026 relay flags the media viewer finds nothing to show (PLATFORMS.md).
+  if (!hit || !hasDetailFlags(variables)) return gone();
   if (kind === 'photo') {
-    if (!('photo' in hit)) return gone();
+    if (!('photo' in hit) || hit.photo.notReturned) return gone();
     const { profile, photo } = hit;
     const set = profile.uploads.some((upload) => upload.id === photo.id) ? profile.uploads : profile.tagged;
     const next = set[set.findIndex((item) => item.id === photo.id) + 1];

@@ -3,20 +3,23 @@ import type { Reply, RequestContext } from '../server/reply';
 import { documentNotFound, graphqlErrors, notLoggedIn, rateLimitExceeded, staleToken } from './answers';
 import type { FacebookMediaJson } from './media-json';
 import type { FacebookProfiles } from './profiles';
-import { collectionAnswer, COLLECTION_DOCS } from './routes-collections';
-import { detailAnswer, DETAIL_DOCS } from './routes-detail';
+import { collectionAnswer } from './routes-collections';
+import { detailAnswer } from './routes-detail';
 import type { FacebookSessions } from './sessions';
+import type { FacebookDocIds } from './doc-ids';
 
 export interface GraphqlDeps {
   profiles: FacebookProfiles;
   sessions: FacebookSessions;
   budget: ApiBudget;
   render: FacebookMediaJson;
+  docIds: FacebookDocIds;
 }
 
 /**
  * POST /api/graphql/, checked in the order the real endpoint answers: the request budget, the
- * session cookies (1357001), the page's fb_dtsg (1357004), a known doc_id, valid variables. Like a
+ * session cookies (1357001), the page's fb_dtsg (1357004), a current doc_id (rotated ones are
+ * "not found"), valid variables, and on the detail and reels queries the relay flags. Like a
  * 2025 extension that sent little more, nothing else of the form is required.
  */
 export async function graphqlRoute(ctx: RequestContext, deps: GraphqlDeps): Promise<Reply> {
@@ -26,9 +29,8 @@ export async function graphqlRoute(ctx: RequestContext, deps: GraphqlDeps): Prom
   const form = new URLSearchParams((await ctx.readBody()).toString('utf8'));
   if (form.get('fb_dtsg') !== session.fbDtsg) return staleToken();
   const docId = form.get('doc_id') ?? '';
-  const collection = (Object.keys(COLLECTION_DOCS) as (keyof typeof COLLECTION_DOCS)[]).find((doc) => COLLECTION_DOCS[doc].docId === docId);
-  const detail = (Object.keys(DETAIL_DOCS) as (keyof typeof DETAIL_DOCS)[]).find((kind) => DETAIL_DOCS[kind].docId === docId);
-  if (!collection && !detail) return documentNotFound(docId);
+  const query = deps.docIds.queryOf(docId);
+  if (!query) return documentNotFound(docId);
   let variables: unknown;
   try {
     variables = JSON.parse(form.get('variables') ?? '');
@@ -39,6 +41,6 @@ export async function graphqlRoute(ctx: RequestContext, deps: GraphqlDeps): Prom
     return graphqlErrors([{ message: 'Query variables must be a JSON object.' }]);
   }
   const vars = variables as Record<string, unknown>;
-  if (collection) return collectionAnswer({ doc: collection, viewerId: session.userId, variables: vars, profiles: deps.profiles, render: deps.render });
-  return detailAnswer({ kind: detail ?? 'photo', variables: vars, profiles: deps.profiles, render: deps.render });
+  if (query === 'photo' || query === 'video') return detailAnswer({ kind: query, variables: vars, profiles: deps.profiles, render: deps.render });
+  return collectionAnswer({ doc: query, viewerId: session.userId, variables: vars, profiles: deps.profiles, render: deps.render });
 }

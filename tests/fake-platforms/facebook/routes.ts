@@ -6,6 +6,7 @@ import { html, redirect, text, type HostRoute, type Reply, type RequestContext }
 import { parseCookies } from '../server/reply';
 import { checkpointPage, errorPage, homePage, loginPage, notFoundPage, profilePage } from './pages';
 import { graphqlRoute, type GraphqlDeps } from './routes-graphql';
+import { bundleUrls } from './bundles';
 
 function loginRedirectUrl(ctx: RequestContext): string {
   return `https://www.facebook.com/login/?next=${encodeURIComponent(`https://www.facebook.com${ctx.url.pathname}${ctx.url.search}`)}`;
@@ -39,7 +40,7 @@ function pageFor(ctx: RequestContext, deps: GraphqlDeps): Reply {
   }
   if (path === '/') {
     const own = deps.profiles.id(session.userId);
-    return own ? html(200, homePage(session, own)) : text(500, 'fake profile missing');
+    return own ? html(200, homePage(session, own, bundleUrls(deps.docIds.generation))) : text(500, 'fake profile missing');
   }
   const profile = profileFor(ctx, deps);
   return profile ? html(200, profilePage(profile)) : html(404, notFoundPage());

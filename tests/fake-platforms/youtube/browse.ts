@@ -1,10 +1,11 @@
 import type { Reply } from '../server/reply';
 import { continuationItem, gridItem } from './grid-items';
 import type { YtChannel, YtTab } from './model';
-import { tabVideos } from './model';
+import { allVideos, tabVideos } from './model';
+import { decodeToken, encodeToken, type Position } from './tokens';
+import { isPlaylistBrowseId, uploadsContinuation, uploadsPlaylist } from './uploads-playlist';
 import { answer, invalidArgument, type YtCall } from './youtube-call';
 
-const TOKEN_PREFIX = '4qmFsgL';
 const PAGE_SIZE: Record<YtTab, number> = { videos: 30, shorts: 48, streams: 30 };
 
 /** The channel tabs the web client shows, with the params its tab links carry. */
@@ -17,12 +18,6 @@ const TABS = [
   { tab: 'posts', title: 'Posts', params: 'Egdwb3N0c_IGBAoCSgA%3D' },
 ] as const;
 type TabId = (typeof TABS)[number]['tab'];
-
-interface Position {
-  channelId: string;
-  tab: YtTab;
-  offset: number;
-}
 
 const isUploadTab = (tab: TabId): tab is YtTab => tab === 'videos' || tab === 'shorts' || tab === 'streams';
 const decode = (value: string) => {
@@ -44,11 +39,12 @@ export function tabFromPath(rest: string): TabId | undefined {
   return TABS.find((entry) => entry.tab === rest)?.tab;
 }
 
-/** POST /youtubei/v1/browse: a channel tab's first page, or the next page of a continuation. */
+/** POST /youtubei/v1/browse: a channel tab's or the uploads playlist's first page, or the next page of a continuation. */
 export function browse(call: YtCall): Reply {
   const { body } = call;
   if (typeof body.continuation === 'string') return continuation(call, body.continuation);
   const browseId = typeof body.browseId === 'string' ? body.browseId : '';
+  if (isPlaylistBrowseId(browseId)) return uploadsPlaylist(call, browseId);
   if (!/^UC[\w-]{22}$/.test(browseId)) return invalidArgument();
   const channel = call.store.id(browseId);
   if (!channel || channel.terminated) {
@@ -67,7 +63,7 @@ export function channelPage(call: YtCall, channel: YtChannel, requested: TabId):
   const tabs = available.map((entry) => ({
     tabRenderer: {
       endpoint: {
-        commandMetadata: { webCommandMetadata: { url: `${base}/${entry.tab}`, webPageType: 'WEB_PAGE_TYPE_CHANNEL', rootVe: 3611, apiUrl: '/youtubei/v1/browse' } },
+        commandMetadata: { webCommandMetadata: { url: `${base}/${entry.tab}${call.options.tabUrlQuery}`, webPageType: 'WEB_PAGE_TYPE_CHANNEL', rootVe: 3611, apiUrl: '/youtubei/v1/browse' } },
         browseEndpoint: { browseId: channel.id, params: entry.params, canonicalBaseUrl: base },
       },
       title: entry.title,
@@ -99,34 +95,40 @@ function tabContent(call: YtCall, channel: YtChannel, tab: TabId): Record<string
   if (!isUploadTab(tab)) return { sectionListRenderer: { contents: [{ itemSectionRenderer: { contents: [] } }] } };
   return {
     richGridRenderer: {
-      contents: gridPage(call, { channelId: channel.id!, tab, offset: 0 }, channel),
+      contents: gridPage(call, { channelId: channel.id!, list: tab, offset: 0 }, channel),
       header: { feedFilterChipBarRenderer: { contents: ['Latest', 'Popular', 'Oldest'].map((text, i) => ({ chipCloudChipRenderer: { text: { simpleText: text }, isSelected: i === 0 } })) } },
       targetId: `browse-feed${channel.id}${tab}`,
     },
   };
 }
 
-function gridPage(call: YtCall, position: Position, channel: YtChannel): Record<string, unknown>[] {
-  const videos = tabVideos(channel, position.tab);
-  const end = position.offset + PAGE_SIZE[position.tab];
+function gridPage(call: YtCall, position: Position & { list: YtTab }, channel: YtChannel): Record<string, unknown>[] {
+  const videos = tabVideos(channel, position.list);
+  const end = position.offset + PAGE_SIZE[position.list];
   const items = videos.slice(position.offset, end).map((video) => gridItem(video, call.options.shape, call.nowSeconds));
-  if (end < videos.length) items.push(continuationItem(encodeToken({ ...position, offset: end }), call.options.shape === 'legacy' ? 'renderer' : call.options.continuationShape));
+  const shape = call.options.shape === 'legacy' ? 'renderer' : call.options.continuationShape;
+  if (end < videos.length) items.push(continuationItem(encodeToken({ ...position, offset: end }), shape, call.options.wrappedContinuations));
   return items;
 }
 
 function continuation(call: YtCall, token: string): Reply {
   const position = decodeToken(token);
   const channel = position && call.store.id(position.channelId);
-  if (!position || !channel || position.offset >= tabVideos(channel, position.tab).length) return invalidArgument();
+  if (!position || !channel) return invalidArgument();
+  if (position.list === 'uploads') return uploadsContinuation(call, channel, position.offset);
+  if (position.offset >= tabVideos(channel, position.list).length) return invalidArgument();
+  // Spelled out so the tab (not 'uploads', handled above) is what the grid gets.
+  const tabPosition = { ...position, list: position.list };
   return answer(call, {
     onResponseReceivedActions: [
-      { appendContinuationItemsAction: { continuationItems: gridPage(call, position, channel), targetId: `browse-feed${channel.id}${position.tab}` } },
+      { appendContinuationItemsAction: { continuationItems: gridPage(call, tabPosition, channel), targetId: `browse-feed${channel.id}${position.list}` } },
     ],
   });
 }
 
 function header(call: YtCall, channel: YtChannel): Record<string, unknown> {
-  const count = channel.videos.length + channel.shorts.length + channel.lives.length;
+  // The header counts what everyone sees: the public uploads.
+  const count = allVideos(channel).filter((video) => video.visibility === 'public').length;
   const subscribers = `${channel.subscriberCount.toLocaleString('en-US')} subscribers`;
   if (call.options.shape === 'legacy') {
     return {
@@ -151,19 +153,4 @@ function header(call: YtCall, channel: YtChannel): Record<string, unknown> {
       },
     },
   };
-}
-
-function encodeToken(position: Position): string {
-  return `${TOKEN_PREFIX}${Buffer.from(JSON.stringify([position.channelId, position.tab, position.offset])).toString('base64url')}`;
-}
-
-function decodeToken(token: string): Position | undefined {
-  if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-  try {
-    const [channelId, tab, offset] = JSON.parse(Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url').toString('utf8')) as unknown[];
-    if (typeof channelId !== 'string' || !['videos', 'shorts', 'streams'].includes(String(tab)) || !Number.isInteger(offset)) return undefined;
-    return { channelId, tab: tab as YtTab, offset: offset as number };
-  } catch {
-    return undefined;
-  }
 }

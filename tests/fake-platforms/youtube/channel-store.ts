@@ -1,4 +1,4 @@
-import type { YtChannel, YtVideo } from './model';
+import type { YtChannel, YtUser, YtVideo } from './model';
 import { allVideos } from './model';
 
 /** Every fake channel and video, looked up the ways the routes need. */
@@ -10,7 +10,7 @@ export class ChannelStore {
   private readonly videos = new Map<string, { channel: YtChannel; video: YtVideo }>();
 
   add(channel: YtChannel): void {
-    this.byKey.set(channel.owner.key, channel);
+    this.byKey.set(channel.handle, channel);
     if (channel.id === null) return;
     this.byId.set(channel.id, channel);
     this.byHandle.set(channel.handle.toLowerCase(), channel);
@@ -22,7 +22,21 @@ export class ChannelStore {
     return [...this.byKey.values()];
   }
 
-  /** By the key a spec gave (the handle, also for a user without a channel). */
+  /** The brand account a user's session is switched to (the first one the user manages), if any. */
+  switchedBrand(user: YtUser): YtChannel | undefined {
+    return this.all().find((channel) => channel.brandPageId !== undefined && channel.owner === user);
+  }
+
+  /**
+   * The identity a call acts as: the user's brand account when the call names it by X-Goog-PageId,
+   * else the user's personal identity (whose record has no channel id when it never made one).
+   */
+  actingAs(user: YtUser, pageId: string | undefined): YtChannel | undefined {
+    const brand = pageId ? this.all().find((channel) => channel.brandPageId === pageId && channel.owner === user) : undefined;
+    return brand ?? this.key(user.key);
+  }
+
+  /** By the handle a spec gave (also for a user without a channel). */
   key(key: string): YtChannel | undefined {
     return this.byKey.get(key);
   }

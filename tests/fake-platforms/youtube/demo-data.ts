@@ -1,7 +1,7 @@
 import type { FakeYouTubeChannelSpec } from '../types';
 import { seeded, type Seeded } from '../instagram/seeded';
 import { DESCRIPTIONS, LIVE_TITLES, SHORT_TITLES, TITLES } from './demo-titles';
-import type { ThumbnailName, YtChannel, YtKind, YtUser, YtVideo } from './model';
+import type { ThumbnailName, YtChannel, YtKind, YtUser, YtVideo, YtVisibility } from './model';
 
 export const DEMO_HANDLE = 'star.demo';
 /**
@@ -64,15 +64,30 @@ export function buildChannel(spec: FakeYouTubeChannelSpec): YtChannel {
     description: isDemo ? 'Creator channel of the Star Export demo.\nLisbon ↔ Tokyo' : `${pretty} on YouTube`,
     subscriberCount: rng.int(100, 90_000),
     owner,
-    videos: build('video', spec.videos),
+    videos: [...build('video', spec.videos), ...hiddenUploads(spec, hq)].sort((a, b) => b.publishedAt - a.publishedAt),
+    ...(spec.brandAccountOf ? { brandPageId: rng.digits(21) } : {}),
     shorts: build('short', spec.shorts ?? (isDemo ? 50 : 0)),
     lives: build('live', spec.lives ?? (isDemo ? 3 : 0)),
     terminated: spec.terminated ?? false,
   };
 }
 
-function video(handle: string, kind: YtKind, index: number, hqBytes: number): YtVideo {
-  const rng = seeded('yt-video', handle, kind, index);
+/**
+ * The spec's unlisted and private uploads (Videos only): each is published between two public
+ * videos, so the owner's uploads playlist interleaves them with what the tabs show.
+ */
+function hiddenUploads(spec: FakeYouTubeChannelSpec, hqBytes: number): YtVideo[] {
+  const make = (visibility: Exclude<YtVisibility, 'public'>, count: number, offset: number) =>
+    Array.from({ length: count }, (_, i) => {
+      const upload = video(spec.handle, 'video', i, hqBytes, visibility);
+      return { ...upload, title: `${upload.title} [${visibility}]`, publishedAt: REFERENCE_TIME - (3 * i + offset) * 36 * HOUR, ageRestricted: false };
+    });
+  return [...make('unlisted', spec.unlistedVideos ?? 0, 1.5), ...make('private', spec.privateVideos ?? 0, 2.5)];
+}
+
+function video(handle: string, kind: YtKind, index: number, hqBytes: number, visibility: YtVisibility = 'public'): YtVideo {
+  // Public uploads keep the seeds they always had, so their ids and bytes do not change.
+  const rng = visibility === 'public' ? seeded('yt-video', handle, kind, index) : seeded('yt-video', handle, kind, visibility, index);
   const id = videoId(rng);
   const spacing = kind === 'video' ? 36 * HOUR : kind === 'short' ? 22 * HOUR : 20 * DAY;
   let publishedAt = REFERENCE_TIME - (index + (kind === 'live' ? 0.25 : 0)) * spacing - rng.int(0, 10 * HOUR);
@@ -89,6 +104,7 @@ function video(handle: string, kind: YtKind, index: number, hqBytes: number): Yt
     durationSeconds: kind === 'short' ? rng.int(8, 59) : kind === 'live' ? rng.int(1_800, 10_800) : rng.int(45, 3_600),
     viewCount: rng.pick([0, 1, rng.int(2, 999), rng.int(1_000, 99_999), rng.int(100_000, 3_000_000)]),
     ageRestricted: kind === 'video' && index === SPECIAL.ageRestricted,
+    visibility,
     thumbnails: thumbnailSizes(kind, index, hqBytes, rng),
   };
 }

@@ -9,7 +9,7 @@ export type ContinuationShape = 'renderer' | 'viewModel';
 const THUMB = 'https://i.ytimg.com/vi';
 
 /** The grid's thumbnail URLs are signed crops (`sqp`, `rs`), unlike the plain files an exporter asks for. */
-function gridThumbnail(video: YtVideo, name: string, width: number, height: number) {
+export function gridThumbnail(video: YtVideo, name: string, width: number, height: number) {
   const rng = seeded('yt-grid-thumb', video.id, name, width);
   const sqp = `-oaymwE${rng.token(30)}`;
   const rs = `AOn4CL${rng.token(26)}`;
@@ -31,7 +31,7 @@ function watchCommand(video: YtVideo) {
 }
 
 /** "Streamed 3 weeks ago" for finished streams, "3 weeks ago" for uploads. */
-function publishedLabel(video: YtVideo, nowSeconds: number): string {
+export function publishedLabel(video: YtVideo, nowSeconds: number): string {
   return `${video.kind === 'live' ? 'Streamed ' : ''}${relativeLabel(video.publishedAt, nowSeconds)}`;
 }
 
@@ -110,11 +110,19 @@ function reelItem(video: YtVideo) {
   };
 }
 
-export function continuationItem(token: string, shape: ContinuationShape): Record<string, unknown> {
-  const command = {
+/**
+ * The entry that ends a page with more to come. Wrapped, its continuationCommand is the second of
+ * a commandExecutorCommand's commands, after one that is no continuation (as playlists have been
+ * served since 2025: yt-dlp PR #12777, NewPipe and YouTube.js fixes).
+ */
+export function continuationItem(token: string, shape: ContinuationShape, wrapped = false): Record<string, unknown> {
+  const continuation = {
     commandMetadata: { webCommandMetadata: { sendPost: true, apiUrl: '/youtubei/v1/browse' } },
     continuationCommand: { token, request: 'CONTINUATION_REQUEST_TYPE_BROWSE' },
   };
+  const command = wrapped
+    ? { commandExecutorCommand: { commands: [{ playlistVotingRefreshPopupCommand: { command: {} } }, continuation] } }
+    : continuation;
   if (shape === 'viewModel') {
     return { continuationItemViewModel: { continuationCommand: { innertubeCommand: command }, trigger: 'CONTINUATION_TRIGGER_ON_ITEM_SHOWN' } };
   }

@@ -1,6 +1,10 @@
 /** The fake's own record of YouTube channels; routes render it into InnerTube's JSON shapes. */
 
+import type { YouTubeVisibility } from '../types';
+
 export type YtKind = 'video' | 'short' | 'live';
+
+export type YtVisibility = YouTubeVisibility;
 
 /** Thumbnail names i.ytimg.com knows (PLATFORMS.md); which exist differs per video. */
 export type ThumbnailName = 'default' | 'mqdefault' | 'hqdefault' | 'sddefault' | 'maxresdefault' | 'hq720' | 'oardefault' | 'frame0';
@@ -16,6 +20,7 @@ export interface YtVideo {
   viewCount: number;
   /** The player refuses it without a verified age, so only the watch page dates it. */
   ageRestricted: boolean;
+  visibility: YtVisibility;
   /** Thumbnail name → bytes of the JPEG; a name not listed answers 404 with the grey image. */
   thumbnails: Map<ThumbnailName, number>;
 }
@@ -41,8 +46,14 @@ export interface YtChannel {
   title: string;
   description: string;
   subscriberCount: number;
+  /** The Google account that signs in to act as this channel (for a brand account, the person managing it). */
   owner: YtUser;
-  /** Newest first, as each tab lists them. */
+  /**
+   * Set for a brand account: the id the web client sends as X-Goog-PageId (ytcfg DELEGATED_SESSION_ID)
+   * to act as this channel instead of its owner's personal identity.
+   */
+  brandPageId?: string;
+  /** Newest first, as each tab lists them (private and unlisted ones among them, which the tabs leave out). */
   videos: YtVideo[];
   shorts: YtVideo[];
   lives: YtVideo[];
@@ -51,10 +62,20 @@ export interface YtChannel {
 
 export type YtTab = 'videos' | 'shorts' | 'streams';
 
+/** What a channel tab lists: its public uploads of that kind, whoever looks. */
 export function tabVideos(channel: YtChannel, tab: YtTab): YtVideo[] {
-  return tab === 'videos' ? channel.videos : tab === 'shorts' ? channel.shorts : channel.lives;
+  const videos = tab === 'videos' ? channel.videos : tab === 'shorts' ? channel.shorts : channel.lives;
+  return videos.filter((video) => video.visibility === 'public');
 }
 
+/** Every upload of the channel, whoever may see it: Videos, Shorts, Live, each newest first. */
 export function allVideos(channel: YtChannel): YtVideo[] {
   return [...channel.videos, ...channel.shorts, ...channel.lives];
+}
+
+/** The uploads playlist (UU…): every upload newest first; only the channel itself sees its private and unlisted ones. */
+export function playlistVideos(channel: YtChannel, asOwner: boolean): YtVideo[] {
+  return allVideos(channel)
+    .filter((video) => asOwner || video.visibility === 'public')
+    .sort((a, b) => b.publishedAt - a.publishedAt);
 }

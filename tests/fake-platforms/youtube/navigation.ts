@@ -31,20 +31,21 @@ const link = (text: string, navigationEndpoint: Record<string, unknown>, icon: s
 });
 
 /**
- * POST /youtubei/v1/account/account_menu: the avatar menu. Logged out, there is no account to show;
- * a user without a channel gets "Create a channel" where "Your channel" would be.
+ * POST /youtubei/v1/account/account_menu: the avatar menu of the identity the call acts as (a brand
+ * account only with its X-Goog-PageId). Logged out, there is no account to show; an identity
+ * without a channel gets "Create a channel" where "Your channel" would be.
  */
 export function accountMenu(call: YtCall): Reply {
   if (call.viewer.kind !== 'user') return answer(call, {});
   const user = call.viewer.user;
-  const channel = call.store.key(user.key);
+  const channel = call.actingAs;
   const hasChannel = channel?.id !== null && channel !== undefined;
   const channelLink = hasChannel
     ? link('Your channel', { commandMetadata: { webCommandMetadata: { url: `/channel/${channel.id}`, webPageType: 'WEB_PAGE_TYPE_CHANNEL' } }, browseEndpoint: { browseId: channel.id, canonicalBaseUrl: `/@${encodeURIComponent(channel.handle)}` } }, 'ACCOUNT_BOX')
     : link('Create a channel', { commandMetadata: { webCommandMetadata: { url: '/create_channel', webPageType: 'WEB_PAGE_TYPE_UNKNOWN' } }, signalNavigationEndpoint: { signal: 'CREATE_CHANNEL' } }, 'ADD_CIRCLE');
   const header = {
     activeAccountHeaderRenderer: {
-      accountName: { simpleText: user.accountName },
+      accountName: { simpleText: channel?.title ?? user.accountName },
       email: { simpleText: user.email },
       accountPhoto: { thumbnails: [{ url: `https://yt3.ggpht.com/ytc/${user.userSessionId}=s88-c-k-c0x00ffffff-no-rj`, width: 88, height: 88 }] },
       ...(hasChannel ? { channelHandle: { simpleText: `@${channel.handle}` }, manageAccountTitle: { simpleText: 'View your channel' } } : {}),

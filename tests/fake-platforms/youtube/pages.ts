@@ -1,7 +1,7 @@
 import type { RequestContext } from '../server/reply';
-import type { YtUser } from './model';
+import type { YtChannel, YtUser } from './model';
 import type { Viewer } from './sessions';
-import { visitorData } from './youtube-call';
+import { datasyncId, visitorData } from './youtube-call';
 
 /** The web client's version as the fake's pages announce it; the extension must read it from here. */
 const CLIENT_VERSION = '2.20261120.01.00';
@@ -12,8 +12,11 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** The page config the web client reads before its first InnerTube call (PLATFORMS.md). */
-function ytcfg(user: YtUser | undefined): Record<string, unknown> {
+/**
+ * The page config the web client reads before its first InnerTube call (PLATFORMS.md). A session
+ * switched to a brand account names it by DELEGATED_SESSION_ID, and DATASYNC_ID carries both ids.
+ */
+function ytcfg(user: YtUser | undefined, brand: YtChannel | undefined): Record<string, unknown> {
   const viewer: Viewer = user ? { kind: 'user', user } : { kind: 'anonymous' };
   const visitor = visitorData(viewer);
   return {
@@ -32,7 +35,8 @@ function ytcfg(user: YtUser | undefined): Record<string, unknown> {
     INNERTUBE_CONTEXT_HL: 'en',
     LOGGED_IN: Boolean(user),
     VISITOR_DATA: visitor,
-    ...(user ? { SESSION_INDEX: '0', DATASYNC_ID: `${user.userSessionId}||` } : {}),
+    ...(user ? { SESSION_INDEX: '0', DATASYNC_ID: datasyncId(user.userSessionId, brand) } : {}),
+    ...(user && brand?.brandPageId ? { DELEGATED_SESSION_ID: brand.brandPageId } : {}),
   };
 }
 
@@ -40,12 +44,12 @@ function ytcfg(user: YtUser | undefined): Record<string, unknown> {
  * A page as the web client serves it: a string-keyed ytcfg.set first (which must not be mistaken
  * for the config object), the config, then ytInitialData (what yt-dlp 2023 reads a tab's first page from).
  */
-export function youtubePage(title: string, user: YtUser | undefined, initialData: unknown): string {
+export function youtubePage(title: string, user: YtUser | undefined, initialData: unknown, brand?: YtChannel): string {
   return [
     '<!DOCTYPE html><html lang="en" dir="ltr"><head><meta charset="utf-8">',
     `<title>${title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))} - YouTube</title>`,
     `<script nonce="x">ytcfg.set('EMERGENCY_BASE_URL', '/error_204?t=html&level=ERROR');</script>`,
-    `<script nonce="x">(function() {window.ytplayer={};\nytcfg.set(${scriptJson(ytcfg(user))}); window.ytcfg.obfuscatedData_ = [];})();</script>`,
+    `<script nonce="x">(function() {window.ytplayer={};\nytcfg.set(${scriptJson(ytcfg(user, brand))}); window.ytcfg.obfuscatedData_ = [];})();</script>`,
     '</head><body><div id="content"></div>',
     `<script nonce="x">var ytInitialData = ${scriptJson(initialData)};</script>`,
     '</body></html>',

@@ -1,22 +1,28 @@
 import { cannedReplyFault } from '../server/faults';
 import { json, type HostRoute } from '../server/reply';
-import type { FakeCookie, FakePlatformsOptions, FaultRule, ServedMedia, YouTubeFaultKind } from '../types';
+import type { FakeCookie, FakePlatformsOptions, FaultRule, ServedMedia, YouTubeFaultKind, YouTubeVisibility } from '../types';
 import { ApiBudget } from '../instagram/api-budget';
 import { ChannelStore } from './channel-store';
 import { DEMO_HANDLE, DEMO_SPEC, buildChannel } from './demo-data';
-import { allVideos, type YtChannel } from './model';
+import { allVideos, tabVideos, type YtChannel, type YtVideo } from './model';
 import { youtubeRoute } from './routes';
 import { unauthenticated } from './youtube-call';
 import { YouTubeSessions } from './sessions';
 import { digest, thumbnailRoute, thumbnailSpec } from './thumbnails';
-import { botWall, PlayerBudget } from './watch';
+import { PlayerBudget, playerRefusal } from './watch';
 import { withDemoSpec } from '../demoSpecs';
 
 const DEFAULT_PLAYER_BUDGET = 100_000;
 
 export type YouTubePlatformOptions = Pick<
   FakePlatformsOptions,
-  'youtubeChannels' | 'youtubeShape' | 'youtubeContinuationShape' | 'youtubePlayerBudget'
+  | 'youtubeChannels'
+  | 'youtubeShape'
+  | 'youtubeContinuationShape'
+  | 'youtubePlayerBudget'
+  | 'youtubePlayerRefusal'
+  | 'youtubeWrappedContinuations'
+  | 'youtubeTabUrlQuery'
 > & { apiBudgetPerMinute: number };
 
 /** The fake YouTube: its channels, sessions, www.youtube.com and i.ytimg.com, and what tests ask about them. */
@@ -26,18 +32,32 @@ export class YouTubePlatform {
   private readonly sessions = new YouTubeSessions();
 
   constructor(options: YouTubePlatformOptions) {
-    for (const spec of withDemoSpec(options.youtubeChannels, DEMO_SPEC, (s) => s.handle === DEMO_HANDLE)) {
-      if (this.store.key(spec.handle)) throw new Error(`duplicate fake YouTube channel ${spec.handle}`);
-      const channel = buildChannel(spec);
+    const specs = withDemoSpec(options.youtubeChannels, DEMO_SPEC, (s) => s.handle === DEMO_HANDLE);
+    const channels = specs.map(buildChannel);
+    for (const [i, channel] of channels.entries()) {
+      const managedBy = specs[i]!.brandAccountOf;
+      if (managedBy !== undefined) {
+        const manager = channels.find((other) => other.handle === managedBy && other.brandPageId === undefined);
+        if (!manager) throw new Error(`fake YouTube brand account ${channel.handle}: no personal account ${managedBy}`);
+        channel.owner = manager.owner;
+      }
+    }
+    for (const channel of channels) {
+      if (this.store.key(channel.handle)) throw new Error(`duplicate fake YouTube channel ${channel.handle}`);
       this.store.add(channel);
-      this.sessions.add(channel.owner);
+      if (channel.brandPageId === undefined) this.sessions.add(channel.owner);
     }
     const www = youtubeRoute({
       store: this.store,
       sessions: this.sessions,
       budget: new ApiBudget(options.apiBudgetPerMinute),
-      playerBudget: new PlayerBudget(options.youtubePlayerBudget ?? DEFAULT_PLAYER_BUDGET),
-      options: { shape: options.youtubeShape ?? 'lockup', continuationShape: options.youtubeContinuationShape ?? 'renderer' },
+      playerBudget: new PlayerBudget(options.youtubePlayerBudget ?? DEFAULT_PLAYER_BUDGET, options.youtubePlayerRefusal ?? 'bot-wall'),
+      options: {
+        shape: options.youtubeShape ?? 'lockup',
+        continuationShape: options.youtubeContinuationShape ?? 'renderer',
+        wrappedContinuations: options.youtubeWrappedContinuations ?? false,
+        tabUrlQuery: options.youtubeTabUrlQuery ?? '',
+      },
     });
     this.routes = [www, thumbnailRoute(this.store, www)];
   }
@@ -52,15 +72,31 @@ export class YouTubePlatform {
     return this.sessions.cookies(this.channel(handle).owner);
   }
 
-  /** Every video of the channel: Videos, then Shorts, then Live, each newest first. */
-  videoIds(handle?: string): string[] {
-    return allVideos(this.channel(handle)).map((video) => video.id);
+  /** What an export lists: the tabs' public uploads (Videos, Shorts, Live); for the owner, then the hidden ones. */
+  private exported(channel: YtChannel, asOwner: boolean): YtVideo[] {
+    const tabs = [...tabVideos(channel, 'videos'), ...tabVideos(channel, 'shorts'), ...tabVideos(channel, 'streams')];
+    const hidden = asOwner ? allVideos(channel).filter((video) => video.visibility !== 'public').sort((a, b) => b.publishedAt - a.publishedAt) : [];
+    return [...tabs, ...hidden];
   }
 
-  /** The high and medium thumbnail of every video, where they exist (a missing one answers 404). */
-  media(handle?: string): ServedMedia[] {
+  videoIds(handle?: string, options: { asOwner?: boolean } = {}): string[] {
+    return this.exported(this.channel(handle), options.asOwner ?? false).map((video) => video.id);
+  }
+
+  channelId(handle?: string): string {
+    const { id } = this.channel(handle);
+    if (id === null) throw new Error(`fake YouTube account ${handle} has no channel`);
+    return id;
+  }
+
+  visibility(handle?: string): Record<string, YouTubeVisibility> {
+    return Object.fromEntries(allVideos(this.channel(handle)).map((video) => [video.id, video.visibility]));
+  }
+
+  /** The high and medium thumbnail of every exported video, where they exist (a missing one answers 404). */
+  media(handle?: string, options: { asOwner?: boolean } = {}): ServedMedia[] {
     const channel = this.channel(handle);
-    return allVideos(channel).flatMap((video) =>
+    return this.exported(channel, options.asOwner ?? false).flatMap((video) =>
       (['hqdefault', 'mqdefault'] as const).flatMap((name): ServedMedia[] => {
         const spec = thumbnailSpec(video, name);
         if (!spec) return [];
@@ -73,10 +109,10 @@ export class YouTubePlatform {
 
 /**
  * A fault rule for InnerTube: 'logged-out' answers every call as a session whose cookies stopped
- * being accepted (401 UNAUTHENTICATED); 'bot-wall' makes `player` ask "are you a bot?".
+ * being accepted (401 UNAUTHENTICATED); a player refusal makes `player` answer with it.
  */
 export function youtubeFaultRule(kind: YouTubeFaultKind, options: { times?: number; after?: number } = {}): FaultRule {
-  const reply = kind === 'logged-out' ? unauthenticated() : json(200, { responseContext: { mainAppWebResponseContext: { loggedOut: false } }, playabilityStatus: botWall() });
+  const reply = kind === 'logged-out' ? unauthenticated() : json(200, { responseContext: { mainAppWebResponseContext: { loggedOut: false } }, playabilityStatus: playerRefusal(kind) });
   const path = kind === 'logged-out' ? 'www.youtube.com/youtubei/v1/' : 'www.youtube.com/youtubei/v1/player';
   return {
     match: { pathIncludes: path },

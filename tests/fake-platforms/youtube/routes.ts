@@ -12,6 +12,8 @@
  *                                             with cookies, `SAPISIDHASH <ts>_<sha1(ts cookie origin)>`
  *                                             (the form without U, hashing __Secure-3PAPISID) plus X-Origin.
  *   GET  i.ytimg.com/vi/<id>/hqdefault.jpg?sqp=…&rs=…   the grid's thumbnail URL, query and all.
+ *   GET  /playlist?list=UU…                    an uploads playlist's page (ytInitialData: the
+ *                                             playlistVideoListRenderer), then browse {continuation}.
  * It reads only `legacy` items: richItemRenderer.content.videoRenderer (videos, streams) and
  * .reelItemRenderer (Shorts), with continuationItemRenderer; lockupViewModel and
  * shortsLockupViewModel items are silently skipped by that version, so `youtubeShape: 'legacy'`
@@ -25,6 +27,7 @@ import type { ChannelStore } from './channel-store';
 import { accountMenu, resolveUrl } from './navigation';
 import { consentPage, consentRedirect, homeInitialData, notFoundPage, youtubePage } from './pages';
 import type { YouTubeSessions } from './sessions';
+import { uploadsPlaylistPage } from './uploads-playlist';
 import { next, player, type PlayerBudget } from './watch';
 import { errorPage, failure, invalidArgument, notFound, rateLimited, unauthenticated, type YtCall, type YtOptions } from './youtube-call';
 
@@ -80,17 +83,18 @@ async function innertube(ctx: RequestContext, deps: YouTubeRouteDeps): Promise<R
   const nowSeconds = Math.floor(ctx.receivedAt / 1000);
   const viewer = deps.sessions.viewer(ctx.req, nowSeconds);
   if (viewer.kind === 'unauthenticated') return unauthenticated();
-  return handler({ ctx, viewer, body, store: deps.store, options: deps.options, nowSeconds }, deps);
+  const pageId = ctx.req.headers['x-goog-pageid'];
+  const actingAs = viewer.kind === 'user' ? deps.store.actingAs(viewer.user, Array.isArray(pageId) ? pageId[0] : pageId) : undefined;
+  return handler({ ctx, viewer, body, store: deps.store, options: deps.options, nowSeconds, actingAs }, deps);
 }
 
 /** Pages know their viewer from cookies alone, as for any page load. */
 function page(ctx: RequestContext, deps: YouTubeRouteDeps): Reply {
   if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return html(405, notFoundPage());
   const user = deps.sessions.cookieUser(ctx.req);
-  if (ctx.url.pathname === '/') return html(200, youtubePage('YouTube', user, homeInitialData()));
-  const found = deps.store.fromPath(ctx.url.pathname);
-  const tab = found && tabFromPath(found.rest);
-  if (!found || !tab) return html(404, notFoundPage());
+  // A page shows the identity the session is switched to: the brand account, if the user chose one.
+  const brand = user && deps.store.switchedBrand(user);
+  if (ctx.url.pathname === '/') return html(200, youtubePage('YouTube', user, homeInitialData(), brand));
   const call: YtCall = {
     ctx,
     viewer: user ? { kind: 'user', user } : { kind: 'anonymous' },
@@ -98,6 +102,14 @@ function page(ctx: RequestContext, deps: YouTubeRouteDeps): Reply {
     store: deps.store,
     options: deps.options,
     nowSeconds: Math.floor(ctx.receivedAt / 1000),
+    actingAs: user && (brand ?? deps.store.key(user.key)),
   };
-  return html(200, youtubePage(found.channel.title, user, channelPage(call, found.channel, tab)));
+  if (ctx.url.pathname === '/playlist') {
+    const playlist = uploadsPlaylistPage(call, ctx.url.searchParams.get('list') ?? '');
+    return playlist ? html(200, youtubePage('Uploads', user, playlist, brand)) : html(404, notFoundPage());
+  }
+  const found = deps.store.fromPath(ctx.url.pathname);
+  const tab = found && tabFromPath(found.rest);
+  if (!found || !tab) return html(404, notFoundPage());
+  return html(200, youtubePage(found.channel.title, user, channelPage(call, found.channel, tab), brand));
 }

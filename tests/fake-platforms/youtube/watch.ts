@@ -1,22 +1,52 @@
 import type { Reply } from '../server/reply';
+import type { YouTubePlayerRefusal } from '../types';
 import { applyFieldMask, parseFieldMask } from './field-mask';
 import type { YtChannel, YtVideo } from './model';
 import { longViews, pacificDateText, pacificIso, relativeLabel } from './time-text';
-import { answer, invalidArgument, type YtCall } from './youtube-call';
+import { actsAsOwner, answer, invalidArgument, type YtCall } from './youtube-call';
 
 const BOT_WALL = 'Sign in to confirm you’re not a bot';
+// yt-dlp matches this text with a straight apostrophe (_video.py).
+const TRY_AGAIN_LATER = "This content isn't available, try again later.";
 const AGE_GATE = 'Sign in to confirm your age. This video may be inappropriate for some users.';
+const PRIVATE = 'This video is private';
 
-/** What `player` says instead of the video once YouTube suspects a bot. */
-export function botWall(): Record<string, unknown> {
-  return { status: 'LOGIN_REQUIRED', reason: BOT_WALL, errorScreen: { playerErrorMessageRenderer: { reason: { simpleText: BOT_WALL } } } };
+/**
+ * What `player` says instead of the video once YouTube has had enough of a session: the bot wall;
+ * the session rate limit (yt-dlp shows it as "Video unavailable. This content isn't available, try
+ * again later.", so both the status reason and the error screen carry it); or a captcha screen.
+ */
+export function playerRefusal(kind: YouTubePlayerRefusal): Record<string, unknown> {
+  switch (kind) {
+    case 'bot-wall':
+      return { status: 'LOGIN_REQUIRED', reason: BOT_WALL, errorScreen: { playerErrorMessageRenderer: { reason: { simpleText: BOT_WALL } } } };
+    case 'try-again-later':
+      return {
+        status: 'UNPLAYABLE',
+        reason: TRY_AGAIN_LATER,
+        errorScreen: { playerErrorMessageRenderer: { reason: { simpleText: 'Video unavailable' }, subreason: { runs: [{ text: TRY_AGAIN_LATER }] }, icon: { iconType: 'ERROR_OUTLINE' } } },
+      };
+    case 'captcha':
+      return {
+        status: 'UNPLAYABLE',
+        errorScreen: {
+          playerCaptchaViewModel: {
+            captchaLoadingMessage: { content: 'Loading…' },
+            challengeReason: { content: 'Our systems have detected unusual traffic from your computer network.' },
+          },
+        },
+      };
+  }
 }
 
-/** Counts player answers; past the budget YouTube asks "are you a bot?" instead of answering. */
+/** Counts player answers; past the budget YouTube refuses, the configured way, instead of answering. */
 export class PlayerBudget {
   private used = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    readonly refusal: YouTubePlayerRefusal,
+  ) {}
 
   take(): boolean {
     this.used++;
@@ -37,10 +67,12 @@ export function player(call: YtCall, budget: PlayerBudget): Reply {
   const found = videoOf(call);
   if (isReply(found)) return found;
   const full = !budget.take()
-    ? { playabilityStatus: botWall() }
-    : found
-      ? playerAnswer(found.channel, found.video)
-      : { playabilityStatus: { status: 'ERROR', reason: 'This video is unavailable' } };
+    ? { playabilityStatus: playerRefusal(budget.refusal) }
+    : !found
+      ? { playabilityStatus: { status: 'ERROR', reason: 'This video is unavailable' } }
+      : found.video.visibility === 'private' && !actsAsOwner(call, found.channel)
+        ? { playabilityStatus: { status: 'LOGIN_REQUIRED', reason: PRIVATE, messages: [PRIVATE] } }
+        : playerAnswer(found.channel, found.video);
   const fields = call.ctx.url.searchParams.get('$fields') ?? call.ctx.url.searchParams.get('fields');
   if (!fields) return answer(call, full);
   const mask = parseFieldMask(fields);
@@ -63,7 +95,7 @@ function playerAnswer(channel: YtChannel, video: YtVideo): Record<string, unknow
     thumbnail: { thumbnails: thumbnailList(video) },
     viewCount: String(video.viewCount),
     author: channel.title,
-    isPrivate: false,
+    isPrivate: video.visibility === 'private',
     isLiveContent: video.kind === 'live',
   };
   if (video.ageRestricted) {
@@ -82,7 +114,7 @@ function playerAnswer(channel: YtChannel, video: YtVideo): Record<string, unknow
         ownerProfileUrl: `http://www.youtube.com/@${channel.handle}`,
         externalChannelId: channel.id,
         isFamilySafe: true,
-        isUnlisted: false,
+        isUnlisted: video.visibility === 'unlisted',
         viewCount: String(video.viewCount),
         category: 'People & Blogs',
         publishDate,
@@ -100,7 +132,9 @@ function playerAnswer(channel: YtChannel, video: YtVideo): Record<string, unknow
 export function next(call: YtCall): Reply {
   const found = videoOf(call);
   if (isReply(found)) return found;
-  if (!found) return answer(call, { contents: { twoColumnWatchNextResults: { results: { results: { contents: [] } } } } });
+  if (!found || (found.video.visibility === 'private' && !actsAsOwner(call, found.channel))) {
+    return answer(call, { contents: { twoColumnWatchNextResults: { results: { results: { contents: [] } } } } });
+  }
   const { channel, video } = found;
   const prefix = video.kind === 'live' ? 'Streamed live on ' : '';
   const base = `/@${encodeURIComponent(channel.handle)}`;

@@ -2,11 +2,16 @@ import { seeded } from '../instagram/seeded';
 import { html, json, type Reply, type RequestContext } from '../server/reply';
 import type { ChannelStore } from './channel-store';
 import type { ContinuationShape, ItemShape } from './grid-items';
+import type { YtChannel } from './model';
 import type { Viewer } from './sessions';
 
 export interface YtOptions {
   shape: ItemShape;
   continuationShape: ContinuationShape;
+  /** Continuation commands come inside commandExecutorCommand.commands[]. */
+  wrappedContinuations: boolean;
+  /** Appended to every tab link's URL ('' for none). */
+  tabUrlQuery: string;
 }
 
 /** Everything an InnerTube handler needs once the guard has let the call through. */
@@ -17,6 +22,16 @@ export interface YtCall {
   store: ChannelStore;
   options: YtOptions;
   nowSeconds: number;
+  /**
+   * The identity a signed-in call acts as: the brand account X-Goog-PageId names, else the user's
+   * personal one (a record without channel id when it has none). Undefined when logged out.
+   */
+  actingAs?: YtChannel;
+}
+
+/** Whether the call acts as this channel itself, so it sees the channel's private and unlisted uploads. */
+export function actsAsOwner(call: Pick<YtCall, 'actingAs'>, channel: YtChannel): boolean {
+  return call.actingAs !== undefined && call.actingAs.id !== null && call.actingAs.id === channel.id;
 }
 
 /** The visitor cookie's InnerTube twin: stable per viewer, like a browser's. */
@@ -25,17 +40,22 @@ export function visitorData(viewer: Pick<YtCall, 'viewer'>['viewer']): string {
   return `Cgt${seeded('yt-visitor', key).token(11)}KL${seeded('yt-visitor-2', key).token(10)}%3D%3D`;
 }
 
-function responseContext(call: Pick<YtCall, 'viewer'>): Record<string, unknown> {
+/** "<user>||" for a personal identity, "<delegated>||<user>" for a brand account (PLATFORMS.md). */
+export function datasyncId(userSessionId: string, brand: YtChannel | undefined): string {
+  return `${brand?.brandPageId ?? userSessionId}||${brand?.brandPageId ? userSessionId : ''}`;
+}
+
+function responseContext(call: Pick<YtCall, 'viewer' | 'actingAs'>): Record<string, unknown> {
   const user = call.viewer.kind === 'user' ? call.viewer.user : undefined;
   return {
     visitorData: visitorData(call.viewer),
     serviceTrackingParams: [{ service: 'GFEEDBACK', params: [{ key: 'logged_in', value: user ? '1' : '0' }] }],
-    mainAppWebResponseContext: { loggedOut: !user, ...(user ? { datasyncId: `${user.userSessionId}||` } : {}) },
+    mainAppWebResponseContext: { loggedOut: !user, ...(user ? { datasyncId: datasyncId(user.userSessionId, call.actingAs) } : {}) },
     webResponseContextExtensionData: { hasDecorated: true },
   };
 }
 
-export function answer(call: Pick<YtCall, 'viewer'>, body: Record<string, unknown>): Reply {
+export function answer(call: Pick<YtCall, 'viewer' | 'actingAs'>, body: Record<string, unknown>): Reply {
   return json(200, { responseContext: responseContext(call), ...body }, { 'cache-control': 'no-cache, no-store, max-age=0, must-revalidate' });
 }
 

@@ -33,6 +33,7 @@ describe('an API answer whose body keeps arriving', () => {
       signal: new AbortController().signal,
       stallTimeoutMs: STALL_MS,
       notes: new MemoryNotes(),
+      onPause: async () => undefined,
     });
     const response = await platform.request({ url: 'https://www.instagram.com/star.demo/' });
     expect(response.text.match(/part of a large page/g)).toHaveLength(8);
@@ -46,6 +47,7 @@ describe('an API answer whose body keeps arriving', () => {
       signal: new AbortController().signal,
       stallTimeoutMs: STALL_MS,
       notes: new MemoryNotes(),
+      onPause: async () => undefined,
     });
     await expect(platform.request({ url: 'https://www.instagram.com/star.demo/' })).rejects.toMatchObject({ kind: 'network_error' });
   });

@@ -58,6 +58,12 @@ describe('buildSidecar', () => {
     expect(sidecar).not.toHaveProperty('width');
     expect(sidecar).not.toHaveProperty('height');
     expect(sidecar).toMatchObject({ kind: 'video', caption: null, sourceUrl: 'https://video.fbcdn.net/new.mov' });
+    expect(sidecar).not.toHaveProperty('durationSeconds');
+  });
+
+  it('gives a video its length when the platform said it', () => {
+    const video = { ...item, kind: 'video' as const, durationSeconds: 51.071 };
+    expect(buildSidecar({ platform: 'facebook', item: video, format: 'mp4', byteSize: 1, downloadedAt: new Date(0) })).toMatchObject({ width: 1080, height: 1350, durationSeconds: 51.071 });
   });
 });
 

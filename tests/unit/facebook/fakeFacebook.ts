@@ -6,6 +6,8 @@ import { FakePlatformContext } from '../platform-fakes/fakePlatformContext';
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
 export const VIEWER_ID = '100012345678901';
+/** The path of the one bundle home-logged-in.html links (on static.xx.fbcdn.net). */
+export const BUNDLE_PATH = '/rsrc.php/v4/yQ/r/abc.js';
 export const VIEWER_DTSG = 'NAcMq8mZ3k9xYwVtU2sR1pOnL0kJiHgFe:17:1765900000';
 
 /** A fixture's text as Facebook sent it (kept as text: the framing is part of what is tested). */
@@ -46,6 +48,8 @@ export class FakeFacebook extends FakePlatformContext {
   constructor() {
     super({ c_user: VIEWER_ID, xs: '31%3AbQx9Tz2LmN4pR7%3A2%3A1765900000%3A-1%3A-1', datr: 'Xy1_abcDEF', fr: '0AbC.DeF' });
     this.onPage('/', respondFixture('home-logged-in.html'), true);
+    // The bundle the home page links: it publishes the doc_ids the other fixtures were sent with.
+    this.onPage(BUNDLE_PATH, respond(200, fixtureText('bundle-relay-operations.js.txt'), { 'content-type': 'application/x-javascript; charset=utf-8' }), true);
   }
 
   onPage(path: string, answer: Answer, replace = false): this {
@@ -56,6 +60,11 @@ export class FakeFacebook extends FakePlatformContext {
   onQuery(name: string, answer: Answer, guard: (call: GraphqlCall) => boolean = () => true, repeat = false): this {
     this.answers.push({ name, answer, guard, repeat, used: false });
     return this;
+  }
+
+  /** The page requests on www.facebook.com (bundles on the CDN left out). */
+  get pageRequests(): ApiRequest[] {
+    return this.requests.filter((req) => (req.method ?? 'GET') === 'GET' && new URL(req.url).host === 'www.facebook.com');
   }
 
   get graphqlCalls(): GraphqlCall[] {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LISTING_OPTIONS, type ListingOptions } from '../../../lib/platforms/facebook/constants';
 import { collectionStrategy } from '../../../lib/platforms/facebook/pages';
 import { sections } from '../../../lib/platforms/facebook/sections';
-import type { AccountInfo, ListedPosts, ListingSection, Post } from '../../../lib/platforms/types';
+import type { AccountInfo, ListedPosts, ListingSection } from '../../../lib/platforms/types';
 import type { ListingPosition } from '../../../lib/storage/exportDb';
-import { walkSections } from '../platform-fakes/pageWalk';
+import { walkSections, type SectionWalk } from '../platform-fakes/pageWalk';
 import { rejection } from '../platform-fakes/rejections';
 import { FakeFacebook, fixtureText, respond, respondFixture, VIEWER_DTSG, VIEWER_ID, type GraphqlCall } from './fakeFacebook';
 
@@ -59,9 +59,9 @@ async function walk(
   fb: FakeFacebook,
   options: ListingOptions = DEFAULT_LISTING_OPTIONS,
   from?: ListingPosition,
-): Promise<{ posts: Post[]; positions: (ListingPosition | undefined)[] }> {
-  const { posts, positions } = await walkSections(oneRequestPerPage(fb, sections(options)), fb, account, { from });
-  return { posts, positions };
+): Promise<Pick<SectionWalk, 'posts' | 'positions' | 'reports'>> {
+  const { posts, positions, reports } = await walkSections(oneRequestPerPage(fb, sections(options)), fb, account, { from });
+  return { posts, positions, reports };
 }
 
 describe('Facebook collections', () => {
@@ -71,14 +71,17 @@ describe('Facebook collections', () => {
     expect(posts.map((p) => `${p.kind}:${p.id}`)).toEqual([
       'image:10160123456789012',
       'image:10160123456789013',
+      'image:10160123456789014',
       'video:1234567890123456',
       'reel:1234567890123457',
       'reel:1234567890123458',
     ]);
+    // The photo the media viewer did not return (currMedia: null) is listed, its file failed.
+    expect(posts[2]!.media[0]).toMatchObject({ url: '', unavailable: { reason: 'not_returned' } });
     // The reel the videos collection listed is not read again from the reels collection.
     expect(fb.graphqlCalls.filter((c) => c.variables.nodeID === '1234567890123457')).toHaveLength(1);
     expect(positions.at(-1)).toBeUndefined();
-    expect(fb.requests.filter((r) => r.method === 'GET')).toHaveLength(1);
+    expect(fb.pageRequests).toHaveLength(1);
   });
 
   it('sends what the web client sends', async () => {
@@ -125,7 +128,12 @@ describe('Facebook collections', () => {
     const { posts } = await walk(fb, { ...DEFAULT_LISTING_OPTIONS, includeTagged: true });
     const tagged = posts.filter((p) => p.metadata.collection === 'tagged');
     expect(tagged.map((p) => [p.id, p.metadata.owner_name])).toEqual([['10225550001112223', 'Ana Sousa']]);
-    expect(posts).toHaveLength(6);
+    expect(posts).toHaveLength(7);
+    expect(fb.graphqlCalls.filter((c) => c.form.get('fb_api_req_friendly_name') === PHOTO).map((c) => c.variables.mediasetToken)).toEqual([
+      ...Array<string>(3).fill(`pb.${VIEWER_ID}.-2207520000`),
+      `t.${VIEWER_ID}`,
+      `t.${VIEWER_ID}`,
+    ]);
   });
 
   it('fast mode takes photos from the collection pages without reading each one', async () => {
@@ -142,7 +150,7 @@ describe('Facebook collections', () => {
     profile(fb);
     const page = await UPLOADS.fetchPage(fb, account, null, NONE_LISTED);
     expect(page.nextCursor).not.toBeNull();
-    expect(fb.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
+    expect(fb.pageRequests).toHaveLength(2);
 
     const always = new FakeFacebook().onQuery(PHOTOS, stale, () => true, true);
     expect((await rejection(UPLOADS.fetchPage(always, account, null, NONE_LISTED))).kind).toBe('login_required');
@@ -182,5 +190,37 @@ describe('Facebook collections', () => {
 
   it('refuses a cursor it did not write', async () => {
     expect((await rejection(UPLOADS.fetchPage(new FakeFacebook(), account, '{"v":1,"queue":[]}', NONE_LISTED))).kind).toBe('internal');
+  });
+  describe('one section’s trouble is not the export’s end', () => {
+    it('reports reels as unavailable when their query answers errors[], and exports the rest', async () => {
+      const broken = respond(200, '{"data":{"node":null},"errors":[{"message":"A server error field_exception occured.","severity":"CRITICAL"}]}');
+      const fb = new FakeFacebook().onQuery(REELS, broken, collection('168684841768375:260', null));
+      const { posts, reports } = await walk(profile(fb));
+      expect(posts.map((p) => p.id)).toEqual(['10160123456789012', '10160123456789013', '10160123456789014', '1234567890123456', '1234567890123457']);
+      expect(reports.map((r) => [r.name, r.status])).toEqual([['uploads', 'complete'], ['videos', 'complete'], ['reels', 'unavailable']]);
+      expect(reports[2]!.reason).toMatch(/^Facebook changed \(query ProfileCometAppCollectionReelsRendererPaginationQuery\)/);
+    });
+
+    it('reports videos as partial when their detail query stays unknown after the re-read, and still lists reels', async () => {
+      const unknown = respond(200, '{"errors":[{"message":"The GraphQL document with ID 25092610667077508 was not found.","severity":"CRITICAL"}],"data":null}');
+      const fb = new FakeFacebook().onQuery(VIDEO, unknown, node('1234567890123456'));
+      const { posts, reports } = await walk(profile(fb));
+      expect(reports.map((r) => [r.name, r.status])).toEqual([['uploads', 'complete'], ['videos', 'unavailable'], ['reels', 'complete']]);
+      expect(reports[1]!.reason).toMatch(/^Facebook changed \(query CometVideoRootMediaViewerQuery\): please update .*was not found/);
+      expect(posts.map((p) => p.id)).toContain('1234567890123458');
+    });
+
+    it('reports a collection Facebook does not show (node: null) beyond the uploads as that section’s trouble', async () => {
+      const fb = new FakeFacebook().onQuery(VIDEOS, respondFixture('collection-not-visible.json'), collection('1560653304174514:133', null));
+      const { reports } = await walk(profile(fb));
+      expect(reports.map((r) => [r.name, r.status])).toEqual([['uploads', 'complete'], ['videos', 'unavailable'], ['reels', 'complete']]);
+      expect(reports[1]!.reason).toBe('Facebook does not show this profile’s videos to you, so they cannot be exported.');
+    });
+
+    it('stops the job when the session ends in the middle: logged out is never one section’s trouble', async () => {
+      const loggedOut = respond(200, 'for (;;);{"__ar":1,"error":1357001,"errorSummary":"Log in to continue"}');
+      const fb = new FakeFacebook().onQuery(VIDEOS, loggedOut, collection('1560653304174514:133', null));
+      expect((await rejection(walk(profile(fb)))).kind).toBe('login_required');
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeParts, splitParts } from '../../../lib/platforms/facebook/framing';
-import { toPost } from '../../../lib/platforms/facebook/parseMedia';
+import { notReturnedPost, toPost } from '../../../lib/platforms/facebook/parseMedia';
 import type { CollectionName } from '../../../lib/platforms/facebook/queries';
 import { fixtureText } from './fakeFacebook';
 
@@ -23,9 +23,9 @@ interface Row {
 const rows: Row[] = [
   { fixture: 'photo-detail.ndjson', collection: 'uploads', kind: 'image', urlPart: '471234567_10160123456789012_1234567890123456789_n.jpg', caption: 'Sunset in Porto 🌅\nمرحبا — “quoted” <b>not html</b>', publishedAt: '2025-12-16T00:00:00.000Z', format: 'jpg', size: [2048, 1536] },
   { fixture: 'photo-detail-no-caption.ndjson', collection: 'uploads', kind: 'image', urlPart: '_n.png', caption: null, publishedAt: '2025-12-15T00:00:00.000Z', format: 'png', size: [1284, 932] },
-  { fixture: 'video-detail-hd-sd.ndjson', collection: 'videos', kind: 'video', urlPart: 'AQHdStudioTour', quality: 'HD', caption: 'Studio tour 🎙️', publishedAt: '2025-12-12T00:40:00.000Z', format: 'mp4' },
-  { fixture: 'video-detail-hd-failed.ndjson', collection: 'videos', kind: 'video', urlPart: 'AQSdFallback', quality: 'SD', caption: null, publishedAt: '2025-12-10T20:53:20.000Z', format: 'mp4' },
-  { fixture: 'video-detail-reel.ndjson', collection: 'videos', kind: 'reel', urlPart: 'AQReelHd457', quality: 'HD', caption: 'Reel time 🎬', publishedAt: '2025-12-14T08:13:20.000Z', format: 'mp4' },
+  { fixture: 'video-detail-hd-sd.ndjson', collection: 'videos', kind: 'video', urlPart: 'AQHdStudioTour', quality: 'HD', caption: 'Studio tour 🎙️', publishedAt: '2025-12-12T00:40:00.000Z', format: 'mp4', size: [1280, 720] },
+  { fixture: 'video-detail-hd-failed.ndjson', collection: 'videos', kind: 'video', urlPart: 'AQSdFallback', quality: 'SD', caption: null, publishedAt: '2025-12-10T20:53:20.000Z', format: 'mp4', size: [1280, 720] },
+  { fixture: 'video-detail-reel.ndjson', collection: 'videos', kind: 'reel', urlPart: 'AQReelHd457', quality: 'HD', caption: 'Reel time 🎬', publishedAt: '2025-12-14T08:13:20.000Z', format: 'mp4', size: [1280, 720] },
   { fixture: 'video-detail-legacy.json', collection: 'videos', kind: 'video', urlPart: 'AQLegacyHd', quality: 'playable_url_quality_hd', caption: null, publishedAt: '2020-09-13T12:26:40.000Z', format: 'mp4' },
   { fixture: 'video-detail-legacy-fields.json', collection: 'reels', kind: 'reel', urlPart: 'AQLegacyFieldsSd', quality: 'browser_native_sd_url', caption: null, publishedAt: '2020-09-13T12:28:20.000Z', format: 'mp4' },
   { fixture: 'video-detail-no-file.json', collection: 'videos', kind: 'video', urlPart: null, caption: null, publishedAt: '2020-09-13T12:30:00.000Z' },
@@ -52,13 +52,14 @@ describe('toPost over media viewer answers', () => {
     if (row.quality) expect(post.metadata.video_quality).toBe(row.quality);
   });
 
-  it('keeps the owner, alt text, dimensions and permalink as metadata', () => {
+  it('keeps the owner, alt text, dimensions and permalink; a video its size from the node', () => {
     const photo = toPost(currMedia('photo-detail.ndjson'), 'uploads')!;
     expect(photo.permalink).toBe('https://www.facebook.com/photo/?fbid=10160123456789012&set=pb.100012345678901.-2207520000');
-    expect(photo.metadata).toEqual({ collection: 'uploads', owner_id: '100012345678901', owner_name: 'Maria Test', accessibility_caption: 'May be an image of 2 people and beach' });
+    expect(photo.metadata).toEqual({ collection: 'uploads', owner_id: '100012345678901', owner_name: 'Maria Test', accessibility_caption: 'May be an image of 2 people and beach', width: 2048, height: 1536 });
     const video = toPost(currMedia('video-detail-hd-sd.ndjson'), 'videos')!;
-    expect(video.metadata).toMatchObject({ duration_seconds: 51.071, original_width: 1920, original_height: 1080, video_quality: 'HD' });
-    expect(video.media[0]!.width).toBeUndefined();
+    expect(video.metadata).toMatchObject({ duration_seconds: 51.071, original_width: 1920, original_height: 1080, width: 1280, height: 720, video_quality: 'HD' });
+    // The Video node's own size (what sidecars show); the upload's stays in the metadata.
+    expect(video.media[0]).toMatchObject({ width: 1280, height: 720, durationSeconds: 51.071 });
   });
 
   it('builds a fast-mode photo from a collection node, marking its date unknown', () => {
@@ -89,5 +90,16 @@ describe('toPost over media viewer answers', () => {
 
   it('gives nothing for a node without an id', () => {
     expect(toPost({ __typename: 'Photo', image: { uri: 'https://scontent.x.fna.fbcdn.net/a.jpg' } }, 'uploads')).toBeUndefined();
+  });
+});
+
+describe('notReturnedPost', () => {
+  it('keeps an item the media viewer did not return, its file listed as unavailable', () => {
+    const post = notReturnedPost('10160123456789014', 'uploads');
+    expect(post).toMatchObject({ id: '10160123456789014', platform: 'facebook', kind: 'image', caption: null, metadata: { collection: 'uploads', date_unknown: true, missing_media: ['10160123456789014'] } });
+    expect(post.media).toEqual([
+      { id: post.id, postId: post.id, kind: 'image', url: '', publishedAt: '1970-01-01T00:00:00.000Z', caption: null, unavailable: { reason: 'not_returned', message: expect.stringMatching(/^Facebook listed this photo but did not return it/) as unknown } },
+    ]);
+    expect(notReturnedPost('1234567890123458', 'reels')).toMatchObject({ kind: 'reel', permalink: 'https://www.facebook.com/reel/1234567890123458', media: [{ kind: 'video' }] });
   });
 });

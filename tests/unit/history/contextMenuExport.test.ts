@@ -31,7 +31,7 @@ describe('requestFromMenuClick', () => {
 
 describe('exportFromMenuClick', () => {
   it('starts the export with the user’s default format and media choice', async () => {
-    await userPreferences.setValue({ format: 'html', includeMedia: false, retentionDays: 7 });
+    await userPreferences.setValue({ format: 'html', includeMedia: false, retentionDays: 7, pacing: 'careful' });
     const start = vi.fn(async () => ({ jobId: 'x' }));
     expect(await exportFromMenuClick({ pageUrl: 'https://www.instagram.com/star.demo/reels/' }, start)).toBe(true);
     expect(start).toHaveBeenCalledWith({ platform: 'instagram', account: 'star.demo', format: 'html', includeMedia: false });

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_USER_PREFERENCES, normalizePreferences, readUserPreferences, userPreferences } from '../../../lib/export/userPreferences';
 
 describe('user preferences', () => {
-  it('are the defaults until the user chooses: JSON, with media, kept 7 days', async () => {
-    expect(await readUserPreferences()).toEqual({ format: 'json', includeMedia: true, retentionDays: 7 });
+  it('are the defaults until the user chooses: JSON, with media, kept 7 days, Careful pace', async () => {
+    expect(await readUserPreferences()).toEqual({ format: 'json', includeMedia: true, retentionDays: 7, pacing: 'careful' });
   });
 
   it('read back what was stored', async () => {
-    await userPreferences.setValue({ format: 'csv', includeMedia: false, retentionDays: 30 });
-    expect(await readUserPreferences()).toEqual({ format: 'csv', includeMedia: false, retentionDays: 30 });
+    await userPreferences.setValue({ format: 'csv', includeMedia: false, retentionDays: 30, pacing: 'fast' });
+    expect(await readUserPreferences()).toEqual({ format: 'csv', includeMedia: false, retentionDays: 30, pacing: 'fast' });
   });
 
   it.each([
@@ -18,6 +18,8 @@ describe('user preferences', () => {
     [{ retentionDays: 2.5 }, { retentionDays: 7 }],
     [{ retentionDays: 1000 }, { retentionDays: 7 }],
     [{ format: 'html', retentionDays: -1 }, { format: 'html', retentionDays: 7 }],
+    [{ pacing: 'reckless' }, { pacing: 'careful' }],
+    [{ pacing: 'normal' }, { pacing: 'normal' }],
   ])('replace a bad field by its default, keeping the rest: %j', (stored, expected) => {
     expect(normalizePreferences(stored as never)).toEqual({ ...DEFAULT_USER_PREFERENCES, ...expected });
   });

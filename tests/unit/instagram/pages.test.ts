@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { graphqlFeed, restClips, restFeed } from '../../../lib/platforms/instagram/feedPages';
-import { restHighlights, restStories } from '../../../lib/platforms/instagram/reelPages';
 import { sections } from '../../../lib/platforms/instagram/sections';
-import type { AccountInfo, ListedPosts } from '../../../lib/platforms/types';
+import { highlightsRest } from '../../../lib/platforms/instagram/strategies/highlightsRest';
+import { postsGraphql } from '../../../lib/platforms/instagram/strategies/postsGraphql';
+import { postsRest } from '../../../lib/platforms/instagram/strategies/postsRest';
+import { reelsRest } from '../../../lib/platforms/instagram/strategies/reelsRest';
+import { storiesRest } from '../../../lib/platforms/instagram/strategies/storiesRest';
+import type { AccountInfo, ApiRequest } from '../../../lib/platforms/types';
 import { redirect, respond } from '../platform-fakes/fakeResponses';
 import { walkSections, type SectionWalk } from '../platform-fakes/pageWalk';
 import { rejection } from '../platform-fakes/rejections';
-import { FakeInstagram, VIEWER_ID, fixtureJson, fixtureText, respondFixture } from './fakeInstagram';
+import { BUNDLE_DOC_IDS, BUNDLE_PATHS, FakeInstagram, NONE_LISTED, VIEWER_ID, fixtureJson, fixtureText, respondFixture } from './fakeInstagram';
 
 const ACCOUNT: AccountInfo = { id: VIEWER_ID, handle: 'star.demo', profileUrl: 'https://www.instagram.com/star.demo/' };
 const FEED = `/api/v1/feed/user/${VIEWER_ID}/`;
@@ -30,7 +33,6 @@ function fullAccount(): FakeInstagram {
     .on('GET', REELS_MEDIA, respondFixture('reels-media-highlights-2.json'), reelIds(HIGHLIGHTS.slice(5)));
 }
 
-const NONE_LISTED: ListedPosts = { has: async () => false };
 const GRID_SECTIONS = sections(ACCOUNT).slice(0, 2);
 
 function listAll(ig: FakeInstagram, account = ACCOUNT, only = sections(account)): Promise<SectionWalk> {
@@ -112,7 +114,7 @@ describe('Instagram sections', () => {
     const body = fixtureJson('reels-media-highlights-2.json') as { reels: Record<string, Record<string, unknown>> };
     const reel = { ...body.reels['highlight:17901234567890126']!, id: reelId };
     const ig = new FakeInstagram().on('GET', REELS_MEDIA, respond(200, JSON.stringify({ reels_media: [reel], status: 'ok' })));
-    const { posts } = await restHighlights.fetchPage(ig, ACCOUNT, JSON.stringify({ reelIds: [reelId] }), NONE_LISTED);
+    const { posts } = await highlightsRest.fetchPage(ig, ACCOUNT, JSON.stringify({ reelIds: [reelId] }), NONE_LISTED);
     expect(posts.length).toBeGreaterThan(0);
     for (const post of posts) {
       expect(post.permalink).toBe(permalink);
@@ -134,11 +136,11 @@ describe('Instagram sections', () => {
 
   it('echoes the www-claim the server set, per job', async () => {
     const ig = fullAccount();
-    const first = await restFeed.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
-    await restFeed.fetchPage(ig, ACCOUNT, first.nextCursor, NONE_LISTED);
+    const first = await postsRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
+    await postsRest.fetchPage(ig, ACCOUNT, first.nextCursor, NONE_LISTED);
     expect(ig.requests.map((r) => r.headers?.['X-IG-WWW-Claim'])).toEqual(['0', 'hmac.AR2claimFromFeed']);
     const nextJob = new FakeInstagram().on('GET', FEED, respondFixture('feed-page-2.json'));
-    await restFeed.fetchPage(nextJob, ACCOUNT, null, NONE_LISTED);
+    await postsRest.fetchPage(nextJob, ACCOUNT, null, NONE_LISTED);
     expect(nextJob.requests[0]?.headers?.['X-IG-WWW-Claim']).toBe('0');
   });
 
@@ -166,8 +168,8 @@ describe('Instagram sections', () => {
 
   it('stops when a page claims more but repeats its own position', async () => {
     const ig = new FakeInstagram().on('GET', FEED, respond(200, '{"items":[],"more_available":true,"next_max_id":"X_1","status":"ok"}'));
-    const first = await restFeed.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
-    const second = await restFeed.fetchPage(ig, ACCOUNT, first.nextCursor, NONE_LISTED);
+    const first = await postsRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
+    const second = await postsRest.fetchPage(ig, ACCOUNT, first.nextCursor, NONE_LISTED);
     expect(second.nextCursor).toBeNull();
   });
 });
@@ -178,6 +180,7 @@ describe('Instagram posts through GraphQL', () => {
       (JSON.parse(new URLSearchParams(req.body).get('variables') ?? '{}') as { after?: string }).after === value;
     return new FakeInstagram()
       .on('GET', FEED, feedAnswer)
+      .withWebApp()
       .on('POST', '/graphql/query', respondFixture('graphql-posts-1.json'), after(undefined))
       .on('POST', '/graphql/query', respondFixture('graphql-posts-2.json'), after(`3419876543210987654_${VIEWER_ID}`));
   }
@@ -191,61 +194,30 @@ describe('Instagram posts through GraphQL', () => {
     expect(posts.map((p) => `${p.kind}:${p.id}`)).toEqual(['image:3419876543210987654', 'reel:3419000000000000001']);
     expect(reports).toMatchObject([{ name: 'posts', status: 'complete', strategy: 'graphql', listed: 2 }]);
 
-    const calls = ig.requests.map((r) => `${r.method ?? 'GET'} ${new URL(r.url).pathname}`);
-    expect(calls).toEqual([`GET ${FEED}`, 'POST /graphql/query', 'POST /graphql/query']);
-    const form = FakeInstagram.form(ig.requests[1]!);
-    expect(form.get('doc_id')).toBe('34579740524958711');
+    // The redirect is judged by the session's page, then the query reads the profile's page and its bundles.
+    expect(ig.paths()).toEqual([FEED, '/', '/star.demo/', ...BUNDLE_PATHS.map((path) => `static.cdninstagram.com${path}`), '/graphql/query', '/graphql/query']);
+    const form = FakeInstagram.form(ig.requests[5]!);
+    expect(form.get('doc_id')).toBe(BUNDLE_DOC_IDS.PolarisProfilePostsQuery);
     expect(form.get('server_timestamps')).toBe('true');
     expect(JSON.parse(form.get('variables')!)).toMatchObject({ username: 'star.demo', data: { count: 12 } });
-    expect(JSON.parse(FakeInstagram.form(ig.requests[2]!).get('variables')!)).toMatchObject({ first: 12 });
+    expect(JSON.parse(FakeInstagram.form(ig.requests[6]!).get('variables')!)).toMatchObject({ first: 12 });
   });
 
-  it('reads a node again from media info when the grid query left out its video', async () => {
-    const page = JSON.parse(fixtureText('graphql-posts-2.json')) as {
-      data: Record<string, { edges: { node: Record<string, unknown> }[] }>;
-    };
-    delete page.data.xdt_api__v1__feed__user_timeline_graphql_connection!.edges[0]!.node.video_versions;
-    const ig = new FakeInstagram()
-      .on('POST', '/graphql/query', respond(200, JSON.stringify(page)))
-      .on('GET', '/api/v1/media/3419000000000000001/info/', () => {
-        const reel = (fixtureJson('feed-page-1.json') as { items: unknown[] }).items[2];
-        return respond(200, JSON.stringify({ items: [reel], num_results: 1, status: 'ok' }));
-      });
-    const { posts } = await graphqlFeed.fetchPage(ig, ACCOUNT, JSON.stringify({ next: 'X_1' }), NONE_LISTED);
-    expect(posts[0]?.media.map((m) => m.kind)).toEqual(['video']);
-    expect(posts[0]?.metadata).not.toHaveProperty('missing_media');
-  });
-
-  it('never asks media info for a node whose id is no pk: it is kept as listed, its missing video noted', async () => {
+  it('never reads a post again on its own: a node without its video is listed with the file unavailable', async () => {
     const page = JSON.parse(fixtureText('graphql-posts-2.json')) as {
       data: Record<string, { edges: { node: Record<string, unknown> }[] }>;
     };
     const node = page.data.xdt_api__v1__feed__user_timeline_graphql_connection!.edges[0]!.node;
     delete node.video_versions;
     Object.assign(node, { pk: '../../../accounts/edit', id: '../../../accounts/edit' });
-    const ig = new FakeInstagram().on('POST', '/graphql/query', respond(200, JSON.stringify(page)));
-    const { posts } = await graphqlFeed.fetchPage(ig, ACCOUNT, JSON.stringify({ next: 'X_1' }), NONE_LISTED);
+    const ig = new FakeInstagram().withWebApp().on('POST', '/graphql/query', respond(200, JSON.stringify(page)));
+    const { posts } = await postsGraphql.fetchPage(ig, ACCOUNT, JSON.stringify({ next: 'X_1' }), NONE_LISTED);
     expect(posts[0]).toMatchObject({
       id: '../../../accounts/edit',
       media: [{ id: '../../../accounts/edit', kind: 'video', url: '', unavailable: { message: expect.stringMatching(/video but gave no address/) as unknown } }],
       metadata: { missing_media: ['../../../accounts/edit'] },
     });
-    expect(ig.requests).toHaveLength(1);
-  });
-
-  it('lists a video that media info also sends without a file as unavailable, after one media info call', async () => {
-    const page = JSON.parse(fixtureText('graphql-posts-2.json')) as {
-      data: Record<string, { edges: { node: Record<string, unknown> }[] }>;
-    };
-    delete page.data.xdt_api__v1__feed__user_timeline_graphql_connection!.edges[0]!.node.video_versions;
-    const { video_versions: _gone, ...reel } = (fixtureJson('feed-page-1.json') as { items: Record<string, unknown>[] }).items[2]!;
-    const ig = new FakeInstagram()
-      .on('POST', '/graphql/query', respond(200, JSON.stringify(page)))
-      .on('GET', '/api/v1/media/3419000000000000001/info/', respond(200, JSON.stringify({ items: [reel], num_results: 1, status: 'ok' })));
-    const { posts } = await graphqlFeed.fetchPage(ig, ACCOUNT, JSON.stringify({ next: 'X_1' }), NONE_LISTED);
-    expect(posts[0]?.media).toMatchObject([{ id: '3419000000000000001', kind: 'video', url: '', unavailable: {} }]);
-    expect(posts[0]?.metadata.missing_media).toEqual(['3419000000000000001']);
-    expect(ig.requests.map((r) => new URL(r.url).pathname)).toEqual(['/graphql/query', '/api/v1/media/3419000000000000001/info/']);
+    expect(ig.paths().filter((path) => path.startsWith('/api/'))).toEqual([]);
   });
 
   it('does not try GraphQL after a redirect to the login page', async () => {
@@ -254,14 +226,27 @@ describe('Instagram posts through GraphQL', () => {
     expect(ig.requests).toHaveLength(1);
   });
 
-  it('reports a session problem when GraphQL is redirected too', async () => {
-    const ig = new FakeInstagram().on('GET', FEED, redirect(undefined)).on('POST', '/graphql/query', redirect(undefined));
+  it('reports the posts unavailable, not a logout, when GraphQL is redirected too while the session is there', async () => {
+    const ig = new FakeInstagram()
+      .on('GET', FEED, redirect(undefined))
+      .withWebApp()
+      .on('POST', '/graphql/query', redirect(undefined))
+      .on('POST', '/api/v1/clips/user/', respondFixture('clips-page-2.json'));
+    const { reports } = await listAll(ig, ACCOUNT, GRID_SECTIONS);
+    expect(reports).toMatchObject([{ name: 'posts', status: 'unavailable', strategy: 'graphql' }, { name: 'reels', status: 'complete' }]);
+  });
+
+  it('reports a logout when GraphQL is redirected and the session cookie is gone', async () => {
+    const ig = new FakeInstagram().on('GET', FEED, redirect(undefined)).withWebApp().on('POST', '/graphql/query', () => {
+      delete ig.cookies.sessionid;
+      return redirect(undefined);
+    });
     expect((await rejection(listAll(ig, ACCOUNT, GRID_SECTIONS))).kind).toBe('login_required');
   });
 
   it('waits when GraphQL says it is rate limited', async () => {
     const body = '{"data":null,"errors":[{"message":"Rate limit exceeded","severity":"CRITICAL","code":1675004}],"status":"ok"}';
-    const ig = new FakeInstagram().on('GET', FEED, redirect('/')).on('POST', '/graphql/query', respond(200, body));
+    const ig = new FakeInstagram().on('GET', FEED, redirect('/')).withWebApp().on('POST', '/graphql/query', respond(200, body));
     const error = await rejection(listAll(ig, ACCOUNT, GRID_SECTIONS));
     expect(error.kind).toBe('rate_limited');
     // No wait was named: the engine applies its own (a user setting, a minute by default).
@@ -271,6 +256,7 @@ describe('Instagram posts through GraphQL', () => {
   it('reports the posts unavailable when the REST feed is retired and the doc_id is gone, and goes on', async () => {
     const ig = new FakeInstagram()
       .on('GET', FEED, redirect('/'))
+      .withWebApp()
       .on('POST', '/graphql/query', respondFixture('graphql-doc-id-gone.json'))
       .on('POST', '/api/v1/clips/user/', respondFixture('clips-page-2.json'));
     const { posts, reports } = await listAll(ig, ACCOUNT, GRID_SECTIONS);
@@ -279,16 +265,16 @@ describe('Instagram posts through GraphQL', () => {
       { name: 'reels', status: 'complete' },
     ]);
     expect(posts.length).toBeGreaterThan(0);
-    expect((await rejection(graphqlFeed.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('platform_changed');
+    expect((await rejection(postsGraphql.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('platform_changed');
   });
 });
 
 describe('Instagram strategies’ shape errors', () => {
   it.each([
-    ['posts feed', restFeed, { method: 'GET', path: FEED, body: '{"status":"ok","data":{}}' }],
-    ['reels', restClips, { method: 'POST', path: '/api/v1/clips/user/', body: '{"status":"ok"}' }],
-    ['stories', restStories, { method: 'GET', path: REELS_MEDIA, body: '{"status":"ok"}' }],
-    ['highlights', restHighlights, { method: 'GET', path: `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`, body: '{"status":"ok"}' }],
+    ['posts feed', postsRest, { method: 'GET', path: FEED, body: '{"status":"ok","data":{}}' }],
+    ['reels', reelsRest, { method: 'POST', path: '/api/v1/clips/user/', body: '{"status":"ok"}' }],
+    ['stories', storiesRest, { method: 'GET', path: REELS_MEDIA, body: '{"status":"ok"}' }],
+    ['highlights', highlightsRest, { method: 'GET', path: `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`, body: '{"status":"ok"}' }],
   ] as const)('names the %s endpoint when its answer is not Instagram’s shape', async (endpoint, strategy, route) => {
     const ig = new FakeInstagram().on(route.method, route.path, respond(200, route.body));
     const error = await rejection(strategy.fetchPage(ig, ACCOUNT, null, NONE_LISTED));
@@ -297,6 +283,58 @@ describe('Instagram strategies’ shape errors', () => {
   });
 
   it.each(['not json', '{"next":5}', '[]'])('refuses an unreadable cursor %j', async (cursor) => {
-    expect((await rejection(restFeed.fetchPage(new FakeInstagram(), ACCOUNT, cursor, NONE_LISTED))).kind).toBe('internal');
+    expect((await rejection(postsRest.fetchPage(new FakeInstagram(), ACCOUNT, cursor, NONE_LISTED))).kind).toBe('internal');
+  });
+});
+
+describe('Instagram as it answers many sessions since Aug 2026', () => {
+  const variablesOf = (req: { body?: string }) => JSON.parse(new URLSearchParams(req.body).get('variables') ?? '{}') as Record<string, unknown>;
+  const query = (name: keyof typeof BUNDLE_DOC_IDS, when: (variables: Record<string, unknown>) => boolean = () => true) =>
+    (_url: URL, req: { body?: string }) => FakeInstagram.form(req as ApiRequest).get('doc_id') === BUNDLE_DOC_IDS[name] && when(variablesOf(req));
+  const lastHighlight = fixtureJson('reels-media-highlights-2.json') as { reels: Record<string, unknown> };
+
+  /** The feed's second page, clips/user and reels_media closed; every section read on through GraphQL. */
+  function late2026(): FakeInstagram {
+    return new FakeInstagram()
+      .on('GET', FEED, respondFixture('feed-page-1.json'), maxId(null))
+      .on('GET', FEED, redirect(undefined))
+      .on('POST', '/api/v1/clips/user/', redirect(undefined))
+      .on('GET', REELS_MEDIA, respond(500, '<html>Server Error</html>'))
+      .on('GET', `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`, respondFixture('highlights-tray.json'))
+      .withWebApp()
+      .on('POST', '/graphql/query', respondFixture('graphql-posts-2.json'), query('PolarisProfilePostsQuery'))
+      .on('POST', '/graphql/query', respondFixture('graphql-reels-tab.json'), query('PolarisProfileReelsTabContentQuery', (v) => v.after === undefined))
+      .on('POST', '/graphql/query', respond(200, '{"data":{"xdt_api__v1__clips__user__connection_v2":{"edges":[],"page_info":{"has_next_page":false}}},"status":"ok"}'), query('PolarisProfileReelsTabContentQuery'))
+      .on('POST', '/graphql/query', respondFixture('graphql-stories.json'), query('PolarisStoriesV3ReelPageStandaloneQuery', (v) => v.is_highlight === false))
+      .on('POST', '/graphql/query', respondFixture('graphql-highlight-reels.json'), query('PolarisStoriesV3ReelPageStandaloneQuery', (v) => (v.reel_ids_arr as string[]).length === 5))
+      .on('POST', '/graphql/query', respond(200, JSON.stringify({ data: { xdt_api__v1__feed__reels_media: { reels_media: Object.values(lastHighlight.reels) } }, status: 'ok' })), query('PolarisStoriesV3ReelPageStandaloneQuery'));
+  }
+
+  it('reads every section to its end, each switching to the web app’s GraphQL where REST is closed', async () => {
+    const ig = late2026();
+    const { posts, reports } = await listAll(ig);
+    expect(reports.map((r) => `${r.name}:${r.status}:${r.strategy}`)).toEqual([
+      'posts:complete:graphql',
+      'reels:complete:graphql',
+      'stories:complete:graphql',
+      'highlights:complete:graphql',
+    ]);
+    const grid = posts.filter((p) => p.kind !== 'story' && p.kind !== 'highlight').map((p) => p.id);
+    expect(new Set(grid).size).toBe(grid.length);
+    expect(grid).toEqual(['3414259811154179155', '3419876543210987654', '3419000000000000001', '3418000000000000000', '3405000000000000456', '3420000000000000123']);
+    expect(posts.filter((p) => p.kind === 'story')).toHaveLength(2);
+    expect(posts.filter((p) => p.kind === 'highlight')).toHaveLength(7);
+  });
+
+  it('carries the feed on from where REST stopped, and asks no retired endpoint twice', async () => {
+    const ig = late2026();
+    await listAll(ig);
+    const timeline = ig.requests.filter((req) => FakeInstagram.form(req).get('doc_id') === BUNDLE_DOC_IDS.PolarisProfilePostsQuery);
+    expect(timeline.map((req) => variablesOf(req).after)).toEqual([`3418000000000000000_${VIEWER_ID}`]);
+    const paths = ig.paths();
+    expect(paths.filter((path) => path === FEED)).toHaveLength(2);
+    expect(paths.filter((path) => path === '/api/v1/clips/user/')).toHaveLength(1);
+    expect(paths.filter((path) => path === REELS_MEDIA)).toHaveLength(2);
+    expect(paths.filter((path) => path === '/star.demo/')).toHaveLength(1);
   });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { restStories } from '../../../lib/platforms/instagram/reelPages';
+import { asMediaPk } from '../../../lib/platforms/instagram/json';
+import { rememberReel } from '../../../lib/platforms/instagram/reelIndex';
 import { refreshMediaUrl } from '../../../lib/platforms/instagram/refresh';
+import { shortcodeOf } from '../../../lib/platforms/instagram/shortcode';
+import { storiesRest } from '../../../lib/platforms/instagram/strategies/storiesRest';
 import type { AccountInfo, MediaItem } from '../../../lib/platforms/types';
-import { respond } from '../platform-fakes/fakeResponses';
+import { redirect, respond } from '../platform-fakes/fakeResponses';
 import { rejection } from '../platform-fakes/rejections';
-import { FakeInstagram, VIEWER_ID, fixtureJson, respondFixture } from './fakeInstagram';
+import { FakeInstagram, NONE_LISTED, VIEWER_ID, fixtureJson, respondFixture } from './fakeInstagram';
 
 const ACCOUNT: AccountInfo = { id: VIEWER_ID, handle: 'star.demo' };
 
@@ -43,11 +46,43 @@ describe('refreshMediaUrl', () => {
     await expect(refreshMediaUrl(ig, item('3417999999999999001', '3418000000000000000', 'image'))).rejects.toMatchObject({ kind: 'rate_limited' });
   });
 
+  it('reads the post from PolarisPostRootQuery when media info is retired, and does not ask media info again', async () => {
+    const ig = new FakeInstagram()
+      .on('GET', '/api/v1/media/3418000000000000000/info/', redirect(undefined))
+      .withWebApp()
+      .on('POST', '/graphql/query', respondFixture('graphql-post-root.json'));
+    const first = await refreshMediaUrl(ig, item('3417999999999999001', '3418000000000000000', 'image'));
+    const second = await refreshMediaUrl(ig, item('3417999999999999003', '3418000000000000000', 'image'));
+    expect(first).toMatch(/493000001_1000000000000001_6000000000000000001_n\.jpg/);
+    expect(second).toMatch(/493000003_1000000000000003_6000000000000000003_n\.jpg/);
+    expect(ig.paths().filter((path) => path.startsWith('/api/v1/media/'))).toHaveLength(1);
+    expect(JSON.parse(FakeInstagram.form(ig.requests.at(-1)!).get('variables')!)).toEqual({ shortcode: shortcodeOf(asMediaPk('3418000000000000000')!) });
+    expect([...ig.notes.values.keys()]).toEqual(['instagram.retired.media_info']);
+  });
+
+  it('calls a redirect of media info a logout only when the session cookie is gone', async () => {
+    const ig = new FakeInstagram().on('GET', '/api/v1/media/3418000000000000000/info/', redirect(undefined));
+    delete ig.cookies.sessionid;
+    expect((await rejection(refreshMediaUrl(ig, item('3417999999999999001', '3418000000000000000', 'image')))).kind).toBe('login_required');
+  });
+
+  it('re-reads a story item’s reel through GraphQL when reels_media answers 500', async () => {
+    const ig = new FakeInstagram().on('GET', '/api/v1/feed/reels_media/', respondFixture('reels-media-stories.json'));
+    const page = await storiesRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
+    const story = page.posts[1]!.media[0]!;
+    const broken = new FakeInstagram()
+      .on('GET', '/api/v1/feed/reels_media/', respond(500, '<html>Server error</html>'))
+      .withWebApp()
+      .on('POST', '/graphql/query', respondFixture('graphql-stories.json'));
+    rememberReel(broken, story.id, VIEWER_ID);
+    expect(await refreshMediaUrl(broken, { ...story, url: 'https://expired.example/x.mp4' })).toBe(story.url);
+  });
+
   it('re-reads the reel a story item came from', async () => {
     const ig = new FakeInstagram().on('GET', '/api/v1/feed/reels_media/', respondFixture('reels-media-stories.json'), (url) =>
       url.searchParams.getAll('reel_ids').join() === VIEWER_ID,
     );
-    const page = await restStories.fetchPage(ig, ACCOUNT, null, { has: async () => false });
+    const page = await storiesRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     const story = page.posts[1]!.media[0]!;
     const fresh = await refreshMediaUrl(ig, { ...story, url: 'https://expired.example/x.mp4' });
     expect(fresh).toBe(story.url);
@@ -69,7 +104,7 @@ describe('refreshMediaUrl', () => {
     const stories = fixtureJson('reels-media-stories.json') as { reels_media: { items: Record<string, unknown>[] }[] };
     Object.assign(stories.reels_media[0]!.items[0]!, { pk: '../../evil', id: '../../evil_51234567890' });
     const ig = new FakeInstagram().on('GET', '/api/v1/feed/reels_media/', respond(200, JSON.stringify(stories)));
-    const page = await restStories.fetchPage(ig, ACCOUNT, null, { has: async () => false });
+    const page = await storiesRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
     const story = page.posts[0]!.media[0]!;
     expect(story.postId).toBe('../../evil');
     expect((await rejection(refreshMediaUrl(ig, story))).kind).toBe('expired_url');

@@ -15,7 +15,7 @@ import {
   type ListedPage,
 } from '../../../lib/storage/jobRepository';
 import type { Post } from '../../../lib/platforms/types';
-import { jobRecord, post, listedPage } from './jobs';
+import { jobRecord, listedPage, mediaItem, post } from './jobs';
 
 beforeEach(() => {
   closeExportDb();
@@ -206,6 +206,15 @@ describe('appendPage', () => {
     expect((await mediaOfJob(JOB)).map((r) => r.mediaId)).toEqual(['m1', 'm2', 'm3', 'm4']);
     expect(await isListedInScope(JOB, 'grid', 'p4')).toBe(true);
     expect(await isListedInScope(JOB, 'stories', 'p2')).toBe(false);
+  });
+
+  it('keeps a second post under an id already listed when it shows other files (a hostile repeat), losing none', async () => {
+    await putJob(jobRecord({ id: JOB }));
+    const first = post('p1', ['m1']);
+    const impostor = { ...post('p1'), media: [{ ...mediaItem('m1', 'p1'), url: 'https://cdn.example.test/another-file.jpg?sig=x' }] };
+    const relisted = { ...post('p1'), media: [{ ...mediaItem('m1', 'p1'), url: 'https://cdn.example.test/m1.jpg?sig=renewed' }] };
+    await appendPage(JOB, listedPage([first, impostor, relisted], null));
+    expect((await collect(JOB)).map((r) => r.mediaIds)).toEqual([['m1'], ['m1#2']]);
   });
 
   it('never takes a post without an id for another, and keys a post by its listing id when it has one', async () => {

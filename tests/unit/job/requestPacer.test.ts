@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RequestPacer, type Pacing } from '../../../lib/net/requestPacer';
+import { RequestPacer } from '../../../lib/net/requestPacer';
+import type { Pacing } from '../../../lib/platforms/types';
 
 const T0 = 1_700_000_000_000;
 

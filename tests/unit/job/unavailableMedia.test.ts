@@ -98,4 +98,12 @@ describe('media the platform listed without an address', () => {
     expect(resumed.media).toEqual({ done: 1, failed: 1, total: 2 });
     expect(resumed.failed.map((f) => f.mediaId)).toEqual(['m2']);
   });
+  it('keep the reason the platform gave: an item it did not return is failed as not_returned', async () => {
+    await putJob(jobRecord());
+    const gone = { ...mediaItem('m3', 'p3'), url: '', unavailable: { message: 'Facebook listed this photo but did not return it.', reason: 'not_returned' as const } };
+    const job = await appendPage(jobRecord().id, listedPage([{ ...post('p3'), media: [gone] }], null));
+    await runMediaStage(stageContext(job));
+    expect(downloadWithRetry).not.toHaveBeenCalled();
+    expect(job.failed).toEqual([{ mediaId: 'm3', postId: 'p3', url: '', reason: 'not_returned', message: 'Facebook listed this photo but did not return it.' }]);
+  });
 });

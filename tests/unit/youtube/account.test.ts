@@ -13,8 +13,9 @@ const STAR_DEMO = {
 };
 const resolves = (url: string) => (body: Record<string, unknown>) => body.url === url;
 
+/** The star.demo channel, whose owner is the logged-in user (the fixture account menu is theirs). */
 function withChannel(yt = new FakeYouTube()): FakeYouTube {
-  return yt.on('browse', respondFixture('browse-videos-lockup.json'), browseTab(PARAMS.videos));
+  return yt.on('browse', respondFixture('browse-videos-lockup.json'), browseTab(PARAMS.videos)).on('account/account_menu', respondFixture('account-menu.json'));
 }
 
 describe('resolveAccount', () => {
@@ -87,8 +88,17 @@ describe('resolveAccount', () => {
   });
 
   it('reads the older channel header’s video count', async () => {
-    const yt = new FakeYouTube().on('browse', respondFixture('browse-videos-legacy.json'));
+    const yt = new FakeYouTube().on('browse', respondFixture('browse-videos-legacy.json')).on('account/account_menu', respondFixture('account-menu.json'));
     expect((await resolveAccount(yt, `channel/${CHANNEL_ID}`)).postCount).toBe(1234);
+  });
+
+  it('knows the logged-in user’s own channel from any address of it, and someone else’s as theirs', async () => {
+    expect(await resolveAccount(withChannel().on('navigation/resolve_url', respondFixture('resolve-url-channel.json')))).toMatchObject({ isViewer: true });
+    expect(await resolveAccount(withChannel(), `channel/${CHANNEL_ID}`)).toMatchObject({ isViewer: true });
+    const visitor = new FakeYouTube()
+      .on('account/account_menu', respondFixture('account-menu-no-channel.json'))
+      .on('browse', respondFixture('browse-videos-lockup.json'), browseTab(PARAMS.videos));
+    expect(await resolveAccount(visitor, `channel/${CHANNEL_ID}`)).toMatchObject({ isViewer: false });
   });
 
   it('tells a user without a channel so', async () => {

@@ -71,3 +71,14 @@ export const TOKENS = {
   legacy2: '4qmFsgKlARIYVUNkNWhKMU1yalV4QjBlTWtHVGhpV2RRGogBOGdaZ0dsNTZYQXB3',
   shorts2: '4qmFsgKrARIYVUNkNWhKMU1yalV4QjBlTWtHVGhpV2RRGo4BOGdaZ0dsNTZYQXB4',
 };
+
+/** A channel with three Videos pages (both continuation shapes), two Shorts pages (both Shorts shapes) and a Live tab. */
+export function channelTabs(yt = new FakeYouTube()): FakeYouTube {
+  return yt
+    .on('browse', respondFixture('browse-videos-lockup.json'), browseTab(PARAMS.videos))
+    .on('browse', respondFixture('continuation-videos-viewmodel.json'), continuation(TOKENS.videos2))
+    .on('browse', respondFixture('continuation-videos-last.json'), continuation(TOKENS.videos3))
+    .on('browse', respondFixture('browse-shorts-lockup.json'), browseTab(PARAMS.shorts))
+    .on('browse', respondFixture('continuation-shorts-reel.json'), continuation(TOKENS.shorts2))
+    .on('browse', respondFixture('browse-streams-lockup.json'), browseTab(PARAMS.streams));
+}

@@ -19,11 +19,17 @@ describe('parsePageConfig (ytcfg.set in the home page)', () => {
   });
 
   it.each([
-    ['"110123456789012345678||"', '110123456789012345678'],
-    ['"105554433221100998877||110123456789012345678"', '110123456789012345678'],
-  ])('takes the user part of DATASYNC_ID %s', (datasync, user) => {
+    ['"110123456789012345678||"', '110123456789012345678', undefined],
+    ['"105554433221100998877||110123456789012345678"', '110123456789012345678', '105554433221100998877'],
+  ])('takes the user and brand account parts of DATASYNC_ID %s', (datasync, user, delegated) => {
     const html = `<script>ytcfg.set({"LOGGED_IN":true,"INNERTUBE_CLIENT_VERSION":"2.1","DATASYNC_ID":${datasync}});</script>`;
-    expect(parsePageConfig(html).userSessionId).toBe(user);
+    expect(parsePageConfig(html)).toMatchObject({ userSessionId: user, delegatedSessionId: delegated });
+  });
+
+  it('prefers USER_SESSION_ID and DELEGATED_SESSION_ID to DATASYNC_ID', () => {
+    const html =
+      '<script>ytcfg.set({"LOGGED_IN":true,"DATASYNC_ID":"1||2","USER_SESSION_ID":"110123456789012345678","DELEGATED_SESSION_ID":"105554433221100998877"});</script>';
+    expect(parsePageConfig(html)).toMatchObject({ userSessionId: '110123456789012345678', delegatedSessionId: '105554433221100998877' });
   });
 
   it('falls back to INNERTUBE_CONTEXT for the version and visitor data', () => {

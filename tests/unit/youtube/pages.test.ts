@@ -5,34 +5,25 @@ import type { AccountInfo, ListedPosts } from '../../../lib/platforms/types';
 import { respond } from '../platform-fakes/fakeResponses';
 import { walkSections, type SectionWalk } from '../platform-fakes/pageWalk';
 import { rejection } from '../platform-fakes/rejections';
-import { CHANNEL_ID, FakeYouTube, PARAMS, TOKENS, browseTab, continuation, respondFixture, videoId } from './fakeYouTube';
+import { CHANNEL_ID, FakeYouTube, PARAMS, TOKENS, browseTab, continuation, respondFixture, videoId, channelTabs } from './fakeYouTube';
 
 const ACCOUNT: AccountInfo = { id: CHANNEL_ID, handle: 'star.demo' };
 /** player-ok.json's publishDate, 2025-10-25T20:33:05-07:00, in UTC: the next day. */
 const EXACT = '2025-10-26T03:33:05.000Z';
 
-/** A channel with three Videos pages (both continuation shapes), two Shorts pages (both Shorts shapes) and a Live tab. */
-function channel(yt = new FakeYouTube()): FakeYouTube {
-  return yt
-    .on('browse', respondFixture('browse-videos-lockup.json'), browseTab(PARAMS.videos))
-    .on('browse', respondFixture('continuation-videos-viewmodel.json'), continuation(TOKENS.videos2))
-    .on('browse', respondFixture('continuation-videos-last.json'), continuation(TOKENS.videos3))
-    .on('browse', respondFixture('browse-shorts-lockup.json'), browseTab(PARAMS.shorts))
-    .on('browse', respondFixture('continuation-shorts-reel.json'), continuation(TOKENS.shorts2))
-    .on('browse', respondFixture('browse-streams-lockup.json'), browseTab(PARAMS.streams));
-}
+
 
 const NONE_LISTED: ListedPosts = { has: async () => false };
 const VIDEOS = tabStrategy('videos');
 const SHORTS = tabStrategy('shorts');
 
 function listAll(yt: FakeYouTube): Promise<SectionWalk> {
-  return walkSections(sections(), yt, ACCOUNT, { maxPages: 20 });
+  return walkSections(sections(ACCOUNT), yt, ACCOUNT, { maxPages: 20 });
 }
 
 describe('YouTube tabs', () => {
   it('lists Videos, Shorts and Live through every continuation, one browse per page and one player call per video', async () => {
-    const yt = channel().on('player', respondFixture('player-ok.json'));
+    const yt = channelTabs().on('player', respondFixture('player-ok.json'));
     const { pages, positions, reports } = await listAll(yt);
     expect(pages.map((posts) => posts.map((p) => `${p.kind}:${p.id}`))).toEqual([
       ['video:BD-LB23rRBE', 'video:xnhI8vUSEzo', 'video:d-QTmJJmNCI'],
@@ -59,7 +50,7 @@ describe('YouTube tabs', () => {
   });
 
   it('makes each video a post with its facts and its high and medium thumbnails', async () => {
-    const yt = channel().on('player', respondFixture('player-ok.json'));
+    const yt = channelTabs().on('player', respondFixture('player-ok.json'));
     const [first] = (await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED)).posts;
     expect(first).toEqual({
       id: 'BD-LB23rRBE',
@@ -75,6 +66,7 @@ describe('YouTube tabs', () => {
         viewCount: 28,
         viewCountText: '28 views',
         publishedText: '13 days ago',
+        visibility: 'public',
         dateSource: 'player',
       },
       media: [
@@ -85,13 +77,13 @@ describe('YouTube tabs', () => {
   });
 
   it('links Shorts to their Shorts page', async () => {
-    const yt = channel().on('player', respondFixture('player-ok.json'));
+    const yt = channelTabs().on('player', respondFixture('player-ok.json'));
     const page = await SHORTS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
     expect(page.posts[0]?.permalink).toBe('https://www.youtube.com/shorts/Q9n9B8S4xnE');
   });
 
   it('dates an age-gated video from the watch page (next), one extra call', async () => {
-    const yt = channel()
+    const yt = channelTabs()
       .on('player', respondFixture('player-age-gate.json'), videoId('xnhI8vUSEzo'))
       .on('player', respondFixture('player-ok.json'))
       .on('next', respondFixture('next.json'), videoId('xnhI8vUSEzo'));
@@ -103,7 +95,7 @@ describe('YouTube tabs', () => {
 
   it('after the bot wall, stops asking, dates the rest from the grid (approximate) and remembers it for the job', async () => {
     let calls = 0;
-    const yt = channel().on('player', () => (++calls <= 1 ? respondFixture('player-ok.json') : respondFixture('player-bot-wall.json')));
+    const yt = channelTabs().on('player', () => (++calls <= 1 ? respondFixture('player-ok.json') : respondFixture('player-bot-wall.json')));
     const before = Date.now();
     const { pages } = await listAll(yt);
     expect(yt.bodies('player')).toHaveLength(2);
@@ -123,7 +115,7 @@ describe('YouTube tabs', () => {
   });
 
   it('stops the lookups after a 429 on player too, without failing the page', async () => {
-    const yt = channel().on('player', respond(429, ''));
+    const yt = channelTabs().on('player', respond(429, ''));
     const page = await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
     expect(page.posts).toHaveLength(3);
     expect(yt.bodies('player')).toHaveLength(1);
@@ -132,7 +124,7 @@ describe('YouTube tabs', () => {
 
   it('loses only one date to a server hiccup on player, and keeps asking for the next', async () => {
     let calls = 0;
-    const yt = channel()
+    const yt = channelTabs()
       .on('player', () => (++calls === 1 ? respond(503, '') : respondFixture('player-ok.json')))
       .on('next', respond(503, ''));
     const { posts } = await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
@@ -150,7 +142,7 @@ describe('YouTube tabs', () => {
   });
 
   it('fails the page when the session is gone mid-way', async () => {
-    const yt = channel().on('player', respond(401, '{"error":{"code":401,"status":"UNAUTHENTICATED"}}'));
+    const yt = channelTabs().on('player', respond(401, '{"error":{"code":401,"status":"UNAUTHENTICATED"}}'));
     expect((await rejection(VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED))).kind).toBe('login_required');
   });
 

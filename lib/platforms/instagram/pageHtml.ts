@@ -1,0 +1,78 @@
+import { parseUrl } from '../shared/urlPaths';
+
+/**
+ * What the web app's own page tells about the session, read from its HTML. The web app posts its
+ * GraphQL with these tokens; they are bound to the session and never stored.
+ */
+export interface PageTokens {
+  fbDtsg: string;
+  lsd: string;
+  /** "2" followed by the sum of fb_dtsg's character codes, as the web app computes it. */
+  jazoest: string;
+}
+
+/** The page layouts seen for each token; the first that matches wins. */
+const DTSG_PATTERNS = [/"DTSGInitialData",\[\],\{[^}]*?"token":"([^"]+)"/, /"dtsg":\{"token":"([^"]+)"/];
+const LSD_PATTERNS = [/"LSD",\[\],\{[^}]*?"token":"([^"]+)"/, /"lsd":\{"name":"lsd","value":"([^"]+)"/];
+/** The logged-in viewer as the page states it; "0" or nothing means nobody is logged in. */
+const VIEWER_PATTERNS = [/"actorID":"(\d+)"/, /"viewerId":"(\d+)"/, /"USER_ID":"(\d+)"/, /"viewer_id":"(\d+)"/];
+const PROFILE_ID = /"profile_id":"(\d+)"/;
+/** What a logged-out page says of itself: nobody as the viewer, or an empty fb_dtsg. */
+const LOGGED_OUT_PATTERNS = [/"actorID":"0"/, /"USER_ID":"0"/, /"DTSGInitialData",\[\],\{[^}]*?"token":""/];
+/** Only the web app's own static host is ever fetched for bundles. */
+const BUNDLE_HOST = /^static\.cdninstagram\.com$/i;
+const SCRIPT_TAGS = /<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"[^>]*>/gi;
+
+export function pageTokensOf(html: string): PageTokens | undefined {
+  const fbDtsg = firstMatch(html, DTSG_PATTERNS);
+  const lsd = firstMatch(html, LSD_PATTERNS);
+  if (!fbDtsg || !lsd) return undefined;
+  return { fbDtsg, lsd, jazoest: jazoestOf(fbDtsg) };
+}
+
+export function jazoestOf(fbDtsg: string): string {
+  let sum = 0;
+  for (let i = 0; i < fbDtsg.length; i++) sum += fbDtsg.charCodeAt(i);
+  return `2${sum}`;
+}
+
+/** The logged-in user's id as the page states it (the GraphQL `av`), which need not be the profile's. */
+export function viewerIdOf(html: string): string | undefined {
+  const id = firstMatch(html, VIEWER_PATTERNS);
+  return id && id !== '0' ? id : undefined;
+}
+
+/**
+ * True when the page says nobody is logged in. A page that says neither (an older or stripped-down
+ * layout) is no evidence either way.
+ */
+export function showsLoggedOut(html: string): boolean {
+  return viewerIdOf(html) === undefined && pageTokensOf(html) === undefined && LOGGED_OUT_PATTERNS.some((pattern) => pattern.test(html));
+}
+
+/** The id of the profile a profile page shows (gallery-dl's "web" user lookup). */
+export function profileIdOf(html: string): string | undefined {
+  return PROFILE_ID.exec(html)?.[1];
+}
+
+/** The JS bundles a page links (script tags and preloads), in page order, each once. */
+export function bundleUrlsOf(html: string): string[] {
+  const urls = new Set<string>();
+  for (const match of html.matchAll(SCRIPT_TAGS)) {
+    const url = parseUrl(decodeEntities(match[1] ?? ''));
+    if (url?.protocol === 'https:' && BUNDLE_HOST.test(url.hostname) && url.pathname.endsWith('.js')) urls.add(url.toString());
+  }
+  return [...urls];
+}
+
+function firstMatch(text: string, patterns: readonly RegExp[]): string | undefined {
+  for (const pattern of patterns) {
+    const value = pattern.exec(text)?.[1];
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/&#x2F;|&#47;/gi, '/');
+}

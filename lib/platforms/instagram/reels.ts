@@ -1,0 +1,54 @@
+import type { PlatformContext, Post } from '../types';
+import { asArray, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
+import { apiUrl, getJson } from './api';
+import { HIGHLIGHT_PREFIX, highlightId } from './graphqlParsers';
+import { toPost, type MediaSource } from './parseMedia';
+import { rememberReel } from './reelIndex';
+import { platformChanged } from './responses';
+
+/** The highlights tray from REST: the ids of the account's highlights, as reels are asked for (`highlight:<id>`). */
+export async function readTray(ctx: PlatformContext, userId: string): Promise<string[]> {
+  const body = await getJson(ctx, apiUrl(`/highlights/${userId}/highlights_tray/`), 'highlights');
+  const tray = asArray(body.tray);
+  if (!tray) throw platformChanged('highlights');
+  return asObjects(tray).flatMap((entry) => {
+    const id = highlightId(entry.id);
+    return id ? [id] : [];
+  });
+}
+
+/** The requested reels from REST, in the order asked; `reels_media` is the list, `reels` the same by id. */
+export async function readReels(ctx: PlatformContext, reelIds: readonly string[]): Promise<JsonObject[]> {
+  const body = await getJson(ctx, apiUrl('/feed/reels_media/', { reel_ids: reelIds }), 'stories');
+  const list = asArray(body.reels_media);
+  const byId = asObject(body.reels);
+  if (!list && !byId) throw platformChanged('stories');
+  const reels = asObjects(list ?? Object.values(byId ?? {}));
+  const order = (reel: JsonObject) => {
+    const index = reelIds.indexOf(String(reel.id));
+    return index === -1 ? reelIds.length : index;
+  };
+  return [...reels].sort((a, b) => order(a) - order(b));
+}
+
+/** A reel's items as posts, each remembered with its reel so an expired URL is refreshed from it. */
+export function reelPosts(ctx: PlatformContext, reel: JsonObject, source: MediaSource): Post[] {
+  const reelId = String(reel.id ?? '');
+  return asObjects(reel.items).map((item) => {
+    const withExpiry = item.expiring_at === undefined && reel.expiring_at !== undefined ? { ...item, expiring_at: reel.expiring_at } : item;
+    const post = toPost(withExpiry, source);
+    if (reelId) for (const media of post.media) rememberReel(ctx, media.id, reelId);
+    return post;
+  });
+}
+
+/** A highlight reel's items, each marked with the highlight it belongs to. */
+export function highlightPosts(ctx: PlatformContext, reel: JsonObject): Post[] {
+  const reelId = asString(reel.id) ?? '';
+  const source: MediaSource = {
+    section: 'highlight',
+    highlightId: reelId.startsWith(HIGHLIGHT_PREFIX) ? reelId.slice(HIGHLIGHT_PREFIX.length) : reelId,
+    title: asString(reel.title),
+  };
+  return reelPosts(ctx, reel, source);
+}

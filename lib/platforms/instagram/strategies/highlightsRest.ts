@@ -1,0 +1,18 @@
+import type { ListingStrategy } from '../../types';
+import { REELS_PER_CALL } from '../constants';
+import { highlightsContinuation, highlightsCursor, nextHighlights } from '../cursor';
+import { highlightPosts, readReels, readTray } from '../reels';
+
+/** Highlights from REST: the tray for their ids, then their items from reels_media, a few highlights per call. */
+export const highlightsRest: ListingStrategy = {
+  name: 'rest',
+  async fetchPage(ctx, account, cursor) {
+    const position = highlightsCursor.decode(cursor);
+    if (position === undefined) return { posts: [], nextCursor: nextHighlights({ reelIds: await readTray(ctx, account.id) }) };
+    const { reelIds, trayAfter } = position;
+    const reels = await readReels(ctx, reelIds.slice(0, REELS_PER_CALL));
+    const posts = reels.flatMap((reel) => highlightPosts(ctx, reel));
+    return { posts, nextCursor: nextHighlights({ reelIds: reelIds.slice(REELS_PER_CALL), trayAfter }) };
+  },
+  continueFrom: highlightsContinuation,
+};

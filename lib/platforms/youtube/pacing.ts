@@ -1,0 +1,14 @@
+import type { PacingLimits, PacingProfile } from '../types';
+
+/**
+ * Pauses and call budgets for InnerTube. YouTube limits an account for up to an hour after too
+ * many requests (yt-dlp's warnings), and dating every video costs one call each.
+ */
+export const PACING: Readonly<Record<PacingProfile, PacingLimits>> = {
+  // Star Export's earlier default, above yt-dlp's `-t sleep` preset (`--sleep-requests 0.75`).
+  careful: { minDelayMs: 1_000, maxDelayMs: 3_000, budget: { perHour: 1_200, perDay: 10_000 } },
+  // yt-dlp's `-t sleep` preset: 0.75 s between requests, jittered up.
+  normal: { minDelayMs: 750, maxDelayMs: 1_500, budget: { perHour: 2_400, perDay: 20_000 } },
+  // Faster than any preset; the user takes the risk.
+  fast: { minDelayMs: 300, maxDelayMs: 750, budget: { perHour: 6_000, perDay: 50_000 } },
+};
