@@ -30,5 +30,7 @@ export default defineConfig({
       'notifications',
     ],
     host_permissions: HOST_PERMISSIONS,
+    // AbortSignal.any (the job's signal joins cancel and stop) is the newest API the code needs.
+    minimum_chrome_version: '116',
   },
 });

@@ -18,6 +18,7 @@ export default defineBackground(() => {
     listJobs: () => scheduler.list(),
     cancelExport: ({ jobId }) => scheduler.cancel(jobId),
     resumeExport: ({ jobId }) => scheduler.resume(jobId),
+    retryFailedFiles: ({ jobId }) => scheduler.retryFailedFiles(jobId),
     listHistory: () => listExportHistory(),
     deleteExport: ({ jobId }) => deleteExport(jobId),
     redownloadExport: ({ jobId }) => redownloadExport(jobId),

@@ -25,6 +25,8 @@ export type ErrorKind =
   | 'http_error'
   | 'network_error'
   | 'quota_exceeded'
+  /** The job's listed posts or staged files were removed (retention): it cannot carry on. */
+  | 'export_expired'
   | 'cancelled'
   | 'invalid_request'
   | 'internal';

@@ -62,6 +62,8 @@ export interface JobSnapshot {
   zipBytes?: number;
   /** A failed job that can carry on from where it stopped (e.g. after freeing disk space). */
   resumable?: boolean;
+  /** Failed files another try may fetch ("Retry failed files"). */
+  retryableFailed?: number;
   /** The sections listed so far, in listing order. */
   sections?: SectionReport[];
 }

@@ -4,7 +4,7 @@ import type { ApiRequest, ApiResponse, CallBudget, JobNotes, Pacing, PlatformCon
 import { recordCall, waitForBudget } from './callBudget';
 import { isUnfollowedRedirect } from './redirects';
 import { RequestPacer } from './requestPacer';
-import { createStallWatchdog } from './stallWatchdog';
+import { createStallWatchdog, type StallWatchdog } from './stallWatchdog';
 
 const pacers = new Map<string, RequestPacer>();
 
@@ -15,6 +15,19 @@ function pacerFor(origin: string): RequestPacer {
     pacers.set(origin, pacer);
   }
   return pacer;
+}
+
+/** The body as text; every chunk is a sign of life, so a large page on a slow link is no stall. */
+async function readText(response: Response, watchdog: StallWatchdog): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text;
+    watchdog.progress();
+    text += value;
+  }
 }
 
 /**
@@ -41,7 +54,7 @@ async function send(req: ApiRequest, signal: AbortSignal, stallTimeoutMs: number
       redirected,
       location: response.headers.get('location') ?? undefined,
       headers: response.headers,
-      text: redirected ? '' : await response.text(),
+      text: redirected ? '' : await readText(response, watchdog),
     };
   } catch (error) {
     if (watchdog.stalled) throw watchdog.error();

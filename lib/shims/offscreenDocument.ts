@@ -12,19 +12,44 @@ function chromeOffscreen(): typeof Browser.offscreen {
   return api;
 }
 
-let creating: Promise<void> | undefined;
+// Opening and closing run one at a time, so a delivery that starts while the last one ends never
+// finds a document that is about to close.
+let lifecycle: Promise<unknown> = Promise.resolve();
+let users = 0;
 
-export async function ensureOffscreenDocument(): Promise<void> {
+function inTurn<T>(step: () => Promise<T>): Promise<T> {
+  const result = lifecycle.then(step);
+  lifecycle = result.catch(() => undefined);
+  return result;
+}
+
+/**
+ * Opens the offscreen document (if it is not open) for one delivery; the returned function gives
+ * it back, and the last one closes it: an idle document would keep a renderer process alive.
+ */
+export async function acquireOffscreenDocument(): Promise<() => Promise<void>> {
   const offscreen = chromeOffscreen();
-  if (await offscreen.hasDocument()) return;
-  creating ??= offscreen
-    .createDocument({
-      url: OFFSCREEN_PATH,
-      reasons: ['BLOBS'],
-      justification: 'Turn the finished export archive into a blob: URL for the downloads shelf.',
-    })
-    .finally(() => {
-      creating = undefined;
+  users += 1;
+  try {
+    await inTurn(async () => {
+      if (await offscreen.hasDocument()) return;
+      await offscreen.createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: ['BLOBS'],
+        justification: 'Turn the finished export archive into a blob: URL for the downloads shelf.',
+      });
     });
-  await creating;
+  } catch (error) {
+    users -= 1;
+    throw error;
+  }
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    users -= 1;
+    await inTurn(async () => {
+      if (users === 0 && (await offscreen.hasDocument())) await offscreen.closeDocument();
+    }).catch(() => undefined);
+  };
 }

@@ -24,6 +24,8 @@ export interface JobRecord extends JobSnapshot {
   nextMediaSeq: number;
   /** chrome.downloads id once the ZIP was handed to the browser. */
   downloadId?: number;
+  /** When the ZIP was last handed to chrome.downloads: a worker stopped before saving the id finds the download by it. */
+  deliveryStartedAt?: string;
   /** How often the platform temporarily blocked the account during this job. */
   temporaryBlocks?: number;
   /** The stage a failed job stopped in, where resuming it starts again. */
@@ -54,6 +56,8 @@ export interface MediaRecord {
   bytes?: number;
   downloadedAt?: string;
   failure?: FailedFile;
+  /** A failed file worth another try (network, 5xx, 429, expired link): Retry and Resume fetch it again. */
+  retryable?: boolean;
 }
 
 export interface ExportSchema extends DBSchema {

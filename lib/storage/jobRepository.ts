@@ -150,6 +150,13 @@ export async function isListedInScope(jobId: string, scope: string, postId: stri
   return (await db.getKeyFromIndex('posts', 'byListingKey', [jobId, listingKey(scope, postId)])) !== undefined;
 }
 
+/** How many post and media records the job holds. */
+export async function countJobItems(jobId: string): Promise<{ posts: number; media: number }> {
+  const db = await openExportDb();
+  const [posts, media] = await Promise.all([db.countFromIndex('posts', 'byJob', jobId), db.countFromIndex('media', 'byJob', jobId)]);
+  return { posts, media };
+}
+
 /** The job's media records in listing order, from sequence number `fromSeq` on. */
 export async function mediaOfJob(jobId: string, fromSeq = 0): Promise<MediaRecord[]> {
   const db = await openExportDb();

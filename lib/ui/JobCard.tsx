@@ -29,8 +29,13 @@ function counts(job: JobSnapshot): string {
   return parts.join(' · ');
 }
 
-/** One export: what it is, how far it got, what failed; Cancel while it runs, Resume after a stop. */
-export function JobCard({ job, onCancel, onResume }: { job: JobSnapshot; onCancel(): void; onResume(): void }) {
+/** Whether an ended export has failed files another try may fetch. */
+export function canRetryFailedFiles(job: JobSnapshot): boolean {
+  return (job.stage === 'done' || job.stage === 'failed') && (job.retryableFailed ?? 0) > 0;
+}
+
+/** One export: what it is, how far it got, what failed; Cancel while it runs, Resume after a stop, Retry failed files after. */
+export function JobCard({ job, onCancel, onResume, onRetry }: { job: JobSnapshot; onCancel(): void; onResume(): void; onRetry(): void }) {
   const running = RUNNING.has(job.stage);
   const left = timeLeft(job, useEta(job), useCountdown(running ? job.waitingUntil : undefined));
   const title = `${PLATFORM_LABELS[job.request.platform]} ${accountLabel(job)}`;
@@ -50,6 +55,11 @@ export function JobCard({ job, onCancel, onResume }: { job: JobSnapshot; onCance
         {job.resumable && (
           <button type="button" class="secondary" onClick={onResume} aria-label={`Resume the export of ${title}`}>
             Resume
+          </button>
+        )}
+        {canRetryFailedFiles(job) && !job.resumable && (
+          <button type="button" class="secondary" onClick={onRetry} aria-label={`Retry the failed files of ${title}`}>
+            Retry failed files
           </button>
         )}
       </div>

@@ -21,6 +21,7 @@ export function JobList({ jobs }: { jobs: readonly JobSnapshot[] }) {
           job={job}
           onCancel={() => void backgroundClient.send('cancelExport', { jobId: job.id }).catch(() => undefined)}
           onResume={() => void backgroundClient.send('resumeExport', { jobId: job.id }).catch(() => undefined)}
+          onRetry={() => void backgroundClient.send('retryFailedFiles', { jobId: job.id }).catch(() => undefined)}
         />
       ))}
     </section>

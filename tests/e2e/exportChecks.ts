@@ -53,14 +53,16 @@ export async function openExport(zipPath: string, platform: string): Promise<Che
  */
 export async function expectEveryServedFileAccountedFor(zipPath: string, exported: CheckedExport, served: ServedMedia[]): Promise<void> {
   const { manifest, root, entries } = exported;
-  const byId = new Map(manifest.posts.flatMap((p) => p.media.map((m) => [m.id, m] as const)));
-  const failedIds = new Set(manifest.failed.map((f) => f.mediaId));
+  // By (post, media): a file listed under another post than the one that served it is not accounted for.
+  const pairKey = (postId: string, mediaId: string) => `${postId}\u0000${mediaId}`;
+  const byPair = new Map(manifest.posts.flatMap((p) => p.media.map((m) => [pairKey(p.id, m.id), m] as const)));
+  const failedPairs = new Set(manifest.failed.map((f) => pairKey(f.postId, f.mediaId)));
   const entryByName = new Map(entries.map((e) => [e.name, e]));
   for (const file of served) {
-    const media = byId.get(file.mediaId);
-    expect(media, `media ${file.mediaId} of post ${file.postId} is listed`).toBeDefined();
+    const media = byPair.get(pairKey(file.postId, file.mediaId));
+    expect(media, `media ${file.mediaId} is listed under its post ${file.postId}`).toBeDefined();
     if (!media?.path) {
-      expect(failedIds.has(file.mediaId), `media ${file.mediaId} is saved or failed`).toBe(true);
+      expect(failedPairs.has(pairKey(file.postId, file.mediaId)), `media ${file.mediaId} of post ${file.postId} is saved or failed`).toBe(true);
       continue;
     }
     const name = `${root}/${media.path}`;
@@ -70,7 +72,13 @@ export async function expectEveryServedFileAccountedFor(zipPath: string, exporte
     expect(entry!.size).toBe(file.bytes);
     expect(await hashZipEntry(zipPath, name), `${name} bytes`).toBe(file.sha256);
     const date = Number.isFinite(file.takenAt) ? new Date(file.takenAt * 1000).toISOString().slice(0, 10) : 'undated';
-    expect(media.path.split('/').pop()!.startsWith(`${date}_`), `${name} is named by its date`).toBe(true);
+    const fileName = media.path.split('/').pop()!;
+    expect(fileName.startsWith(`${date}_`), `${name} is named by its date`).toBe(true);
+    // The sidecar the contract promises beside every file: {id}.{ext}.meta.json, describing that file.
+    const sidecarName = `${name.slice(0, name.length - fileName.length)}${fileName.slice(date.length + 1)}.meta.json`;
+    expect(entryByName.has(sidecarName), `${sidecarName} is beside ${name}`).toBe(true);
+    const sidecar = await readZipJson<{ id: string; postId: string; byteSize: number }>(zipPath, sidecarName);
+    expect({ id: sidecar.id, postId: sidecar.postId, byteSize: sidecar.byteSize }, sidecarName).toEqual({ id: media.id, postId: file.postId, byteSize: file.bytes });
   }
 }
 

@@ -80,7 +80,20 @@ function commonCases(p: PlatformFaults): FaultCase[] {
     },
     { name: 'connection reset mid-body', faults: [{ match: 'media', after: 3, fault: { type: 'reset' } }], outcome: { complete: true } },
     { name: 'truncated body with a correct Content-Length', faults: [{ match: 'media', after: 3, fault: { type: 'truncate' } }], outcome: { complete: true } },
-    { name: 'headers that take longer than the stall timeout', faults: [{ match: 'media', after: 3, fault: { type: 'delay', ms: STALL_MS * 2 } }], outcome: { complete: true } },
+    {
+      name: 'headers that take longer than the stall timeout',
+      faults: [{ match: 'media', after: 3, fault: { type: 'delay', ms: STALL_MS * 5 } }],
+      outcome: { complete: true },
+      // Without the watchdog the delayed answer would still come and the export complete: what
+      // proves the watchdog is the request given up and asked again before that answer.
+      check: (log) => {
+        const stalled = log.find((e) => e.kind === 'media' && e.faulted);
+        expect(stalled, 'the delay fault fired').toBeDefined();
+        const again = log.find((e) => e !== stalled && e.kind === 'media' && e.path === stalled!.path && e.at > stalled!.at);
+        expect(again, 'the stalled request was given up and asked again').toBeDefined();
+        expect(again!.at - stalled!.at).toBeLessThan(STALL_MS * 3);
+      },
+    },
     { name: 'expired signed media URL', faults: [{ match: 'media', after: 3, fault: { type: 'expire' } }], ...p.expired },
     { name: 'oversize file with Content-Length', faults: [{ match: 'media', after: 3, fault: { type: 'oversize', bytes: p.oversizeBytes, declareLength: true } }], outcome: { failedFile: 'too_large' } },
     { name: 'oversize file without Content-Length', faults: [{ match: 'media', after: 3, fault: { type: 'oversize', bytes: p.oversizeBytes, declareLength: false } }], outcome: { failedFile: 'too_large' } },
@@ -289,6 +302,8 @@ describe('Fault matrix: every file in the ZIP or in the failed list, never hamme
       else for (const fault of c.faults) fake.addFault(fault);
       const run = await runExport(p.platform, c.account);
       const log = fake.log;
+      // A case whose fault never fired would pass without testing anything.
+      if (typeof c.faults === 'function' || c.faults.length > 0) expect(log.some((e) => e.faulted), 'the fault fired').toBe(true);
 
       if ('jobError' in c.outcome) {
         expect(run.outcome, run.text).toBe('error');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
 import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, openExport } from './exportChecks';
-import { addFakeCookies, extensionWorker, launchWithExtension, PopupPage, stopExtensionWorker, waitForZip, type ExtensionSession } from './harness';
+import { addFakeCookies, existingZips, extensionWorker, launchWithExtension, PopupPage, stopExtensionWorker, waitForZip, type ExtensionSession } from './harness';
 import { useQuickPacing } from './quickPacing';
 
 const TIMEOUT_MS = 240_000;
@@ -14,6 +14,7 @@ function progressOf(text: string): { stage: string; media?: number } {
   // While listing, the files of posts already listed download too.
   const listing = /Listing posts.*?(?:\((\d+) files? downloaded\))?$/.exec(text);
   if (listing) return listing[1] === undefined ? { stage: 'metadata' } : { stage: 'metadata', media: Number(listing[1]) };
+  if (/asked us to slow down/.test(text)) return { stage: 'waiting' };
   if (/Building the ZIP/.test(text)) return { stage: 'archive' };
   if (/Handing the ZIP/.test(text)) return { stage: 'delivering' };
   if (/\bDone\b/.test(text)) return { stage: 'done' };
@@ -21,7 +22,7 @@ function progressOf(text: string): { stage: string; media?: number } {
   return { stage: 'other' };
 }
 
-type Interruption = { when: (p: { stage: string; media?: number }) => boolean; action: 'stop-worker' | 'restart-browser' };
+type Interruption = { name: string; when: (p: { stage: string; media?: number }) => boolean; action: 'stop-worker' | 'restart-browser' };
 
 describe('an export survives its service worker being stopped and the browser restarting', () => {
   let fake: FakePlatforms;
@@ -49,14 +50,21 @@ describe('an export survives its service worker being stopped and the browser re
 
   it('resumes by itself each time and delivers one complete, valid ZIP', async () => {
     const plan: Interruption[] = [
-      { when: (p) => p.stage === 'metadata', action: 'stop-worker' },
-      { when: (p) => p.stage === 'metadata' && (p.media ?? 0) >= 1, action: 'stop-worker' },
-      { when: (p) => p.stage === 'media' && (p.media ?? 0) >= 10, action: 'stop-worker' },
-      { when: (p) => p.stage === 'media' && (p.media ?? 0) >= 40, action: 'stop-worker' },
-      { when: (p) => p.stage === 'media' && (p.media ?? 0) >= 60, action: 'restart-browser' },
-      { when: (p) => p.stage === 'media' && (p.media ?? 0) >= 80, action: 'stop-worker' },
-      { when: (p) => p.stage === 'archive', action: 'stop-worker' },
+      { name: 'listing', when: (p) => p.stage === 'metadata', action: 'stop-worker' },
+      { name: 'listing and downloading', when: (p) => p.stage === 'metadata' && (p.media ?? 0) >= 1, action: 'stop-worker' },
+      // A persisted rate-limit wait is honoured by the restarted worker (it asks no sooner).
+      { name: 'a rate-limit wait', when: (p) => p.stage === 'waiting', action: 'stop-worker' },
+      { name: 'media 10', when: (p) => p.stage === 'media' && (p.media ?? 0) >= 10, action: 'stop-worker' },
+      { name: 'media 40', when: (p) => p.stage === 'media' && (p.media ?? 0) >= 40, action: 'stop-worker' },
+      { name: 'browser restart', when: (p) => p.stage === 'media' && (p.media ?? 0) >= 60, action: 'restart-browser' },
+      { name: 'media 80', when: (p) => p.stage === 'media' && (p.media ?? 0) >= 80, action: 'stop-worker' },
+      { name: 'archive', when: (p) => p.stage === 'archive', action: 'stop-worker' },
+      // The ZIP must not be downloaded twice, whenever the worker stops during its hand-over.
+      { name: 'delivery', when: (p) => p.stage === 'delivering', action: 'stop-worker' },
     ];
+    const planned = plan.map((i) => i.name);
+    // One rate limit on a listing call, so the listing waits (Retry-After 5 s) and can be interrupted then.
+    fake.addFault({ match: 'api', after: 5, fault: { type: 'status', status: 429, retryAfterSeconds: 5 } });
     let popup = await PopupPage.open(session.context, session.extensionId);
     await popup.choosePlatform('instagram');
     await popup.setIncludeMedia(true);
@@ -69,27 +77,31 @@ describe('an export survives its service worker being stopped and the browser re
       text = await popup.statusText();
       const progress = progressOf(text);
       if (progress.stage === 'done' || progress.stage === 'failed') break;
-      const next = plan[0];
-      if (next?.when(progress)) {
-        plan.shift();
+      // The first planned interruption whose moment it is (the rate limit's moment is the fake's).
+      const index = plan.findIndex((i) => i.when(progress));
+      const next = index >= 0 ? plan.splice(index, 1)[0] : undefined;
+      if (next) {
         if (next.action === 'stop-worker') {
           await stopExtensionWorker(session.context, session.extensionId);
         } else {
           session = await session.restart();
           popup = await PopupPage.open(session.context, session.extensionId);
         }
-        done.push(`${next.action} during ${progress.stage}${progress.media === undefined ? '' : ` at ${progress.media}`}`);
+        done.push(`${next.action} during ${progress.stage}${progress.media === undefined ? '' : ` at ${progress.media}`} (${next.name})`);
       }
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(progressOf(text).stage, `${text} after ${done.join(', ')}`).toBe('done');
-    expect(done.filter((d) => d.startsWith('stop-worker')).length, done.join(', ')).toBeGreaterThanOrEqual(5);
-    expect(done, 'a stop while listing and downloading both ran').toContainEqual(expect.stringMatching(/^stop-worker during metadata at \d+$/));
-    expect(done.some((d) => d.startsWith('restart-browser'))).toBe(true);
+    expect(fake.log.some((e) => e.faulted && e.status === 429), 'the rate limit fired').toBe(true);
+    // Every planned interruption happened, each at its moment.
+    expect(plan.map((i) => i.name), done.join(', ')).toEqual([]);
+    expect(done).toHaveLength(planned.length);
+    expect(done, 'a stop while listing and downloading both ran').toContainEqual(expect.stringMatching(/^stop-worker during metadata at \d+ \(listing and downloading\)$/));
     // The worker that finished is a fresh one: Playwright's handle to the first one is gone.
     await extensionWorker(session.context);
 
     const zipPath = await waitForZip(session.downloadsDir, 60_000);
+    expect(await existingZips(session.downloadsDir), 'the ZIP was downloaded once').toHaveLength(1);
     const exported = await openExport(zipPath, 'instagram');
     await expectEveryServedFileAccountedFor(zipPath, exported, fake.instagramMedia());
     expect(exported.manifest.failed).toEqual([]);

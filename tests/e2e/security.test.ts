@@ -8,7 +8,8 @@ import { startFakePlatforms } from '../fake-platforms/index';
 import { fakeFetch } from '../fake-platforms/test-client';
 import type { FakePlatforms } from '../fake-platforms/types';
 import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, openExport } from './exportChecks';
-import { addFakeCookies, existingZips, launchWithExtension, PopupPage, waitForZip, type ExtensionSession } from './harness';
+import type { JobSnapshot } from '../../lib/export/types';
+import { addFakeCookies, existingZips, launchWithExtension, PopupPage, sendToBackground, waitForZip, type ExtensionSession } from './harness';
 import { extensionStorage, profileFiles, Secrets, signedUrls, zipContents } from './secretScan';
 import { useQuickPacing } from './quickPacing';
 
@@ -359,6 +360,27 @@ describe('security: who may control the extension, what it is built from, what i
 
     it('keeps signed-URL signatures out of the texts it exports', async () => {
       expect(signedUrls(await zipContents(zipPath))).toEqual([]);
+    });
+
+    it('a failed export keeps no cookie or session token in what it leaves stored for Resume', async () => {
+      // Logged out after a few API calls: the job fails, keeping its listed posts, media records and files.
+      fake.addFault({ match: 'api', after: 3, times: Infinity, fault: { type: 'redirect-login' } });
+      try {
+        await popup.choosePlatform('instagram');
+        await popup.setIncludeMedia(true);
+        const before = new Set((await sendToBackground<JobSnapshot[]>(popup.page, 'listJobs')).map((job) => job.id));
+        await popup.start();
+        // Read from the background: the popup may show a section note beside the job's own status.
+        await expect
+          .poll(async () => (await sendToBackground<JobSnapshot[]>(popup.page, 'listJobs')).find((job) => !before.has(job.id))?.stage, { timeout: EXPORT_TIMEOUT_MS, interval: 500 })
+          .toBe('failed');
+      } finally {
+        fake.clearFaults();
+      }
+      expect(fake.log.some((e) => e.faulted), 'the logout fault fired').toBe(true);
+      const stored = await extensionStorage(session);
+      expect(stored.some((d) => d.text.includes('login_required')), 'the failed job is among what was scanned').toBe(true);
+      expect(secrets.foundIn(stored)).toEqual([]);
     });
   });
 

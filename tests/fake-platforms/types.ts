@@ -58,6 +58,11 @@ export interface FaultRule {
   times?: number;
   /** Skip this many matching requests before the fault applies. */
   after?: number;
+  /**
+   * Instead of a count: every matching request fails for this long from the first faulted one
+   * (`times` is ignored) — a network that drops for a while.
+   */
+  forMs?: number;
   fault:
     | { type: 'status'; status: number; retryAfterSeconds?: number; body?: string; contentType?: string }
     | { type: 'reset' } // destroy the socket mid-body

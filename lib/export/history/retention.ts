@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { removeJobFiles } from '../../storage/fileStaging';
-import { deleteJobItems, listJobs } from '../../storage/jobRepository';
+import { deleteJobItems, listJobs, putJob } from '../../storage/jobRepository';
+import { exportExpired } from '../job/exportExpired';
 import { isFinal } from '../job/jobProgress';
 import { readUserPreferences, userPreferences } from '../userPreferences';
 
@@ -11,13 +12,21 @@ const DAY_MS = DAY_MINUTES * 60_000;
 /**
  * Removes the ZIP and any staging data of every export that ended more than `retentionDays` ago.
  * The job record stays, so the history still tells what was exported; it just cannot be
- * downloaded again. Returns the ids it cleared.
+ * downloaded again. A failed job that could be resumed stops being resumable first: resuming it
+ * without its posts and files would deliver an empty ZIP. Returns the ids it cleared.
  */
 export async function removeExpiredExports(now: Date, retentionDays: number): Promise<string[]> {
   const cutoff = now.getTime() - retentionDays * DAY_MS;
   const cleared: string[] = [];
   for (const job of await listJobs()) {
     if (!isFinal(job.stage) || !job.finishedAt || Date.parse(job.finishedAt) > cutoff) continue;
+    if (job.resumeStage !== undefined) {
+      const { kind, message } = exportExpired();
+      await putJob({ ...job, resumeStage: undefined, retryableFailed: undefined, error: { kind, message } });
+    } else if (job.retryableFailed) {
+      // Its failed files can no longer be retried: the rest of the export is gone with them.
+      await putJob({ ...job, retryableFailed: undefined });
+    }
     await removeJobFiles(job.id);
     await deleteJobItems(job.id);
     cleared.push(job.id);

@@ -1,17 +1,19 @@
 import browser from 'webextension-polyfill';
 import { ExportError } from '../../errors';
-import type { MediaItem, Post } from '../../platforms/types';
+import type { AccountInfo, MediaItem, Post } from '../../platforms/types';
 import type { MediaRecord } from '../../storage/exportDb';
 import { openStagedStream, readStagedFile } from '../../storage/fileStaging';
 import { ensureFreeSpace } from '../../storage/freeSpace';
 import { mediaOfJob, postsOfJob } from '../../storage/jobRepository';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import { coalescingStream } from '../archive/coalescingStream';
-import { createZipArchiveWriter } from '../archive/zipArchiveWriter';
+import { abortableStream } from '../archive/abortableStream';
+import { createZipArchiveWriter, type ZipArchiveWriter } from '../archive/zipArchiveWriter';
 import { formatEntries } from '../formats';
 import { MediaLayout, mainJsonName, zipEntryPath, zipFileName } from '../layout/exportPaths';
 import { buildManifest, type MediaOutcome } from '../layout/manifest';
 import { buildSidecar } from '../layout/sidecar';
+import { ensureJobDataKept } from './exportExpired';
 import type { JobContext } from './jobContext';
 import { stagedMediaName } from './stagedMediaName';
 
@@ -43,17 +45,39 @@ export async function runArchiveStage(ctx: JobContext): Promise<void> {
   const { job, signal } = ctx;
   const account = job.account;
   if (!account) throw new ExportError('internal', 'The account was not resolved before building the ZIP.');
+  await ensureJobDataKept(job);
   const exportedAt = new Date();
   const records = await mediaOfJob(job.id);
   const byId = new Map(records.map((r) => [r.mediaId, r]));
   const posts = await readPosts(job.id, byId);
+  await ensureFreeSpace(records.reduce((sum, r) => sum + (r.state === 'kept' ? (r.bytes ?? 0) : 0), 0));
+  const output = abortableStream(await openStagedStream(job.id, ARCHIVE_FILE_NAME));
+  try {
+    await writeArchive(ctx, createZipArchiveWriter(coalescingStream(output.stream), signal), { account, records, posts, exportedAt });
+  } catch (error) {
+    // The old ZIP (or none) stays; nothing may hold the file open once the job failed or was cancelled.
+    await output.abort(error);
+    throw error;
+  }
+
+  const archive = await readStagedFile(job.id, ARCHIVE_FILE_NAME);
+  if (!archive) throw new ExportError('internal', 'The ZIP was not stored.');
+  await ctx.save(
+    { zipBytes: archive.size, fileName: zipFileName(job.request.platform, account.handle, exportedAt, job.id) },
+    1,
+  );
+}
+
+async function writeArchive(
+  ctx: JobContext,
+  zip: ZipArchiveWriter,
+  { account, records, posts, exportedAt }: { account: AccountInfo; records: MediaRecord[]; posts: Post[]; exportedAt: Date },
+): Promise<void> {
+  const { job } = ctx;
   const layout = new MediaLayout(job.request.platform);
   // Keyed by the stored item itself: ids may repeat across different files.
   const outcomes = new Map<MediaItem, MediaOutcome>();
-
   const kept = records.filter((r) => r.state === 'kept');
-  await ensureFreeSpace(kept.reduce((sum, r) => sum + (r.bytes ?? 0), 0));
-  const zip = createZipArchiveWriter(coalescingStream(await openStagedStream(job.id, ARCHIVE_FILE_NAME)), signal);
   let written = 0;
   let lastSave = Date.now();
   for (const record of kept) {
@@ -102,11 +126,4 @@ export async function runArchiveStage(ctx: JobContext): Promise<void> {
     await zip.addText(zipEntryPath(job.id, entry.path), entry.text, exportedAt);
   }
   await zip.close();
-
-  const archive = await readStagedFile(job.id, ARCHIVE_FILE_NAME);
-  if (!archive) throw new ExportError('internal', 'The ZIP was not stored.');
-  await ctx.save(
-    { zipBytes: archive.size, fileName: zipFileName(job.request.platform, account.handle, exportedAt, job.id) },
-    1,
-  );
 }

@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import type { ExportError } from '../../errors';
+import { createConnectivity, type Connectivity } from '../../net/connectivity';
 import type { PlatformAdapter, PlatformContext } from '../../platforms/types';
 import type { JobRecord } from '../../storage/exportDb';
 import { appendPage, type ListedPage } from '../../storage/jobRepository';
@@ -12,6 +13,8 @@ export interface JobContext {
   adapter: PlatformAdapter;
   platform: PlatformContext;
   settings: ExportSettings;
+  /** Whether the network is there, judged from this job's API calls and, apart, its media downloads. */
+  network: { api: Connectivity; media: Connectivity };
   /** Aborts when the job is cancelled or stopped (see `stop`); its reason is why. */
   signal: AbortSignal;
   /** Persists the job and tells open extension pages; `archiveFraction` feeds the percent during the ZIP stage. */
@@ -29,9 +32,11 @@ export interface JobContextOptions {
   signal: AbortSignal;
   createPlatform(signal: AbortSignal): PlatformContext;
   publish(job: JobRecord): Promise<void>;
+  /** Defaults to the real pauses; tests shorten them. */
+  network?: JobContext['network'];
 }
 
-export function createJobContext({ job, adapter, settings, signal: outer, createPlatform, publish }: JobContextOptions): JobContext {
+export function createJobContext({ job, adapter, settings, signal: outer, createPlatform, publish, network }: JobContextOptions): JobContext {
   const stopper = new AbortController();
   const signal = AbortSignal.any([outer, stopper.signal]);
   // Downloads save the job while a page is being stored: a save that cloned the job before the
@@ -42,6 +47,7 @@ export function createJobContext({ job, adapter, settings, signal: outer, create
     adapter,
     settings,
     signal,
+    network: network ?? { api: createConnectivity(), media: createConnectivity() },
     platform: createPlatform(signal),
     save(changes = {}, archiveFraction = 0) {
       Object.assign(job, changes, { updatedAt: new Date().toISOString() });

@@ -5,10 +5,12 @@ import type { BroadcastProtocol } from '../../messaging/protocol';
 import type { JobRecord } from '../../storage/exportDb';
 import { getJob, listJobs, putJob } from '../../storage/jobRepository';
 import { newJobId } from '../layout/jobId';
-import type { ExportRequest, JobSnapshot } from '../types';
+import type { ActiveStage, ExportRequest, JobSnapshot } from '../types';
 import { validateExportRequest } from './exportRequest';
 import { isFinal } from './jobProgress';
 import { armResumeAlarm, disarmResumeAlarm } from './resumeAlarm';
+import { discardJobData } from './jobCleanup';
+import { requeueRetryableFailures, stageWithPendingFiles } from './retryableFailures';
 import { runJob } from './runJob';
 
 // Extension API calls reset Chrome's 30-second idle timer; a long download or a rate-limit wait
@@ -16,8 +18,10 @@ import { runJob } from './runJob';
 const KEEP_ALIVE_MS = 20_000;
 
 export function toSnapshot(job: JobRecord): JobSnapshot {
-  const { listing: _listing, notes: _notes, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, temporaryBlocks: _blocks, resumeStage, ...snapshot } = job;
-  return { ...snapshot, resumable: snapshot.stage === 'failed' && resumeStage !== undefined };
+  const { listing: _listing, notes: _notes, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, deliveryStartedAt: _delivery, temporaryBlocks: _blocks, resumeStage, waitingUntil, ...snapshot } = job;
+  // A wait that is over (the job has not run since, or its worker stopped) is no longer news.
+  const waiting = waitingUntil !== undefined && Date.parse(waitingUntil) > Date.now() ? { waitingUntil } : {};
+  return { ...snapshot, ...waiting, resumable: snapshot.stage === 'failed' && resumeStage !== undefined };
 }
 
 async function publish(job: JobRecord): Promise<void> {
@@ -51,26 +55,62 @@ function newJobRecord(request: ExportRequest): JobRecord {
 export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void } = {}) {
   const controllers = new Map<string, AbortController>();
   let queue: Promise<void> = Promise.resolve();
+  /** The job runJob has (or is about to have): its cancel is saved by runJob itself. */
+  let running: string | undefined;
+  // Arming and disarming run in order, so a quick job's disarm never precedes its own arm.
+  let alarm: Promise<void> = Promise.resolve();
+  const setAlarm = (armed: boolean) => {
+    alarm = alarm.then(armed ? armResumeAlarm : disarmResumeAlarm).catch(() => undefined);
+    return alarm;
+  };
+
+  async function endCancelled(job: JobRecord): Promise<void> {
+    const ended: JobRecord = { ...job, stage: 'cancelled', finishedAt: new Date().toISOString(), waitingUntil: undefined };
+    await publish(ended);
+    await discardJobData(job.id);
+    events.onJobEnded?.(toSnapshot(ended));
+  }
+
+  async function runQueued(jobId: string, controller: AbortController): Promise<void> {
+    running = jobId;
+    try {
+      const job = await getJob(jobId);
+      if (!job || isFinal(job.stage)) return;
+      // Cancelled while it waited, or while it was being read just now.
+      if (controller.signal.aborted) return await endCancelled(job);
+      const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), KEEP_ALIVE_MS);
+      try {
+        await runJob(job, controller.signal, publish);
+      } finally {
+        clearInterval(keepAlive);
+      }
+      const ended = await getJob(jobId);
+      if (ended && isFinal(ended.stage)) events.onJobEnded?.(toSnapshot(ended));
+    } finally {
+      running = undefined;
+      controllers.delete(jobId);
+      if (controllers.size === 0) await setAlarm(false);
+    }
+  }
+
+  /** Puts an ended job back into the queue at `stage`; a stage before delivery hands over a new ZIP. */
+  async function restart(job: JobRecord, stage: ActiveStage): Promise<void> {
+    const { error: _error, finishedAt: _finished, resumeStage: _resume, ...rest } = job;
+    const delivered = stage === 'delivering' ? {} : { downloadId: undefined, deliveryStartedAt: undefined };
+    // A done job showed 100 %; the bar of its retry starts over from the stage it goes back to.
+    const percent = job.stage === 'done' ? 0 : job.percent;
+    await publish({ ...rest, ...delivered, percent, stage, updatedAt: new Date().toISOString() });
+    enqueue(job.id);
+  }
 
   function enqueue(jobId: string): void {
     if (controllers.has(jobId)) return;
     const controller = new AbortController();
     controllers.set(jobId, controller);
-    void armResumeAlarm();
-    queue = queue.then(async () => {
-      const job = await getJob(jobId);
-      if (!job || isFinal(job.stage) || controller.signal.aborted) return;
-      const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), KEEP_ALIVE_MS);
-      try {
-        await runJob(job, controller.signal, publish);
-        const ended = await getJob(jobId);
-        if (ended && isFinal(ended.stage)) events.onJobEnded?.(toSnapshot(ended));
-      } finally {
-        clearInterval(keepAlive);
-        controllers.delete(jobId);
-        if (controllers.size === 0) await disarmResumeAlarm();
-      }
-    });
+    void setAlarm(true);
+    // Whatever one job throws (its end could not be saved: a full disk), the next ones still run;
+    // the unsaved job is still unfinished in IndexedDB and resumes at the next start.
+    queue = queue.then(() => runQueued(jobId, controller)).catch(() => undefined);
   }
 
   return {
@@ -85,13 +125,16 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
       return (await listJobs()).map(toSnapshot);
     },
 
+    /**
+     * Works in every unfinished state: a running job saves its own end; one waiting in the queue
+     * (new, or resumed into a later stage) or left unfinished by a restart is ended here, at once,
+     * so it never runs again with the user's cookies.
+     */
     async cancel(jobId: string): Promise<void> {
-      const controller = controllers.get(jobId);
-      controller?.abort(new ExportError('cancelled', 'The export was cancelled.'));
+      controllers.get(jobId)?.abort(new ExportError('cancelled', 'The export was cancelled.'));
+      if (running === jobId) return;
       const job = await getJob(jobId);
-      if (job && job.stage === 'queued') {
-        await publish({ ...job, stage: 'cancelled', finishedAt: new Date().toISOString() });
-      }
+      if (job && !isFinal(job.stage) && running !== jobId) await endCancelled(job);
     },
 
     async resume(jobId: string): Promise<void> {
@@ -99,9 +142,19 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
       if (!job || job.stage !== 'failed' || !job.resumeStage) {
         throw new ExportError('invalid_request', 'Only a failed export can be resumed.');
       }
-      const { error: _error, finishedAt: _finished, resumeStage, ...rest } = job;
-      await publish({ ...rest, stage: resumeStage, updatedAt: new Date().toISOString() });
-      enqueue(jobId);
+      // Resuming also tries the files that failed for a passing reason again.
+      const requeued = await requeueRetryableFailures(jobId);
+      await restart(job, requeued > 0 ? stageWithPendingFiles(job.resumeStage) : job.resumeStage);
+    },
+
+    /** Fetches a finished or failed export's retryable failed files again and rebuilds its ZIP. */
+    async retryFailedFiles(jobId: string): Promise<void> {
+      const job = await getJob(jobId);
+      if (!job || (job.stage !== 'done' && !(job.stage === 'failed' && job.resumeStage))) {
+        throw new ExportError('invalid_request', 'Only a finished or stopped export can retry its failed files.');
+      }
+      if ((await requeueRetryableFailures(jobId)) === 0) throw new ExportError('invalid_request', 'No failed file of this export can be tried again.');
+      await restart(job, job.stage === 'failed' && job.resumeStage ? stageWithPendingFiles(job.resumeStage) : 'media');
     },
 
     async resumeUnfinished(): Promise<void> {

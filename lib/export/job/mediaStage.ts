@@ -2,12 +2,15 @@ import { ExportError, toExportError } from '../../errors';
 import type { MediaRecord } from '../../storage/exportDb';
 import { openStagedFile } from '../../storage/fileStaging';
 import { ensureFreeSpace } from '../../storage/freeSpace';
+import { spaceReservations } from '../../storage/spaceReservations';
 import { mediaOfJob, putMedia } from '../../storage/jobRepository';
 import { urlWithoutSignature } from '../layout/sourceUrl';
 import { downloadSlots } from '../media/downloadSlots';
 import { checkMediaUrl } from '../media/mediaHosts';
 import { downloadWithRetry } from '../media/downloadWithRetry';
 import type { JobContext } from './jobContext';
+import { withApiRetries } from './metadataStage';
+import { isRetryableFailure } from './retryableFailures';
 import { stagedMediaName } from './stagedMediaName';
 
 // Progress is persisted at most this often; every file's own state is persisted at once.
@@ -19,6 +22,7 @@ function tally(ctx: JobContext, records: MediaRecord[]): void {
   ctx.job.media = { done: kept.length, failed: failed.length, total: records.length };
   ctx.job.bytes = { done: kept.reduce((sum, r) => sum + (r.bytes ?? 0), 0), total: 0 };
   ctx.job.failed = failed.flatMap((r) => (r.failure ? [r.failure] : []));
+  ctx.job.retryableFailed = failed.filter((r) => r.retryable).length;
 }
 
 export interface MediaDownloads {
@@ -47,6 +51,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
       // Recorded as failed like any other file, so the failed list names it, but without a request.
       if (record.item.unavailable) throw new ExportError(record.item.unavailable.reason ?? 'unavailable', record.item.unavailable.message);
       checkMediaUrl(record.item.url, adapter.site, adapter.label);
+      // The reserve alone, before any request; each download then holds its own size.
       await ensureFreeSpace(0);
       const result = await downloadWithRetry({
         url: record.item.url,
@@ -55,9 +60,13 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
         signal,
         stallTimeoutMs: ctx.settings.stallTimeoutMs,
         slots: downloadSlots,
+        connectivity: ctx.network.media,
+        reserveSpace: (bytes) => spaceReservations.reserve(bytes),
         openSink: () => openStagedFile(job.id, stagedMediaName(record)),
         refreshUrl: async () => {
-          const url = await adapter.refreshMediaUrl(platform, record.item);
+          // Paced, waited and counted like the listing: a rate limit or block during a refresh waits,
+          // and while the job waits out one, no refresh asks the platform again.
+          const url = await withApiRetries(ctx, () => adapter.refreshMediaUrl(platform, record.item));
           if (url) checkMediaUrl(url, adapter.site, adapter.label);
           return url;
         },
@@ -81,6 +90,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
       }
       Object.assign(record, {
         state: 'failed',
+        retryable: isRetryableFailure(failure),
         failure: {
           mediaId: record.item.id,
           postId: record.item.postId,

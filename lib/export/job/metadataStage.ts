@@ -5,6 +5,16 @@ import { readNextPage, type ReadPage } from '../sections/sectionPlan';
 import type { JobContext } from './jobContext';
 import { metadataRetryDelay, type MetadataRetryState } from './metadataRetry';
 
+/** Sleeps until the job's saved `waitingUntil` (a rate limit or block), then clears it. */
+async function waitOutPersistedWait(ctx: JobContext): Promise<void> {
+  const until = ctx.job.waitingUntil;
+  if (until === undefined) return;
+  const remaining = Date.parse(until) - Date.now();
+  if (remaining > 0) await sleep(remaining, ctx.signal);
+  // Another step of the job (a link refresh beside the listing) may have cleared it meanwhile.
+  if (ctx.job.waitingUntil !== undefined && Date.parse(ctx.job.waitingUntil) <= Date.now()) await ctx.save({ waitingUntil: undefined });
+}
+
 /**
  * Runs one idempotent API step (resolve the account, fetch one page), asking again after a rate
  * limit (the job shows when it resumes) or a server hiccup, and failing once the retries are spent.
@@ -12,12 +22,21 @@ import { metadataRetryDelay, type MetadataRetryState } from './metadataRetry';
 export async function withApiRetries<T>(ctx: JobContext, step: () => Promise<T>): Promise<T> {
   const state: MetadataRetryState = { rateLimitWaits: 0, transientRetries: 0, temporaryBlocks: ctx.job.temporaryBlocks ?? 0 };
   for (;;) {
+    // Every API step waits out the job's wait, the one saved before a worker restart included.
+    await waitOutPersistedWait(ctx);
     ctx.signal.throwIfAborted();
     try {
-      return await step();
+      const result = await step();
+      ctx.network.api.succeeded();
+      return result;
     } catch (error) {
       const failure = toExportError(error);
       if (ctx.signal.aborted || failure.kind === 'cancelled') throw failure;
+      // A dropped network pauses the listing, uncounted, until a call goes through again.
+      if (failure.kind === 'network_error' && ctx.network.api.failedOffline()) {
+        await ctx.network.api.waitForNetwork(ctx.signal);
+        continue;
+      }
       const retry = metadataRetryDelay(failure, state, ctx.settings);
       if (!retry) {
         if (failure.details.temporaryBlock) {
@@ -25,10 +44,12 @@ export async function withApiRetries<T>(ctx: JobContext, step: () => Promise<T>)
         }
         throw failure;
       }
-      if (state.temporaryBlocks !== (ctx.job.temporaryBlocks ?? 0)) await ctx.save({ temporaryBlocks: state.temporaryBlocks });
       if (retry.rateLimited) await ctx.save({ waitingUntil: new Date(Date.now() + retry.waitMs).toISOString() });
       await sleep(retry.waitMs, ctx.signal);
-      if (retry.rateLimited) await ctx.save({ waitingUntil: undefined });
+      // A block counts once its wait is over: a worker stopped during it waits out the rest, and a
+      // block met again then is the same one, not the second that ends the job.
+      const changes = { waitingUntil: undefined, temporaryBlocks: state.temporaryBlocks };
+      if (retry.rateLimited || state.temporaryBlocks !== (ctx.job.temporaryBlocks ?? 0)) await ctx.save(changes);
     }
   }
 }

@@ -2,7 +2,6 @@ import { toExportError } from '../../errors';
 import { createPlatformContext } from '../../net/platformContext';
 import { adapterFor } from '../../platforms/registry';
 import type { JobRecord } from '../../storage/exportDb';
-import { removeJobFiles } from '../../storage/fileStaging';
 import { apiPacing, readExportSettings } from '../exportSettings';
 import { readUserPreferences } from '../userPreferences';
 import type { ActiveStage } from '../types';
@@ -13,8 +12,10 @@ import { isFinal } from './jobProgress';
 import { listWhileDownloading } from './listingWithDownloads';
 import { startMediaDownloads, type MediaDownloads } from './mediaStage';
 import { runMetadataStage, withApiRetries } from './metadataStage';
-import { cleanUpFinishedJob } from './jobCleanup';
+import { cleanUpFinishedJob, discardJobData } from './jobCleanup';
+import { ensureJobDataKept } from './exportExpired';
 import { jobNotes } from './jobNotes';
+import { returnMissingFilesToMedia } from './missingStagedFiles';
 
 const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'archive', 'delivering'];
 
@@ -48,6 +49,8 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
   };
 
   try {
+    // A resumed job whose items retention removed must not deliver a ZIP without them.
+    await ensureJobDataKept(job);
     if (reached('resolving')) {
       await enter('resolving');
       const account = await withApiRetries(ctx, () => adapter.resolveAccount(ctx.platform, job.request.account));
@@ -66,30 +69,37 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
       await downloads.finish();
     }
     if (reached('archive')) {
+      if (job.request.includeMedia && (await returnMissingFilesToMedia(ctx)) > 0) {
+        await enter('media');
+        await (await startMediaDownloads(ctx)).finish();
+      }
       await enter('archive');
       await runArchiveStage(ctx);
     }
     await enter('delivering');
     await runDeliveryStage(ctx);
     await ctx.save({ stage: 'done', finishedAt: new Date().toISOString(), waitingUntil: undefined });
-    await cleanUpFinishedJob(job.id);
   } catch (error) {
     if (isFinal(job.stage)) return;
     const failure = toExportError(ctx.signal.aborted ? ctx.signal.reason : error);
     if (failure.kind === 'cancelled') {
+      // Saved before anything is removed: a removal that fails must not leave the job to run again.
       await ctx.save({ stage: 'cancelled', finishedAt: new Date().toISOString(), waitingUntil: undefined });
-      await removeJobFiles(job.id);
-      await cleanUpFinishedJob(job.id);
+      await discardJobData(job.id);
       return;
     }
     // Staged media stay: after a full disk or a login the user can resume without losing them.
     await ctx.save({
-      resumeStage: job.stage as ActiveStage,
+      resumeStage: failure.kind === 'export_expired' ? undefined : (job.stage as ActiveStage),
       stage: 'failed',
       finishedAt: new Date().toISOString(),
       waitingUntil: undefined,
       error: { kind: failure.kind, message: failure.message },
     });
+    return;
   }
+  // Only a done job gets here; its ZIP stays for re-download, its staging goes, unless some
+  // failed file may be fetched again: "Retry failed files" rebuilds the ZIP from it.
+  if (!job.retryableFailed) await cleanUpFinishedJob(job.id).catch(() => undefined);
 }
 

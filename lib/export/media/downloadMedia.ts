@@ -2,6 +2,7 @@ import { ExportError, toExportError } from '../../errors';
 import { parseRetryAfter } from '../../net/retryPolicy';
 import type { MediaFormat, MediaKind, MediaRules } from '../../platforms/types';
 import { createStallWatchdog, type StallWatchdog } from '../../net/stallWatchdog';
+import type { SpaceReservation } from '../../storage/spaceReservations';
 import { checkResponseHead, tooLarge } from './responseChecks';
 import { SNIFF_BYTES, kindOf, looksLikeMarkup, sniffFormat } from './mediaFormat';
 
@@ -24,7 +25,12 @@ export interface DownloadMediaOptions {
   now?: () => number;
   /** Give up on a response that sends nothing (headers or bytes) for this long; default 30 s. */
   stallTimeoutMs?: number;
+  /** Holds disk space for the file (its Content-Length, else the platform's limit) while it downloads. */
+  reserveSpace?: (bytes: number) => Promise<SpaceReservation>;
 }
+
+/** The disk is checked again after every this many bytes written. */
+const RECHECK_EVERY_BYTES = 32 * 1024 * 1024;
 
 export interface DownloadedMedia {
   format: MediaFormat;
@@ -142,12 +148,15 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
     return next;
   };
   let sink: ByteSink | undefined;
+  let space: SpaceReservation | undefined;
   try {
     const first = await readHead(read, rules, signal);
     const format = checkMagic(sniffWindow(first.chunks), head.declaredFormat, opts);
+    space = await opts.reserveSpace?.(head.expectedLength ?? rules.maxBytes);
     sink = await opts.openSink();
     for (const chunk of first.chunks) await sink.write(chunk);
     let bytes = first.length;
+    let checkedAt = 0;
     while (!first.done) {
       throwIfCancelled(signal);
       const next = await read();
@@ -155,6 +164,11 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
       bytes += next.value.byteLength;
       if (bytes > rules.maxBytes) throw tooLarge(rules);
       await sink.write(next.value);
+      // Other programs fill the disk too: the export stops before Chromium's own fatal check does.
+      if (space && bytes - checkedAt >= RECHECK_EVERY_BYTES) {
+        checkedAt = bytes;
+        await space.recheck(bytes);
+      }
     }
     if (head.expectedLength !== undefined && bytes < head.expectedLength) {
       throw new ExportError('network_error', `The download stopped early: ${bytes} of ${head.expectedLength} bytes arrived.`);
@@ -166,5 +180,7 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
     await reader.cancel(failure).catch(() => undefined);
     await sink?.abort(failure).catch(() => undefined);
     throw failure;
+  } finally {
+    space?.release();
   }
 }

@@ -1,6 +1,7 @@
 import { ExportError, toExportError } from '../../errors';
 import { MEDIA_RETRY_POLICY, isRetryableError, retryDelayFor, sleep as realSleep } from '../../net/retryPolicy';
 import type { RetryPolicy } from '../../net/retryPolicy';
+import type { Connectivity } from '../../net/connectivity';
 import { downloadMedia } from './downloadMedia';
 import type { DownloadMediaOptions, DownloadedMedia } from './downloadMedia';
 import type { DownloadSlots } from './downloadSlots';
@@ -14,6 +15,8 @@ export interface DownloadWithRetryOptions extends DownloadMediaOptions {
    */
   slots?: DownloadSlots;
   policy?: RetryPolicy;
+  /** The job's view of the media network: while it is down, network errors wait and do not count. */
+  connectivity?: Connectivity;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   random?: () => number;
 }
@@ -41,9 +44,18 @@ export async function downloadWithRetry(opts: DownloadWithRetryOptions): Promise
     try {
       const attempt = () => downloadMedia({ ...opts, url });
       const result = await (slots ? slots.run(attempt, signal) : attempt());
+      opts.connectivity?.succeeded();
       return { ...result, url, attempts };
     } catch (thrown) {
       const error = signal.aborted ? new ExportError('cancelled', 'The export was cancelled.') : toExportError(thrown);
+      if (error.kind === 'network_error' && opts.connectivity?.failedOffline()) {
+        try {
+          await opts.connectivity.waitForNetwork(signal);
+        } catch (waitError) {
+          throw toExportError(waitError);
+        }
+        continue;
+      }
       if (error.kind === 'expired_url' && refreshUrl && !refreshed) {
         refreshed = true;
         url = await freshUrl(refreshUrl, error);

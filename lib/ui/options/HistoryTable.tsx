@@ -4,6 +4,7 @@ import { isFinal } from '../../export/job/jobProgress';
 import { backgroundClient } from '../../messaging/clients';
 import { PLATFORM_LABELS } from '../../platforms/labels';
 import { FailedFiles } from '../FailedFiles';
+import { canRetryFailedFiles } from '../JobCard';
 import { accountLabel, failureText, formatBytes } from '../jobStatusText';
 
 function when(entry: HistoryEntry): string {
@@ -58,6 +59,16 @@ function Row({ entry, onChanged, onError }: { entry: HistoryEntry; onChanged(): 
           >
             Download again
           </button>
+          {canRetryFailedFiles(entry) && (
+            <button
+              type="button"
+              disabled={busy}
+              aria-label={`Retry the failed files of ${what}`}
+              onClick={() => act(() => backgroundClient.send('retryFailedFiles', { jobId: entry.id }))}
+            >
+              Retry failed files
+            </button>
+          )}
           <button
             type="button"
             disabled={busy || !isFinal(entry.stage)}

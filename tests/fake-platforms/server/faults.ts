@@ -18,6 +18,8 @@ interface ActiveRule {
   rule: FaultRule;
   seen: number;
   applied: number;
+  /** When a `forMs` rule faulted its first request. */
+  startedAt?: number;
 }
 
 async function matches(rule: FaultRule, ctx: RequestContext): Promise<boolean> {
@@ -89,8 +91,11 @@ export class FaultInjector {
     for (const active of this.rules) {
       if (!(await matches(active.rule, ctx))) continue;
       const index = active.seen++;
-      const limit = active.rule.times ?? 1;
-      if (index < (active.rule.after ?? 0) || active.applied >= limit) continue;
+      if (index < (active.rule.after ?? 0)) continue;
+      if (active.rule.forMs !== undefined) {
+        active.startedAt ??= Date.now();
+        if (Date.now() - active.startedAt > active.rule.forMs) continue;
+      } else if (active.applied >= (active.rule.times ?? 1)) continue;
       const fault = active.rule.fault;
       // A delay stacks with whatever else applies; the first other fault wins.
       if (fault.type === 'delay') {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeExpiredExports } from '../../../lib/export/history/retention';
 import { closeExportDb } from '../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob } from '../../../lib/storage/jobRepository';
+import { toSnapshot } from '../../../lib/export/job/jobScheduler';
 import { jobRecord, post, listedPage } from '../job/jobs';
 
 const removedFiles: string[] = [];
@@ -34,6 +35,19 @@ describe('removeExpiredExports', () => {
     expect(removedFiles.sort()).toEqual(['old-cancelled', 'old-done', 'old-failed']);
     expect(await mediaOfJob('old-failed')).toEqual([]);
     for (const id of ['old-done', 'old-failed', 'old-cancelled', 'recent', 'running']) expect(await getJob(id)).toBeDefined();
+  });
+
+  it('a resumable failed job stops being resumable in the same step, saying it expired', async () => {
+    await putJob(jobRecord({ id: 'old-resumable', stage: 'failed', resumeStage: 'media', finishedAt: daysAgo(8), error: { kind: 'quota_exceeded', message: 'Disk full.' } }));
+    await appendPage('old-resumable', listedPage([post('p1', ['m1'])], null));
+
+    expect(await removeExpiredExports(NOW, 7)).toEqual(['old-resumable']);
+
+    const job = await getJob('old-resumable');
+    expect(job?.resumeStage).toBeUndefined();
+    expect(toSnapshot(job!).resumable).toBe(false);
+    expect(job?.error).toEqual({ kind: 'export_expired', message: 'This export has expired; start it again.' });
+    expect(await mediaOfJob('old-resumable')).toEqual([]);
   });
 
   it('follows the period the user chose', async () => {

@@ -1,0 +1,21 @@
+import { readStagedFile } from '../../storage/fileStaging';
+import { mediaOfJob, putMedia } from '../../storage/jobRepository';
+import type { JobContext } from './jobContext';
+import { stagedMediaName } from './stagedMediaName';
+
+/**
+ * Puts every kept file whose staged copy is gone or cut short back to pending, and returns how
+ * many. Without this, the archive stage would fail on the same missing file at every Resume.
+ */
+export async function returnMissingFilesToMedia(ctx: JobContext): Promise<number> {
+  let missing = 0;
+  for (const record of await mediaOfJob(ctx.job.id)) {
+    if (record.state !== 'kept') continue;
+    const file = await readStagedFile(ctx.job.id, stagedMediaName(record));
+    if (file && file.size === record.bytes) continue;
+    const { format: _format, bytes: _bytes, downloadedAt: _at, ...rest } = record;
+    await putMedia({ ...rest, state: 'pending' });
+    missing += 1;
+  }
+  return missing;
+}
