@@ -42,6 +42,8 @@ export interface RequestLogEntry {
   durationMs: number;
   /** 'http' for a cleartext request (caught on port 80 for any host); absent for HTTPS. */
   scheme?: 'http';
+  /** The Origin header the request came with, if any. */
+  origin?: string;
   /** An injected fault shaped the answer. */
   faulted?: true;
 }

@@ -158,7 +158,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const url = new URL(req.url ?? '/', `https://${host || 'invalid.host'}`);
   const route = deps.routes.find((r) => r.hosts.some((pattern) => hostMatches(pattern, host)));
   const kind = route?.kind ?? 'api';
-  const logged = deps.log.begin(kind, host, req.method ?? 'GET', `${url.pathname}${url.search}`);
+  const logged = deps.log.begin(kind, host, req.method ?? 'GET', `${url.pathname}${url.search}`, { origin: req.headers.origin });
   countAsOverWhenLastByteLeaves(res, () => logged.end(res.statusCode));
   res.on('close', () => logged.end(res.statusCode));
   if (!route) {

@@ -15,7 +15,7 @@ export async function startPlainHttpCatchAll(log: RequestLog): Promise<PlainHttp
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    const logged = log.begin('api', host, req.method ?? 'GET', req.url ?? '/', 'http');
+    const logged = log.begin('api', host, req.method ?? 'GET', req.url ?? '/', { scheme: 'http' });
     res.on('close', () => logged.end(421));
     logged.respond(421);
     res.writeHead(421, { 'content-type': 'text/plain' }).end(`This server does not answer for http://${host}`);

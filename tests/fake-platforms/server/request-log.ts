@@ -21,8 +21,11 @@ export class RequestLog {
     return this.mediaInFlightMax;
   }
 
-  /** `scheme` is set only for a request that arrived without TLS (the port-80 catch-all). */
-  begin(kind: RequestKind, host: string, method: string, path: string, scheme?: 'http'): LoggedRequest {
+  /**
+   * `scheme` is set only for a request that arrived without TLS (the port-80 catch-all); `origin`
+   * is the Origin header the request came with.
+   */
+  begin(kind: RequestKind, host: string, method: string, path: string, { scheme, origin }: { scheme?: 'http'; origin?: string } = {}): LoggedRequest {
     const began = Date.now();
     if (kind === 'media') {
       this.mediaInFlight++;
@@ -33,7 +36,18 @@ export class RequestLog {
     let faulted = false;
     const respond = (status: number) => {
       if (entry) return;
-      entry = { at: began - this.startedAt, host, method, path, status, kind, durationMs: Date.now() - began, ...(scheme ? { scheme } : {}), ...(faulted ? { faulted } : {}) };
+      entry = {
+        at: began - this.startedAt,
+        host,
+        method,
+        path,
+        status,
+        kind,
+        durationMs: Date.now() - began,
+        ...(scheme ? { scheme } : {}),
+        ...(origin ? { origin } : {}),
+        ...(faulted ? { faulted } : {}),
+      };
       this.entries.push(entry);
     };
     return {

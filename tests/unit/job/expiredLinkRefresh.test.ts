@@ -9,8 +9,7 @@ import { adapterFor } from '../../../lib/platforms/registry';
 import type { PlatformAdapter } from '../../../lib/platforms/types';
 import { closeExportDb } from '../../../lib/storage/exportDb';
 import { appendPage, putJob } from '../../../lib/storage/jobRepository';
-import { MemoryNotes } from '../platform-fakes/memoryNotes';
-import { jobRecord, listedPage } from './jobs';
+import { jobRecord, listedPage, offlinePlatform } from './jobs';
 import { photoPosts } from './runJobHarness';
 
 // Every file's link has expired: the download asks for a fresh one, as the real one does after a 403.
@@ -44,7 +43,7 @@ describe('refreshing an expired link', () => {
       adapter,
       settings: { ...DEFAULT_EXPORT_SETTINGS, rateLimitWaitMs: 50 },
       signal: new AbortController().signal,
-      createPlatform: (signal) => ({ signal, request: () => Promise.reject(new Error('no API call')), getCookie: async () => undefined, notes: new MemoryNotes() }),
+      createPlatform: offlinePlatform,
       publish: putJob,
     });
     await (await startMediaDownloads(ctx)).finish();

@@ -1,7 +1,8 @@
 import type { JobRecord } from '../../../lib/storage/exportDb';
 import type { ListedPage } from '../../../lib/storage/jobRepository';
 import type { ExportRequest } from '../../../lib/export/types';
-import type { MediaItem, Post } from '../../../lib/platforms/types';
+import type { MediaItem, PlatformContext, Post } from '../../../lib/platforms/types';
+import { MemoryNotes } from '../platform-fakes/memoryNotes';
 
 /** A job as the scheduler creates it, before any stage ran; `overrides` replace whole fields. */
 export function jobRecord(overrides: Partial<JobRecord> = {}): JobRecord {
@@ -59,4 +60,9 @@ export function listedPage(posts: Post[], cursor: string | null, section = 'post
     scope: section,
     advance: (counted) => ({ listing: cursor === null ? undefined : { section, strategy: 'test', cursor, listed: counted } }),
   };
+}
+
+/** A platform context for stages that must make no API call: any request fails the test. */
+export function offlinePlatform(signal: AbortSignal = new AbortController().signal): PlatformContext {
+  return { signal, request: () => Promise.reject(new Error('no API call is expected')), getCookie: async () => undefined, notes: new MemoryNotes() };
 }

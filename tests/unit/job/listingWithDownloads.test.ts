@@ -7,13 +7,12 @@ import { listWhileDownloading } from '../../../lib/export/job/listingWithDownloa
 import { downloadMedia } from '../../../lib/export/media/downloadMedia';
 import { downloadSlots } from '../../../lib/export/media/downloadSlots';
 import { adapterFor } from '../../../lib/platforms/registry';
-import type { ListingStrategy, PlatformAdapter, PlatformContext, Post } from '../../../lib/platforms/types';
+import type { ListingStrategy, PlatformAdapter, Post } from '../../../lib/platforms/types';
 import { closeExportDb, type JobRecord } from '../../../lib/storage/exportDb';
 import { ensureFreeSpace } from '../../../lib/storage/freeSpace';
 import { appendPage, getJob, mediaOfJob, putJob } from '../../../lib/storage/jobRepository';
 import { jobStatusText } from '../../../lib/ui/jobStatusText';
-import { MemoryNotes } from '../platform-fakes/memoryNotes';
-import { jobRecord, listedPage, post } from './jobs';
+import { jobRecord, listedPage, post, offlinePlatform } from './jobs';
 
 // The real retries and the real three slots run; only the transfer itself and the disk are faked.
 vi.mock('../../../lib/export/media/downloadMedia', () => ({ downloadMedia: vi.fn() }));
@@ -119,12 +118,7 @@ function contextFor(job: JobRecord, adapter: PlatformAdapter, outer = new AbortC
     adapter,
     settings: SETTINGS,
     signal: outer.signal,
-    createPlatform: (signal): PlatformContext => ({
-      signal,
-      request: () => Promise.reject(new Error('no API call is expected')),
-      getCookie: async () => undefined,
-      notes: new MemoryNotes(),
-    }),
+    createPlatform: offlinePlatform,
     publish: putJob,
   });
 }

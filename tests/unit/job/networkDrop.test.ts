@@ -10,8 +10,7 @@ import { createConnectivity } from '../../../lib/net/connectivity';
 import { adapterFor } from '../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../lib/storage/exportDb';
 import { appendPage, mediaOfJob, putJob } from '../../../lib/storage/jobRepository';
-import { MemoryNotes } from '../platform-fakes/memoryNotes';
-import { jobRecord, listedPage } from './jobs';
+import { jobRecord, listedPage, offlinePlatform } from './jobs';
 import { photoPosts } from './runJobHarness';
 
 // The real retries, slots and connectivity run; only the transfer is faked.
@@ -26,7 +25,7 @@ function contextFor(job: JobRecord): JobContext {
     adapter: adapterFor('instagram'),
     settings: DEFAULT_EXPORT_SETTINGS,
     signal: new AbortController().signal,
-    createPlatform: (signal) => ({ signal, request: () => Promise.reject(new Error('no API call')), getCookie: async () => undefined, notes: new MemoryNotes() }),
+    createPlatform: offlinePlatform,
     publish: putJob,
     network: { api: quick(), media: quick() },
   });

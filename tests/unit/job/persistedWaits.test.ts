@@ -8,8 +8,7 @@ import { withApiRetries } from '../../../lib/export/job/metadataStage';
 import { adapterFor } from '../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../lib/storage/exportDb';
 import { getJob, putJob } from '../../../lib/storage/jobRepository';
-import { MemoryNotes } from '../platform-fakes/memoryNotes';
-import { jobRecord } from './jobs';
+import { jobRecord, offlinePlatform } from './jobs';
 
 const SETTINGS: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, temporaryBlockWaitMs: 300, rateLimitWaitMs: 300 };
 
@@ -19,7 +18,7 @@ function contextFor(job: JobRecord, controller = new AbortController()): JobCont
     adapter: adapterFor('facebook'),
     settings: SETTINGS,
     signal: controller.signal,
-    createPlatform: (signal) => ({ signal, request: () => Promise.reject(new Error('no API call')), getCookie: async () => undefined, notes: new MemoryNotes() }),
+    createPlatform: offlinePlatform,
     publish: putJob,
   });
 }

@@ -10,8 +10,7 @@ import { downloadWithRetry } from '../../../lib/export/media/downloadWithRetry';
 import { adapterFor } from '../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob, putMedia } from '../../../lib/storage/jobRepository';
-import { MemoryNotes } from '../platform-fakes/memoryNotes';
-import { jobRecord, listedPage } from './jobs';
+import { jobRecord, listedPage, offlinePlatform } from './jobs';
 import { JPEG_BYTES, fakeAdapter, photoPosts, servedDownload } from './runJobHarness';
 import { stagedMediaName } from '../../../lib/export/job/stagedMediaName';
 import { staged } from './memoryStaging';
@@ -77,7 +76,7 @@ describe('a resumed job whose data is gone', () => {
       adapter: adapterFor('instagram'),
       settings: DEFAULT_EXPORT_SETTINGS,
       signal: new AbortController().signal,
-      createPlatform: (signal) => ({ signal, request: () => Promise.reject(new Error('no API call')), getCookie: async () => undefined, notes: new MemoryNotes() }),
+      createPlatform: offlinePlatform,
       publish: putJob,
     });
     await expect(runArchiveStage(ctx)).rejects.toMatchObject({ kind: 'export_expired' });

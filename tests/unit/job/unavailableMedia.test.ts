@@ -5,11 +5,10 @@ import { createJobContext, type JobContext } from '../../../lib/export/job/jobCo
 import { startMediaDownloads } from '../../../lib/export/job/mediaStage';
 import { downloadWithRetry } from '../../../lib/export/media/downloadWithRetry';
 import { adapterFor } from '../../../lib/platforms/registry';
-import type { MediaItem, PlatformContext } from '../../../lib/platforms/types';
+import type { MediaItem } from '../../../lib/platforms/types';
 import { closeExportDb, type JobRecord } from '../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob, putMedia } from '../../../lib/storage/jobRepository';
-import { jobRecord, mediaItem, post, listedPage } from './jobs';
-import { MemoryNotes } from '../platform-fakes/memoryNotes';
+import { jobRecord, mediaItem, post, listedPage, offlinePlatform } from './jobs';
 
 // The files a platform did give an address for are "downloaded" here; the real download is tested on its own.
 vi.mock('../../../lib/export/media/downloadWithRetry', () => ({ downloadWithRetry: vi.fn() }));
@@ -23,12 +22,7 @@ function unavailable(id: string, postId: string): MediaItem {
 }
 
 function stageContext(job: JobRecord): JobContext {
-  const platform: PlatformContext = {
-    signal: new AbortController().signal,
-    request: () => Promise.reject(new Error('no API call is expected')),
-    getCookie: async () => undefined,
-    notes: new MemoryNotes(),
-  };
+  const platform = offlinePlatform();
   return createJobContext({
     job,
     adapter: adapterFor('instagram'),
