@@ -19,7 +19,7 @@ export interface BackgroundProtocol {
 
 /** background → offscreen document. */
 export interface OffscreenProtocol {
-  createArchiveUrl(params: { jobId: string; fileName: string }): { url: string };
+  createArchiveUrl(params: { jobId: string }): { url: string };
   revokeArchiveUrl(params: { url: string }): void;
 }
 

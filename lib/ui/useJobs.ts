@@ -3,7 +3,7 @@ import type { JobSnapshot } from '../export/types';
 import { backgroundClient } from '../messaging/clients';
 import { onBroadcast } from '../messaging/messenger';
 import type { BroadcastProtocol } from '../messaging/protocol';
-import { mergeJobs } from './jobList';
+import { mergeJobs } from './jobSnapshots';
 
 // Broadcasts carry live progress; the periodic re-read covers a worker that restarted meanwhile.
 const REFRESH_MS = 3000;

@@ -87,7 +87,7 @@ export async function deliverArchive(options: {
 }): Promise<void> {
   const release = await acquireOffscreenDocument();
   try {
-    const { url } = await offscreenClient.send('createArchiveUrl', { jobId: options.jobId, fileName: options.fileName });
+    const { url } = await offscreenClient.send('createArchiveUrl', { jobId: options.jobId });
     try {
       const downloadId = await browser.downloads.download({ url, filename: options.fileName, saveAs: false, conflictAction: 'uniquify' });
       await options.onStarted(downloadId);

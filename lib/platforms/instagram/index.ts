@@ -18,4 +18,3 @@ export const instagramAdapter: PlatformAdapter = {
   refreshMediaUrl,
 };
 
-export { extractMediaItems } from './parseMedia';

@@ -46,10 +46,6 @@ export async function readStagedFile(jobId: string, name: string): Promise<File 
   return blob ? new File([blob], name) : undefined;
 }
 
-export async function removeStagedFile(jobId: string, name: string): Promise<void> {
-  staged.get(jobId)?.delete(name);
-}
-
 export async function removeJobFiles(jobId: string): Promise<void> {
   // OPFS refuses to remove a directory while a writable of a file in it is open.
   if ([...openStreams].some((key) => key.startsWith(`${jobId}/`))) throw new DOMException('A file is being written.', 'NoModificationAllowedError');

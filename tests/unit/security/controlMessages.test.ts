@@ -119,7 +119,7 @@ describe('offscreen document control messages', () => {
     const revokeObjectURL = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     vi.resetModules();
     await import('../../../entrypoints/offscreen/main');
-    const create = { starExport: 'offscreen', type: 'createArchiveUrl', data: { jobId: SEEDED.id, fileName: 'x.zip' } };
+    const create = { starExport: 'offscreen', type: 'createArchiveUrl', data: { jobId: SEEDED.id } };
     const revoke = { starExport: 'offscreen', type: 'revokeArchiveUrl', data: { url: 'blob:chrome-extension://x/1' } };
     expect(await deliver(create, sender)).toEqual(REFUSED);
     expect(await deliver(revoke, sender)).toEqual(REFUSED);

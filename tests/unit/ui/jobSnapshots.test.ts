@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../lib/export/types';
-import { laterSnapshot, mergeJobs } from '../../../lib/ui/jobList';
+import { laterSnapshot, mergeJobs } from '../../../lib/ui/jobSnapshots';
 import { jobRecord } from '../job/jobs';
 
 function job(id: string, overrides: Partial<JobSnapshot> = {}): JobSnapshot {
