@@ -6,7 +6,7 @@ import { formatLimit, formatPause, platformInfo } from './platformInfo';
 /** What an export of the chosen platform holds (media kinds, file formats, size limit), and the pace it goes at. */
 export function PlatformInfoPanel({ platform, pacing }: { platform: PlatformId; pacing: PacingProfile }) {
   const info = platformInfo(platform);
-  const pause = info.pacing?.[pacing];
+  const pause = info.pacing[pacing];
   const profile = PACING_CHOICES.find((choice) => choice.value === pacing)?.label ?? pacing;
   return (
     <section class="info-panel" aria-labelledby="info-title">

@@ -1,4 +1,4 @@
-import { registeredAdapters } from '../platforms/registry';
+import { adapterFor } from '../platforms/registry';
 import type { MediaFormat, Pacing, PacingProfile, PlatformId } from '../platforms/types';
 
 const MIB = 1024 * 1024;
@@ -10,36 +10,29 @@ export interface PlatformInfo {
   maxBytes: number;
   /** Where a logged-out user logs in. */
   loginUrl: string;
-  /** The pause between API calls at each pacing profile (none for a platform without an adapter). */
-  pacing?: Readonly<Record<PacingProfile, Pacing>>;
+  /** The pause between API calls at each pacing profile. */
+  pacing: Readonly<Record<PacingProfile, Pacing>>;
 }
 
-/** What each platform's export holds; a registered adapter's own media rules win, so the panel never promises more than it keeps. */
-const TABLE: Record<PlatformId, PlatformInfo> = {
+/** What each platform's export holds, in words; the formats, limits and pace are the adapter's own. */
+const WORDS: Record<PlatformId, Pick<PlatformInfo, 'mediaKinds' | 'loginUrl'>> = {
   youtube: {
     mediaKinds: 'Thumbnails of every video of the channel (high and medium)',
-    formats: ['jpg'],
-    maxBytes: 2048 * MIB,
     loginUrl: 'https://accounts.google.com/ServiceLogin?service=youtube&continue=https%3A%2F%2Fwww.youtube.com%2F',
   },
   instagram: {
     mediaKinds: 'Images, videos, stories and carousel media of all posts',
-    formats: ['jpg', 'png', 'mp4', 'mov'],
-    maxBytes: 1024 * MIB,
     loginUrl: 'https://www.instagram.com/accounts/login/',
   },
   facebook: {
     mediaKinds: 'Photos and videos from posts and uploads',
-    formats: ['jpg', 'png', 'gif', 'mp4', 'mov'],
-    maxBytes: 1024 * MIB,
     loginUrl: 'https://www.facebook.com/login/',
   },
 };
 
 export function platformInfo(platform: PlatformId): PlatformInfo {
-  const adapter = registeredAdapters().find((a) => a.id === platform);
-  const info = TABLE[platform];
-  return adapter ? { ...info, formats: adapter.mediaRules.formats, maxBytes: adapter.mediaRules.maxBytes, pacing: adapter.pacing } : info;
+  const adapter = adapterFor(platform);
+  return { ...WORDS[platform], formats: adapter.mediaRules.formats, maxBytes: adapter.mediaRules.maxBytes, pacing: adapter.pacing };
 }
 
 /** `1 GB`, `2 GB`, `500 MB`: sizes as the platforms' limits are usually written. */
