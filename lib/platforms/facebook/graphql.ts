@@ -5,6 +5,7 @@ import type { GraphqlPayload } from './framing';
 import { docIdBook, docIdIn, rereadDocIds } from './docIds';
 import { loginRequired, platformChanged, readGraphql, StaleTokenError, UnknownDocumentError } from './responses';
 import { facebookSession, type FacebookSession } from './session';
+import { jazoest } from '../shared/jazoest';
 
 export interface QueryId {
   friendlyName: string;
@@ -91,9 +92,3 @@ async function send(ctx: PlatformContext, session: FacebookSession, friendlyName
   return readGraphql(response, friendlyName);
 }
 
-/** The web client's checksum of fb_dtsg: "2" followed by the sum of its character codes. */
-export function jazoest(fbDtsg: string): string {
-  let sum = 0;
-  for (let i = 0; i < fbDtsg.length; i++) sum += fbDtsg.charCodeAt(i);
-  return `2${sum}`;
-}

@@ -1,4 +1,5 @@
 import { parseUrl } from '../shared/urlPaths';
+import { jazoest } from '../shared/jazoest';
 
 /**
  * What the web app's own page tells about the session, read from its HTML. The web app posts its
@@ -27,14 +28,9 @@ export function pageTokensOf(html: string): PageTokens | undefined {
   const fbDtsg = firstMatch(html, DTSG_PATTERNS);
   const lsd = firstMatch(html, LSD_PATTERNS);
   if (!fbDtsg || !lsd) return undefined;
-  return { fbDtsg, lsd, jazoest: jazoestOf(fbDtsg) };
+  return { fbDtsg, lsd, jazoest: jazoest(fbDtsg) };
 }
 
-export function jazoestOf(fbDtsg: string): string {
-  let sum = 0;
-  for (let i = 0; i < fbDtsg.length; i++) sum += fbDtsg.charCodeAt(i);
-  return `2${sum}`;
-}
 
 /** The logged-in user's id as the page states it (the GraphQL `av`), which need not be the profile's. */
 export function viewerIdOf(html: string): string | undefined {

@@ -24,31 +24,28 @@ function slowBodyFetch(chunks: number, everyMs: number): typeof fetch {
 
 afterEach(() => vi.unstubAllGlobals());
 
+function unpacedInstagram() {
+  return createPlatformContext({
+    origin: 'https://www.instagram.com',
+    pacing: { minDelayMs: 0, maxDelayMs: 0 },
+    signal: new AbortController().signal,
+    stallTimeoutMs: STALL_MS,
+    notes: new MemoryNotes(),
+    onPause: async () => undefined,
+  });
+}
+
 describe('an API answer whose body keeps arriving', () => {
   it('is no stall however long the whole body takes', async () => {
     vi.stubGlobal('fetch', slowBodyFetch(8, STALL_MS / 2));
-    const platform = createPlatformContext({
-      origin: 'https://www.instagram.com',
-      pacing: { minDelayMs: 0, maxDelayMs: 0 },
-      signal: new AbortController().signal,
-      stallTimeoutMs: STALL_MS,
-      notes: new MemoryNotes(),
-      onPause: async () => undefined,
-    });
+    const platform = unpacedInstagram();
     const response = await platform.request({ url: 'https://www.instagram.com/star.demo/' });
     expect(response.text.match(/part of a large page/g)).toHaveLength(8);
   });
 
   it('a body that stops arriving is still a stall', async () => {
     vi.stubGlobal('fetch', slowBodyFetch(2, STALL_MS * 3));
-    const platform = createPlatformContext({
-      origin: 'https://www.instagram.com',
-      pacing: { minDelayMs: 0, maxDelayMs: 0 },
-      signal: new AbortController().signal,
-      stallTimeoutMs: STALL_MS,
-      notes: new MemoryNotes(),
-      onPause: async () => undefined,
-    });
+    const platform = unpacedInstagram();
     await expect(platform.request({ url: 'https://www.instagram.com/star.demo/' })).rejects.toMatchObject({ kind: 'network_error' });
   });
 });

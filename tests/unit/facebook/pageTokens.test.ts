@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jazoest } from '../../../lib/platforms/facebook/graphql';
+import { jazoest } from '../../../lib/platforms/shared/jazoest';
 import { readPageTokens } from '../../../lib/platforms/facebook/pageTokens';
 import { fixtureText, VIEWER_DTSG, VIEWER_ID } from './fakeFacebook';
 

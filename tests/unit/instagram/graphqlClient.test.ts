@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FALLBACK_DOC_IDS } from '../../../lib/platforms/instagram/constants';
-import { jazoestOf } from '../../../lib/platforms/instagram/pageHtml';
+import { jazoest } from '../../../lib/platforms/shared/jazoest';
 import type { AccountInfo, ApiRequest } from '../../../lib/platforms/types';
 import { postsGraphql } from '../../../lib/platforms/instagram/strategies/postsGraphql';
 import { postsRest } from '../../../lib/platforms/instagram/strategies/postsRest';
@@ -32,7 +32,7 @@ describe('GraphQL as the web app sends it', () => {
       __a: '1',
       __comet_req: '7',
       fb_dtsg: PAGE_TOKENS.fbDtsg,
-      jazoest: jazoestOf(PAGE_TOKENS.fbDtsg),
+      jazoest: jazoest(PAGE_TOKENS.fbDtsg),
       lsd: PAGE_TOKENS.lsd,
       fb_api_caller_class: 'RelayModern',
       fb_api_req_friendly_name: 'PolarisProfilePostsQuery',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundleUrlsOf, jazoestOf, pageTokensOf, profileIdOf, showsLoggedOut, viewerIdOf } from '../../../lib/platforms/instagram/pageHtml';
+import { bundleUrlsOf, pageTokensOf, profileIdOf, showsLoggedOut, viewerIdOf } from '../../../lib/platforms/instagram/pageHtml';
+import { jazoest } from '../../../lib/platforms/shared/jazoest';
 import { PAGE_TOKENS, VIEWER_ID, fixtureText } from './fakeInstagram';
 
 const DTSG = '["DTSGInitialData",[],{"token":"NAcAbc:1:2"},258]';
@@ -10,7 +11,7 @@ describe('pageTokensOf', () => {
     expect(pageTokensOf(fixtureText('profile-page.html'))).toEqual({
       fbDtsg: PAGE_TOKENS.fbDtsg,
       lsd: PAGE_TOKENS.lsd,
-      jazoest: jazoestOf(PAGE_TOKENS.fbDtsg),
+      jazoest: jazoest(PAGE_TOKENS.fbDtsg),
     });
   });
 
@@ -27,13 +28,13 @@ describe('pageTokensOf', () => {
   });
 });
 
-describe('jazoestOf', () => {
+describe('jazoest', () => {
   it.each([
     ['A', '265'],
     ['AB', '2131'],
     ['NAc:1', `2${[...'NAc:1'].reduce((sum, c) => sum + c.charCodeAt(0), 0)}`],
   ])('is "2" and the sum of the character codes of %j', (token, expected) => {
-    expect(jazoestOf(token)).toBe(expected);
+    expect(jazoest(token)).toBe(expected);
   });
 });
 
