@@ -1,15 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Host permissions name only the platforms' own hosts and their media CDNs (DESIGN §5).
-const HOST_PERMISSIONS = [
-  'https://www.instagram.com/*',
-  'https://*.cdninstagram.com/*',
-  'https://*.fbcdn.net/*',
-  'https://www.youtube.com/*',
-  'https://i.ytimg.com/*',
-  'https://www.facebook.com/*',
-];
+import { PLATFORM_DESCRIPTORS } from './lib/platforms/descriptors';
+import { hostPermissions } from './lib/platforms/platformDescriptor';
+
+// Host permissions name only the platforms' own API origins and their media CDNs, from their descriptors.
+const HOST_PERMISSIONS = [...new Set(PLATFORM_DESCRIPTORS.flatMap(hostPermissions))];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

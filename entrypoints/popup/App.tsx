@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { startExport } from '@/lib/messaging/clients';
-import { registeredAdapters } from '@/lib/platforms/registry';
+import { PLATFORM_IDS } from '@/lib/platforms/descriptors';
 import { ExportForm } from '@/lib/ui/ExportForm';
 import { JobList } from '@/lib/ui/JobList';
 import { jobStatusText } from '@/lib/ui/jobStatusText';
@@ -9,7 +9,7 @@ import { useJobs } from '@/lib/ui/useJobs';
 import { usePreferences } from '@/lib/ui/usePreferences';
 import { useTargetAccount } from '@/lib/ui/useTargetAccount';
 
-const available = registeredAdapters().map((adapter) => adapter.id);
+const available = [...PLATFORM_IDS];
 
 export function App() {
   const target = useTargetAccount();

@@ -1,7 +1,5 @@
-import type { PlatformId } from './types';
+import { PLATFORM_DESCRIPTORS, type PlatformId } from './descriptors';
 
-export const PLATFORM_LABELS: Record<PlatformId, string> = {
-  instagram: 'Instagram',
-  youtube: 'YouTube',
-  facebook: 'Facebook',
-};
+export const PLATFORM_LABELS = Object.fromEntries(
+  PLATFORM_DESCRIPTORS.map((descriptor) => [descriptor.id, descriptor.label]),
+) as Record<PlatformId, string>;

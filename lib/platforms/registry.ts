@@ -5,8 +5,8 @@ import { parseUrl } from './shared/urlPaths';
 import type { PlatformAdapter, PlatformId } from './types';
 import { youtubeAdapter } from './youtube';
 
-/** Adding a platform = a folder under lib/platforms/ and one line here. */
-const adapters: Partial<Record<PlatformId, PlatformAdapter>> = {
+/** Each platform of descriptors.ts with its code; the type makes a missing one a compile error. */
+const adapters: Record<PlatformId, PlatformAdapter> = {
   instagram: instagramAdapter,
   youtube: youtubeAdapter,
   facebook: facebookAdapter,

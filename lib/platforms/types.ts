@@ -1,8 +1,19 @@
 import type { ErrorKind } from '../errors';
+import type { PlatformId } from './descriptors';
+import type { MediaFormat, PlatformDescriptor } from './platformDescriptor';
 
-export type PlatformId = 'instagram' | 'youtube' | 'facebook';
+export type { PlatformId } from './descriptors';
+export type {
+  CallBudget,
+  MediaFormat,
+  MediaRules,
+  Pacing,
+  PacingLimits,
+  PacingProfile,
+  PlatformDescriptor,
+  PlatformSite,
+} from './platformDescriptor';
 export type MediaKind = 'image' | 'video';
-export type MediaFormat = 'jpg' | 'png' | 'gif' | 'webp' | 'mp4' | 'mov';
 
 /** One file to download: an image or video of a post, as the platform serves it. */
 export interface MediaItem {
@@ -147,48 +158,9 @@ export interface ListingSection {
   expectedCount?: number;
 }
 
-/** How fast the export may call a platform's API: the user's choice, Careful by default. */
-export type PacingProfile = 'careful' | 'normal' | 'fast';
-
-/** A randomised pause between two API calls to one platform, in ms. */
-export interface Pacing {
-  minDelayMs: number;
-  maxDelayMs: number;
-}
-
-/** API calls one platform allows in any rolling hour and day before the export pauses. */
-export interface CallBudget {
-  perHour: number;
-  perDay: number;
-}
-
-/** How fast one pacing profile may go on one platform. */
-export interface PacingLimits extends Pacing {
-  budget: CallBudget;
-}
-
-export interface MediaRules {
-  maxBytes: number;
-  formats: readonly MediaFormat[];
-}
-
-/** Where a platform's pages and API live. */
-export interface PlatformSite {
-  /** Origin of its pages and API; cookies are read for this URL and Origin/Referer set to it. */
-  origin: string;
-  /** Hosts of its pages (for recognising a tab), API calls included. */
-  hosts: readonly string[];
-  /** Hosts its media are served from (`*.` for any subdomain); media elsewhere are never fetched. */
-  mediaHosts: readonly string[];
-}
-
-export interface PlatformAdapter {
+/** A platform's descriptor plus the code that reads it. */
+export interface PlatformAdapter extends PlatformDescriptor {
   id: PlatformId;
-  label: string;
-  site: PlatformSite;
-  mediaRules: MediaRules;
-  /** The pause between API calls and the rolling call budget at each pacing profile, from what the platform was seen to tolerate. */
-  pacing: Readonly<Record<PacingProfile, PacingLimits>>;
   /** The account handle a platform page URL shows, if any (profile, post page…). */
   accountFromUrl(url: string): string | undefined;
   /** The named account, or the logged-in user's own when `account` is omitted. */

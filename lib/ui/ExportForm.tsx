@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ExportFormat, ExportRequest } from '../export/types';
 import type { UserPreferences } from '../export/userPreferences';
+import { PLATFORM_DESCRIPTORS } from '../platforms/descriptors';
 import { PLATFORM_LABELS } from '../platforms/labels';
 import type { PlatformId } from '../platforms/types';
 import { PlatformInfoPanel } from './PlatformInfoPanel';
@@ -37,7 +38,7 @@ function AccountLine({ platform, account }: { platform: PlatformId; account?: st
 }
 
 export function ExportForm({ available, detected, defaults, busy, onStart }: ExportFormProps) {
-  const [platform, setPlatform] = useState<PlatformId>(detected?.platform ?? available[0] ?? 'instagram');
+  const [platform, setPlatform] = useState<PlatformId>(detected?.platform ?? available[0] ?? PLATFORM_DESCRIPTORS[0].id);
   const [format, setFormat] = useState<ExportFormat>(defaults.format);
   const [includeMedia, setIncludeMedia] = useState(defaults.includeMedia);
   const account = detected?.platform === platform ? detected.account : undefined;

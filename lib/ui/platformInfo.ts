@@ -1,4 +1,4 @@
-import { adapterFor } from '../platforms/registry';
+import { descriptorFor } from '../platforms/descriptors';
 import type { MediaFormat, Pacing, PacingProfile, PlatformId } from '../platforms/types';
 
 const MIB = 1024 * 1024;
@@ -14,25 +14,10 @@ export interface PlatformInfo {
   pacing: Readonly<Record<PacingProfile, Pacing>>;
 }
 
-/** What each platform's export holds, in words; the formats, limits and pace are the adapter's own. */
-const WORDS: Record<PlatformId, Pick<PlatformInfo, 'mediaKinds' | 'loginUrl'>> = {
-  youtube: {
-    mediaKinds: 'Thumbnails of every video of the channel (high and medium)',
-    loginUrl: 'https://accounts.google.com/ServiceLogin?service=youtube&continue=https%3A%2F%2Fwww.youtube.com%2F',
-  },
-  instagram: {
-    mediaKinds: 'Images, videos, stories and carousel media of all posts',
-    loginUrl: 'https://www.instagram.com/accounts/login/',
-  },
-  facebook: {
-    mediaKinds: 'Photos and videos from posts and uploads',
-    loginUrl: 'https://www.facebook.com/login/',
-  },
-};
-
+/** What the popup shows of a platform, from its descriptor alone (the popup loads no adapter). */
 export function platformInfo(platform: PlatformId): PlatformInfo {
-  const adapter = adapterFor(platform);
-  return { ...WORDS[platform], formats: adapter.mediaRules.formats, maxBytes: adapter.mediaRules.maxBytes, pacing: adapter.pacing };
+  const { mediaKinds, loginUrl, mediaRules, pacing } = descriptorFor(platform);
+  return { mediaKinds, loginUrl, formats: mediaRules.formats, maxBytes: mediaRules.maxBytes, pacing };
 }
 
 /** `1 GB`, `2 GB`, `500 MB`: sizes as the platforms' limits are usually written. */

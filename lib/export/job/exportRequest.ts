@@ -1,8 +1,7 @@
 import { ExportError } from '../../errors';
-import type { PlatformId } from '../../platforms/types';
+import { isPlatformId } from '../../platforms/descriptors';
 import type { ExportFormat, ExportRequest } from '../types';
 
-const PLATFORMS: readonly PlatformId[] = ['instagram', 'youtube', 'facebook'];
 const FORMATS: readonly ExportFormat[] = ['json', 'csv', 'html'];
 const MAX_ACCOUNT_LENGTH = 200;
 
@@ -10,11 +9,11 @@ const MAX_ACCOUNT_LENGTH = 200;
 export function validateExportRequest(raw: unknown): ExportRequest {
   const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const { platform, format, includeMedia, account } = input;
-  if (!PLATFORMS.includes(platform as PlatformId)) throw new ExportError('invalid_request', 'Unknown platform.');
+  if (!isPlatformId(platform)) throw new ExportError('invalid_request', 'Unknown platform.');
   if (!FORMATS.includes(format as ExportFormat)) throw new ExportError('invalid_request', 'Unknown export format.');
   if (typeof includeMedia !== 'boolean') throw new ExportError('invalid_request', 'includeMedia must be true or false.');
   if (account !== undefined && (typeof account !== 'string' || account.length === 0 || account.length > MAX_ACCOUNT_LENGTH)) {
     throw new ExportError('invalid_request', 'The account name is not valid.');
   }
-  return { platform: platform as PlatformId, format: format as ExportFormat, includeMedia, ...(account ? { account } : {}) };
+  return { platform, format: format as ExportFormat, includeMedia, ...(account ? { account } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { MediaFormat } from '../types';
+import type { MediaFormat } from '../platformDescriptor';
 
 /**
  * Facebook's hosts, limits and the export's own switches. The web client's rotating query ids and

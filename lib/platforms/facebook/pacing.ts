@@ -1,4 +1,4 @@
-import type { PacingLimits, PacingProfile } from '../types';
+import type { PacingLimits, PacingProfile } from '../platformDescriptor';
 
 /**
  * Pauses and call budgets for Facebook's API. Facebook blocked an account for ~15 minutes after

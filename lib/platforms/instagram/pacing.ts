@@ -1,4 +1,4 @@
-import type { PacingLimits, PacingProfile } from '../types';
+import type { PacingLimits, PacingProfile } from '../platformDescriptor';
 
 /**
  * Pauses and call budgets for Instagram's API. Accounts were blocked even at gallery-dl's default

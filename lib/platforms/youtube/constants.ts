@@ -1,4 +1,4 @@
-import type { MediaFormat } from '../types';
+import type { MediaFormat } from '../platformDescriptor';
 
 /**
  * Everything YouTube rotates or may change lives here, so a platform change is a one-file fix.

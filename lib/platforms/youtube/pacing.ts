@@ -1,4 +1,4 @@
-import type { PacingLimits, PacingProfile } from '../types';
+import type { PacingLimits, PacingProfile } from '../platformDescriptor';
 
 /**
  * Pauses and call budgets for InnerTube. YouTube limits an account for up to an hour after too
