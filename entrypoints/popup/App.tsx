@@ -4,7 +4,7 @@ import { startExport } from '@/lib/messaging/clients';
 import { PLATFORM_IDS } from '@/lib/platforms/descriptors';
 import { ExportForm } from '@/lib/ui/ExportForm';
 import { JobList } from '@/lib/ui/JobList';
-import { jobStatusText } from '@/lib/ui/jobStatusText';
+import { jobStatusText } from '@/lib/export/jobStatusText';
 import { useJobs } from '@/lib/ui/useJobs';
 import { usePreferences } from '@/lib/ui/usePreferences';
 import { useTargetAccount } from '@/lib/ui/useTargetAccount';

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { PLATFORM_LABELS } from '../platforms/labels';
-import { accountLabel, failureText } from '../ui/jobStatusText';
+import { accountLabel, failureText } from './jobStatusText';
 import { sectionProblems } from './sectionProblems';
 import type { JobSnapshot } from './types';
 

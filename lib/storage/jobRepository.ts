@@ -1,5 +1,5 @@
 import type { IDBPTransaction } from 'idb';
-import { urlWithoutSignature } from '../export/layout/sourceUrl';
+import { urlWithoutSignature } from '../platforms/shared/sourceUrl';
 import type { MediaItem, Post } from '../platforms/types';
 import type { SectionReport } from '../export/types';
 import { openExportDb, type ExportSchema, type JobRecord, type ListingPosition, type MediaRecord, type PostRecord } from './exportDb';

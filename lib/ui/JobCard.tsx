@@ -1,7 +1,7 @@
 import { sectionProblems } from '../export/sectionProblems';
 import type { JobSnapshot } from '../export/types';
 import { PLATFORM_LABELS } from '../platforms/labels';
-import { accountLabel, formatBytes, jobStatusText } from './jobStatusText';
+import { accountLabel, formatBytes, jobStatusText } from '../export/jobStatusText';
 import { platformInfo } from './platformInfo';
 import { useCountdown } from './useCountdown';
 import { useEta } from './useEta';

@@ -20,7 +20,7 @@ export function useJobs(): JobSnapshot[] {
         .then((list) => alive && merge(list))
         .catch(() => undefined);
     void refresh();
-    const timer = setInterval(refresh, REFRESH_MS);
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
     const stop = onBroadcast<BroadcastProtocol, 'jobUpdated'>('jobUpdated', (job) => merge([job]));
     return () => {
       alive = false;

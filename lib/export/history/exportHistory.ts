@@ -3,7 +3,7 @@ import { readStagedFile, removeJobFiles } from '../../storage/fileStaging';
 import { deleteJob, getJob, listJobs } from '../../storage/jobRepository';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import { isFinal } from '../job/jobProgress';
-import { toSnapshot } from '../job/jobScheduler';
+import { toSnapshot } from '../job/jobSnapshot';
 import type { JobSnapshot } from '../types';
 
 /** A past or running export as the history page lists it. */

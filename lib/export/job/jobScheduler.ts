@@ -12,17 +12,11 @@ import { armResumeAlarm, disarmResumeAlarm } from './resumeAlarm';
 import { discardJobData } from './jobCleanup';
 import { requeueRetryableFailures, stageWithPendingFiles } from './retryableFailures';
 import { runJob } from './runJob';
+import { toSnapshot } from './jobSnapshot';
 
 // Extension API calls reset Chrome's 30-second idle timer; a long download or a rate-limit wait
 // makes none, so a running job pings while it lasts.
 const KEEP_ALIVE_MS = 20_000;
-
-export function toSnapshot(job: JobRecord): JobSnapshot {
-  const { listing: _listing, notes: _notes, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, deliveryStartedAt: _delivery, temporaryBlocks: _blocks, resumeStage, waitingUntil, ...snapshot } = job;
-  // A wait that is over (the job has not run since, or its worker stopped) is no longer news.
-  const waiting = waitingUntil !== undefined && Date.parse(waitingUntil) > Date.now() ? { waitingUntil } : {};
-  return { ...snapshot, ...waiting, resumable: snapshot.stage === 'failed' && resumeStage !== undefined };
-}
 
 async function publish(job: JobRecord): Promise<void> {
   await putJob(job);

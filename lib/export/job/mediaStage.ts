@@ -4,7 +4,7 @@ import { openStagedFile } from '../../storage/fileStaging';
 import { ensureFreeSpace } from '../../storage/freeSpace';
 import { spaceReservations } from '../../storage/spaceReservations';
 import { mediaOfJob, putMedia } from '../../storage/jobRepository';
-import { urlWithoutSignature } from '../layout/sourceUrl';
+import { urlWithoutSignature } from '../../platforms/shared/sourceUrl';
 import { downloadSlots } from '../media/downloadSlots';
 import { checkMediaUrl } from '../media/mediaHosts';
 import { downloadWithRetry } from '../media/downloadWithRetry';

@@ -2,7 +2,7 @@ import type { ErrorKind } from '../../errors';
 import type { AccountInfo, FailedFile, MediaFormat, MediaItem, MediaKind, PlatformId, Post } from '../../platforms/types';
 import type { ExportRequest, SectionReport } from '../types';
 import { kindOf } from '../media/mediaFormat';
-import { urlWithoutSignature } from './sourceUrl';
+import { urlWithoutSignature } from '../../platforms/shared/sourceUrl';
 
 /** Bumped whenever a field changes meaning or disappears; adding fields keeps it. */
 export const MANIFEST_SCHEMA_VERSION = 1;

@@ -1,6 +1,6 @@
 import type { MediaFormat, MediaItem, MediaKind, PlatformId } from '../../platforms/types';
 import { kindOf } from '../media/mediaFormat';
-import { urlWithoutSignature } from './sourceUrl';
+import { urlWithoutSignature } from '../../platforms/shared/sourceUrl';
 
 /** The `{id}.{ext}.meta.json` written beside each media file. */
 export interface Sidecar {

@@ -1,4 +1,4 @@
-import { urlWithoutSignature } from '../../export/layout/sourceUrl';
+import { urlWithoutSignature } from '../shared/sourceUrl';
 import type { MediaItem, Post } from '../types';
 import { asArray, asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { ORIGIN } from './constants';

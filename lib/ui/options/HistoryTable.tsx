@@ -5,7 +5,7 @@ import { backgroundClient } from '../../messaging/clients';
 import { PLATFORM_LABELS } from '../../platforms/labels';
 import { FailedFiles } from '../FailedFiles';
 import { canRetryFailedFiles } from '../JobCard';
-import { accountLabel, failureText, formatBytes } from '../jobStatusText';
+import { accountLabel, failureText, formatBytes } from '../../export/jobStatusText';
 
 function when(entry: HistoryEntry): string {
   return new Date(entry.finishedAt ?? entry.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildManifest } from '../../../lib/export/layout/manifest';
 import type { MediaOutcome } from '../../../lib/export/layout/manifest';
 import { buildSidecar } from '../../../lib/export/layout/sidecar';
-import { urlWithoutSignature } from '../../../lib/export/layout/sourceUrl';
+import { urlWithoutSignature } from '../../../lib/platforms/shared/sourceUrl';
 import type { FailedFile, MediaItem, Post } from '../../../lib/platforms/types';
 
 const caption = '  Sunset 🌅 at the lake\n#nofilter  <b>not html</b>\u202E ';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeExpiredExports } from '../../../lib/export/history/retention';
 import { closeExportDb } from '../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob } from '../../../lib/storage/jobRepository';
-import { toSnapshot } from '../../../lib/export/job/jobScheduler';
+import { toSnapshot } from '../../../lib/export/job/jobSnapshot';
 import { jobRecord, post, listedPage } from '../job/jobs';
 
 const removedFiles: string[] = [];

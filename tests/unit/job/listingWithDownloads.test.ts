@@ -11,7 +11,7 @@ import type { ListingStrategy, PlatformAdapter, Post } from '../../../lib/platfo
 import { closeExportDb, type JobRecord } from '../../../lib/storage/exportDb';
 import { ensureFreeSpace } from '../../../lib/storage/freeSpace';
 import { appendPage, getJob, mediaOfJob, putJob } from '../../../lib/storage/jobRepository';
-import { jobStatusText } from '../../../lib/ui/jobStatusText';
+import { jobStatusText } from '../../../lib/export/jobStatusText';
 import { jobRecord, listedPage, post, offlinePlatform } from './jobs';
 
 // The real retries and the real three slots run; only the transfer itself and the disk are faked.

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ExportError } from '../../../lib/errors';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '../../../lib/export/exportSettings';
 import { createJobContext, type JobContext } from '../../../lib/export/job/jobContext';
-import { toSnapshot } from '../../../lib/export/job/jobScheduler';
+import { toSnapshot } from '../../../lib/export/job/jobSnapshot';
 import { withApiRetries } from '../../../lib/export/job/metadataStage';
 import { adapterFor } from '../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../lib/storage/exportDb';

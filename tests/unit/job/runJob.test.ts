@@ -5,7 +5,7 @@ import { createJobContext } from '../../../lib/export/job/jobContext';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../lib/export/exportSettings';
 import { runArchiveStage } from '../../../lib/export/job/archiveStage';
 import { runJob } from '../../../lib/export/job/runJob';
-import { toSnapshot } from '../../../lib/export/job/jobScheduler';
+import { toSnapshot } from '../../../lib/export/job/jobSnapshot';
 import { downloadWithRetry } from '../../../lib/export/media/downloadWithRetry';
 import { adapterFor } from '../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../lib/storage/exportDb';

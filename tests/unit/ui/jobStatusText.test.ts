@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../lib/export/types';
-import { accountLabel, failureText, formatBytes, jobStatusText } from '../../../lib/ui/jobStatusText';
+import { accountLabel, failureText, formatBytes, jobStatusText } from '../../../lib/export/jobStatusText';
 import { formatLimit, platformInfo } from '../../../lib/ui/platformInfo';
 import { jobRecord } from '../job/jobs';
 

@@ -1,4 +1,4 @@
-import type { JobSnapshot } from '../export/types';
+import type { JobSnapshot } from './types';
 import { PLATFORM_LABELS } from '../platforms/labels';
 
 export function formatBytes(bytes: number): string {
