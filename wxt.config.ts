@@ -15,6 +15,9 @@ export default defineConfig({
     description:
       'Export your own Instagram, YouTube and Facebook posts and media into one ZIP, from the browser you are logged in with.',
     permissions: [
+      // The toolbar popup reads the active tab's address on m., web. and bare platform hosts too,
+      // which have no host permission (their API origin is www.): activeTab shows no install warning.
+      'activeTab',
       'storage',
       'unlimitedStorage',
       'downloads',
