@@ -23,6 +23,7 @@ const EXTENSION_DIR = resolve(process.env.STAR_EXPORT_EXTENSION_PATH || '.output
  * change of this snapshot, not a side effect.
  */
 const PERMISSIONS = [
+  'activeTab',
   'storage',
   'unlimitedStorage',
   'downloads',
