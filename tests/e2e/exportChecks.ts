@@ -32,7 +32,7 @@ export interface CheckedExport {
   entries: Awaited<ReturnType<typeof listZip>>;
 }
 
-/** Reads the ZIP's root folder and main JSON, checking the layout every export shares (DESIGN §3). */
+/** Reads the ZIP's root folder and main JSON, checking the layout every export shares (docs/export-format.md, "ZIP layout"). */
 export async function openExport(zipPath: string, platform: string): Promise<CheckedExport> {
   const entries = await listZip(zipPath);
   const roots = new Set(entries.map((e) => e.name.split('/')[0]));
@@ -103,7 +103,7 @@ export function expectNeverMoreThanThreeInFlight(fake: FakePlatforms): void {
 }
 
 /**
- * The hosts the extension may reach: its manifest's host permissions (DESIGN §5), spelled out here
+ * The hosts the extension may reach: its manifest's host permissions (docs/architecture.md, "Permissions and privacy"), spelled out here
  * so that a permission added there by mistake does not widen this check too.
  */
 export const PLATFORM_HOST_PATTERNS = ['www.instagram.com', '*.cdninstagram.com', '*.fbcdn.net', 'www.youtube.com', 'i.ytimg.com', 'www.facebook.com'];
