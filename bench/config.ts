@@ -26,7 +26,7 @@ export function benchConfig(quick: boolean): BenchConfig {
     scheduler: quick
       ? { posts: 60, fileBytes: 100_000, latencyMs: 200, bytesPerSecond: 1_000_000 }
       : { posts: 197, fileBytes: 100_000, latencyMs: 200, bytesPerSecond: 1_000_000 },
-    // DESIGN §4 measured 128 × 8 MiB = 1 GiB; 86 posts and 2 stories hold exactly 128 files.
+    // docs/architecture.md, "Storage and memory", measured 128 × 8 MiB = 1 GiB; 86 posts and 2 stories hold exactly 128 files.
     large: quick ? { posts: 20, stories: 2, fileBytes: 8 * MB } : { posts: 86, stories: 2, fileBytes: 8 * MB },
     api: { postCounts: quick ? [50, 500] : [50, 500, 5_000], stories: 3, highlights: 2 },
     peer: {

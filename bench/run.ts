@@ -21,7 +21,7 @@ import { snapshotBuild } from './lib/extensionBuild';
 import { renderReport, type BenchResults, type FigureError } from './report';
 import { findChromium } from '../tests/e2e/harness';
 
-// DESIGN §4: Playwright's DevTools network capture on the service worker keeps response bodies
+// docs/testing.md, "Chromium": Playwright's DevTools network capture on the service worker keeps response bodies
 // (up to ~200 MB) in the browser, which users never pay for. Read when Playwright meets the worker.
 process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
 

@@ -7,7 +7,7 @@ import { exportFromPopup } from '../lib/popupExport';
 import { apiCallsByEndpoint, total } from '../lib/requestLog';
 import { round } from '../lib/stats';
 
-/** The platform's page sizes (PLATFORMS.md): posts feed 30, reels tab 50, reels_media 5 reels a call. */
+/** The platform's page sizes (docs/platforms.md, "Instagram: endpoints"): posts feed 30, reels tab 50, reels_media 5 reels a call. */
 const FEED_PAGE = 30;
 const REELS_TAB_PAGE = 50;
 const REELS_PER_CALL = 5;

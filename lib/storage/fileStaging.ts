@@ -1,6 +1,6 @@
 /**
  * Media files and the finished ZIP live in the origin private file system (OPFS), not in
- * IndexedDB: a measurement (docs/architecture.md, Storage) found an OPFS file written with createWritable() at 92–95 MB of
+ * IndexedDB: a measurement (docs/architecture.md, "Storage and memory") found an OPFS file written with createWritable() at 92–95 MB of
  * browser memory for a 1 GiB archive against 144–154 MB for IndexedDB Blob chunks, and a File
  * read back from OPFS is disk-backed, so zip.js and the blob: URL stream from disk.
  * createWritable() writes to a swap file that replaces the target only on close(), so a worker

@@ -12,7 +12,7 @@ export interface ZipSummary {
   failed: { mediaId: string; reason: string }[];
 }
 
-// DESIGN §3: export-{jobId}/{platform}-export-{jobId}.json
+// docs/export-format.md, "ZIP layout": export-{jobId}/{platform}-export-{jobId}.json
 const MAIN_JSON = /^export-([^/]+)\/([a-z]+)-export-\1\.json$/;
 
 interface MainJson {

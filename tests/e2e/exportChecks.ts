@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
+import { schemaKindOf, schemaProblems } from '../export-schema/exportSchemas';
 import type { FakePlatforms, ServedMedia } from '../fake-platforms/types';
-import { hashZipEntry, listZip, readZipJson, unzipTest } from './harness';
+import { hashZipEntry, listZip, readZipJson, readZipJsonEntries, unzipTest } from './harness';
 
 interface ManifestMedia {
   id: string;
@@ -31,7 +32,7 @@ export interface CheckedExport {
   entries: Awaited<ReturnType<typeof listZip>>;
 }
 
-/** Reads the ZIP's root folder and main JSON, checking the layout every export shares (DESIGN §3). */
+/** Reads the ZIP's root folder and main JSON, checking the layout every export shares (docs/export-format.md, "ZIP layout"). */
 export async function openExport(zipPath: string, platform: string): Promise<CheckedExport> {
   const entries = await listZip(zipPath);
   const roots = new Set(entries.map((e) => e.name.split('/')[0]));
@@ -44,7 +45,21 @@ export async function openExport(zipPath: string, platform: string): Promise<Che
   expect(manifest.platform).toBe(platform);
   const test = unzipTest(zipPath);
   expect(test.status, test.output).not.toBe('failed');
+  await expectJsonFilesMatchSchemas(zipPath, root);
   return { jobId: jobId!, root, manifest, entries };
+}
+
+/**
+ * Every JSON file in the export against the contract's schemas (docs/schema/): the main JSON and
+ * each sidecar. A JSON file no schema describes is a break of the contract too.
+ */
+async function expectJsonFilesMatchSchemas(zipPath: string, root: string): Promise<void> {
+  const files = await readZipJsonEntries(zipPath, (name) => name.endsWith('.json'));
+  const problems = files.flatMap(({ name, value }) => {
+    const kind = schemaKindOf(name.slice(root.length + 1));
+    return kind ? schemaProblems(kind, value, name) : [`${name}: no schema of docs/schema/ describes this JSON file`];
+  });
+  expect(problems, 'JSON files that break docs/schema/').toEqual([]);
 }
 
 /**
@@ -88,7 +103,7 @@ export function expectNeverMoreThanThreeInFlight(fake: FakePlatforms): void {
 }
 
 /**
- * The hosts the extension may reach: its manifest's host permissions (DESIGN §5), spelled out here
+ * The hosts the extension may reach: its manifest's host permissions (docs/architecture.md, "Permissions and privacy"), spelled out here
  * so that a permission added there by mistake does not widen this check too.
  */
 export const PLATFORM_HOST_PATTERNS = ['www.instagram.com', '*.cdninstagram.com', '*.fbcdn.net', 'www.youtube.com', 'i.ytimg.com', 'www.facebook.com'];

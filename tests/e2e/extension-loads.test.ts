@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useExtensionWithFake } from './extensionWithFake';
 import { PopupPage } from './harness';
 
-// The platforms' own hosts and media CDNs (DESIGN §5, PLATFORMS.md), kept apart from wxt.config.ts
+// The platforms' own hosts and media CDNs (docs/architecture.md, "Permissions and privacy"; hosts in docs/platforms.md), kept apart from wxt.config.ts
 // on purpose: the test must catch a permission added there by mistake.
 const PLATFORM_DOMAINS = ['instagram.com', 'cdninstagram.com', 'fbcdn.net', 'facebook.com', 'youtube.com', 'ytimg.com'];
 

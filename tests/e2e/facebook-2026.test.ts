@@ -5,7 +5,7 @@ import { addFakeCookies, existingZips, readZipJson, waitForZip } from './harness
 
 const EXPORT_TIMEOUT_MS = 180_000;
 
-/** Facebook as 2026 clients see it (PLATFORMS.md "Facebook, 2026"), from the popup in Chromium. */
+/** Facebook as 2026 clients see it (docs/platforms.md, "Facebook: what changed in late 2026"), from the popup in Chromium. */
 describe('Facebook export, late 2026', () => {
   const env = useExtensionWithFake({ facebookProfiles: [{ vanity: 'star.demo', uploads: 6, videos: 3, reels: 2, tagged: 0, notReturned: 1 }] });
 

@@ -97,7 +97,7 @@ describe('fake Instagram', () => {
     for (const { media } of clips.items) expect(media.media_type).toBe(2);
   });
 
-  it('pages the feed with pinned posts first and every shape PLATFORMS.md lists', async () => {
+  it('pages the feed with pinned posts first and every shape docs/platforms.md lists', async () => {
     const api = session(fake);
     const profile = (await api.get('/api/v1/users/web_profile_info/?username=star.demo')).json<Json>();
     expect(profile.data.user).toMatchObject({ id: uid, username: 'star.demo', is_private: false });

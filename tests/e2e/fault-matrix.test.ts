@@ -217,7 +217,7 @@ const FACEBOOK: PlatformFaults = {
     {
       name: 'a checkpoint',
       faults: [{ match: { pathIncludes: 'www.facebook.com/api/graphql/' }, after: 2, fault: { type: 'redirect', location: 'https://www.facebook.com/checkpoint/1501092823525282/?next=https%3A%2F%2Fwww.facebook.com%2F' } }],
-      // A browser hides where a redirect leads, and PLATFORMS.md counts both as a lost session:
+      // A browser hides where a redirect leads, and docs/platforms.md ("Facebook: errors") counts both as a lost session:
       // the user is sent to log in, where Facebook shows its check. Nothing is asked after it.
       outcome: { jobError: /Log in to Facebook/ },
       check: (log) => expect(log.filter((e) => e.host === 'www.facebook.com').at(-1)).toMatchObject({ status: 302, faulted: true }),

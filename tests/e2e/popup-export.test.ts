@@ -63,7 +63,7 @@ describe('Popup: the account of the open tab, every export format, history', () 
     expect(end.outcome, end.text).toBe('done');
     await popup.page.close();
     const zipPath = await waitForZip(session.downloadsDir, 60_000, before);
-    // The invariant of every export with media (DESIGN §2): each served file in the ZIP or failed, three downloads at most.
+    // The invariant of every export with media (docs/architecture.md, "Media downloads"): each served file in the ZIP or failed, three downloads at most.
     if (includeMedia) await expectEveryServedFileAccountedFor(zipPath, await openExport(zipPath, 'instagram'), fake.instagramMedia());
     if (includeMedia) expectNeverMoreThanThreeInFlight(fake);
     return zipPath;

@@ -19,7 +19,7 @@ const PROFILE_URL = 'https://www.instagram.com/star.demo/';
 const EXTENSION_DIR = resolve(process.env.STAR_EXPORT_EXTENSION_PATH || '.output/chrome-mv3');
 
 /**
- * What the manifest may ask for, exactly (DESIGN §5). Growing either list must be a reviewed
+ * What the manifest may ask for, exactly (docs/architecture.md, "Permissions and privacy"). Growing either list must be a reviewed
  * change of this snapshot, not a side effect.
  */
 const PERMISSIONS = [

@@ -1,6 +1,6 @@
 /**
  * The public face of the fake platforms: what tests, the demo and the benchmarks use.
- * The fake follows ../shared/PLATFORMS.md, never the extension's code.
+ * The fake follows docs/platforms.md, never the extension's code.
  */
 
 export interface FakeCookie {
@@ -98,7 +98,7 @@ export interface FakeInstagramAccountSpec {
 /**
  * How the fake Instagram answers logged-in sessions: 'legacy' as before August 2026 (REST v1 works),
  * or 'late2026' (REST listing endpoints retired, the web app's GraphQL with page tokens and doc_ids
- * published in JS bundles; see ../shared/PLATFORMS.md, "What changed in the second half of 2026").
+ * published in JS bundles; see docs/platforms.md, "Instagram: doc_ids").
  */
 export type InstagramEra = 'legacy' | 'late2026';
 
@@ -136,7 +136,7 @@ export interface FakeFacebookProfileSpec {
 export type FacebookFaultKind = 'rate-limit' | 'temporary-block' | 'logged-out';
 
 /**
- * How `player` refuses once YouTube has had enough of a session (PLATFORMS.md, late 2026):
+ * How `player` refuses once YouTube has had enough of a session (docs/platforms.md, "YouTube: errors"):
  * 'bot-wall' LOGIN_REQUIRED "Sign in to confirm you’re not a bot"; 'try-again-later' UNPLAYABLE
  * "This content isn't available, try again later." (the session is rate-limited for up to an hour);
  * 'captcha' UNPLAYABLE with `errorScreen.playerCaptchaViewModel` (yt-dlp _video.py).
@@ -268,7 +268,7 @@ export interface FakePlatforms {
    * Issues new doc_ids for every Facebook query, as a deploy does: the home page then links new
    * bundles (on static.xx.fbcdn.net) publishing them as `<Query>_facebookRelayOperation` modules,
    * and the old ids answer `{"errors":[{"message":"The GraphQL document with ID … was not found."}]}`.
-   * Before the first rotation the ids are PLATFORMS.md's.
+   * Before the first rotation the ids are those of docs/platforms.md, "Facebook: doc_ids".
    */
   rotateFacebookDocIds(): void;
   /** The doc_id each Facebook query answers to now, by friendly name. */

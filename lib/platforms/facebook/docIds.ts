@@ -6,7 +6,7 @@ import { facebookSession } from './session';
 
 /**
  * The doc_ids of this job's queries, read at run time from the bundles the home page links, as
- * Facebook rotates them (PLATFORMS.md "Facebook, 2026"). Kept in memory per PlatformContext with
+ * Facebook rotates them (docs/platforms.md, "Facebook: doc_ids"). Kept in memory per PlatformContext with
  * the time they were read; a restarted worker reads them again. A query the bundles do not name
  * falls back to its compiled-in id (queries.ts), the last resort.
  */

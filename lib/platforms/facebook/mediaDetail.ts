@@ -6,7 +6,7 @@ import { platformChanged, stoppedAnswering } from './responses';
 
 /**
  * `currMedia: null` for one item is that item's failure; this many in a row mean the query
- * itself changed (PLATFORMS.md "Facebook, 2026"), and listing stops rather than failing every
+ * itself changed (docs/platforms.md, "Facebook: errors"), and listing stops rather than failing every
  * item that follows.
  */
 export const NOT_RETURNED_LIMIT = 5;

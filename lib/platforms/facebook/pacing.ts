@@ -6,7 +6,7 @@ import type { PacingLimits, PacingProfile } from '../platformDescriptor';
  * over two days at 6–12 s (#7745): a day's budget stays below both.
  */
 export const PACING: Readonly<Record<PacingProfile, PacingLimits>> = {
-  // PLATFORMS.md "Pacing seen in the field": serial calls 3–6 s apart.
+  // docs/platforms.md, "Facebook: pacing": serial calls 3–6 s apart.
   careful: { minDelayMs: 3_000, maxDelayMs: 6_000, budget: { perHour: 300, perDay: 1_000 } },
   // Half of Careful's pause: still slower than SCrawler's 1 s.
   normal: { minDelayMs: 1_500, maxDelayMs: 3_000, budget: { perHour: 500, perDay: 1_500 } },

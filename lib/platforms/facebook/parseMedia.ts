@@ -58,7 +58,7 @@ export function toPost(media: JsonObject, collection: CollectionName): Post | un
 
 /**
  * A listed item the media viewer did not return (`currMedia: null`): not a deletion to pass over
- * in silence (PLATFORMS.md "Facebook, 2026") but a post of its own whose file is listed as
+ * in silence (docs/platforms.md, "Facebook: what changed in late 2026") but a post of its own whose file is listed as
  * unavailable, so the export names it among the failed.
  */
 export function notReturnedPost(id: string, collection: CollectionName): Post {

@@ -2,7 +2,7 @@
  * Facebook's internal GraphQL queries as the web client sends them (Comet, 2025–2026), and the
  * response paths we read. Facebook rotates these: when a query starts failing, this module is the
  * one-file fix. The doc_ids here are the last resort: the live ones are read at run time from the
- * page's `<friendly name>_facebookRelayOperation` modules (docIds.ts). Sources: PLATFORMS.md,
+ * page's `<friendly name>_facebookRelayOperation` modules (docIds.ts). Sources: docs/platforms.md, "Facebook: endpoints",
  * SCrawler, the RipMe fork (2026), minhchi's extension (2025), lijunle's (2026). Paths marked
  * [verify] were seen in one client only.
  */

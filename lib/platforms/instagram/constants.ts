@@ -28,7 +28,7 @@ export const REELS_PER_CALL = 5;
  * the newest public values found, with where they were seen.
  */
 export const FALLBACK_DOC_IDS = {
-  /** PLATFORMS.md: Aug–Sep 2026 (after 34579740524958711 in Feb, 27378030181834840 in June). */
+  /** docs/platforms.md, "Instagram: doc_ids": Aug–Sep 2026 (after 34579740524958711 in Feb, 27378030181834840 in June). */
   PolarisProfilePostsQuery: '28570182382647478',
   /** A public 2026 web client's query table (root xdt_api__v1__clips__user__connection_v2). */
   PolarisProfileReelsTabContentQuery: '29628758406714645',

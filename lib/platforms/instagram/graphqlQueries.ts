@@ -9,7 +9,7 @@ export interface GraphqlQuery {
   label: string;
 }
 
-/** The queries the web app reads a profile with (PLATFORMS.md, "What changed in the second half of 2026"). */
+/** The queries the web app reads a profile with (docs/platforms.md, "Instagram: GraphQL"). */
 export const QUERIES = {
   posts: {
     name: 'PolarisProfilePostsQuery',

@@ -14,7 +14,7 @@ const GRID = 'grid';
 /**
  * What an Instagram export lists, in order, and the ways to read each part: the REST endpoint
  * first, then the web app's own GraphQL query, which keeps working where Instagram retires REST
- * endpoints per session (PLATFORMS.md, "What changed in the second half of 2026").
+ * endpoints per session (docs/platforms.md, "Instagram: what changed in late 2026").
  */
 export function sections(account: AccountInfo): ListingSection[] {
   return [

@@ -2,7 +2,7 @@ import type { MediaFormat } from '../platformDescriptor';
 
 /**
  * Everything YouTube rotates or may change lives here, so a platform change is a one-file fix.
- * Values are those the web client sends (PLATFORMS.md, late 2026).
+ * Values are those the web client sends (docs/platforms.md, "YouTube: endpoints").
  */
 
 export const ORIGIN = 'https://www.youtube.com';

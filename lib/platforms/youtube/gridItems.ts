@@ -35,7 +35,7 @@ const NOT_UPLOADS = new Set(['richSectionRenderer', 'adSlotRenderer']);
 
 type ItemParser = (item: JsonObject, kind: GridVideo['kind']) => GridVideo | undefined;
 
-/** The shapes YouTube has served a channel tab's items in (see PLATFORMS.md). */
+/** The shapes YouTube has served a channel tab's items in (docs/platforms.md, "YouTube: items"). */
 const ITEM_PARSERS: Record<string, ItemParser> = {
   lockupViewModel: fromLockup,
   videoRenderer: fromVideoRenderer,

@@ -11,7 +11,7 @@ const LABEL = 'uploads playlist';
 /**
  * The browse id of a channel's uploads playlist: VL + UU + the channel id without its UC (yt-dlp
  * reads a channel without tabs from it too). For the channel itself it also lists private and
- * unlisted uploads, which the tabs never show (PLATFORMS.md, late 2026).
+ * unlisted uploads, which the tabs never show (docs/platforms.md, "YouTube: what changed in late 2026").
  */
 export function uploadsBrowseId(channelId: string): string {
   return `VLUU${channelId.slice(2)}`;

@@ -5,7 +5,7 @@ import { callInnertube } from './innertube';
 import { textOf } from './json';
 
 /**
- * How YouTube refuses `player` to a whole session for a while (PLATFORMS.md, yt-dlp _video.py):
+ * How YouTube refuses `player` to a whole session for a while (docs/platforms.md, "YouTube: errors"; yt-dlp _video.py):
  * "Sign in to confirm you’re not a bot", "This content isn't available, try again later." (the
  * session's video requests are rate-limited for up to an hour), or a captcha screen.
  */

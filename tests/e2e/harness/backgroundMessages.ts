@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /**
  * Sends one message of the extension's typed protocol to its background, from one of its own
- * pages (DESIGN §2: the popup, the history page or a test may ask), and gives back the value of
+ * pages (docs/architecture.md, "Messages and who may send them": the popup, the history page or a test may ask), and gives back the value of
  * the reply or throws what the background refused with.
  */
 export async function sendToBackground<T>(page: Page, type: string, data?: unknown): Promise<T> {

@@ -33,7 +33,7 @@ export interface ExtensionSession {
 const CLOSE_TIMEOUT_MS = 20_000;
 const WORKER_TIMEOUT_MS = 30_000;
 
-/** The flags TESTING.md found to work for extensions under headless Chromium on these machines. */
+/** The flags docs/testing.md, "Chromium", found to work for extensions under headless Chromium on these machines. */
 function chromiumArgs(extensionPath: string, fake: LaunchOptions['fake']): string[] {
   return [
     `--disable-extensions-except=${extensionPath}`,

@@ -87,6 +87,19 @@ export async function readZipJson<T = unknown>(path: string, name: string): Prom
   return JSON.parse(new TextDecoder().decode(await readZipEntry(path, name))) as T;
 }
 
+/** Every file entry `select` picks, parsed as JSON, read in one pass over the archive. */
+export async function readZipJsonEntries(path: string, select: (name: string) => boolean): Promise<{ name: string; value: unknown }[]> {
+  return withZip(path, async (entries) => {
+    const found: { name: string; value: unknown }[] = [];
+    for (const entry of entries) {
+      if (entry.directory || !select(entry.filename)) continue;
+      const text = new TextDecoder().decode(await entry.getData(new Uint8ArrayWriter()));
+      found.push({ name: entry.filename, value: JSON.parse(text) as unknown });
+    }
+    return found;
+  });
+}
+
 /** SHA-256 (hex) of one entry, streamed, to compare media against what the fake served. */
 export async function hashZipEntry(path: string, name: string): Promise<string> {
   const hash = createHash('sha256');

@@ -1,7 +1,7 @@
 import { html, type Reply } from '../server/reply';
 import { blockPage } from './pages';
 
-/** The ways Facebook's web endpoints answer, byte for byte in their framing (PLATFORMS.md "Errors"). */
+/** The ways Facebook's web endpoints answer, byte for byte in their framing (docs/platforms.md, "Facebook: errors"). */
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 

@@ -2,7 +2,7 @@ import type { CdnCatalog, CdnFile } from '../media/cdn-catalog';
 import type { Seeded } from '../instagram/seeded';
 
 /**
- * The CDN files behind a photo or video, with URLs shaped like Facebook's (PLATFORMS.md):
+ * The CDN files behind a photo or video, with URLs shaped like Facebook's (docs/platforms.md, "Facebook: items"):
  * `scontent.<pop>.fna.fbcdn.net/v/t39.30808-6/<a>_<b>_<c>_n.jpg?…&oh=…&oe=…` for photos and
  * `video.<pop>.fna.fbcdn.net/o1/v/t2/f2/m366/<token>.mp4?…` for videos. Both host families sit
  * under `*.fna.fbcdn.net`, which the shared CDN route serves from the shared catalog.

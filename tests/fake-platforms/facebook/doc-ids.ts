@@ -1,7 +1,7 @@
 import { seeded } from '../instagram/seeded';
 
 /**
- * The GraphQL documents the fake serves, by friendly name. Generation 0 uses the ids PLATFORMS.md
+ * The GraphQL documents the fake serves, by friendly name. Generation 0 uses the ids docs/platforms.md ("Facebook: doc_ids")
  * lists (what clients compiled in during 2025–2026), so clients that never read the page's bundles
  * still work until the ids rotate; each rotation issues new ids, and the old ones are then unknown
  * ("The GraphQL document with ID … was not found."), as after a Facebook deploy.

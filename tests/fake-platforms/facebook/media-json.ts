@@ -2,8 +2,8 @@ import type { CdnCatalog, CdnFile } from '../media/cdn-catalog';
 import type { FbPhoto, FbProfile, FbVideo } from './model';
 
 /**
- * Renders the fake's photos and videos in the web client's shapes (PLATFORMS.md "An item's
- * shape"), signing every URL afresh as the real API does on each answer.
+ * Renders the fake's photos and videos in the web client's shapes (docs/platforms.md,
+ * "Facebook: items"), signing every URL afresh as the real API does on each answer.
  */
 export class FacebookMediaJson {
   constructor(private readonly catalog: CdnCatalog) {}
@@ -73,7 +73,7 @@ export class FacebookMediaJson {
     };
   }
 
-  /** What a Video node says of its size and length (PLATFORMS.md "An item's shape"). */
+  /** What a Video node says of its size and length (docs/platforms.md, "Facebook: items"). */
   private dimensions(video: FbVideo) {
     return { width: video.width, height: video.height, original_width: video.width, original_height: video.height, length_in_second: video.durationSeconds };
   }

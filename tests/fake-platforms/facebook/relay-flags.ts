@@ -1,5 +1,5 @@
 /**
- * The relay provider flags 2026 clients send (PLATFORMS.md "Facebook, 2026"): the media viewer
+ * The relay provider flags 2026 clients send (docs/platforms.md, "Facebook: what changed in late 2026"): the media viewer
  * queries carry the seven of lijunle/facebook-post-downloader's `extensions/graphql.js`, the reels
  * query the two of minhchi1509/social_downloader_extension. A query whose flags are missing is
  * answered as if the client were from before them: the media viewer gives `currMedia: null`, the

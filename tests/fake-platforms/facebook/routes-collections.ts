@@ -6,7 +6,7 @@ import type { FacebookProfiles } from './profiles';
 import { FB_QUERIES } from './doc-ids';
 import { wantsReelAttachments } from './relay-flags';
 
-/** The collection queries of PLATFORMS.md: which `app_collection` ids each one serves. */
+/** The collection queries of docs/platforms.md, "Facebook: endpoints": which `app_collection` ids each one serves. */
 export const COLLECTION_SECTIONS = {
   photos: ['2305272732:5', '2305272732:4'],
   videos: ['1560653304174514:133'],

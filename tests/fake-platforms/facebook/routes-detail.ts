@@ -21,7 +21,7 @@ export function detailAnswer({ kind, variables, profiles, render }: DetailCall):
   const hit = profiles.find(nodeId);
   const name = FB_QUERIES[kind];
   const gone = () => graphqlLines([{ data: { currMedia: null, nextMediaAfterNodeId: null }, extensions: { is_final: true } }]);
-  // Without the 2026 relay flags the media viewer finds nothing to show (PLATFORMS.md).
+  // Without the 2026 relay flags the media viewer finds nothing to show (docs/platforms.md, "Facebook: what changed in late 2026").
   if (!hit || !hasDetailFlags(variables)) return gone();
   if (kind === 'photo') {
     if (!('photo' in hit) || hit.photo.notReturned) return gone();

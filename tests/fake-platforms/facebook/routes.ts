@@ -1,6 +1,6 @@
 /**
  * www.facebook.com: the home page with the session's tokens, profile pages, the login and
- * checkpoint pages, and POST /api/graphql/ for the queries of PLATFORMS.md.
+ * checkpoint pages, and POST /api/graphql/ for the queries of docs/platforms.md, "Facebook: endpoints".
  */
 import { html, redirect, text, type HostRoute, type Reply, type RequestContext } from '../server/reply';
 import { parseCookies } from '../server/reply';

@@ -5,7 +5,7 @@ import { seeded } from './seeded';
  * Instagram's JavaScript bundles as static.cdninstagram.com serves them: Meta's minified
  * `__d(name, dependencies, factory, flags)` modules, one after another. The web app's GraphQL
  * doc_ids are published as `<Query>_instagramRelayOperation` modules whose factory exports the id
- * as a string (PLATFORMS.md); public extractors show the same module with other parameter names and
+ * as a string (docs/platforms.md, "Instagram: doc_ids"); public extractors show the same module with other parameter names and
  * a "use strict" inside, so a reader must not depend on one spelling. Exported for the extension's
  * unit tests, which use these bundles as fixtures.
  */

@@ -3,7 +3,7 @@ import type { MediaFileSpec } from '../media/media-file';
 import type { IgCandidate, IgNode, IgVideoVersion } from './model';
 import type { Seeded } from './seeded';
 
-/** Builds the CDN files behind one node, with URLs shaped like Instagram's (see PLATFORMS.md). */
+/** Builds the CDN files behind one node, with URLs shaped like Instagram's (docs/platforms.md, "Instagram: media items"). */
 
 const IMAGE_HOSTS = ['scontent-lax3-1.cdninstagram.com', 'scontent-ams2-1.cdninstagram.com', 'scontent-fra5-2.cdninstagram.com', 'instagram.flhr8-1.fna.fbcdn.net', 'instagram.fsin14-1.fna.fbcdn.net'];
 const VIDEO_HOSTS = ['instagram.flax3-1.fna.fbcdn.net', 'scontent-ams2-1.cdninstagram.com', 'instagram.fgru3-1.fna.fbcdn.net'];

@@ -14,7 +14,7 @@ export const INSTAGRAM_QUERIES: readonly InstagramQueryName[] = [
 export type DocIdMap = Record<InstagramQueryName, string>;
 
 /**
- * Made-up ids of real length: none is an id seen in the field (PLATFORMS.md lists
+ * Made-up ids of real length: none is an id seen in the field (docs/platforms.md, "Instagram: doc_ids", lists
  * 34579740524958711, 27378030181834840, 28570182382647478 for posts), so a client that only
  * knows compiled-in ids fails here just as it does against Instagram after its next rotation.
  */
@@ -25,7 +25,7 @@ function docIdsOf(generation: number): DocIdMap {
 
 /**
  * The current doc_id of each query and the bundles that publish them. Instagram rotates doc_ids
- * every few weeks (PLATFORMS.md); a rotation ships new content-hashed bundles and revokes the old
+ * every few weeks (docs/platforms.md, "Instagram: doc_ids"); a rotation ships new content-hashed bundles and revokes the old
  * ids, while old bundle files stay on the CDN as immutable files do.
  */
 export class InstagramDocIds {

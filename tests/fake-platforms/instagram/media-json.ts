@@ -4,7 +4,7 @@ import type { IgHighlight, IgNode, IgPost, IgStoryItem, IgUser } from './model';
 type Json = Record<string, unknown>;
 
 /**
- * Renders the fake's records as the web API's v1 media shape (PLATFORMS.md, "A media item").
+ * Renders the fake's records as the web API's v1 media shape (docs/platforms.md, "Instagram: media items").
  * URLs are signed at render time, so every response carries fresh `oe` expiries.
  */
 export class MediaJson {

@@ -3,7 +3,7 @@ import { fail, type ApiCall } from './api-context';
 
 /**
  * The REST endpoints Instagram retired for logged-in sessions between August and October 2026,
- * while the session itself stays valid (PLATFORMS.md, "What changed in the second half of 2026").
+ * while the session itself stays valid (docs/platforms.md, "Instagram: what changed in late 2026").
  * Each answers the same way whatever it is asked.
  */
 export const RETIRED_IN_LATE_2026: readonly { method: 'GET' | 'POST'; path: RegExp; answer: (call: ApiCall) => Reply }[] = [

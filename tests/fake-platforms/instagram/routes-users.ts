@@ -79,7 +79,7 @@ export function userInfo(call: ApiCall, pk: string): Reply {
 
 /**
  * GET /web/search/topsearch/?query=Q — the cheap username → pk lookup. `exact`: where the exact
- * match ranks; late 2026 ranks look-alikes first (PLATFORMS.md), so clients must match the username.
+ * match ranks; late 2026 ranks look-alikes first (docs/platforms.md, "Instagram: endpoints"), so clients must match the username.
  */
 export function topsearch(call: ApiCall, exact: 'first' | 'last' = 'first'): Reply {
   const query = (call.ctx.url.searchParams.get('query') ?? '').trim().toLowerCase();

@@ -1,8 +1,8 @@
 /**
- * www.instagram.com: the web API of PLATFORMS.md plus the few HTML pages a browser tab needs.
+ * www.instagram.com: the web API of docs/platforms.md ("Instagram: endpoints", "Instagram: GraphQL") plus the few HTML pages a browser tab needs.
  *
  * What Debian's gallery-dl 1.25.3 calls (default REST mode, extractor/instagram.py), all of which
- * PLATFORMS.md lists, so no older endpoint had to be added:
+ * docs/platforms.md lists, so no older endpoint had to be added:
  *   GET  /api/v1/users/web_profile_info/?username=U   user → id; it reads is_private/followed_by_viewer
  *   GET  /api/v1/feed/user/{id}/?count=30[&max_id=]   posts, looping on more_available/next_max_id
  *   POST /api/v1/clips/user/                          reels (target_user_id, page_size=50, include_feed_video)
@@ -83,7 +83,7 @@ export function instagramRoute(deps: InstagramRouteDeps): HostRoute {
     kind: 'api',
     loginRedirect: loginRedirectUrl,
     loginPage,
-    // PLATFORMS.md: a 429 says "Please wait…"; other failures an empty message.
+    // docs/platforms.md, "Instagram: errors": a 429 says "Please wait…"; other failures an empty message.
     errorReply: (status, headers) => json(status, status === 429 ? RATE_LIMIT_BODY : { message: '', status: 'fail' }, headers),
     handle: async (ctx) => (isApiPath(ctx.url.pathname) ? api(ctx, deps, routes) : pageFor(ctx, deps)),
   };

@@ -6,7 +6,7 @@ export interface IgSession {
   sessionid: string;
   csrftoken: string;
   wwwClaim: string;
-  /** The page tokens the web app's GraphQL requires (PLATFORMS.md): `DTSGInitialData` and `LSD` in the HTML. */
+  /** The page tokens the web app's GraphQL requires (docs/platforms.md, "Instagram: GraphQL"): `DTSGInitialData` and `LSD` in the HTML. */
   fbDtsg: string;
   lsd: string;
 }

@@ -2,7 +2,7 @@ import type { RelayBundle } from './bundles';
 import type { IgUser } from './model';
 
 /**
- * What the late-2026 web app's HTML carries for its own GraphQL calls (PLATFORMS.md): the session's
+ * What the late-2026 web app's HTML carries for its own GraphQL calls (docs/platforms.md, "Instagram: GraphQL"): the session's
  * page tokens and actor id in `data-sjs` JSON (`["DTSGInitialData",[],{"token":…},…]`,
  * `["LSD",[],{"token":…},…]`, `"actorID"` in RelayAPIConfigDefaults), the bundles that publish the
  * doc_ids as <script src> tags, and on a profile `"profile_id"` (what gallery-dl's user_by_web reads).

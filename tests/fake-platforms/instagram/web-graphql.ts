@@ -8,7 +8,7 @@ import { WEB_QUERIES } from './web-queries';
 export const DOC_ID_REVOKED_BODY = { message: RATE_LIMIT_BODY.message, require_login: true, status: 'fail' };
 
 /**
- * POST /graphql/query and /api/graphql as the late-2026 web app calls them (PLATFORMS.md): after the
+ * POST /graphql/query and /api/graphql as the late-2026 web app calls them (docs/platforms.md, "Instagram: GraphQL"): after the
  * API guard (session, app id, CSRF), the session's own page tokens (a POST without them gets the
  * login redirect), then a current doc_id, which alone says which query runs (the friendly name is
  * only a label), then JSON variables.

@@ -7,7 +7,7 @@ import { reelsCursor, reelsPage, reelsTab } from './reels-tab';
 import { highlightReel, userReel } from './routes-reels';
 
 /**
- * The five web GraphQL queries of PLATFORMS.md's late-2026 table, each answering `data.<root>`.
+ * The five web GraphQL queries of the table in docs/platforms.md, "Instagram: GraphQL", each answering `data.<root>`.
  * A failure is `data.<root>: null` beside `errors[]`, as the real endpoint answers: never an empty
  * connection a client could mistake for an empty account.
  */

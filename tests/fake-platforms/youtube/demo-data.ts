@@ -21,7 +21,7 @@ const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const VIDEO_ID_LAST = 'AEIMQUYcgkosw048';
 const CHANNEL_ID_LAST = 'AQgw';
 
-/** Which demo videos carry the special cases PLATFORMS.md and the issue ask for. */
+/** Which demo videos carry the special cases of docs/platforms.md ("YouTube: what changed in late 2026") and the issue ask for. */
 const SPECIAL = {
   /** Published at 05:30 UTC: the evening before in Pacific time, so the UTC day differs. */
   lateEvening: 2,

@@ -6,7 +6,7 @@ export type YtKind = 'video' | 'short' | 'live';
 
 export type YtVisibility = YouTubeVisibility;
 
-/** Thumbnail names i.ytimg.com knows (PLATFORMS.md); which exist differs per video. */
+/** Thumbnail names i.ytimg.com knows (docs/platforms.md, "YouTube: thumbnails"); which exist differs per video. */
 export type ThumbnailName = 'default' | 'mqdefault' | 'hqdefault' | 'sddefault' | 'maxresdefault' | 'hq720' | 'oardefault' | 'frame0';
 
 export interface YtVideo {

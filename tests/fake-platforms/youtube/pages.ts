@@ -13,7 +13,7 @@ function scriptJson(value: unknown): string {
 }
 
 /**
- * The page config the web client reads before its first InnerTube call (PLATFORMS.md). A session
+ * The page config the web client reads before its first InnerTube call (docs/platforms.md, "YouTube: session and headers"). A session
  * switched to a brand account names it by DELEGATED_SESSION_ID, and DATASYNC_ID carries both ids.
  */
 function ytcfg(user: YtUser | undefined, brand: YtChannel | undefined): Record<string, unknown> {

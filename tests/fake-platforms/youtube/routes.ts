@@ -1,5 +1,5 @@
 /**
- * www.youtube.com: the InnerTube API of PLATFORMS.md plus the HTML pages a browser tab (and yt-dlp) loads.
+ * www.youtube.com: the InnerTube API of docs/platforms.md ("YouTube: endpoints") plus the HTML pages a browser tab (and yt-dlp) loads.
  *
  * What Debian's yt-dlp 2023.03.04 needed (extractor/youtube.py, YoutubeTabIE), checked by
  * tests/e2e/yt-dlp.test.ts:

@@ -40,7 +40,7 @@ export function visitorData(viewer: Pick<YtCall, 'viewer'>['viewer']): string {
   return `Cgt${seeded('yt-visitor', key).token(11)}KL${seeded('yt-visitor-2', key).token(10)}%3D%3D`;
 }
 
-/** "<user>||" for a personal identity, "<delegated>||<user>" for a brand account (PLATFORMS.md). */
+/** "<user>||" for a personal identity, "<delegated>||<user>" for a brand account (docs/platforms.md, "YouTube: session and headers"). */
 export function datasyncId(userSessionId: string, brand: YtChannel | undefined): string {
   return `${brand?.brandPageId ?? userSessionId}||${brand?.brandPageId ? userSessionId : ''}`;
 }

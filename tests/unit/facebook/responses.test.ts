@@ -11,7 +11,7 @@ interface ErrorRow extends RecordedAnswer {
 
 const rows = JSON.parse(fixtureText('error-responses.json')) as ErrorRow[];
 
-describe('readGraphql error classification (PLATFORMS.md Facebook errors)', () => {
+describe('readGraphql error classification (docs/platforms.md, "Facebook: errors")', () => {
   it.each(rows.map((row) => [row.case, row] as const))('%s', (_name, row) => {
     const error = thrown(() => readGraphql(recordedResponse(row), 'CometPhotoRootContentQuery'));
     if (row.expect.stale) {

@@ -11,7 +11,7 @@ interface ErrorRow extends RecordedAnswer {
 
 const rows = fixtureJson('error-responses.json') as ErrorRow[];
 
-describe('readJson error classification (PLATFORMS.md error table)', () => {
+describe('readJson error classification (docs/platforms.md, "Instagram: errors")', () => {
   it.each(rows.map((row) => [row.case, row] as const))('%s', (_name, row) => {
     const error = caught(() => readJson(recordedResponse(row), 'posts feed'));
     expect(error.kind).toBe(row.expect.kind);

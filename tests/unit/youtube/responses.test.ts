@@ -15,7 +15,7 @@ const UNAUTHENTICATED = JSON.stringify({
   error: { code: 401, message: 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.', status: 'UNAUTHENTICATED' },
 });
 
-// PLATFORMS.md's error table, row by row.
+// The table of docs/platforms.md, "YouTube: errors", row by row.
 const rows: [string, ApiResponse, ErrorKind, RegExp?][] = [
   ['302 to consent.youtube.com', redirect('https://consent.youtube.com/m?continue=https%3A%2F%2Fwww.youtube.com%2F&gl=FR'), 'login_required', /Log in to YouTube in this browser, then try again\./],
   ['302 the browser hides', redirect(), 'login_required', /Log in to YouTube/],
@@ -30,7 +30,7 @@ const rows: [string, ApiResponse, ErrorKind, RegExp?][] = [
   ['200 with something else', respond(200, 'not json'), 'platform_changed', /^YouTube changed/],
 ];
 
-describe('readInnertube error classification (PLATFORMS.md error table)', () => {
+describe('readInnertube error classification (docs/platforms.md, "YouTube: errors")', () => {
   it.each(rows)('%s → %s', (_name, response, kind, message) => {
     const error = browseError(response);
     expect(error.kind).toBe(kind);
