@@ -19,6 +19,7 @@ export default defineBackground(() => {
     cancelExport: ({ jobId }) => scheduler.cancel(jobId),
     resumeExport: ({ jobId }) => scheduler.resume(jobId),
     retryFailedFiles: ({ jobId }) => scheduler.retryFailedFiles(jobId),
+    continueExport: ({ jobId }) => scheduler.continueNow(jobId),
     listHistory: () => listExportHistory(),
     deleteExport: ({ jobId }) => deleteExport(jobId),
     redownloadExport: ({ jobId }) => redownloadExport(jobId),

@@ -8,6 +8,8 @@ export interface BackgroundProtocol {
   cancelExport(params: { jobId: string }): void;
   /** Carries a failed export on from where it stopped (after the user freed space or logged in). */
   resumeExport(params: { jobId: string }): void;
+  /** Ends a parked export's rest (it waits for the next morning after repeated warnings) at once. */
+  continueExport(params: { jobId: string }): void;
   /** Fetches an ended export's failed files that may work now (network, 5xx, 429, expired link) and builds its ZIP again. */
   retryFailedFiles(params: { jobId: string }): void;
   /** Options page: every export with whether its ZIP is still kept. */
