@@ -3,7 +3,7 @@ import { resolveAccount } from './account';
 import { accountFromUrl } from './accountFromUrl';
 import { MAX_MEDIA_BYTES, MEDIA_FORMATS, MEDIA_HOSTS, ORIGIN, PAGE_HOSTS } from './constants';
 import { sections } from './sections';
-import { PACING } from './pacing';
+import { apiCallsFor, PACING } from './pacing';
 import { refreshMediaUrl } from './refresh';
 
 export const youtubeAdapter: PlatformAdapter = {
@@ -16,4 +16,6 @@ export const youtubeAdapter: PlatformAdapter = {
   resolveAccount,
   sections,
   refreshMediaUrl,
+  countsPosts: true,
+  apiCallsFor,
 };

@@ -1,5 +1,8 @@
 import type { PacingLimits, PacingProfile } from '../types';
 
+/** Videos per page of the uploads playlist, as YouTube serves it. */
+const UPLOADS_PAGE_SIZE = 100;
+
 /**
  * Pauses and call budgets for InnerTube. YouTube limits an account for up to an hour after too
  * many requests (yt-dlp's warnings), and dating every video costs one call each.
@@ -12,3 +15,11 @@ export const PACING: Readonly<Record<PacingProfile, PacingLimits>> = {
   // Faster than any preset; the user takes the risk.
   fast: { minDelayMs: 300, maxDelayMs: 750, budget: { perHour: 6_000, perDay: 50_000 } },
 };
+
+/**
+ * About how many API calls an export of `postCount` videos makes: the channel lookups, the
+ * uploads playlist ~100 a page, and one player call per video to date it exactly.
+ */
+export function apiCallsFor(postCount: number): number {
+  return 2 + Math.ceil(postCount / UPLOADS_PAGE_SIZE) + postCount;
+}
