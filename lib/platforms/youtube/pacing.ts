@@ -1,7 +1,7 @@
 import type { PacingLimits, PacingProfile } from '../types';
 
-/** Videos per page of the uploads playlist, as YouTube serves it. */
-const UPLOADS_PAGE_SIZE = 100;
+/** Videos per page of a channel's Videos tab (PLATFORMS.md: 30 a page, so 1 000 videos take ~34 calls). */
+const GRID_PAGE_SIZE = 30;
 
 /**
  * Pauses and call budgets for InnerTube. YouTube limits an account for up to an hour after too
@@ -18,8 +18,8 @@ export const PACING: Readonly<Record<PacingProfile, PacingLimits>> = {
 
 /**
  * About how many API calls an export of `postCount` videos makes: the channel lookups, the
- * uploads playlist ~100 a page, and one player call per video to date it exactly.
+ * Videos tab 30 a page, and one player call per video to date it exactly.
  */
 export function apiCallsFor(postCount: number): number {
-  return 2 + Math.ceil(postCount / UPLOADS_PAGE_SIZE) + postCount;
+  return 2 + Math.ceil(postCount / GRID_PAGE_SIZE) + postCount;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { nextAllowedAt, recordCall, waitForBudget } from '../../../lib/net/callBudget';
+import { recordCall, waitForBudget } from '../../../lib/net/callBudget';
+import { nextAllowedAt } from '../../../lib/net/rollingBudget';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-12-06T12:00:00Z');

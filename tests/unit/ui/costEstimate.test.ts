@@ -25,7 +25,7 @@ describe('estimateApiTimeMs', () => {
 
   it('uses each platform’s own page size and per-post calls', () => {
     expect(adapterFor('instagram').apiCallsFor(1_200)).toBe(2 + 2 * 40 + 2);
-    expect(adapterFor('youtube').apiCallsFor(1_000)).toBe(2 + 10 + 1_000);
+    expect(adapterFor('youtube').apiCallsFor(1_000)).toBe(2 + 34 + 1_000);
     expect(adapterFor('facebook').apiCallsFor(800)).toBe(2 + 100 + 800);
   });
 
