@@ -6,6 +6,8 @@ import { PACING as INSTAGRAM } from '../../../lib/platforms/instagram/pacing';
 import { PACING as YOUTUBE } from '../../../lib/platforms/youtube/pacing';
 import type { PacingLimits } from '../../../lib/platforms/types';
 import { BudgetEnforcer } from '../../fake-platforms/budgets/enforcer';
+import { startFakePlatforms } from '../../fake-platforms/index';
+import { cookieHeader, fakeFetch } from '../../fake-platforms/test-client';
 import { REALISTIC_BUDGETS } from '../../fake-platforms/budgets/realistic';
 
 const MINUTE = 60_000;
@@ -61,5 +63,39 @@ describe('a 1 000-post export on the realistic fakes, simulated clock', () => {
     expect(simulateExport('instagram', 10_000, AGGRESSIVE, undefined).warnings).toBeGreaterThan(0);
     const careful = atProfile(INSTAGRAM.careful);
     expect(simulateExport('instagram', 10_000, careful.pacing, careful.budget).warnings).toBe(0);
+  });
+});
+
+describe('the fake Instagram with enforceBudgets, over HTTPS', () => {
+  it('answers 429 "Please wait" past 200 calls of one query type, and serves another type still', async () => {
+    const fake = await startFakePlatforms({ enforceBudgets: { timeScale: 60 } });
+    try {
+      const cookies = fake.instagramCookies();
+      const csrf = cookies.find((c) => c.name === 'csrftoken')?.value ?? '';
+      const headers = { cookie: cookieHeader(cookies), 'x-ig-app-id': '936619743392459', 'x-csrftoken': csrf };
+      const get = (path: string) => fakeFetch(fake.port, `https://www.instagram.com${path}`, { headers });
+      const statuses: number[] = [];
+      for (let i = 0; i < 201; i += 1) statuses.push((await get('/api/v1/users/web_profile_info/?username=star.demo')).status);
+      expect(statuses.slice(0, 200).every((status) => status !== 429)).toBe(true);
+      const refused = await get('/api/v1/users/web_profile_info/?username=star.demo');
+      expect(refused.status).toBe(429);
+      expect(refused.json()).toMatchObject({ message: 'Please wait a few minutes before you try again.' });
+      expect((await get('/api/v1/feed/user/51234567890/?count=30')).status).not.toBe(429);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('is off by default: the same 201 calls are all answered', async () => {
+    const fake = await startFakePlatforms();
+    try {
+      const cookies = fake.instagramCookies();
+      const headers = { cookie: cookieHeader(cookies), 'x-ig-app-id': '936619743392459' };
+      for (let i = 0; i < 201; i += 1) {
+        expect((await fakeFetch(fake.port, 'https://www.instagram.com/api/v1/users/web_profile_info/?username=star.demo', { headers })).status).not.toBe(429);
+      }
+    } finally {
+      await fake.close();
+    }
   });
 });
