@@ -21,10 +21,12 @@ async function fromEarlierExport(platform: PlatformId, account: string | undefin
 
 /**
  * How many posts the account the popup offers holds, where the platform says so: from an earlier
- * export of it, else one paced, budgeted lookup (never one that waits for the budget).
+ * export of it, else, only when the user asked (`lookUp`), one paced, budgeted lookup (never one
+ * that waits for the budget). Opening the popup alone never calls the platform.
  */
 export async function accountPostCount(raw: unknown): Promise<{ postCount?: number }> {
-  const { platform, account } = validateExportRequest({ ...(typeof raw === 'object' ? raw : {}), format: 'json', includeMedia: false });
+  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const { platform, account } = validateExportRequest({ platform: fields.platform, account: fields.account, format: 'json', includeMedia: false });
   const key = `${platform} ${account ?? ''}`;
   const cached = looked.get(key);
   if (cached && Date.now() - cached.at < FRESH_MS) return { postCount: cached.postCount };
@@ -32,7 +34,7 @@ export async function accountPostCount(raw: unknown): Promise<{ postCount?: numb
   if (known !== undefined) return { postCount: known };
 
   const adapter = adapterFor(platform);
-  if (!adapter.countsPosts) return {};
+  if (!adapter.countsPosts || fields.lookUp !== true) return {};
   const [settings, preferences] = await Promise.all([readExportSettings(), readUserPreferences()]);
   const stop = new AbortController();
   const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(LOOKUP_TIMEOUT_MS)]);
