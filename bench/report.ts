@@ -1,3 +1,4 @@
+import type { SafetyResult } from './figures/accountSafety';
 import type { ApiResult } from './figures/api';
 import type { ArchiveResult } from './figures/archive';
 import type { MemoryResult } from './figures/memory';
@@ -15,6 +16,7 @@ export interface BenchResults {
   memory?: MemoryResult | FigureError;
   api?: ApiResult | FigureError;
   peer?: PeerResult | FigureError;
+  safety?: SafetyResult | FigureError;
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -50,10 +52,18 @@ function peerRow(r: PeerResult): Row {
   return ['5 against gallery-dl', `${r.ratio.toFixed(2)}  extension ${s(r.extension.wallMs)} ÷ gallery-dl ${s(r.galleryDl.wallMs)} (${r.servedFiles} files)`, '≤ 0.5', verdict(r.met, r.ratio, r.target)];
 }
 
+const hours = (ms: number) => `${(ms / 3_600_000).toFixed(1)} h`;
+
+function safetyRows(r: SafetyResult): Row[] {
+  const careful = r.runs.filter((run) => run.profile === 'careful');
+  const measured = careful.map((run) => `${run.platform} ${run.hourRatio.toFixed(2)} (${run.warnings} warnings)`).join(', ');
+  return [['6 account safety', `Careful, busiest hour ÷ budget: ${measured}`, '≤ 1.0, 0 warnings', r.met ? 'met' : 'MISSED']];
+}
+
 /** Facts from the raw numbers that explain a figure, printed under the table. */
 function notes(results: BenchResults): string[] {
   const out: string[] = [];
-  const { scheduler, archive, memory, api, peer } = results;
+  const { scheduler, archive, memory, api, peer, safety } = results;
   if (scheduler && !failed(scheduler)) {
     const f = scheduler.perFile;
     out.push(`scheduler: per-file time ${scheduler.perFileMs} ms = mean in export ${f.inExportMeanMs} ms (median ${f.inExportMedianMs}, nominal ${f.nominalMs}) ÷ load factor ${f.loadFactor} (same files alone: ${f.soloMs.join(', ')} ms); job's own media stage ${s(scheduler.jobMediaStageMs)}`);
@@ -73,6 +83,11 @@ function notes(results: BenchResults): string[] {
     const st = peer.extension.stagesMs;
     out.push(`peer: extension metadata ${s(st.metadata ?? 0)}, media ${s(st.media ?? 0)}, archive ${s(st.archive ?? 0)}, delivery ${s(st.delivering ?? 0)}; gallery-dl ${peer.galleryDl.files} files, 1 download at a time, API calls ${peer.galleryDl.apiCalls} vs ours ${peer.extension.apiCalls}`);
   }
+  if (safety && !failed(safety)) {
+    for (const run of safety.runs) {
+      out.push(`safety ${run.platform} ${run.profile}, ${safety.posts} posts: ${run.calls} calls, busiest hour ÷ budget ${run.hourRatio.toFixed(2)}, wall ${hours(run.wallMs)}, ${run.warnings} warnings`);
+    }
+  }
   for (const [name, value] of Object.entries(results)) if (failed(value)) out.push(`${name}: FAILED — ${value.error}`);
   return out;
 }
@@ -88,6 +103,7 @@ export function renderReport(results: BenchResults): string {
   add('3 memory', results.memory, () => [memoryRow(results.memory as MemoryResult)]);
   add('4 API economy', results.api, () => apiRows(results.api as ApiResult));
   add('5 against gallery-dl', results.peer, () => [peerRow(results.peer as PeerResult)]);
+  add('6 account safety', results.safety, () => safetyRows(results.safety as SafetyResult));
   const table = renderTable(['figure', 'measured', 'target', 'result'], rows);
   return `${table}\n\n${notes(results)
     .map((n) => `  · ${n}`)

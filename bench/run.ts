@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=scheduler,api,large,peer]`: the real extension in
+ * `npm run bench [-- --quick] [-- --only=scheduler,api,large,peer,safety]`: the real extension in
  * headless Chromium against the fake platforms; prints a table of ratios and writes
  * bench/out/results.json. Not a test: a missed target is reported, not failed.
  */
@@ -8,6 +8,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchConfig } from './config';
+import { accountSafetyFigure } from './figures/accountSafety';
 import { benchApi } from './figures/api';
 import { archiveFigure } from './figures/archive';
 import { runLargeExport } from './figures/largeExport';
@@ -25,7 +26,7 @@ import { findChromium } from '../tests/e2e/harness';
 // (up to ~200 MB) in the browser, which users never pay for. Read when Playwright meets the worker.
 process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
 
-const PARTS = ['scheduler', 'api', 'large', 'peer'] as const;
+const PARTS = ['scheduler', 'api', 'large', 'peer', 'safety'] as const;
 type Part = (typeof PARTS)[number];
 const OUT_DIR = join(import.meta.dirname, 'out');
 const WATCHDOG_MS = Number(process.env.BENCH_TIMEOUT_MS) || 20 * 60_000;
@@ -79,6 +80,7 @@ async function main(): Promise<number> {
       rmSync(dir, { recursive: true, force: true });
     }
     if (only.has('peer')) results.peer = await figure('against gallery-dl', () => benchPeer(config.peer, work('peer'), log));
+    if (only.has('safety')) results.safety = await figure('account safety (virtual clock)', async () => accountSafetyFigure());
   } finally {
     forget();
     build.remove();

@@ -1,3 +1,4 @@
+import { accountPostCount } from '@/lib/export/accountPostCount';
 import { installContextMenu } from '@/lib/export/contextMenuExport';
 import { deleteExport, listExportHistory } from '@/lib/export/history/exportHistory';
 import { redownloadExport } from '@/lib/export/history/redownloadExport';
@@ -19,6 +20,8 @@ export default defineBackground(() => {
     cancelExport: ({ jobId }) => scheduler.cancel(jobId),
     resumeExport: ({ jobId }) => scheduler.resume(jobId),
     retryFailedFiles: ({ jobId }) => scheduler.retryFailedFiles(jobId),
+    continueExport: ({ jobId }) => scheduler.continueNow(jobId),
+    accountPostCount: (params) => accountPostCount(params),
     listHistory: () => listExportHistory(),
     deleteExport: ({ jobId }) => deleteExport(jobId),
     redownloadExport: ({ jobId }) => redownloadExport(jobId),

@@ -1,3 +1,4 @@
+import { isFinal } from './job/jobProgress';
 import type { JobSnapshot } from './types';
 import { PLATFORM_LABELS } from '../platforms/labels';
 
@@ -27,9 +28,24 @@ export function failureText(job: Pick<JobSnapshot, 'error' | 'request'>): string
   return job.error?.message ?? 'Something went wrong; try again.';
 }
 
+/** `09:00`, `14:05`: a time of day as the user's clock shows it, without seconds. */
+function clockTime(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** "tomorrow at 09:00" (or "today at…", or the date further off) for a parked job's end. */
+export function whenItContinues(until: Date, now: Date = new Date()): string {
+  const days = Math.round((new Date(until).setHours(0, 0, 0, 0) - new Date(now).setHours(0, 0, 0, 0)) / 86_400_000);
+  const day = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `on ${until.toLocaleDateString()}`;
+  return `${day} at ${clockTime(until)}`;
+}
+
 /** One line a person can read at a glance, for the live region. */
 export function jobStatusText(job: JobSnapshot): string {
   const who = accountLabel(job);
+  if (job.pausedFor === 'parked' && job.waitingUntil && !isFinal(job.stage)) {
+    return `${PLATFORM_LABELS[job.request.platform]} warned us several times, so the export rests to protect your account: it continues ${whenItContinues(new Date(job.waitingUntil))}, or press Continue now. Nothing listed or downloaded is lost.`;
+  }
   switch (job.stage) {
     case 'queued':
       return `Waiting to export ${who}…`;

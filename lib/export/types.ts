@@ -55,8 +55,11 @@ export interface JobSnapshot {
   error?: { kind: ErrorKind; message: string };
   /** When the platform asked us to pause, or the account's call budget did, the ISO time we resume. */
   waitingUntil?: string;
-  /** Set when the pause is the call budget's (the account's own protection), not the platform's request. */
-  pausedFor?: 'budget';
+  /**
+   * Set when the pause is the call budget's (the account's own protection), not the platform's
+   * request, or when repeated warnings parked the job until the next morning (Continue now ends it).
+   */
+  pausedFor?: 'budget' | 'parked';
   /** Name of the delivered ZIP as the user sees it on the downloads shelf. */
   fileName?: string;
   zipBytes?: number;

@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '../export/history/exportHistory';
 import type { ExportRequest, JobSnapshot } from '../export/types';
+import type { PlatformId } from '../platforms/types';
 
 /** popup / options page → background. */
 export interface BackgroundProtocol {
@@ -8,6 +9,13 @@ export interface BackgroundProtocol {
   cancelExport(params: { jobId: string }): void;
   /** Carries a failed export on from where it stopped (after the user freed space or logged in). */
   resumeExport(params: { jobId: string }): void;
+  /**
+   * How many posts the account holds, where the platform says so (for the popup's cost estimate):
+   * from earlier exports, or with `lookUp` from one paced call to the platform.
+   */
+  accountPostCount(params: { platform: PlatformId; account?: string; lookUp?: boolean }): { postCount?: number };
+  /** Ends a parked export's rest (it waits for the next morning after repeated warnings) at once. */
+  continueExport(params: { jobId: string }): void;
   /** Fetches an ended export's failed files that may work now (network, 5xx, 429, expired link) and builds its ZIP again. */
   retryFailedFiles(params: { jobId: string }): void;
   /** Options page: every export with whether its ZIP is still kept. */

@@ -1,52 +1,53 @@
 import { storage } from 'wxt/utils/storage';
 import type { CallBudget } from '../platforms/types';
 import { sleep } from './retryPolicy';
-
-const HOUR_MS = 60 * 60_000;
-const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS, nextAllowedAt } from './rollingBudget';
 
 /**
- * When the next call fits the budget, given the times (ms, ascending) of the calls before it: the
- * oldest call that fills the hour, or the day, has to fall out of its window first.
- */
-export function nextAllowedAt(calls: readonly number[], budget: CallBudget, now: number): number {
-  const inDay = calls.filter((at) => at > now - DAY_MS);
-  const inHour = inDay.filter((at) => at > now - HOUR_MS);
-  let allowed = now;
-  if (inHour.length >= budget.perHour) allowed = Math.max(allowed, inHour[inHour.length - budget.perHour]! + HOUR_MS);
-  if (inDay.length >= budget.perDay) allowed = Math.max(allowed, inDay[inDay.length - budget.perDay]! + DAY_MS);
-  return allowed;
-}
-
-/**
- * The times of the last day's API calls to each platform, in extension storage: every job, and a
- * job resumed after a restart, draws on one budget, so a second export does not start afresh.
+ * The times of the last day's API calls by budget key, in extension storage: every job, and a job
+ * resumed after a restart, draws on one budget, so a second export does not start afresh.
  */
 const callLog = storage.defineItem<Record<string, number[]>>('local:apiCallLog', { fallback: {} });
 
-async function callsTo(key: string, now: number): Promise<number[]> {
-  return ((await callLog.getValue())[key] ?? []).filter((at) => at > now - DAY_MS);
+/**
+ * The budgets a call to a platform draws on: the platform's own, which every call of the browser's
+ * session counts against (before the job knows its account too), and, once the job resolved it,
+ * the account's, which every export of that account shares.
+ */
+export function budgetKeys(origin: string, accountId: string | undefined): string[] {
+  return accountId === undefined ? [origin] : [origin, `${origin} account ${accountId}`];
 }
 
-/** Counts one call to `key`'s platform now. Callers run one call at a time per platform (the pacer). */
-export async function recordCall(key: string, now = Date.now()): Promise<void> {
+function callsIn(log: Record<string, number[]>, key: string, now: number): number[] {
+  return (log[key] ?? []).filter((at) => at > now - DAY_MS);
+}
+
+/** Counts one call now against every budget in `keys`. Callers run one call at a time per platform (the pacer). */
+export async function recordCall(keys: readonly string[], now = Date.now()): Promise<void> {
   const log = await callLog.getValue();
-  await callLog.setValue({ ...log, [key]: [...(await callsTo(key, now)), now] });
+  const counted = Object.fromEntries(keys.map((key) => [key, [...callsIn(log, key, now), now]]));
+  await callLog.setValue({ ...log, ...counted });
+}
+
+/** The calls counted against `key` in the last day, oldest first. */
+export async function callsCounted(key: string, now = Date.now()): Promise<number[]> {
+  return callsIn(await callLog.getValue(), key, now);
 }
 
 /**
- * Waits until a call to `key`'s platform fits its rolling budget. `onPause` hears when the wait
- * ends (so the job can show it), then undefined once it is over.
+ * Waits until a call fits every budget in `keys`. `onPause` hears when the wait ends (so the job
+ * can show it), then undefined once it is over.
  */
 export async function waitForBudget(
-  key: string,
+  keys: readonly string[],
   budget: CallBudget,
   signal: AbortSignal,
   onPause: (until: Date | undefined) => Promise<void>,
 ): Promise<void> {
   for (;;) {
     const now = Date.now();
-    const allowed = nextAllowedAt(await callsTo(key, now), budget, now);
+    const log = await callLog.getValue();
+    const allowed = Math.max(...keys.map((key) => nextAllowedAt(callsIn(log, key, now), budget, now)));
     if (allowed <= now) return;
     await onPause(new Date(allowed));
     await sleep(allowed - now, signal);

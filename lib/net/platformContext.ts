@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { ExportError, toExportError } from '../errors';
 import type { ApiRequest, ApiResponse, CallBudget, JobNotes, Pacing, PlatformContext } from '../platforms/types';
-import { recordCall, waitForBudget } from './callBudget';
+import { budgetKeys, recordCall, waitForBudget } from './callBudget';
 import { isUnfollowedRedirect } from './redirects';
 import { RequestPacer } from './requestPacer';
 import { createStallWatchdog, type StallWatchdog } from './stallWatchdog';
@@ -72,14 +72,17 @@ export function createPlatformContext(options: {
   notes: JobNotes;
   /** Calls to this platform allowed in any rolling hour and day, across jobs; none against local fakes. */
   budget?: CallBudget;
+  /** The account the job exports, once resolved: its calls also count against that account's budget. */
+  account?(): string | undefined;
   /** Hears when a wait for the budget ends, and undefined when it is over. */
   onPause(until: Date | undefined): Promise<void>;
 }): PlatformContext {
-  const { origin, pacing, signal, stallTimeoutMs, notes, budget, onPause } = options;
+  const { origin, pacing, signal, stallTimeoutMs, notes, budget, account, onPause } = options;
   const call = async (req: ApiRequest) => {
     if (budget) {
-      await waitForBudget(origin, budget, signal, onPause);
-      await recordCall(origin);
+      const keys = budgetKeys(origin, account?.());
+      await waitForBudget(keys, budget, signal, onPause);
+      await recordCall(keys);
     }
     return send(req, signal, stallTimeoutMs);
   };

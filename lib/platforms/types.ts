@@ -169,6 +169,10 @@ export interface PlatformAdapter extends PlatformDescriptor {
   sections(account: AccountInfo): readonly ListingSection[];
   /** A fresh URL for a media item whose signed URL expired, or null when it is gone. */
   refreshMediaUrl(ctx: PlatformContext, item: MediaItem): Promise<string | null>;
+  /** Whether resolveAccount says how many posts an account holds (the popup's cost estimate needs it). */
+  countsPosts: boolean;
+  /** About how many API calls listing an account of `postCount` posts takes (its pages, lookups and per-post calls). */
+  apiCallsFor(postCount: number): number;
 }
 
 export interface FailedFile {

@@ -4,6 +4,7 @@ import type { UserPreferences } from '../export/userPreferences';
 import { PLATFORM_DESCRIPTORS } from '../platforms/descriptors';
 import { PLATFORM_LABELS } from '../platforms/labels';
 import type { PlatformId } from '../platforms/types';
+import { CostEstimate } from './CostEstimate';
 import { PlatformInfoPanel } from './PlatformInfoPanel';
 import type { DetectedAccount } from './targetTab';
 
@@ -81,6 +82,7 @@ export function ExportForm({ available, detected, defaults, busy, onStart }: Exp
         <span>Include media files (images and videos)</span>
       </label>
       <PlatformInfoPanel platform={platform} pacing={defaults.pacing} />
+      <CostEstimate platform={platform} account={account} pacing={defaults.pacing} />
       <button type="submit" class="primary" disabled={busy}>
         Start Export
       </button>

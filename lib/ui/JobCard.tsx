@@ -34,8 +34,11 @@ export function canRetryFailedFiles(job: JobSnapshot): boolean {
   return (job.stage === 'done' || job.stage === 'failed') && (job.retryableFailed ?? 0) > 0;
 }
 
-/** One export: what it is, how far it got, what failed; Cancel while it runs, Resume after a stop, Retry failed files after. */
-export function JobCard({ job, onCancel, onResume, onRetry }: { job: JobSnapshot; onCancel(): void; onResume(): void; onRetry(): void }) {
+/**
+ * One export: what it is, how far it got, what failed; Cancel while it runs, Continue now while it
+ * is parked, Resume after a stop, Retry failed files after.
+ */
+export function JobCard({ job, onCancel, onResume, onRetry, onContinue }: { job: JobSnapshot; onCancel(): void; onResume(): void; onRetry(): void; onContinue(): void }) {
   const running = RUNNING.has(job.stage);
   const left = timeLeft(job, useEta(job), useCountdown(running ? job.waitingUntil : undefined));
   const title = `${PLATFORM_LABELS[job.request.platform]} ${accountLabel(job)}`;
@@ -47,6 +50,11 @@ export function JobCard({ job, onCancel, onResume, onRetry }: { job: JobSnapshot
           <h3>{title}</h3>
           <p class="line muted options">{options}</p>
         </div>
+        {running && job.pausedFor === 'parked' && job.waitingUntil && (
+          <button type="button" class="secondary" onClick={onContinue} aria-label={`Continue the export of ${title} now`}>
+            Continue now
+          </button>
+        )}
         {running && (
           <button type="button" class="secondary" onClick={onCancel} aria-label={`Cancel the export of ${title}`}>
             Cancel

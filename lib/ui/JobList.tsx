@@ -22,6 +22,7 @@ export function JobList({ jobs }: { jobs: readonly JobSnapshot[] }) {
           onCancel={() => void backgroundClient.send('cancelExport', { jobId: job.id }).catch(() => undefined)}
           onResume={() => void backgroundClient.send('resumeExport', { jobId: job.id }).catch(() => undefined)}
           onRetry={() => void backgroundClient.send('retryFailedFiles', { jobId: job.id }).catch(() => undefined)}
+          onContinue={() => void backgroundClient.send('continueExport', { jobId: job.id }).catch(() => undefined)}
         />
       ))}
     </section>

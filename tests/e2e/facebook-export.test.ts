@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, openExport } from './exportChecks';
-import { exportFromPopup, useExtensionWithFake } from './extensionWithFake';
-import { addFakeCookies, existingZips, readZipJson, waitForZip } from './harness';
+import { exportFromPopup, startJsonExportWithMedia, useExtensionWithFake } from './extensionWithFake';
+import { addFakeCookies, existingZips, PopupPage, readZipJson, waitForZip } from './harness';
 
 const EXPORT_TIMEOUT_MS = 180_000;
 /** What tests/e2e/quickPacing.ts sets as the wait after a temporary block. */
@@ -71,15 +71,24 @@ describe('Facebook export from the popup', () => {
     expectNeverMoreThanThreeInFlight(env.fake);
   });
 
-  it('stops at a second temporary block with the clear message, and no ZIP', async () => {
+  it('parks at a second temporary block until tomorrow 09:00; Continue now finishes the export', async () => {
     await addFakeCookies(env.session.context, env.fake.facebookCookies());
     env.fake.facebookFault('temporary-block', { after: 4, times: 2 });
     const before = await existingZips(env.session.downloadsDir);
-    const end = await exportFacebook();
-    expect(end.outcome).toBe('error');
-    expect(end.text).toMatch(/temporarily blocked/i);
-    expect(end.text).toMatch(/Blocked a second time, so the export stopped/);
-    expect(await existingZips(env.session.downloadsDir)).toEqual(before);
+    const popup = await PopupPage.open(env.session.context, env.session.extensionId);
+    await startJsonExportWithMedia(popup, 'facebook');
+    let parked = false;
+    const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS, (text) => {
+      if (parked || !/continues tomorrow at 09:00, or press Continue now/.test(text)) return;
+      parked = true;
+      void popup.page.getByRole('button', { name: /Continue the export of .* now/ }).click();
+    });
+    expect(parked).toBe(true);
+    expect(end.outcome, end.text).toBe('done');
+    const zipPath = await waitForZip(env.session.downloadsDir, 60_000, before);
+    const exported = await openExport(zipPath, 'facebook');
+    expect(exported.manifest.failed).toEqual([]);
+    await expectEveryServedFileAccountedFor(zipPath, exported, env.fake.facebookMedia());
   });
 
   it('ends a logged-out run with the clear login error and no ZIP', async () => {

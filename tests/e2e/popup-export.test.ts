@@ -73,6 +73,12 @@ describe('Popup: the account of the open tab, every export format, history', () 
     const popup = await PopupPage.open(session.context, session.extensionId);
     await expect.poll(() => popup.page.locator('.account').textContent()).toContain('Exports @star.demo');
     expect(await popup.page.getByLabel('Platform').inputValue()).toBe('instagram');
+    // Opening the popup asks the platform nothing; asked, one paced lookup gives the account's post
+    // count, and the estimate the time its API calls take at Careful.
+    await popup.page.getByRole('button', { name: 'Estimate how long it takes' }).click();
+    await expect
+      .poll(() => popup.page.locator('#cost-estimate').textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^Estimate: about \\d+ posts — (under a minute|about \\d+ minutes?) at Careful pace$`));
     await saveScreenshot(popup.page, 'popup-ready', { popup: true });
     await saveScreenshot(popup.page, 'popup-ready-dark', { popup: true, dark: true });
     await popup.page.getByRole('link', { name: 'History & settings' }).click();

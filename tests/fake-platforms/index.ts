@@ -11,6 +11,8 @@ import { createSelfSignedCert } from './server/tls-cert';
 import { InstagramPlatform } from './instagram/platform';
 import { YouTubePlatform, youtubeFaultRule } from './youtube/platform';
 import { FacebookPlatform, facebookFaultRule } from './facebook/platform';
+import { BudgetEnforcer } from './budgets/enforcer';
+import { REALISTIC_BUDGETS, type BudgetedPlatform } from './budgets/realistic';
 import type { FakePlatforms, FakePlatformsOptions } from './types';
 
 export type * from './types';
@@ -22,6 +24,8 @@ const DEFAULT_API_BUDGET = 1_000;
 export async function startFakePlatforms(options: FakePlatformsOptions = {}): Promise<FakePlatforms> {
   const startedAt = Date.now();
   // Signatures only need to hold for this process; URLs still differ per run because `oe` does.
+  const enforcer = (platform: BudgetedPlatform) =>
+    options.enforceBudgets ? new BudgetEnforcer(REALISTIC_BUDGETS[platform], options.enforceBudgets.timeScale ?? 1) : undefined;
   const catalog = new CdnCatalog(randomBytes(32).toString('hex'), options.signedUrlTtlSeconds ?? DEFAULT_TTL_SECONDS);
   const instagram = new InstagramPlatform({
     accounts: options.instagramAccounts,
@@ -31,13 +35,15 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     startedAt,
     era: options.instagramEra ?? 'legacy',
     docIdRotateAfter: options.instagramDocIdRotateAfter,
+    enforcer: enforcer('instagram'),
   });
   const facebook = new FacebookPlatform({
     profiles: options.facebookProfiles,
     apiBudgetPerMinute: options.apiBudgetPerMinute ?? DEFAULT_API_BUDGET,
     catalog,
+    enforcer: enforcer('facebook'),
   });
-  const youtube = new YouTubePlatform({ ...options, apiBudgetPerMinute: options.apiBudgetPerMinute ?? DEFAULT_API_BUDGET });
+  const youtube = new YouTubePlatform({ ...options, apiBudgetPerMinute: options.apiBudgetPerMinute ?? DEFAULT_API_BUDGET, enforcer: enforcer('youtube') });
   const routes: HostRoute[] = [
     instagram.route,
     // Before the media CDN's *.cdninstagram.com, which would otherwise take this host.

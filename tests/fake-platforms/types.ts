@@ -220,6 +220,14 @@ export interface FakePlatformsOptions {
   youtubeWrappedContinuations?: boolean;
   /** A query string every channel tab link's URL carries (`'?app=desktop'`, FreeTube #9189); default none. */
   youtubeTabUrlQuery?: string;
+  /**
+   * Enforce the platforms' realistic call budgets (budgets/realistic.ts): Instagram's 429 "Please
+   * wait" past ~200 calls of one query type in 11 minutes, Facebook's temporary block past a burst
+   * of detail calls, YouTube's player refusals past its hourly limit. `timeScale` (default 1)
+   * shrinks every window and block, so a test sees an hour's limits in a minute. Off by default,
+   * so peers' clients (gallery-dl, yt-dlp) keep working against the fakes.
+   */
+  enforceBudgets?: { timeScale?: number };
   /** API requests allowed per minute before 429 with Retry-After (default generous). */
   apiBudgetPerMinute?: number;
   /** Latency added before each media response's headers, and a bandwidth cap per response, for benchmarks. */

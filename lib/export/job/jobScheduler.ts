@@ -8,6 +8,7 @@ import { newJobId } from '../layout/jobId';
 import type { ActiveStage, ExportRequest, JobSnapshot } from '../types';
 import { validateExportRequest } from './exportRequest';
 import { isFinal } from './jobProgress';
+import { continueWaitingJob } from './continueNow';
 import { armResumeAlarm, disarmResumeAlarm } from './resumeAlarm';
 import { discardJobData } from './jobCleanup';
 import { requeueRetryableFailures, stageWithPendingFiles } from './retryableFailures';
@@ -139,6 +140,20 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
       // Resuming also tries the files that failed for a passing reason again.
       const requeued = await requeueRetryableFailures(jobId);
       await restart(job, requeued > 0 ? stageWithPendingFiles(job.resumeStage) : job.resumeStage);
+    },
+
+    /**
+     * Ends a parked export's rest at once: a running one wakes where it waits; one a restart left
+     * waiting forgets its wait and runs again (the call budget still paces it).
+     */
+    async continueNow(jobId: string): Promise<void> {
+      const job = await getJob(jobId);
+      if (!job || isFinal(job.stage) || job.pausedFor !== 'parked' || job.waitingUntil === undefined) {
+        throw new ExportError('invalid_request', 'Only a paused export can continue now.');
+      }
+      if (running === jobId && continueWaitingJob(jobId)) return;
+      await publish({ ...job, waitingUntil: undefined, pausedFor: undefined, updatedAt: new Date().toISOString() });
+      enqueue(jobId);
     },
 
     /** Fetches a finished or failed export's retryable failed files again and rebuilds its ZIP. */

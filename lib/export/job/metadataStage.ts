@@ -1,18 +1,21 @@
 import { ExportError, toExportError } from '../../errors';
-import { sleep } from '../../net/retryPolicy';
 import { isListedInScope } from '../../storage/jobRepository';
 import { readNextPage, type ReadPage } from '../sections/sectionPlan';
+import { sleepUnlessContinued } from './continueNow';
 import type { JobContext } from './jobContext';
 import { metadataRetryDelay, type MetadataRetryState } from './metadataRetry';
 
-/** Sleeps until the job's saved `waitingUntil` (a rate limit or block), then clears it. */
+/**
+ * Sleeps until the job's saved `waitingUntil` (a rate limit, a block, a park), or until the user
+ * presses Continue now, then clears it.
+ */
 async function waitOutPersistedWait(ctx: JobContext): Promise<void> {
   const until = ctx.job.waitingUntil;
   if (until === undefined) return;
   const remaining = Date.parse(until) - Date.now();
-  if (remaining > 0) await sleep(remaining, ctx.signal);
+  if (remaining > 0) await sleepUnlessContinued(ctx.job.id, remaining, ctx.signal);
   // Another step of the job (a link refresh beside the listing) may have cleared it meanwhile.
-  if (ctx.job.waitingUntil !== undefined && Date.parse(ctx.job.waitingUntil) <= Date.now()) await ctx.save({ waitingUntil: undefined });
+  if (ctx.job.waitingUntil === until) await ctx.save({ waitingUntil: undefined, pausedFor: undefined });
 }
 
 /**
@@ -38,17 +41,14 @@ export async function withApiRetries<T>(ctx: JobContext, step: () => Promise<T>)
         continue;
       }
       const retry = metadataRetryDelay(failure, state, ctx.settings);
-      if (!retry) {
-        if (failure.details.temporaryBlock) {
-          throw new ExportError('rate_limited', `${failure.message} Blocked a second time, so the export stopped; what was listed and downloaded is kept.`, failure.details);
-        }
-        throw failure;
+      if (!retry) throw failure;
+      if (retry.rateLimited) {
+        await ctx.save({ waitingUntil: new Date(Date.now() + retry.waitMs).toISOString(), pausedFor: retry.parked ? 'parked' : undefined });
       }
-      if (retry.rateLimited) await ctx.save({ waitingUntil: new Date(Date.now() + retry.waitMs).toISOString() });
-      await sleep(retry.waitMs, ctx.signal);
+      await sleepUnlessContinued(ctx.job.id, retry.waitMs, ctx.signal);
       // A block counts once its wait is over: a worker stopped during it waits out the rest, and a
-      // block met again then is the same one, not the second that ends the job.
-      const changes = { waitingUntil: undefined, temporaryBlocks: state.temporaryBlocks };
+      // block met again then is the same one, not the second that parks the job.
+      const changes = { waitingUntil: undefined, pausedFor: undefined, temporaryBlocks: state.temporaryBlocks };
       if (retry.rateLimited || state.temporaryBlocks !== (ctx.job.temporaryBlocks ?? 0)) await ctx.save(changes);
     }
   }

@@ -40,6 +40,7 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
         signal: jobSignal,
         stallTimeoutMs: settings.stallTimeoutMs,
         notes: jobNotes(job),
+        account: () => job.account?.id,
         onPause: (until) => ctx.save({ waitingUntil: until?.toISOString(), pausedFor: until ? 'budget' : undefined }),
       }),
   });

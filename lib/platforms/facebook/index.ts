@@ -3,6 +3,7 @@ import { resolveAccount } from './account';
 import { accountFromUrl } from './accountFromUrl';
 import { facebookDescriptor } from './descriptor';
 import { sections } from './sections';
+import { apiCallsFor } from './pacing';
 import { refreshMediaUrl } from './refresh';
 
 export const facebookAdapter: PlatformAdapter = {
@@ -11,4 +12,6 @@ export const facebookAdapter: PlatformAdapter = {
   resolveAccount,
   sections: () => sections(),
   refreshMediaUrl,
+  countsPosts: false,
+  apiCallsFor,
 };

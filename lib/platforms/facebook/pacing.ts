@@ -1,4 +1,7 @@
 import type { PacingLimits, PacingProfile } from '../platformDescriptor';
+import { COLLECTIONS } from './queries';
+
+const COLLECTION_PAGE_SIZE = COLLECTIONS.uploads.pageSize;
 
 /**
  * Pauses and call budgets for Facebook's API. Facebook blocked an account for ~15 minutes after
@@ -13,3 +16,11 @@ export const PACING: Readonly<Record<PacingProfile, PacingLimits>> = {
   // SCrawler's 1 s, jittered; the user takes the risk of the reported block.
   fast: { minDelayMs: 1_000, maxDelayMs: 2_000, budget: { perHour: 1_000, perDay: 4_000 } },
 };
+
+/**
+ * About how many API calls an export of `postCount` photos and videos makes: the session and
+ * account lookups, the collections a page at a time (queries.ts), and one media-viewer call per item.
+ */
+export function apiCallsFor(postCount: number): number {
+  return 2 + Math.ceil(postCount / COLLECTION_PAGE_SIZE) + postCount;
+}

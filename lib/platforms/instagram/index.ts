@@ -3,6 +3,7 @@ import { resolveAccount } from './account';
 import { accountFromUrl } from './accountFromUrl';
 import { instagramDescriptor } from './descriptor';
 import { sections } from './sections';
+import { apiCallsFor } from './pacing';
 import { refreshMediaUrl } from './refresh';
 
 export const instagramAdapter: PlatformAdapter = {
@@ -11,5 +12,7 @@ export const instagramAdapter: PlatformAdapter = {
   resolveAccount,
   sections,
   refreshMediaUrl,
+  countsPosts: true,
+  apiCallsFor,
 };
 

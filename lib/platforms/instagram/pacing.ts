@@ -1,4 +1,5 @@
 import type { PacingLimits, PacingProfile } from '../platformDescriptor';
+import { FEED_PAGE_SIZE } from './constants';
 
 /**
  * Pauses and call budgets for Instagram's API. Accounts were blocked even at gallery-dl's default
@@ -14,3 +15,12 @@ export const PACING: Readonly<Record<PacingProfile, PacingLimits>> = {
   // What Star Export used before (1–3 s); the user takes the risk.
   fast: { minDelayMs: 1_000, maxDelayMs: 3_000, budget: { perHour: 1_000, perDay: 8_000 } },
 };
+
+/**
+ * About how many API calls an export of `postCount` posts makes: the account lookup and its page,
+ * the posts and the reels grids (reels are grid posts, so at most as many pages again), 30 a page
+ * (FEED_PAGE_SIZE), and a call each for the stories and the highlights tray.
+ */
+export function apiCallsFor(postCount: number): number {
+  return 2 + 2 * Math.ceil(postCount / FEED_PAGE_SIZE) + 2;
+}

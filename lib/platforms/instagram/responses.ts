@@ -12,7 +12,7 @@ const CHECKPOINT_MESSAGES: Record<string, string> = {
   checkpoint_required: CONFIRM_MESSAGE,
   challenge_required: CONFIRM_MESSAGE,
   feedback_required:
-    'Instagram has restricted some activity on your account. Open instagram.com in this browser, read and accept its notice, then try again later.',
+    'Instagram has restricted some activity on your account (“Try Again Later”). The export rests to protect it; if instagram.com shows a notice, read and accept it.',
 };
 
 export function loginRequired(message = LOGIN_MESSAGE): ExportError {
@@ -89,6 +89,9 @@ function errorFromBody(response: ApiResponse, body: JsonObject): ExportError | u
   // An empty failure is Instagram's quiet rate limit; with a 5xx it is a server error (reels_media, gallery-dl #9765).
   if (failed && message === '' && response.status < 500) return rateLimited(response);
   const code = checkpointCode(body, message);
+  // "Try Again Later: we limit how often you can do certain things": a throttle of the account, so
+  // the job rests (15 minutes, then until the next morning) rather than ending.
+  if (code === 'feedback_required') return new ExportError('rate_limited', CHECKPOINT_MESSAGES[code]!, { status: response.status, temporaryBlock: true });
   if (code) return new ExportError('checkpoint_required', CHECKPOINT_MESSAGES[code] ?? CONFIRM_MESSAGE, { status: response.status });
   if (message !== undefined && /useragent mismatch/i.test(message)) {
     return new ExportError(

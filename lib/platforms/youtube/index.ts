@@ -3,6 +3,7 @@ import { resolveAccount } from './account';
 import { accountFromUrl } from './accountFromUrl';
 import { youtubeDescriptor } from './descriptor';
 import { sections } from './sections';
+import { apiCallsFor } from './pacing';
 import { refreshMediaUrl } from './refresh';
 
 export const youtubeAdapter: PlatformAdapter = {
@@ -11,4 +12,6 @@ export const youtubeAdapter: PlatformAdapter = {
   resolveAccount,
   sections,
   refreshMediaUrl,
+  countsPosts: true,
+  apiCallsFor,
 };

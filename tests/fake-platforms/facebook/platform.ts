@@ -12,6 +12,7 @@ import type { FbProfile } from './model';
 import { FacebookProfiles } from './profiles';
 import { facebookRoute } from './routes';
 import { FacebookSessions } from './sessions';
+import type { BudgetEnforcer } from '../budgets/enforcer';
 import { withDemoSpec } from '../demoSpecs';
 import { bundleRoute } from './bundles';
 import { FacebookDocIds } from './doc-ids';
@@ -20,6 +21,8 @@ export interface FacebookPlatformOptions {
   profiles?: FakeFacebookProfileSpec[];
   apiBudgetPerMinute: number;
   catalog: CdnCatalog;
+  /** The realistic detail-call budget, when the fake enforces it. */
+  enforcer?: BudgetEnforcer;
 }
 
 /** The fake Facebook: its profiles, sessions and route, and what tests ask about them. */
@@ -39,7 +42,7 @@ export class FacebookPlatform {
       this.sessions.open(profile.id);
     }
     const render = new FacebookMediaJson(options.catalog);
-    this.route = facebookRoute({ profiles: this.profiles, sessions: this.sessions, budget: new ApiBudget(options.apiBudgetPerMinute), render, docIds: this.docIds });
+    this.route = facebookRoute({ profiles: this.profiles, sessions: this.sessions, budget: new ApiBudget(options.apiBudgetPerMinute), enforcer: options.enforcer, render, docIds: this.docIds });
     this.bundleRoute = bundleRoute(this.docIds);
   }
 

@@ -1,6 +1,7 @@
 import type { ApiBudget } from '../instagram/api-budget';
 import type { Reply, RequestContext } from '../server/reply';
-import { documentNotFound, graphqlErrors, notLoggedIn, rateLimitExceeded, staleToken } from './answers';
+import type { BudgetEnforcer } from '../budgets/enforcer';
+import { documentNotFound, faultReply, graphqlErrors, notLoggedIn, rateLimitExceeded, staleToken } from './answers';
 import type { FacebookMediaJson } from './media-json';
 import type { FacebookProfiles } from './profiles';
 import { collectionAnswer } from './routes-collections';
@@ -12,6 +13,8 @@ export interface GraphqlDeps {
   profiles: FacebookProfiles;
   sessions: FacebookSessions;
   budget: ApiBudget;
+  /** The realistic detail-call budget, when the fake enforces it. */
+  enforcer?: BudgetEnforcer;
   render: FacebookMediaJson;
   docIds: FacebookDocIds;
 }
@@ -41,6 +44,9 @@ export async function graphqlRoute(ctx: RequestContext, deps: GraphqlDeps): Prom
     return graphqlErrors([{ message: 'Query variables must be a JSON object.' }]);
   }
   const vars = variables as Record<string, unknown>;
-  if (query === 'photo' || query === 'video') return detailAnswer({ kind: query, variables: vars, profiles: deps.profiles, render: deps.render });
+  if (query === 'photo' || query === 'video') {
+    if (deps.enforcer?.refuses('detail', ctx.receivedAt)) return faultReply('temporary-block');
+    return detailAnswer({ kind: query, variables: vars, profiles: deps.profiles, render: deps.render });
+  }
   return collectionAnswer({ doc: query, viewerId: session.userId, variables: vars, profiles: deps.profiles, render: deps.render });
 }

@@ -1,4 +1,5 @@
 import { json, parseCookies, redirect, type Reply, type RequestContext } from '../server/reply';
+import type { BudgetEnforcer } from '../budgets/enforcer';
 import type { ApiBudget } from './api-budget';
 import type { IgSession, InstagramSessions } from './sessions';
 
@@ -14,9 +15,10 @@ export function loginRedirectUrl(ctx: RequestContext): string {
  * the session (a web client without one is redirected to the login page, which is what clients
  * see as "login required"), then the app id, then CSRF on POSTs (double-submit: header = cookie).
  */
-export function guardApi(ctx: RequestContext, sessions: InstagramSessions, budget: ApiBudget): IgSession | Reply {
+export function guardApi(ctx: RequestContext, sessions: InstagramSessions, budget: ApiBudget, enforcer?: BudgetEnforcer): IgSession | Reply {
   const retryAfter = budget.take(ctx.receivedAt);
   if (retryAfter !== undefined) return json(429, RATE_LIMIT_BODY, { 'retry-after': retryAfter });
+  if (enforcer?.refuses(`query:${queryType(ctx)}`, ctx.receivedAt)) return json(429, RATE_LIMIT_BODY);
 
   const cookies = parseCookies(ctx.req.headers.cookie);
   const session = sessions.find(cookies.get('sessionid')?.[0]);
@@ -32,6 +34,15 @@ export function guardApi(ctx: RequestContext, sessions: InstagramSessions, budge
     }
   }
   return session;
+}
+
+/**
+ * The query type a call counts against, as instaloader models Instagram's limits: a GraphQL query
+ * by its friendly name, a REST endpoint by its path with the ids left out.
+ */
+function queryType(ctx: RequestContext): string {
+  const friendly = ctx.req.headers['x-fb-friendly-name'];
+  return typeof friendly === 'string' && friendly !== '' ? friendly : ctx.url.pathname.replace(/\d+/g, 'N');
 }
 
 /** Headers every authenticated API answer carries. */

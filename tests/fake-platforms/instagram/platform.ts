@@ -1,3 +1,4 @@
+import type { BudgetEnforcer } from '../budgets/enforcer';
 import type { CdnCatalog } from '../media/cdn-catalog';
 import { mediaKind } from '../media/media-file';
 import type { HostRoute } from '../server/reply';
@@ -26,6 +27,8 @@ export interface InstagramPlatformOptions {
   era: InstagramEra;
   /** Rotate the GraphQL doc_ids once after this many GraphQL calls. */
   docIdRotateAfter?: number;
+  /** The realistic per-query-type budget, when the fake enforces it. */
+  enforcer?: BudgetEnforcer;
 }
 
 /** The fake Instagram: its accounts, sessions and API route, and what tests ask about them. */
@@ -56,7 +59,7 @@ export class InstagramPlatform {
     }
     const render = new MediaJson(options.catalog, () => Date.now());
     this.docIds = new InstagramDocIds(options.docIdRotateAfter);
-    this.route = instagramRoute({ store: this.store, sessions: this.sessions, budget: new ApiBudget(options.apiBudgetPerMinute), render, era: options.era, docIds: this.docIds });
+    this.route = instagramRoute({ store: this.store, sessions: this.sessions, budget: new ApiBudget(options.apiBudgetPerMinute), enforcer: options.enforcer, render, era: options.era, docIds: this.docIds });
     this.staticRoute = instagramStaticRoute(this.docIds);
   }
 

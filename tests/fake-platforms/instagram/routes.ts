@@ -23,6 +23,7 @@
 import { html, json, parseCookies, type HostRoute, type Reply, type RequestContext } from '../server/reply';
 import type { InstagramEra } from '../types';
 import { fail, isReply, type ApiCall } from './api-context';
+import type { BudgetEnforcer } from '../budgets/enforcer';
 import { guardApi, loginRedirectUrl, RATE_LIMIT_BODY } from './api-guard';
 import type { AccountStore } from './accounts';
 import type { ApiBudget } from './api-budget';
@@ -71,6 +72,8 @@ export interface InstagramRouteDeps {
   store: AccountStore;
   sessions: InstagramSessions;
   budget: ApiBudget;
+  /** The realistic per-query-type budget, when the fake enforces it. */
+  enforcer?: BudgetEnforcer;
   render: MediaJson;
   era: InstagramEra;
   docIds: InstagramDocIds;
@@ -90,7 +93,7 @@ export function instagramRoute(deps: InstagramRouteDeps): HostRoute {
 }
 
 async function api(ctx: RequestContext, deps: InstagramRouteDeps, routes: ApiRoute[]): Promise<Reply> {
-  const session = guardApi(ctx, deps.sessions, deps.budget);
+  const session = guardApi(ctx, deps.sessions, deps.budget, deps.enforcer);
   if (isReply(session)) return session;
   const form = ctx.method === 'POST' ? new URLSearchParams((await ctx.readBody()).toString('utf8')) : new URLSearchParams();
   const call: ApiCall = { ctx, session, store: deps.store, render: deps.render, form };

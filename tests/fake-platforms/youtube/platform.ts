@@ -1,6 +1,7 @@
 import { cannedReplyFault } from '../server/faults';
 import { json, type HostRoute } from '../server/reply';
 import type { FakeCookie, FakePlatformsOptions, FaultRule, ServedMedia, YouTubeFaultKind, YouTubeVisibility } from '../types';
+import type { BudgetEnforcer } from '../budgets/enforcer';
 import { ApiBudget } from '../instagram/api-budget';
 import { ChannelStore } from './channel-store';
 import { DEMO_HANDLE, DEMO_SPEC, buildChannel } from './demo-data';
@@ -23,7 +24,7 @@ export type YouTubePlatformOptions = Pick<
   | 'youtubePlayerRefusal'
   | 'youtubeWrappedContinuations'
   | 'youtubeTabUrlQuery'
-> & { apiBudgetPerMinute: number };
+> & { apiBudgetPerMinute: number; enforcer?: BudgetEnforcer };
 
 /** The fake YouTube: its channels, sessions, www.youtube.com and i.ytimg.com, and what tests ask about them. */
 export class YouTubePlatform {
@@ -51,7 +52,7 @@ export class YouTubePlatform {
       store: this.store,
       sessions: this.sessions,
       budget: new ApiBudget(options.apiBudgetPerMinute),
-      playerBudget: new PlayerBudget(options.youtubePlayerBudget ?? DEFAULT_PLAYER_BUDGET, options.youtubePlayerRefusal ?? 'bot-wall'),
+      playerBudget: new PlayerBudget(options.youtubePlayerBudget ?? DEFAULT_PLAYER_BUDGET, options.youtubePlayerRefusal ?? 'bot-wall', options.enforcer),
       options: {
         shape: options.youtubeShape ?? 'lockup',
         continuationShape: options.youtubeContinuationShape ?? 'renderer',

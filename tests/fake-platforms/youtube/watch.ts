@@ -1,3 +1,4 @@
+import type { BudgetEnforcer } from '../budgets/enforcer';
 import type { Reply } from '../server/reply';
 import type { YouTubePlayerRefusal } from '../types';
 import { applyFieldMask, parseFieldMask } from './field-mask';
@@ -39,17 +40,22 @@ export function playerRefusal(kind: YouTubePlayerRefusal): Record<string, unknow
   }
 }
 
-/** Counts player answers; past the budget YouTube refuses, the configured way, instead of answering. */
+/**
+ * Counts player answers; past the budget (a count, or the realistic hourly limit when the fake
+ * enforces it) YouTube refuses, the configured way, instead of answering.
+ */
 export class PlayerBudget {
   private used = 0;
 
   constructor(
     private readonly limit: number,
     readonly refusal: YouTubePlayerRefusal,
+    private readonly enforcer?: BudgetEnforcer,
   ) {}
 
-  take(): boolean {
+  take(nowMs: number): boolean {
     this.used++;
+    if (this.enforcer?.refuses('player', nowMs)) return false;
     return this.used <= this.limit;
   }
 }
@@ -66,7 +72,7 @@ const isReply = (value: unknown): value is Reply => typeof value === 'object' &&
 export function player(call: YtCall, budget: PlayerBudget): Reply {
   const found = videoOf(call);
   if (isReply(found)) return found;
-  const full = !budget.take()
+  const full = !budget.take(call.ctx.receivedAt)
     ? { playabilityStatus: playerRefusal(budget.refusal) }
     : !found
       ? { playabilityStatus: { status: 'ERROR', reason: 'This video is unavailable' } }

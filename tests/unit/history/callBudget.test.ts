@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { nextAllowedAt, recordCall, waitForBudget } from '../../../lib/net/callBudget';
+import { recordCall, waitForBudget } from '../../../lib/net/callBudget';
+import { nextAllowedAt } from '../../../lib/net/rollingBudget';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-12-06T12:00:00Z');
@@ -22,16 +23,16 @@ describe('rolling call budget', () => {
   it('is shared by every job: calls another job made count', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
     try {
-      for (let i = 0; i < 2; i += 1) await recordCall('https://www.facebook.com', NOW - 1_000);
+      for (let i = 0; i < 2; i += 1) await recordCall(['https://www.facebook.com'], NOW - 1_000);
       const pauses: (Date | undefined)[] = [];
       const controller = new AbortController();
-      const waiting = waitForBudget('https://www.facebook.com', { perHour: 2, perDay: 100 }, controller.signal, async (until) => {
+      const waiting = waitForBudget(['https://www.facebook.com'], { perHour: 2, perDay: 100 }, controller.signal, async (until) => {
         pauses.push(until);
         controller.abort();
       });
       await expect(waiting).rejects.toBeDefined();
       expect(pauses).toEqual([new Date(NOW - 1_000 + HOUR)]);
-      await expect(waitForBudget('https://www.instagram.com', { perHour: 2, perDay: 100 }, new AbortController().signal, async () => undefined)).resolves.toBeUndefined();
+      await expect(waitForBudget(['https://www.instagram.com'], { perHour: 2, perDay: 100 }, new AbortController().signal, async () => undefined)).resolves.toBeUndefined();
     } finally {
       vi.useRealTimers();
     }

@@ -25,6 +25,13 @@ describe('readJson error classification (docs/platforms.md, "Instagram: errors")
     expect(caught(() => readJson(recordedResponse(row), 'posts feed')).message).toMatch(/open instagram\.com.*complete/i);
   });
 
+  it('treats feedback_required while listing as a block of the account: the job rests, it does not end', () => {
+    const row = rows.find((r) => r.case === '400 feedback_required')!;
+    const error = caught(() => readJson(recordedResponse(row), 'posts feed'));
+    expect(error.kind).toBe('rate_limited');
+    expect(error.details.temporaryBlock).toBe(true);
+  });
+
   it('tells the user to log in when the session is gone', () => {
     expect(caught(() => readJson(redirect('https://www.instagram.com/accounts/login/'), 'user info')).message).toMatch(/log in to instagram/i);
   });

@@ -2,6 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ExportError } from '../../../lib/errors';
+import { DEFAULT_EXPORT_SETTINGS, exportSettings } from '../../../lib/export/exportSettings';
 import { createJobScheduler } from '../../../lib/export/job/jobScheduler';
 import { downloadWithRetry } from '../../../lib/export/media/downloadWithRetry';
 import type { ExportRequest, JobSnapshot } from '../../../lib/export/types';
@@ -213,5 +214,74 @@ describe('failed files another try may fetch', () => {
     await createJobScheduler().resume(stored.id);
     await vi.waitFor(async () => expect(await stageOf(stored.id)).toBe('done'), LONG);
     expect(await getJob(stored.id)).toMatchObject({ media: { done: 2, failed: 0, total: 2 }, failed: [] });
+  });
+});
+
+describe('a job parked after repeated warnings', () => {
+  const blocked = () => new ExportError('rate_limited', "You're temporarily blocked.", { temporaryBlock: true });
+
+  /** An adapter blocked on its first page `blocks` times, then answering. */
+  function blockedAdapter(blocks: number): PlatformAdapter {
+    let left = blocks;
+    return fakeAdapter([photoPosts(2)], {
+      beforePage: async () => {
+        if (left > 0) {
+          left -= 1;
+          throw blocked();
+        }
+      },
+    });
+  }
+
+  async function parked(jobId: string): Promise<JobSnapshot> {
+    let snapshot: JobSnapshot | undefined;
+    await vi.waitFor(async () => {
+      snapshot = (await createJobScheduler().list()).find((job) => job.id === jobId);
+      expect(snapshot?.pausedFor).toBe('parked');
+    }, LONG);
+    return snapshot!;
+  }
+
+  beforeEach(async () => {
+    await exportSettings.setValue({ ...DEFAULT_EXPORT_SETTINGS, temporaryBlockWaitMs: 20 });
+  });
+
+  it('rests until 09:00 the next day at a second block, keeps what it listed, and Continue now finishes it', async () => {
+    const { scheduler } = schedulerWithEnds();
+    useAdapter(blockedAdapter(2));
+    const { jobId } = await scheduler.start(REQUEST);
+    const snapshot = await parked(jobId);
+    const until = new Date(snapshot.waitingUntil!);
+    expect([until.getHours(), until.getMinutes()]).toEqual([9, 0]);
+    expect(until.getTime() - Date.now()).toBeGreaterThan(8 * 3_600_000);
+    expect(snapshot.stage).toBe('metadata');
+    expect(await resumeAlarmArmed()).toBe(true);
+
+    await scheduler.continueNow(jobId);
+    await vi.waitFor(async () => expect(await stageOf(jobId)).toBe('done'), LONG);
+    expect(await getJob(jobId)).toMatchObject({ posts: { done: 2 }, pausedFor: undefined });
+  });
+
+  it('a parked job can be cancelled', async () => {
+    const { scheduler } = schedulerWithEnds();
+    useAdapter(blockedAdapter(2));
+    const { jobId } = await scheduler.start(REQUEST);
+    await parked(jobId);
+    await scheduler.cancel(jobId);
+    await vi.waitFor(async () => expect(await stageOf(jobId)).toBe('cancelled'), LONG);
+  });
+
+  it('Continue now runs a job a restart left parked, without its wait', async () => {
+    const { scheduler } = schedulerWithEnds();
+    const waitingUntil = new Date(Date.now() + 10 * 3_600_000).toISOString();
+    await putJob(jobRecord({ id: '20261124-parked', stage: 'metadata', account: ACCOUNT, waitingUntil, pausedFor: 'parked' }));
+    await scheduler.continueNow('20261124-parked');
+    await vi.waitFor(async () => expect(await stageOf('20261124-parked')).toBe('done'), LONG);
+  });
+
+  it('Continue now is refused for an export that is not parked', async () => {
+    const { scheduler } = schedulerWithEnds();
+    await putJob(jobRecord({ id: '20261124-notpark', stage: 'done' }));
+    await expect(scheduler.continueNow('20261124-notpark')).rejects.toMatchObject({ kind: 'invalid_request' });
   });
 });

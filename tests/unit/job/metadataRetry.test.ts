@@ -6,11 +6,15 @@ const SETTINGS = { rateLimitWaitMs: 60_000, maxRateLimitWaits: 3, temporaryBlock
 const fresh = (): MetadataRetryState => ({ rateLimitWaits: 0, transientRetries: 0, temporaryBlocks: 0 });
 
 describe('metadataRetryDelay', () => {
-  it('waits at least the rate-limit wait, doubling each time, then gives up', () => {
+  it('waits at least the rate-limit wait, doubling each time, then parks until 09:00 the next day', () => {
     const state = fresh();
     const limited = new ExportError('rate_limited', 'slow down');
-    const waits = [1, 2, 3, 4].map(() => metadataRetryDelay(limited, state, SETTINGS)?.waitMs);
-    expect(waits).toEqual([60_000, 120_000, 240_000, undefined]);
+    const now = new Date(2026, 11, 6, 22, 50).getTime();
+    const delays = [1, 2, 3, 4].map(() => metadataRetryDelay(limited, state, SETTINGS, Math.random, now));
+    expect(delays.map((delay) => delay?.waitMs).slice(0, 3)).toEqual([60_000, 120_000, 240_000]);
+    expect(delays[3]).toEqual({ waitMs: new Date(2026, 11, 7, 9, 0).getTime() - now, rateLimited: true, parked: true });
+    // After the rest the pauses grow from the start again.
+    expect(metadataRetryDelay(limited, state, SETTINGS, Math.random, now)?.waitMs).toBe(60_000);
   });
 
   it('honours a longer Retry-After than its own wait', () => {
@@ -18,12 +22,18 @@ describe('metadataRetryDelay', () => {
     expect(metadataRetryDelay(error, fresh(), SETTINGS)).toEqual({ waitMs: 900_000, rateLimited: true });
   });
 
-  it('waits out a temporary block once per job, then gives up', () => {
+  it('waits out a temporary block for at least 15 minutes, and parks at a second one', () => {
     const state = fresh();
     const blocked = new ExportError('rate_limited', 'You are temporarily blocked.', { temporaryBlock: true });
-    expect(metadataRetryDelay(blocked, state, SETTINGS)).toEqual({ waitMs: 900_000, rateLimited: true });
-    expect(metadataRetryDelay(blocked, state, SETTINGS)).toBeUndefined();
+    const now = new Date(2026, 11, 6, 3, 10).getTime();
+    expect(metadataRetryDelay(blocked, state, SETTINGS, Math.random, now)).toEqual({ waitMs: 900_000, rateLimited: true });
     expect(state.temporaryBlocks).toBe(1);
+    expect(metadataRetryDelay(blocked, state, SETTINGS, Math.random, now)).toEqual({
+      waitMs: new Date(2026, 11, 7, 9, 0).getTime() - now,
+      rateLimited: true,
+      parked: true,
+    });
+    expect(state.temporaryBlocks).toBe(0);
   });
 
   it.each([

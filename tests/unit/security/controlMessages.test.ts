@@ -37,6 +37,7 @@ const CONTROL_MESSAGES = [
   background('listJobs'),
   background('cancelExport', { jobId: SEEDED.id }),
   background('resumeExport', { jobId: SEEDED.id }),
+  background('continueExport', { jobId: SEEDED.id }),
   background('listHistory'),
   background('deleteExport', { jobId: SEEDED.id }),
   background('redownloadExport', { jobId: SEEDED.id }),

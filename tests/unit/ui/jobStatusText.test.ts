@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../lib/export/types';
-import { accountLabel, failureText, formatBytes, jobStatusText } from '../../../lib/export/jobStatusText';
+import { accountLabel, failureText, formatBytes, jobStatusText, whenItContinues } from '../../../lib/export/jobStatusText';
 import { formatLimit, platformInfo } from '../../../lib/ui/platformInfo';
 import { jobRecord } from '../job/jobs';
 
@@ -34,6 +34,22 @@ describe('jobStatusText', () => {
     ['cancelled', { stage: 'cancelled' }, 'Export cancelled.'],
   ])('%s', (_name, overrides, text) => {
     expect(jobStatusText(job(overrides))).toBe(text);
+  });
+
+  it('says a parked job continues tomorrow at 09:00, or on Continue now', () => {
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    tomorrow.setHours(9, 0, 0, 0);
+    const parked = job({ stage: 'media', request: { platform: 'facebook', format: 'json', includeMedia: true }, waitingUntil: tomorrow.toISOString(), pausedFor: 'parked' });
+    expect(jobStatusText(parked)).toBe(
+      'Facebook warned us several times, so the export rests to protect your account: it continues tomorrow at 09:00, or press Continue now. Nothing listed or downloaded is lost.',
+    );
+  });
+
+  it('names the day a parked job continues', () => {
+    const now = new Date(2026, 11, 6, 1, 30);
+    expect(whenItContinues(new Date(2026, 11, 6, 9, 0), now)).toBe('today at 09:00');
+    expect(whenItContinues(new Date(2026, 11, 7, 9, 0), now)).toBe('tomorrow at 09:00');
   });
 
   it('names the resolved account once known', () => {
