@@ -54,6 +54,8 @@ export interface MediaRecord {
   state: MediaState;
   format?: MediaFormat;
   bytes?: number;
+  /** Hex SHA-256 of the kept bytes, computed while they streamed to disk. */
+  sha256?: string;
   downloadedAt?: string;
   failure?: FailedFile;
   /** A failed file worth another try (network, 5xx, 429, expired link): Retry and Resume fetch it again. */

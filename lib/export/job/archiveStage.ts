@@ -9,6 +9,8 @@ import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import { coalescingStream } from '../archive/coalescingStream';
 import { abortableStream } from '../archive/abortableStream';
 import { createZipArchiveWriter, type ZipArchiveWriter } from '../archive/zipArchiveWriter';
+import { sha256OfBlob } from '../checksums/sha256';
+import { SHA256SUMS_NAME, formatSha256Sums, type ChecksumLine } from '../checksums/sha256Sums';
 import { formatEntries } from '../formats';
 import { MediaLayout, mainJsonName, zipEntryPath, zipFileName } from '../layout/exportPaths';
 import { buildManifest, type MediaOutcome } from '../layout/manifest';
@@ -78,6 +80,7 @@ async function writeArchive(
   // Keyed by the stored item itself: ids may repeat across different files.
   const outcomes = new Map<MediaItem, MediaOutcome>();
   const kept = records.filter((r) => r.state === 'kept');
+  const checksums: ChecksumLine[] = [];
   let written = 0;
   let lastSave = Date.now();
   for (const record of kept) {
@@ -87,16 +90,20 @@ async function writeArchive(
     }
     const paths = layout.pathsFor(record.item, record.format);
     const modified = entryDate(record.item.publishedAt, exportedAt);
+    // A file kept by a version that did not hash while downloading is hashed from disk once.
+    const sha256 = record.sha256 ?? (await sha256OfBlob(file));
     await zip.addFile(zipEntryPath(job.id, paths.file), file, modified);
     const sidecar = buildSidecar({
       platform: job.request.platform,
       item: record.item,
       format: record.format,
       byteSize: file.size,
+      sha256,
       downloadedAt: new Date(record.downloadedAt ?? exportedAt),
     });
     await zip.addText(zipEntryPath(job.id, paths.sidecar), JSON.stringify(sidecar, null, 2), modified);
-    outcomes.set(record.item, { status: 'saved', path: paths.file, format: record.format, byteSize: file.size });
+    outcomes.set(record.item, { status: 'saved', path: paths.file, format: record.format, byteSize: file.size, sha256 });
+    checksums.push({ sha256, path: paths.file });
     written += 1;
     if (Date.now() - lastSave >= SAVE_EVERY_MS) {
       lastSave = Date.now();
@@ -125,5 +132,7 @@ async function writeArchive(
   for (const entry of formatEntries(job.request.format, manifest)) {
     await zip.addText(zipEntryPath(job.id, entry.path), entry.text, exportedAt);
   }
+  // Beside the main JSON, naming files from the export folder: `sha256sum -c SHA256SUMS` run there checks every media file.
+  await zip.addText(zipEntryPath(job.id, SHA256SUMS_NAME), formatSha256Sums(checksums), exportedAt);
   await zip.close();
 }

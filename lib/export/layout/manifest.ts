@@ -10,7 +10,7 @@ export const EXPORTER_NAME = 'Star Export';
 
 /** What became of one media item. */
 export type MediaOutcome =
-  | { status: 'saved'; path: string; format: MediaFormat; byteSize: number }
+  | { status: 'saved'; path: string; format: MediaFormat; byteSize: number; sha256: string }
   | { status: 'failed'; reason: ErrorKind; message: string };
 
 export interface ManifestMedia {
@@ -25,6 +25,8 @@ export interface ManifestMedia {
   path?: string;
   format?: MediaFormat;
   byteSize?: number;
+  /** Hex SHA-256 of the saved file's bytes. */
+  sha256?: string;
   failure?: { reason: ErrorKind; message: string };
 }
 
@@ -78,8 +80,8 @@ function manifestMedia(item: MediaItem, outcome: MediaOutcome | undefined): Mani
   };
   if (outcome?.status === 'saved') {
     // The downloaded bytes decide the kind, as they decided the folder.
-    const { path, format, byteSize } = outcome;
-    return { ...entry, kind: kindOf(format), path, format, byteSize };
+    const { path, format, byteSize, sha256 } = outcome;
+    return { ...entry, kind: kindOf(format), path, format, byteSize, sha256 };
   }
   if (outcome?.status === 'failed') return { ...entry, failure: { reason: outcome.reason, message: outcome.message } };
   return entry;
