@@ -18,7 +18,7 @@ import { runJob } from './runJob';
 const KEEP_ALIVE_MS = 20_000;
 
 export function toSnapshot(job: JobRecord): JobSnapshot {
-  const { listing: _listing, notes: _notes, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, deliveryStartedAt: _delivery, temporaryBlocks: _blocks, resumeStage, waitingUntil, ...snapshot } = job;
+  const { listing: _listing, notes: _notes, metadataDone: _done, nextPostSeq: _posts, nextMediaSeq: _media, downloadId: _download, deliveryStartedAt: _delivery, temporaryBlocks: _blocks, parts: _parts, resumeStage, waitingUntil, ...snapshot } = job;
   // A wait that is over (the job has not run since, or its worker stopped) is no longer news.
   const waiting = waitingUntil !== undefined && Date.parse(waitingUntil) > Date.now() ? { waitingUntil } : {};
   return { ...snapshot, ...waiting, resumable: snapshot.stage === 'failed' && resumeStage !== undefined };
@@ -96,7 +96,8 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
   /** Puts an ended job back into the queue at `stage`; a stage before delivery hands over a new ZIP. */
   async function restart(job: JobRecord, stage: ActiveStage): Promise<void> {
     const { error: _error, finishedAt: _finished, resumeStage: _resume, ...rest } = job;
-    const delivered = stage === 'delivering' ? {} : { downloadId: undefined, deliveryStartedAt: undefined };
+    // A split export written again is planned again: its parts may change with the files retried.
+    const delivered = stage === 'delivering' ? {} : { downloadId: undefined, deliveryStartedAt: undefined, parts: undefined, partCount: undefined };
     // A done job showed 100 %; the bar of its retry starts over from the stage it goes back to.
     const percent = job.stage === 'done' ? 0 : job.percent;
     await publish({ ...rest, ...delivered, percent, stage, updatedAt: new Date().toISOString() });

@@ -40,6 +40,18 @@ export interface ManifestPost {
   media: ManifestMedia[];
 }
 
+export type ManifestCounts = { posts: number; media: number; savedFiles: number; failedFiles: number; savedBytes: number };
+
+/** In each ZIP of a split export: which part it is, every part's name, and what the whole export holds. */
+export interface ManifestPart {
+  number: number;
+  of: number;
+  /** Every part's file name, in order. */
+  names: string[];
+  /** The counts of the whole export; `counts` are this part's. */
+  total: ManifestCounts;
+}
+
 export interface Manifest {
   schemaVersion: number;
   exporter: { name: string; version: string };
@@ -48,7 +60,9 @@ export interface Manifest {
   account: AccountInfo;
   options: ExportRequest;
   exportedAt: string;
-  counts: { posts: number; media: number; savedFiles: number; failedFiles: number; savedBytes: number };
+  counts: ManifestCounts;
+  /** Only in a split export. */
+  part?: ManifestPart;
   /** How each part of the account was read: an export says where it stopped short. */
   sections: SectionReport[];
   posts: ManifestPost[];
@@ -67,6 +81,7 @@ export interface ManifestInput {
   outcomeOf: (item: MediaItem, post: Post) => MediaOutcome | undefined;
   failed: readonly FailedFile[];
   sections: readonly SectionReport[];
+  part?: ManifestPart;
 }
 
 function manifestMedia(item: MediaItem, outcome: MediaOutcome | undefined): ManifestMedia {
@@ -119,6 +134,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     options: input.options,
     exportedAt: input.exportedAt.toISOString(),
     counts,
+    ...(input.part ? { part: input.part } : {}),
     sections: [...input.sections],
     posts,
     failed: [...input.failed],
