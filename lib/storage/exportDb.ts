@@ -25,7 +25,6 @@ export interface PartRecord {
   file: string;
   /** Set once the ZIP is complete. */
   size?: number;
-  sha256?: string;
   downloadId?: number;
   deliveryStartedAt?: string;
   /** The download completed and the file was removed. */

@@ -61,20 +61,3 @@ export async function sha256OfBlob(blob: Blob): Promise<string> {
     hash.update(value);
   }
 }
-
-/** Passes bytes on to `target` unchanged, calling `closed` with their digest once it closed. */
-export function hashingStream(target: WritableStream<Uint8Array>, closed: (sha256: string) => void): WritableStream<Uint8Array> {
-  const writer = target.getWriter();
-  const hash = sha256Stream();
-  return new WritableStream<Uint8Array>({
-    async write(chunk) {
-      hash.update(chunk);
-      await writer.write(chunk);
-    },
-    async close() {
-      await writer.close();
-      closed(hash.hex());
-    },
-    abort: (reason) => writer.abort(reason),
-  });
-}

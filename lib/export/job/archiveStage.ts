@@ -103,11 +103,10 @@ export async function writeArchiveFile(
   ctx: JobContext,
   file: string,
   write: (zip: ZipArchiveWriter) => Promise<void>,
-  wrap: (stream: WritableStream<Uint8Array>) => WritableStream<Uint8Array> = (stream) => stream,
 ): Promise<void> {
   const output = abortableStream(await openStagedStream(ctx.job.id, file));
   try {
-    await write(createZipArchiveWriter(coalescingStream(wrap(output.stream)), ctx.signal));
+    await write(createZipArchiveWriter(coalescingStream(output.stream), ctx.signal));
   } catch (error) {
     // The old ZIP (or none) stays; nothing may hold the file open once the job failed or was cancelled.
     await output.abort(error);

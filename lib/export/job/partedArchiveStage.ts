@@ -3,7 +3,6 @@ import type { PartRecord } from '../../storage/exportDb';
 import { readStagedFile } from '../../storage/fileStaging';
 import { ensureFreeSpace } from '../../storage/freeSpace';
 import { partArchiveFile } from '../archive/archiveFile';
-import { hashingStream } from '../checksums/sha256';
 import { partZipFileName, zipFileName } from '../layout/exportPaths';
 import type { ManifestCounts } from '../layout/manifest';
 import { announcePart } from '../parts/completedParts';
@@ -72,7 +71,6 @@ export async function runPartedArchiveStage(ctx: JobContext, limitBytes: number,
       const inPart = new Set(filesOf(part));
       const records = source.records.filter((record) => inPart.has(record));
       await ensureFreeSpace(records.reduce((sum, record) => sum + (source.paths.has(record) ? (record.bytes ?? 0) : 0), 0));
-      let sha256: string | undefined;
       await writeArchiveFile(
         ctx,
         part.file,
@@ -85,13 +83,12 @@ export async function runPartedArchiveStage(ctx: JobContext, limitBytes: number,
             exportedAt,
             fileWritten,
           ),
-        (stream) => hashingStream(stream, (digest) => (sha256 = digest)),
       );
       const written = await readStagedFile(job.id, part.file);
-      if (!written || !sha256) throw new ExportError('internal', `Part ${part.number} of the ZIP was not stored.`);
-      Object.assign(part, { size: written.size, sha256 });
+      if (!written) throw new ExportError('internal', `Part ${part.number} of the ZIP was not stored.`);
+      part.size = written.size;
       await ctx.save({ parts });
-      const held = announcePart({ jobId: job.id, number: part.number, of: parts.length, name: part.name, size: written.size, sha256 });
+      const held = announcePart({ jobId: job.id, number: part.number, of: parts.length, name: part.name, size: written.size });
       deliveries.start(part, held);
     } else {
       deliveries.start(part);

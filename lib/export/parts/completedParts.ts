@@ -17,8 +17,6 @@ export interface CompletedPart {
   /** Its name on the downloads shelf, `star-export_…_part-01.zip`. */
   name: string;
   size: number;
-  /** Hex SHA-256 of the whole part, computed while it was written. */
-  sha256: string;
 }
 
 export type PartListener = (part: CompletedPart) => void | Promise<void>;

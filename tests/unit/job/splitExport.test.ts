@@ -102,7 +102,6 @@ describe('a split export', () => {
     const seen = new Map<string, number>();
     for (const [index, { zip }] of delivered.entries()) {
       const entries = await entriesOf(zip);
-      expect(parts[index]!.sha256).toBe(createHash('sha256').update(new Uint8Array(await zip.arrayBuffer())).digest('hex'));
       expect(parts[index]!.size).toBe(zip.size);
       const manifest = JSON.parse(text(entries.get('export-20261124-7f3a9c/instagram-export-20261124-7f3a9c.json'))) as {
         posts: { id: string; media: { id: string; path: string; sha256: string }[] }[];
