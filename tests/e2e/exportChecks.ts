@@ -96,9 +96,11 @@ async function readSha256Sums(zipPath: string, root: string): Promise<Map<string
   const text = new TextDecoder().decode(await readZipEntry(zipPath, `${root}/SHA256SUMS`));
   const sums = new Map<string, string>();
   for (const line of text.split('\n').filter(Boolean)) {
-    const match = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
+    // GNU's escaped form (a leading backslash) for a name holding a backslash or a line break.
+    const match = /^(\\?)([0-9a-f]{64}) {2}(.+)$/.exec(line);
     expect(match, `SHA256SUMS line ${JSON.stringify(line)}`).not.toBeNull();
-    sums.set(match![2]!, match![1]!);
+    const name = match![1] ? match![3]!.replace(/\\(.)/g, (_, c: string) => ({ n: '\n', r: '\r' })[c] ?? c) : match![3]!;
+    sums.set(name, match![2]!);
   }
   return sums;
 }
