@@ -187,6 +187,6 @@ export async function writeArchive(
     await zip.addText(zipEntryPath(job.id, entry.path), entry.text, exportedAt);
   }
   // Beside the main JSON, naming files from the export folder: `sha256sum -c SHA256SUMS` run there checks every media file.
-  await zip.addText(zipEntryPath(job.id, SHA256SUMS_NAME), formatSha256Sums(checksums), exportedAt);
+  if (job.request.includeMedia) await zip.addText(zipEntryPath(job.id, SHA256SUMS_NAME), formatSha256Sums(checksums), exportedAt);
   await zip.close();
 }
