@@ -8,7 +8,7 @@ import { deliverArchive } from '../../../lib/export/delivery/deliverArchive';
 import { runJob } from '../../../lib/export/job/runJob';
 import { toSnapshot } from '../../../lib/export/job/jobScheduler';
 import { downloadWithRetry } from '../../../lib/export/media/downloadWithRetry';
-import { onPartCompleted, type CompletedPart } from '../../../lib/export/parts/completedParts';
+import { onPartCompleted, readPartStream, type CompletedPart } from '../../../lib/export/parts/completedParts';
 import { PART_RESERVE_BYTES, estimatedPostBytes } from '../../../lib/export/parts/partPlan';
 import { adapterFor } from '../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../lib/storage/exportDb';
@@ -126,6 +126,19 @@ describe('a split export', () => {
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
     // Each part's file went once its download completed.
     expect([...(staged.get(job.id)?.keys() ?? [])].filter((name) => name.startsWith('export.'))).toEqual([]);
+  });
+
+  it('lets a listener read a completed part from any offset, as an upload resuming mid-file would', async () => {
+    const read: Uint8Array[] = [];
+    const stop = onPartCompleted(async (part) => {
+      if (part.number !== 2) return;
+      read.push(new Uint8Array(await new Response(await readPartStream(part.jobId, part.number, 100)).arrayBuffer()));
+    });
+    const job = await run(splitJob());
+    stop();
+    expect(job.stage).toBe('done');
+    const whole = new Uint8Array(await delivered[1]!.zip.arrayBuffer());
+    expect(read).toEqual([whole.subarray(100)]);
   });
 
   it('keeps a part until every listener is done with it', async () => {
