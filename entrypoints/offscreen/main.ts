@@ -4,8 +4,8 @@ import type { OffscreenProtocol } from '@/lib/messaging/protocol';
 
 // The OPFS File is disk-backed, so the blob: URL streams the ZIP from disk, whatever its size.
 handleMessages<OffscreenProtocol>('offscreen', {
-  async createArchiveUrl({ jobId }) {
-    return { url: URL.createObjectURL(await readArchiveFile(jobId)) };
+  async createArchiveUrl({ jobId, file }) {
+    return { url: URL.createObjectURL(await readArchiveFile(jobId, file)) };
   },
   revokeArchiveUrl({ url }) {
     URL.revokeObjectURL(url);

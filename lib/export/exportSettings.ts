@@ -16,6 +16,11 @@ export interface ExportSettings {
   temporaryBlockWaitMs: number;
   /** A request that sends nothing (headers or bytes) for this long is retried. */
   stallTimeoutMs: number;
+  /**
+   * The part size of every split export in bytes, replacing the chosen GB: for the demo and the
+   * tests, which split a small export; never set by the UI.
+   */
+  partBytes?: number;
 }
 
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {

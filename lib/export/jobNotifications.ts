@@ -17,7 +17,7 @@ export function jobEndedNotice(job: JobSnapshot): { title: string; message: stri
     const short = sectionProblems(job.sections);
     return {
       title: `${platform} export of ${who} is ready${short.length > 0 ? ', with parts missing' : ''}`,
-      message: [`${job.posts.total} posts${media}. The ZIP is on your downloads shelf.`, ...short].join(' '),
+      message: [`${job.posts.total} posts${media}. ${job.partCount && job.partCount > 1 ? `The ${job.partCount} ZIPs are` : 'The ZIP is'} on your downloads shelf.`, ...short].join(' '),
     };
   }
   if (job.stage === 'failed') return { title: `${platform} export of ${who} failed`, message: failureText(job) };

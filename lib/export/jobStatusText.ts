@@ -63,13 +63,14 @@ export function jobStatusText(job: JobSnapshot): string {
     case 'media':
       return `Downloading media: ${job.media.done + job.media.failed} of ${job.media.total} (${formatBytes(job.bytes.done)})…`;
     case 'archive':
-      return 'Building the ZIP…';
+      return job.request.splitGB ? 'Building the ZIPs; each goes to your downloads when complete…' : 'Building the ZIP…';
     case 'delivering':
       return 'Handing the ZIP to your downloads…';
     case 'done': {
       const failed = job.media.failed ? `, ${job.media.failed} failed` : '';
       const media = job.request.includeMedia ? `, ${job.media.done} media files${failed}` : ' (no media)';
-      return `Done: ${job.posts.total} posts${media}. ${job.fileName ?? 'The ZIP'} is in your downloads.`;
+      const where = job.partCount && job.partCount > 1 ? `${job.partCount} ZIPs, from ${job.fileName},` : (job.fileName ?? 'The ZIP');
+      return `Done: ${job.posts.total} posts${media}. ${where} ${job.partCount && job.partCount > 1 ? 'are' : 'is'} in your downloads.`;
     }
     case 'failed':
       return `Export failed. ${failureText(job)}`;

@@ -3,12 +3,17 @@ import type { AccountInfo, FailedFile, PlatformId } from '../platforms/types';
 
 export type ExportFormat = 'json' | 'csv' | 'html';
 
+/** "Split into parts": the largest part in decimal GB (4 GB stays under FAT32's 4 GiB file limit). */
+export type SplitGB = 2 | 4 | 10 | 50;
+
 export interface ExportRequest {
   platform: PlatformId;
   /** Handle/id of the page being viewed; omitted = the logged-in user. */
   account?: string;
   format: ExportFormat;
   includeMedia: boolean;
+  /** Absent: one ZIP. Set: ZIPs of at most this size that each open alone (media exports only). */
+  splitGB?: SplitGB;
 }
 
 export type ActiveStage = 'queued' | 'resolving' | 'metadata' | 'media' | 'archive' | 'delivering';
@@ -63,6 +68,8 @@ export interface JobSnapshot {
   /** Name of the delivered ZIP as the user sees it on the downloads shelf. */
   fileName?: string;
   zipBytes?: number;
+  /** How many ZIPs a split export was delivered in (`fileName` is the first). */
+  partCount?: number;
   /** A failed job that can carry on from where it stopped (e.g. after freeing disk space). */
   resumable?: boolean;
   /** Failed files another try may fetch ("Retry failed files"). */

@@ -27,7 +27,8 @@ export interface BackgroundProtocol {
 
 /** background → offscreen document. */
 export interface OffscreenProtocol {
-  createArchiveUrl(params: { jobId: string }): { url: string };
+  /** `file`: one of the job's ZIPs (a part of a split export); the whole-export ZIP when absent. */
+  createArchiveUrl(params: { jobId: string; file?: string }): { url: string };
   revokeArchiveUrl(params: { url: string }): void;
 }
 

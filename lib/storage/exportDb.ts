@@ -12,6 +12,25 @@ export interface ListingPosition {
   listed: number;
 }
 
+/** One ZIP of a split export: planned once, written, handed to Downloads, then its file removed. */
+export interface PartRecord {
+  /** 1 for the first part. */
+  number: number;
+  /** Its posts, `[start, end)` in listing order. */
+  start: number;
+  end: number;
+  /** The name on the downloads shelf, `…_part-01.zip`. */
+  name: string;
+  /** Its file in the job's OPFS folder. */
+  file: string;
+  /** Set once the ZIP is complete. */
+  size?: number;
+  downloadId?: number;
+  deliveryStartedAt?: string;
+  /** The download completed and the file was removed. */
+  delivered?: boolean;
+}
+
 /** A job as persisted: what the UI shows plus what a resumed worker needs to carry on. */
 export interface JobRecord extends JobSnapshot {
   /** Undefined before the first page is listed. */
@@ -28,6 +47,8 @@ export interface JobRecord extends JobSnapshot {
   deliveryStartedAt?: string;
   /** How often the platform temporarily blocked the account during this job. */
   temporaryBlocks?: number;
+  /** A split export's parts, planned when its ZIPs are first written. */
+  parts?: PartRecord[];
   /** The stage a failed job stopped in, where resuming it starts again. */
   resumeStage?: ActiveStage;
 }
@@ -54,6 +75,8 @@ export interface MediaRecord {
   state: MediaState;
   format?: MediaFormat;
   bytes?: number;
+  /** Hex SHA-256 of the kept bytes, computed while they streamed to disk. */
+  sha256?: string;
   downloadedAt?: string;
   failure?: FailedFile;
   /** A failed file worth another try (network, 5xx, 429, expired link): Retry and Resume fetch it again. */

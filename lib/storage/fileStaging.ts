@@ -56,6 +56,15 @@ export async function removeJobFiles(jobId: string): Promise<void> {
   }
 }
 
+/** Removes one file of a job (a delivered part); a file already gone is fine. */
+export async function removeStagedFile(jobId: string, name: string): Promise<void> {
+  try {
+    await (await jobDirectory(jobId, false)).removeEntry(name);
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
+  }
+}
+
 /** Removes a job's staged files but the ones named in `keep` (the finished ZIP). */
 export async function removeStagedFilesExcept(jobId: string, keep: readonly string[]): Promise<void> {
   let dir: FileSystemDirectoryHandle;

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { ExportFormat, ExportRequest } from '../export/types';
+import type { ExportFormat, ExportRequest, SplitGB } from '../export/types';
 import type { UserPreferences } from '../export/userPreferences';
 import { PLATFORM_DESCRIPTORS } from '../platforms/descriptors';
 import { PLATFORM_LABELS } from '../platforms/labels';
 import type { PlatformId } from '../platforms/types';
 import { CostEstimate } from './CostEstimate';
 import { PlatformInfoPanel } from './PlatformInfoPanel';
+import { SplitSelect } from './SplitSelect';
 import type { DetectedAccount } from './targetTab';
 
 export const FORMAT_CHOICES: { value: ExportFormat; label: string }[] = [
@@ -42,6 +43,7 @@ export function ExportForm({ available, detected, defaults, busy, onStart }: Exp
   const [platform, setPlatform] = useState<PlatformId>(detected?.platform ?? available[0] ?? PLATFORM_DESCRIPTORS[0].id);
   const [format, setFormat] = useState<ExportFormat>(defaults.format);
   const [includeMedia, setIncludeMedia] = useState(defaults.includeMedia);
+  const [splitGB, setSplitGB] = useState<SplitGB | undefined>(undefined);
   const account = detected?.platform === platform ? detected.account : undefined;
 
   return (
@@ -50,7 +52,7 @@ export function ExportForm({ available, detected, defaults, busy, onStart }: Exp
       aria-describedby="account-line"
       onSubmit={(event) => {
         event.preventDefault();
-        onStart({ platform, format, includeMedia, ...(account ? { account } : {}) });
+        onStart({ platform, format, includeMedia, ...(account ? { account } : {}), ...(includeMedia && splitGB ? { splitGB } : {}) });
       }}
     >
       <AccountLine platform={platform} account={account} />
@@ -81,6 +83,7 @@ export function ExportForm({ available, detected, defaults, busy, onStart }: Exp
         <input type="checkbox" checked={includeMedia} onChange={(e) => setIncludeMedia(e.currentTarget.checked)} />
         <span>Include media files (images and videos)</span>
       </label>
+      <SplitSelect value={splitGB} disabled={!includeMedia} onChange={setSplitGB} />
       <PlatformInfoPanel platform={platform} pacing={defaults.pacing} />
       <CostEstimate platform={platform} account={account} pacing={defaults.pacing} />
       <button type="submit" class="primary" disabled={busy}>

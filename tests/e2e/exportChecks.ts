@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { schemaKindOf, schemaProblems } from '../export-schema/exportSchemas';
 import type { FakePlatforms, ServedMedia } from '../fake-platforms/types';
-import { hashZipEntry, listZip, readZipJson, readZipJsonEntries, unzipTest } from './harness';
+import { hashZipEntry, listZip, readZipEntry, readZipJson, readZipJsonEntries, sha256sumCheck, unzipTest } from './harness';
 
 interface ManifestMedia {
   id: string;
@@ -10,6 +10,7 @@ interface ManifestMedia {
   height?: number;
   path?: string;
   byteSize?: number;
+  sha256?: string;
   failure?: { reason: string; message: string };
 }
 
@@ -73,6 +74,7 @@ export async function expectEveryServedFileAccountedFor(zipPath: string, exporte
   const byPair = new Map(manifest.posts.flatMap((p) => p.media.map((m) => [pairKey(p.id, m.id), m] as const)));
   const failedPairs = new Set(manifest.failed.map((f) => pairKey(f.postId, f.mediaId)));
   const entryByName = new Map(entries.map((e) => [e.name, e]));
+  const sums = await readSha256Sums(zipPath, root);
   for (const file of served) {
     const media = byPair.get(pairKey(file.postId, file.mediaId));
     expect(media, `media ${file.mediaId} is listed under its post ${file.postId}`).toBeDefined();
@@ -86,15 +88,39 @@ export async function expectEveryServedFileAccountedFor(zipPath: string, exporte
     expect(entry!.compressionMethod, `${name} is stored`).toBe(0);
     expect(entry!.size).toBe(file.bytes);
     expect(await hashZipEntry(zipPath, name), `${name} bytes`).toBe(file.sha256);
+    // The checksums the export promises: in the main JSON, the sidecar and SHA256SUMS, all of the served bytes.
+    expect(media.sha256, `${name} sha256 in the main JSON`).toBe(file.sha256);
+    expect(sums.get(media.path), `${name} in SHA256SUMS`).toBe(file.sha256);
     const date = Number.isFinite(file.takenAt) ? new Date(file.takenAt * 1000).toISOString().slice(0, 10) : 'undated';
     const fileName = media.path.split('/').pop()!;
     expect(fileName.startsWith(`${date}_`), `${name} is named by its date`).toBe(true);
     // The sidecar the contract promises beside every file: {id}.{ext}.meta.json, describing that file.
     const sidecarName = `${name.slice(0, name.length - fileName.length)}${fileName.slice(date.length + 1)}.meta.json`;
     expect(entryByName.has(sidecarName), `${sidecarName} is beside ${name}`).toBe(true);
-    const sidecar = await readZipJson<{ id: string; postId: string; byteSize: number }>(zipPath, sidecarName);
-    expect({ id: sidecar.id, postId: sidecar.postId, byteSize: sidecar.byteSize }, sidecarName).toEqual({ id: media.id, postId: file.postId, byteSize: file.bytes });
+    const sidecar = await readZipJson<{ id: string; postId: string; byteSize: number; sha256: string }>(zipPath, sidecarName);
+    expect({ id: sidecar.id, postId: sidecar.postId, byteSize: sidecar.byteSize, sha256: sidecar.sha256 }, sidecarName)
+      .toEqual({ id: media.id, postId: file.postId, byteSize: file.bytes, sha256: file.sha256 });
   }
+}
+
+/** `{root}/SHA256SUMS` as path → digest, its paths relative to the export folder. */
+async function readSha256Sums(zipPath: string, root: string): Promise<Map<string, string>> {
+  const text = new TextDecoder().decode(await readZipEntry(zipPath, `${root}/SHA256SUMS`));
+  const sums = new Map<string, string>();
+  for (const line of text.split('\n').filter(Boolean)) {
+    // GNU's escaped form (a leading backslash) for a name holding a backslash or a line break.
+    const match = /^(\\?)([0-9a-f]{64}) {2}(.+)$/.exec(line);
+    expect(match, `SHA256SUMS line ${JSON.stringify(line)}`).not.toBeNull();
+    const name = match![1] ? match![3]!.replace(/\\(.)/g, (_, c: string) => ({ n: '\n', r: '\r' })[c] ?? c) : match![3]!;
+    sums.set(name, match![2]!);
+  }
+  return sums;
+}
+
+/** GNU `sha256sum -c SHA256SUMS`, run in the unpacked export folder, as a user would check it. */
+export function expectSha256SumsVerify(zipPath: string, root: string): void {
+  const check = sha256sumCheck(zipPath, root);
+  expect(check.status, check.output).toBe('passed');
 }
 
 export function expectNeverMoreThanThreeInFlight(fake: FakePlatforms): void {

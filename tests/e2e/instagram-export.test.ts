@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, openExport } from './exportChecks';
+import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, expectOnlyPlatformHosts, expectSha256SumsVerify, openExport } from './exportChecks';
 import { exportFromPopup, useExtensionWithFake } from './extensionWithFake';
 import { addFakeCookies, existingZips, readZipJson, waitForZip } from './harness';
 
@@ -25,12 +25,13 @@ describe('Instagram export from the popup', () => {
     const served = env.fake.instagramMedia();
     await expectEveryServedFileAccountedFor(zipPath, exported, served);
     expect(manifest.counts.savedFiles).toBe(new Set(served.map((m) => m.mediaId)).size);
+    expectSha256SumsVerify(zipPath, root);
 
     const video = served.find((m) => m.kind === 'video')!;
     const videoPath = manifest.posts.flatMap((p) => p.media).find((m) => m.id === video.mediaId)!.path!;
     const sidecarName = `${root}/${videoPath.replace(/[^/]+$/, '')}${video.mediaId}.${video.format}.meta.json`;
     const sidecar = await readZipJson<Record<string, unknown>>(zipPath, sidecarName);
-    expect(sidecar).toMatchObject({ id: video.mediaId, postId: video.postId, platform: 'instagram', kind: 'video', byteSize: video.bytes });
+    expect(sidecar).toMatchObject({ id: video.mediaId, postId: video.postId, platform: 'instagram', kind: 'video', byteSize: video.bytes, sha256: video.sha256 });
     expect(String(sidecar.sourceUrl)).not.toContain('?');
     expect(new Date(String(sidecar.downloadedAt)).getTime()).not.toBeNaN();
 

@@ -6,7 +6,7 @@ const QUICK = { apiDelayMinMs: 20, apiDelayMaxMs: 60, rateLimitWaitMs: 2000, max
  * Tests set the user-configurable request pacing low (the default 1–3 s between API calls suits
  * a real account, not a test of 60 posts); everything else stays as a user has it.
  */
-export type QuickPacingOverrides = Partial<typeof QUICK> & { stallTimeoutMs?: number };
+export type QuickPacingOverrides = Partial<typeof QUICK> & { stallTimeoutMs?: number; partBytes?: number };
 
 export async function useQuickPacing(session: ExtensionSession, overrides: QuickPacingOverrides = {}): Promise<void> {
   const settings = JSON.stringify({ ...QUICK, ...overrides });

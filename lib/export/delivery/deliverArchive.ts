@@ -81,13 +81,15 @@ export async function findStartedDownload(fileName: string, since: string): Prom
  */
 export async function deliverArchive(options: {
   jobId: string;
+  /** The ZIP in the job's folder; the whole-export ZIP when absent. */
+  file?: string;
   fileName: string;
   signal: AbortSignal;
   onStarted(downloadId: number): Promise<void>;
 }): Promise<void> {
   const release = await acquireOffscreenDocument();
   try {
-    const { url } = await offscreenClient.send('createArchiveUrl', { jobId: options.jobId });
+    const { url } = await offscreenClient.send('createArchiveUrl', { jobId: options.jobId, ...(options.file ? { file: options.file } : {}) });
     try {
       const downloadId = await browser.downloads.download({ url, filename: options.fileName, saveAs: false, conflictAction: 'uniquify' });
       await options.onStarted(downloadId);

@@ -2,16 +2,32 @@ import { deliverArchive, findStartedDownload, waitForDownload } from '../deliver
 import { ensureFreeSpace } from '../../storage/freeSpace';
 import type { JobContext } from './jobContext';
 
-export async function runDeliveryStage(ctx: JobContext): Promise<void> {
+/** One ZIP to hand to Downloads, with what a stopped worker left of its delivery. */
+export interface DeliveryTarget {
+  /** Its file in the job's folder; the whole-export ZIP when absent. */
+  file?: string;
+  fileName: string;
+  bytes: number;
+  downloadId?: number;
+  deliveryStartedAt?: string;
+}
+
+type DeliveryChanges = Pick<DeliveryTarget, 'downloadId' | 'deliveryStartedAt'>;
+
+/**
+ * Hands a ZIP to Downloads once and resolves when the download completes. A download started
+ * before a worker stop is waited for, not started again; one that lost its blob: URL is.
+ */
+export async function deliverOnce(ctx: JobContext, target: DeliveryTarget, save: (changes: DeliveryChanges) => Promise<void>): Promise<void> {
   const { job, signal } = ctx;
-  if (!job.fileName) throw new Error('The archive stage did not name the ZIP.');
-  if (job.downloadId === undefined && job.deliveryStartedAt !== undefined) {
-    const started = await findStartedDownload(job.fileName, job.deliveryStartedAt);
-    if (started !== undefined) await ctx.save({ downloadId: started });
+  let { downloadId } = target;
+  if (downloadId === undefined && target.deliveryStartedAt !== undefined) {
+    downloadId = await findStartedDownload(target.fileName, target.deliveryStartedAt);
+    if (downloadId !== undefined) await save({ downloadId });
   }
-  if (job.downloadId !== undefined) {
+  if (downloadId !== undefined) {
     try {
-      await waitForDownload(job.downloadId, signal);
+      await waitForDownload(downloadId, signal);
       return;
     } catch (error) {
       // A worker restart can lose the blob: URL under an unfinished download; hand it over again.
@@ -19,12 +35,23 @@ export async function runDeliveryStage(ctx: JobContext): Promise<void> {
     }
   }
   // The browser writes a copy of the ZIP into the downloads folder.
-  await ensureFreeSpace(job.zipBytes ?? 0);
-  await ctx.save({ deliveryStartedAt: new Date().toISOString() });
+  await ensureFreeSpace(target.bytes);
+  await save({ deliveryStartedAt: new Date().toISOString() });
   await deliverArchive({
     jobId: job.id,
-    fileName: job.fileName,
+    ...(target.file ? { file: target.file } : {}),
+    fileName: target.fileName,
     signal,
-    onStarted: (downloadId) => ctx.save({ downloadId }),
+    onStarted: (id) => save({ downloadId: id }),
   });
+}
+
+export async function runDeliveryStage(ctx: JobContext): Promise<void> {
+  const { job } = ctx;
+  if (!job.fileName) throw new Error('The archive stage did not name the ZIP.');
+  await deliverOnce(
+    ctx,
+    { fileName: job.fileName, bytes: job.zipBytes ?? 0, downloadId: job.downloadId, deliveryStartedAt: job.deliveryStartedAt },
+    (changes) => ctx.save(changes),
+  );
 }

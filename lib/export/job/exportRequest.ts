@@ -1,6 +1,7 @@
 import { ExportError } from '../../errors';
 import { isPlatformId } from '../../platforms/descriptors';
-import type { ExportFormat, ExportRequest } from '../types';
+import type { ExportFormat, ExportRequest, SplitGB } from '../types';
+import { SPLIT_SIZES_GB } from '../parts/splitSizes';
 
 const FORMATS: readonly ExportFormat[] = ['json', 'csv', 'html'];
 const MAX_ACCOUNT_LENGTH = 200;
@@ -8,12 +9,20 @@ const MAX_ACCOUNT_LENGTH = 200;
 /** Messages are checked at the boundary: a request is rebuilt field by field, never trusted whole. */
 export function validateExportRequest(raw: unknown): ExportRequest {
   const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const { platform, format, includeMedia, account } = input;
+  const { platform, format, includeMedia, account, splitGB } = input;
   if (!isPlatformId(platform)) throw new ExportError('invalid_request', 'Unknown platform.');
   if (!FORMATS.includes(format as ExportFormat)) throw new ExportError('invalid_request', 'Unknown export format.');
   if (typeof includeMedia !== 'boolean') throw new ExportError('invalid_request', 'includeMedia must be true or false.');
   if (account !== undefined && (typeof account !== 'string' || account.length === 0 || account.length > MAX_ACCOUNT_LENGTH)) {
     throw new ExportError('invalid_request', 'The account name is not valid.');
   }
-  return { platform, format: format as ExportFormat, includeMedia, ...(account ? { account } : {}) };
+  if (splitGB !== undefined && !SPLIT_SIZES_GB.includes(splitGB as SplitGB)) throw new ExportError('invalid_request', 'Unknown part size.');
+  return {
+    platform,
+    format: format as ExportFormat,
+    includeMedia,
+    ...(account ? { account } : {}),
+    // Without media an export is a few MB of text: it is never split.
+    ...(splitGB !== undefined && includeMedia ? { splitGB: splitGB as SplitGB } : {}),
+  };
 }

@@ -5,6 +5,7 @@ import { ensureFreeSpace } from '../../storage/freeSpace';
 import { spaceReservations } from '../../storage/spaceReservations';
 import { mediaOfJob, putMedia } from '../../storage/jobRepository';
 import { urlWithoutSignature } from '../../platforms/shared/sourceUrl';
+import { hashedSinks } from '../checksums/sha256';
 import { downloadSlots } from '../media/downloadSlots';
 import { checkMediaUrl } from '../media/mediaHosts';
 import { downloadWithRetry } from '../media/downloadWithRetry';
@@ -53,6 +54,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
       checkMediaUrl(record.item.url, adapter.site, adapter.label);
       // The reserve alone, before any request; each download then holds its own size.
       await ensureFreeSpace(0);
+      const sinks = hashedSinks(() => openStagedFile(job.id, stagedMediaName(record)));
       const result = await downloadWithRetry({
         url: record.item.url,
         rules: adapter.mediaRules,
@@ -62,7 +64,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
         slots: downloadSlots,
         connectivity: ctx.network.media,
         reserveSpace: (bytes) => spaceReservations.reserve(bytes),
-        openSink: () => openStagedFile(job.id, stagedMediaName(record)),
+        openSink: sinks.open,
         refreshUrl: async () => {
           // Paced, waited and counted like the listing: a rate limit or block during a refresh waits,
           // and while the job waits out one, no refresh asks the platform again.
@@ -75,6 +77,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
         state: 'kept',
         format: result.format,
         bytes: result.bytes,
+        sha256: sinks.sha256(),
         downloadedAt: new Date().toISOString(),
         item: { ...record.item, url: result.url },
       } satisfies Partial<MediaRecord>);

@@ -3,10 +3,13 @@ import { createPlatformContext } from '../../net/platformContext';
 import { adapterFor } from '../../platforms/registry';
 import type { JobRecord } from '../../storage/exportDb';
 import { apiPacing, readExportSettings } from '../exportSettings';
+import { partLimitBytes } from '../parts/splitSizes';
 import { readUserPreferences } from '../userPreferences';
 import type { ActiveStage } from '../types';
 import { runArchiveStage } from './archiveStage';
 import { runDeliveryStage } from './deliveryStage';
+import { createPartDeliveries } from './partDeliveries';
+import { runPartedArchiveStage } from './partedArchiveStage';
 import { createJobContext } from './jobContext';
 import { isFinal } from './jobProgress';
 import { listWhileDownloading } from './listingWithDownloads';
@@ -44,6 +47,9 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
         onPause: (until) => ctx.save({ waitingUntil: until?.toISOString(), pausedFor: until ? 'budget' : undefined }),
       }),
   });
+  const partLimit = partLimitBytes(job.request, settings);
+  // Parts are delivered while later parts are written, so one set of deliveries spans both stages.
+  const parted = partLimit === undefined ? undefined : { limit: partLimit, deliveries: createPartDeliveries(ctx) };
   const reached = (stage: ActiveStage) => STAGES.indexOf(job.stage as ActiveStage) <= STAGES.indexOf(stage);
   const enter = async (stage: ActiveStage) => {
     if (job.stage !== stage) await ctx.save({ stage });
@@ -75,10 +81,12 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
         await (await startMediaDownloads(ctx)).finish();
       }
       await enter('archive');
-      await runArchiveStage(ctx);
+      if (parted) await runPartedArchiveStage(ctx, parted.limit, parted.deliveries);
+      else await runArchiveStage(ctx);
     }
     await enter('delivering');
-    await runDeliveryStage(ctx);
+    if (parted) await parted.deliveries.finish();
+    else await runDeliveryStage(ctx);
     await ctx.save({ stage: 'done', finishedAt: new Date().toISOString(), waitingUntil: undefined });
   } catch (error) {
     if (isFinal(job.stage)) return;

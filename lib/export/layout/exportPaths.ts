@@ -96,3 +96,8 @@ export function zipFileName(platform: PlatformId, accountHandle: string, date: D
   const day = Number.isNaN(date.getTime()) ? 'undated' : date.toISOString().slice(0, 10);
   return `star-export_${platform}_${account}_${day}_${job}.zip`;
 }
+
+/** `…_{jobId}_part-01.zip`: the name of one part of a split export. */
+export function partZipFileName(zipName: string, number: number): string {
+  return zipName.replace(/\.zip$/, `_part-${String(number).padStart(2, '0')}.zip`);
+}

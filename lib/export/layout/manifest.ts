@@ -10,7 +10,7 @@ export const EXPORTER_NAME = 'Star Export';
 
 /** What became of one media item. */
 export type MediaOutcome =
-  | { status: 'saved'; path: string; format: MediaFormat; byteSize: number }
+  | { status: 'saved'; path: string; format: MediaFormat; byteSize: number; sha256: string }
   | { status: 'failed'; reason: ErrorKind; message: string };
 
 export interface ManifestMedia {
@@ -25,6 +25,8 @@ export interface ManifestMedia {
   path?: string;
   format?: MediaFormat;
   byteSize?: number;
+  /** Hex SHA-256 of the saved file's bytes. */
+  sha256?: string;
   failure?: { reason: ErrorKind; message: string };
 }
 
@@ -38,6 +40,18 @@ export interface ManifestPost {
   media: ManifestMedia[];
 }
 
+export type ManifestCounts = { posts: number; media: number; savedFiles: number; failedFiles: number; savedBytes: number };
+
+/** In each ZIP of a split export: which part it is, every part's name, and what the whole export holds. */
+export interface ManifestPart {
+  number: number;
+  of: number;
+  /** Every part's file name, in order. */
+  names: string[];
+  /** The counts of the whole export; `counts` are this part's. */
+  total: ManifestCounts;
+}
+
 export interface Manifest {
   schemaVersion: number;
   exporter: { name: string; version: string };
@@ -46,7 +60,9 @@ export interface Manifest {
   account: AccountInfo;
   options: ExportRequest;
   exportedAt: string;
-  counts: { posts: number; media: number; savedFiles: number; failedFiles: number; savedBytes: number };
+  counts: ManifestCounts;
+  /** Only in a split export. */
+  part?: ManifestPart;
   /** How each part of the account was read: an export says where it stopped short. */
   sections: SectionReport[];
   posts: ManifestPost[];
@@ -65,6 +81,7 @@ export interface ManifestInput {
   outcomeOf: (item: MediaItem, post: Post) => MediaOutcome | undefined;
   failed: readonly FailedFile[];
   sections: readonly SectionReport[];
+  part?: ManifestPart;
 }
 
 function manifestMedia(item: MediaItem, outcome: MediaOutcome | undefined): ManifestMedia {
@@ -78,8 +95,8 @@ function manifestMedia(item: MediaItem, outcome: MediaOutcome | undefined): Mani
   };
   if (outcome?.status === 'saved') {
     // The downloaded bytes decide the kind, as they decided the folder.
-    const { path, format, byteSize } = outcome;
-    return { ...entry, kind: kindOf(format), path, format, byteSize };
+    const { path, format, byteSize, sha256 } = outcome;
+    return { ...entry, kind: kindOf(format), path, format, byteSize, sha256 };
   }
   if (outcome?.status === 'failed') return { ...entry, failure: { reason: outcome.reason, message: outcome.message } };
   return entry;
@@ -117,6 +134,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     options: input.options,
     exportedAt: input.exportedAt.toISOString(),
     counts,
+    ...(input.part ? { part: input.part } : {}),
     sections: [...input.sections],
     posts,
     failed: [...input.failed],

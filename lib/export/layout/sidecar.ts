@@ -22,6 +22,8 @@ export interface Sidecar {
   durationSeconds?: number;
   sourceUrl: string;
   byteSize: number;
+  /** Hex SHA-256 of the file's bytes. */
+  sha256: string;
 }
 
 export interface SidecarInput {
@@ -29,12 +31,13 @@ export interface SidecarInput {
   item: MediaItem;
   format: MediaFormat;
   byteSize: number;
+  sha256: string;
   downloadedAt: Date;
   /** The URL the bytes came from, when a refresh replaced the item's own. */
   sourceUrl?: string;
 }
 
-export function buildSidecar({ platform, item, format, byteSize, downloadedAt, sourceUrl }: SidecarInput): Sidecar {
+export function buildSidecar({ platform, item, format, byteSize, sha256, downloadedAt, sourceUrl }: SidecarInput): Sidecar {
   return {
     id: item.id,
     postId: item.postId,
@@ -50,5 +53,6 @@ export function buildSidecar({ platform, item, format, byteSize, downloadedAt, s
     ...(item.durationSeconds === undefined ? {} : { durationSeconds: item.durationSeconds }),
     sourceUrl: urlWithoutSignature(sourceUrl ?? item.url),
     byteSize,
+    sha256,
   };
 }

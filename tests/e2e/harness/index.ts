@@ -5,4 +5,14 @@ export { CHROMIUM_INSTALL_HINT, findChromium, locateChromium } from './findChrom
 export { extensionWorker, launchWithExtension, type ExtensionSession, type LaunchOptions } from './launchExtension';
 export { stopExtensionWorker } from './serviceWorkerControl';
 export { PopupPage, type FinalOutcome } from './popupPage';
-export { hashZipEntry, listZip, readZipEntry, readZipJson, readZipJsonEntries, unzipTest, type UnzipTestResult, type ZipEntryInfo } from './zipCheck';
+export {
+  hashZipEntry,
+  listZip,
+  readZipEntry,
+  readZipJson,
+  readZipJsonEntries,
+  sha256sumCheck,
+  unzipTest,
+  type UnzipTestResult,
+  type ZipEntryInfo,
+} from './zipCheck';

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { configure, Reader, Uint8ArrayWriter, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js';
@@ -121,4 +124,20 @@ export function unzipTest(path: string): UnzipTestResult {
   }
   const output = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`.trim();
   return { status: run.status === 0 ? 'passed' : 'failed', output };
+}
+
+/**
+ * Unpacks the ZIP with Info-ZIP and runs GNU `sha256sum -c SHA256SUMS` in its export folder, as a
+ * user checking a download would. `failed` lists the lines that did not verify.
+ */
+export function sha256sumCheck(path: string, root: string): { status: 'passed' | 'failed'; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'star-sums-'));
+  try {
+    const unpack = spawnSync('unzip', ['-qq', path, '-d', dir], { encoding: 'utf8', timeout: 300_000 });
+    if (unpack.status !== 0) return { status: 'failed', output: `unzip: ${unpack.stderr}${unpack.error ?? ''}` };
+    const check = spawnSync('sha256sum', ['-c', '--quiet', '--strict', 'SHA256SUMS'], { cwd: join(dir, root), encoding: 'utf8', timeout: 300_000 });
+    return { status: check.status === 0 ? 'passed' : 'failed', output: `${check.stdout}${check.stderr}${check.error ?? ''}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

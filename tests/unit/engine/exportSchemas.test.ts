@@ -61,9 +61,11 @@ const failed: FailedFile[] = [
   { mediaId: expired.id, postId: expired.postId, url: 'https://scontent.cdninstagram.com/v/c.jpg', reason: 'expired_url', message: 'The link expired.' },
   { mediaId: noAddress.id, postId: noAddress.postId, url: '', reason: 'unavailable', message: 'Listed without an address.' },
 ];
+const SHA_A = 'a'.repeat(64);
+const SHA_B = '0123456789abcdef'.repeat(4);
 const outcomes = new Map<MediaItem, MediaOutcome>([
-  [image, { status: 'saved', path: `media/images/instagram/2026-05-01_${image.id}.jpg`, format: 'jpg', byteSize: 2048 }],
-  [video, { status: 'saved', path: `media/videos/instagram/2026-05-01_${video.id}.mp4`, format: 'mp4', byteSize: 4096 }],
+  [image, { status: 'saved', path: `media/images/instagram/2026-05-01_${image.id}.jpg`, format: 'jpg', byteSize: 2048, sha256: SHA_A }],
+  [video, { status: 'saved', path: `media/videos/instagram/2026-05-01_${video.id}.mp4`, format: 'mp4', byteSize: 4096, sha256: SHA_B }],
   [expired, { status: 'failed', reason: 'expired_url', message: 'The link expired.' }],
   [noAddress, { status: 'failed', reason: 'unavailable', message: 'Listed without an address.' }],
 ]);
@@ -146,15 +148,15 @@ describe('the sidecars', () => {
 
   it('hold for an image, a video with its length and a file of an undated, caption-less post', () => {
     const sidecars = [
-      buildSidecar({ platform: 'instagram', item: image, format: 'jpg', byteSize: 2048, downloadedAt }),
-      buildSidecar({ platform: 'instagram', item: video, format: 'mov', byteSize: 4096, downloadedAt, sourceUrl: 'https://scontent.cdninstagram.com/v/fresh.mov?oh=NEW' }),
-      buildSidecar({ platform: 'youtube', item: { ...noAddress, url: 'https://i.ytimg.com/vi/x/hqdefault.jpg', kind: 'image', dateApproximate: true }, format: 'webp', byteSize: 1, downloadedAt }),
+      buildSidecar({ platform: 'instagram', item: image, format: 'jpg', byteSize: 2048, sha256: SHA_A, downloadedAt }),
+      buildSidecar({ platform: 'instagram', item: video, format: 'mov', byteSize: 4096, sha256: SHA_B, downloadedAt, sourceUrl: 'https://scontent.cdninstagram.com/v/fresh.mov?oh=NEW' }),
+      buildSidecar({ platform: 'youtube', item: { ...noAddress, url: 'https://i.ytimg.com/vi/x/hqdefault.jpg', kind: 'image', dateApproximate: true }, format: 'webp', byteSize: 1, sha256: SHA_A, downloadedAt }),
     ];
     for (const sidecar of sidecars) expect(schemaProblems('sidecar', written(sidecar), `${sidecar.id}.meta.json`)).toEqual([]);
   });
 
   it('names the file and the field when one breaks the contract', () => {
-    const sidecar = written(buildSidecar({ platform: 'facebook', item: image, format: 'png', byteSize: 1, downloadedAt }));
+    const sidecar = written(buildSidecar({ platform: 'facebook', item: image, format: 'png', byteSize: 1, sha256: SHA_A, downloadedAt }));
     sidecar.width = 10.5;
     delete sidecar.postId;
     const name = `${image.id}.png.meta.json`;

@@ -16,7 +16,7 @@ describe('sidecar date accuracy', () => {
     ['an exact date carries no flag', ITEM, undefined],
     ['an estimated date says so', { ...ITEM, dateApproximate: true as const }, true],
   ])('%s', (_name, item, expected) => {
-    const sidecar = buildSidecar({ platform: 'youtube', item, format: 'jpg', byteSize: 10, downloadedAt: new Date('2026-11-24T00:00:00Z') });
+    const sidecar = buildSidecar({ platform: 'youtube', item, format: 'jpg', byteSize: 10, sha256: 'ab'.repeat(32), downloadedAt: new Date('2026-11-24T00:00:00Z') });
     expect(sidecar.dateApproximate).toBe(expected);
     expect(sidecar.publishedAt).toBe(ITEM.publishedAt);
   });

@@ -5,6 +5,9 @@ import { buildSidecar } from '../../../lib/export/layout/sidecar';
 import { urlWithoutSignature } from '../../../lib/platforms/shared/sourceUrl';
 import type { FailedFile, MediaItem, Post } from '../../../lib/platforms/types';
 
+const SHA_A = 'a1'.repeat(32);
+const SHA_B = 'b2'.repeat(32);
+
 const caption = '  Sunset 🌅 at the lake\n#nofilter  <b>not html</b>\u202E ';
 
 const item: MediaItem = {
@@ -31,7 +34,7 @@ describe('urlWithoutSignature', () => {
 
 describe('buildSidecar', () => {
   it('records the item as downloaded, with the caption untouched and no signature', () => {
-    const sidecar = buildSidecar({ platform: 'instagram', item, format: 'jpg', byteSize: 12345, downloadedAt: new Date('2024-06-01T08:00:00Z') });
+    const sidecar = buildSidecar({ platform: 'instagram', item, format: 'jpg', byteSize: 12345, sha256: SHA_A, downloadedAt: new Date('2024-06-01T08:00:00Z') });
     expect(sidecar).toEqual({
       id: 'm1',
       postId: 'p1',
@@ -45,6 +48,7 @@ describe('buildSidecar', () => {
       height: 1350,
       sourceUrl: 'https://scontent.cdninstagram.com/v/t51/abc_n.jpg',
       byteSize: 12345,
+      sha256: SHA_A,
     });
     expect(JSON.parse(JSON.stringify(sidecar))).toEqual(sidecar);
   });
@@ -52,7 +56,7 @@ describe('buildSidecar', () => {
   it('leaves out unknown dimensions, takes the kind from the bytes and the refreshed URL', () => {
     const { width: _w, height: _h, ...bare } = item;
     const sidecar = buildSidecar({
-      platform: 'facebook', item: { ...bare, caption: null }, format: 'mov', byteSize: 1,
+      platform: 'facebook', item: { ...bare, caption: null }, format: 'mov', byteSize: 1, sha256: SHA_B,
       downloadedAt: new Date(0), sourceUrl: 'https://video.fbcdn.net/new.mov?sig=2',
     });
     expect(sidecar).not.toHaveProperty('width');
@@ -63,7 +67,7 @@ describe('buildSidecar', () => {
 
   it('gives a video its length when the platform said it', () => {
     const video = { ...item, kind: 'video' as const, durationSeconds: 51.071 };
-    expect(buildSidecar({ platform: 'facebook', item: video, format: 'mp4', byteSize: 1, downloadedAt: new Date(0) })).toMatchObject({ width: 1080, height: 1350, durationSeconds: 51.071 });
+    expect(buildSidecar({ platform: 'facebook', item: video, format: 'mp4', byteSize: 1, sha256: SHA_B, downloadedAt: new Date(0) })).toMatchObject({ width: 1080, height: 1350, durationSeconds: 51.071 });
   });
 });
 
@@ -76,8 +80,8 @@ describe('buildManifest', () => {
   ];
   const failed: FailedFile[] = [{ mediaId: 'm3', postId: 'p1', url: 'https://cdn.example/gone.jpg', reason: 'http_error', message: 'not found' }];
   const outcomes: Record<string, MediaOutcome> = {
-    m1: { status: 'saved', path: 'media/images/instagram/2024-05-01_m1.jpg', format: 'jpg', byteSize: 100 },
-    m2: { status: 'saved', path: 'media/videos/instagram/2024-05-01_m2.mp4', format: 'mp4', byteSize: 2000 },
+    m1: { status: 'saved', path: 'media/images/instagram/2024-05-01_m1.jpg', format: 'jpg', byteSize: 100, sha256: SHA_A },
+    m2: { status: 'saved', path: 'media/videos/instagram/2024-05-01_m2.mp4', format: 'mp4', byteSize: 2000, sha256: SHA_B },
     m3: { status: 'failed', reason: 'http_error', message: 'not found' },
   };
   const input = {
@@ -113,8 +117,8 @@ describe('buildManifest', () => {
     const [first, second] = buildManifest(input).posts;
     expect(first).toMatchObject({ id: 'p1', kind: 'carousel', caption, permalink: 'https://www.instagram.com/p/XYZ/', metadata: { likes: 3 } });
     expect(first?.media).toEqual([
-      { id: 'm1', kind: 'image', width: 1080, height: 1350, sourceUrl: 'https://scontent.cdninstagram.com/v/t51/abc_n.jpg', path: 'media/images/instagram/2024-05-01_m1.jpg', format: 'jpg', byteSize: 100 },
-      { id: 'm2', kind: 'video', width: 1080, height: 1350, sourceUrl: 'https://cdn.example/v.mp4', path: 'media/videos/instagram/2024-05-01_m2.mp4', format: 'mp4', byteSize: 2000 },
+      { id: 'm1', kind: 'image', width: 1080, height: 1350, sourceUrl: 'https://scontent.cdninstagram.com/v/t51/abc_n.jpg', path: 'media/images/instagram/2024-05-01_m1.jpg', format: 'jpg', byteSize: 100, sha256: SHA_A },
+      { id: 'm2', kind: 'video', width: 1080, height: 1350, sourceUrl: 'https://cdn.example/v.mp4', path: 'media/videos/instagram/2024-05-01_m2.mp4', format: 'mp4', byteSize: 2000, sha256: SHA_B },
       { id: 'm3', kind: 'image', width: 1080, height: 1350, sourceUrl: 'https://cdn.example/gone.jpg', failure: { reason: 'http_error', message: 'not found' } },
     ]);
     expect(second).toEqual({ id: 'p2', kind: 'text', publishedAt: '2024-01-01T00:00:00Z', caption: null, metadata: {}, media: [] });

@@ -17,6 +17,11 @@ describe('jobEndedNotice', () => {
     });
   });
 
+  it('counts the ZIPs of a split export', () => {
+    const notice = jobEndedNotice(job({ stage: 'done', posts: { done: 60, total: 60 }, media: { done: 120, total: 120, failed: 0 }, partCount: 4 }));
+    expect(notice?.message).toBe('60 posts and 120 media files. The 4 ZIPs are on your downloads shelf.');
+  });
+
   it('never calls an export with a section missing simply ready', () => {
     const sections = [
       { name: 'posts', label: 'Posts', status: 'complete' as const, strategy: 'graphql', listed: 60 },

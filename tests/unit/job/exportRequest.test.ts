@@ -22,6 +22,8 @@ describe('validateExportRequest accepts', () => {
     [{ platform: 'instagram', format: 'json', includeMedia: true, account: 'a' }],
     [{ platform: 'instagram', format: 'json', includeMedia: true, account: 'x'.repeat(200) }],
     [{ platform: 'instagram', format: 'json', includeMedia: true, account: 'bjørk_ünïcode' }],
+    [{ platform: 'instagram', format: 'json', includeMedia: true, splitGB: 2 }],
+    [{ platform: 'facebook', format: 'csv', includeMedia: true, splitGB: 50 }],
   ])('%j', (raw) => {
     expect(validateExportRequest(raw)).toEqual(raw);
   });
@@ -46,6 +48,10 @@ describe('validateExportRequest accepts', () => {
     const request = validateExportRequest(raw);
     expect(Object.keys(request).sort()).toEqual(['account', 'format', 'includeMedia', 'platform']);
     expect(request).toEqual({ platform: 'youtube', format: 'csv', includeMedia: true, account: 'someone' });
+  });
+
+  it('does not split an export without media: it is a few MB of text', () => {
+    expect(validateExportRequest({ platform: 'youtube', format: 'json', includeMedia: false, splitGB: 4 })).toEqual({ platform: 'youtube', format: 'json', includeMedia: false });
   });
 
   it('returns a new object, not the message it was given', () => {
@@ -84,6 +90,10 @@ describe('validateExportRequest rejects with an invalid_request ExportError', ()
     ['an account that is null', { ...valid, account: null }],
     ['an account that is an object', { ...valid, account: { handle: 'x' } }],
     ['an account that is an array', { ...valid, account: ['x'] }],
+    ['a part size not offered', { ...valid, splitGB: 3 }],
+    ['a part size as a string', { ...valid, splitGB: '2' }],
+    ['a part size of nothing', { ...valid, splitGB: 0 }],
+    ['a part size that is null', { ...valid, splitGB: null }],
   ])('%s', (_name, raw) => {
     const error = rejection(raw);
     expect(error).toBeInstanceOf(ExportError);

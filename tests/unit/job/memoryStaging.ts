@@ -57,3 +57,7 @@ export async function removeStagedFilesExcept(jobId: string, keep: readonly stri
   if (!files) return;
   for (const name of [...files.keys()]) if (!keep.includes(name)) files.delete(name);
 }
+
+export async function removeStagedFile(jobId: string, name: string): Promise<void> {
+  staged.get(jobId)?.delete(name);
+}

@@ -25,6 +25,16 @@ describe('jobStatusText', () => {
       'Done: 60 posts, 118 media files, 2 failed. x.zip is in your downloads.',
     ],
     [
+      'done in parts',
+      { stage: 'done', posts: { done: 60, total: 60 }, media: { done: 120, failed: 0, total: 120 }, fileName: 'x_part-01.zip', partCount: 3 },
+      'Done: 60 posts, 120 media files. 3 ZIPs, from x_part-01.zip, are in your downloads.',
+    ],
+    [
+      'building the parts of a split export',
+      { stage: 'archive', request: { platform: 'instagram', format: 'json', includeMedia: true, splitGB: 4 } },
+      'Building the ZIPs; each goes to your downloads when complete…',
+    ],
+    [
       'done without media',
       { stage: 'done', request: { platform: 'instagram', format: 'csv', includeMedia: false }, posts: { done: 60, total: 60 }, fileName: 'x.zip' },
       'Done: 60 posts (no media). x.zip is in your downloads.',
