@@ -11,26 +11,49 @@ const HOST_PERMISSIONS = [
   'https://www.facebook.com/*',
 ];
 
+const SHARED_PERMISSIONS = [
+  'storage',
+  'unlimitedStorage',
+  'downloads',
+  'cookies',
+  'declarativeNetRequestWithHostAccess',
+  'alarms',
+  'contextMenus',
+  'notifications',
+];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  // Firefox is built as MV3 too: 140 ESR has everything the engine needs there (declarativeNetRequest
+  // session rules, downloads, OPFS, alarms), and its MV3 background is an event page with a DOM.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: 'Star Export',
     description:
       'Export your own Instagram, YouTube and Facebook posts and media into one ZIP, from the browser you are logged in with.',
-    permissions: [
-      'storage',
-      'unlimitedStorage',
-      'downloads',
-      'offscreen',
-      'cookies',
-      'declarativeNetRequestWithHostAccess',
-      'alarms',
-      'contextMenus',
-      'notifications',
-    ],
+    // Firefox's background page makes blob: URLs itself; only Chromium needs the offscreen document.
+    permissions: browser === 'firefox' ? SHARED_PERMISSIONS : [...SHARED_PERMISSIONS, 'offscreen'],
     host_permissions: HOST_PERMISSIONS,
-    // AbortSignal.any (the job's signal joins cancel and stop) is the newest API the code needs.
-    minimum_chrome_version: '116',
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'star-export@star-export.app',
+              // 140 ESR: the first release that reads data_collection_permissions, and the ESR users get.
+              strict_min_version: '140.0',
+              // Nothing leaves the browser but the user's own requests to the platforms (docs/privacy-policy.md).
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {
+          // AbortSignal.any (the job's signal joins cancel and stop) is the newest API the code needs.
+          minimum_chrome_version: '116',
+        }),
+  }),
+  zip: {
+    // The sources archive Firefox's review rebuilds from: everything `npm ci && npm run build -- -b firefox` needs.
+    excludeSources: ['demo-output/**', 'bench/out/**', 'test-output/**', '.output/**'],
   },
 });
