@@ -1,0 +1,80 @@
+import type { MarionetteClient } from './marionette';
+
+// Runs in Firefox's chrome scope (Marionette): opens the extension's page in a tab, with the
+// system principal, since no web page may navigate to moz-extension://.
+const OPEN_PAGE = `
+  const [url, done] = arguments;
+  const win = Services.wm.getMostRecentWindow('navigator:browser');
+  const tab = win.gBrowser.addTab(url, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+  const deadline = Date.now() + 30000;
+  const poll = () => {
+    const page = tab.linkedBrowser.contentWindow;
+    if (page && page.location.href === url && page.document.readyState === 'complete') done(true);
+    else if (Date.now() > deadline) done(false);
+    else setTimeout(poll, 100);
+  };
+  poll();
+`;
+
+// Evaluates \`code\` as the extension page itself (a sandbox with its principal and globals, no
+// X-rays), so \`browser.runtime.sendMessage\` is the page's own, and returns the result as JSON.
+const IN_PAGE = `
+  const [url, code, done] = arguments;
+  const win = Services.wm.getMostRecentWindow('navigator:browser');
+  const tab = win.gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === url);
+  if (!tab) { done(JSON.stringify({ harnessError: 'the extension page is not open' })); return; }
+  const page = tab.linkedBrowser.contentWindow;
+  const sandbox = Cu.Sandbox(page, { sandboxPrototype: page, wantXrays: false });
+  Promise.resolve(Cu.evalInSandbox(code, sandbox)).then(
+    (value) => done(JSON.stringify({ value })),
+    (error) => done(JSON.stringify({ harnessError: String(error) })),
+  );
+`;
+
+// Stops the extension's background page as Firefox does when it is idle (about:debugging's
+// "Terminate background script"); the next event, e.g. a message, starts it again.
+const TERMINATE_BACKGROUND = `
+  const [id, done] = arguments;
+  WebExtensionPolicy.getByID(id).extension.terminateBackground({ ignoreDevToolsAttached: true }).then(() => done(true), (e) => done(String(e)));
+`;
+
+/**
+ * The extension's History & settings page, open in a tab, as the place a test talks to the
+ * background from: WebDriver BiDi does not reach moz-extension:// pages (TESTING.md), so the
+ * harness runs the page's own code from the chrome scope. Exports start through the same typed
+ * message the popup sends (lib/messaging/protocol.ts); nothing test-only ships in the build.
+ */
+export class ExtensionPages {
+  private constructor(
+    private readonly marionette: MarionetteClient,
+    private readonly addonId: string,
+    private readonly pageUrl: string,
+  ) {}
+
+  static async open(marionette: MarionetteClient, addonId: string, origin: string): Promise<ExtensionPages> {
+    const pageUrl = `${origin}/options.html`;
+    const opened = await marionette.send<{ value: boolean }>('WebDriver:ExecuteAsyncScript', { script: OPEN_PAGE, args: [pageUrl] });
+    if (!opened.value) throw new Error(`${pageUrl} did not load`);
+    return new ExtensionPages(marionette, addonId, pageUrl);
+  }
+
+  async evaluate<T>(code: string): Promise<T> {
+    const { value } = await this.marionette.send<{ value: string }>('WebDriver:ExecuteAsyncScript', { script: IN_PAGE, args: [this.pageUrl, code] });
+    const result = JSON.parse(value) as { value?: T; harnessError?: string };
+    if (result.harnessError) throw new Error(result.harnessError);
+    return result.value as T;
+  }
+
+  /** One message of the typed protocol to the background, as the popup sends it; the reply's value. */
+  async sendToBackground<T>(type: string, data?: unknown): Promise<T> {
+    const message = JSON.stringify({ starExport: 'background', type, data });
+    const reply = await this.evaluate<{ ok: boolean; value: T; error?: { message: string } } | undefined>(`browser.runtime.sendMessage(${message})`);
+    if (!reply?.ok) throw new Error(`${type} refused: ${reply?.error?.message ?? 'no answer'}`);
+    return reply.value;
+  }
+
+  async terminateBackground(): Promise<void> {
+    const result = await this.marionette.send<{ value: true | string }>('WebDriver:ExecuteAsyncScript', { script: TERMINATE_BACKGROUND, args: [this.addonId] });
+    if (result.value !== true) throw new Error(`terminating the background failed: ${result.value}`);
+  }
+}
