@@ -32,10 +32,14 @@ const IN_PAGE = `
 `;
 
 // Stops the extension's background page as Firefox does when it is idle (about:debugging's
-// "Terminate background script"); the next event, e.g. a message, starts it again.
+// "Terminate background script"), even while a listener is pending: a stop that waits for idle
+// might never come during an export. Gives back the state after, which must be 'stopped'; the
+// next event, e.g. a message, starts the page again.
 const TERMINATE_BACKGROUND = `
   const [id, done] = arguments;
-  WebExtensionPolicy.getByID(id).extension.terminateBackground({ ignoreDevToolsAttached: true }).then(() => done(true), (e) => done(String(e)));
+  const extension = WebExtensionPolicy.getByID(id).extension;
+  extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true })
+    .then(() => done(extension.backgroundState), (e) => done(String(e)));
 `;
 
 /**
@@ -74,7 +78,7 @@ export class ExtensionPages {
   }
 
   async terminateBackground(): Promise<void> {
-    const result = await this.marionette.send<{ value: true | string }>('WebDriver:ExecuteAsyncScript', { script: TERMINATE_BACKGROUND, args: [this.addonId] });
-    if (result.value !== true) throw new Error(`terminating the background failed: ${result.value}`);
+    const result = await this.marionette.send<{ value: string }>('WebDriver:ExecuteAsyncScript', { script: TERMINATE_BACKGROUND, args: [this.addonId] });
+    if (result.value !== 'stopped') throw new Error(`the background page is ${result.value} after terminating it`);
   }
 }
