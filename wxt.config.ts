@@ -53,7 +53,7 @@ export default defineConfig({
         }),
   }),
   zip: {
-    // The sources archive Firefox's review rebuilds from: everything `npm ci && npm run build -- -b firefox` needs.
-    excludeSources: ['demo-output/**', 'bench/out/**', 'test-output/**', '.output/**'],
+    // The sources archive Firefox's review rebuilds the add-on from (README: Firefox): what the build needs.
+    excludeSources: ['demo-output/**', 'test-output/**', 'bench/**', 'tests/**'],
   },
 });
