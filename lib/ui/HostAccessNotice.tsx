@@ -7,7 +7,7 @@ import { hostOf, missingHostAccess, requestHostAccess } from '../shims/hostAcces
  */
 export function HostAccessNotice() {
   const [missing, setMissing] = useState<string[]>([]);
-  const [refused, setRefused] = useState(false);
+  const [problem, setProblem] = useState<string>();
   useEffect(() => {
     void missingHostAccess().then(setMissing);
   }, []);
@@ -23,15 +23,17 @@ export function HostAccessNotice() {
         type="button"
         onClick={() => {
           // The request must be the handler's first call: Firefox prompts only within the click.
-          void requestHostAccess(missing).then(async (granted) => {
-            setRefused(!granted);
-            setMissing(await missingHostAccess());
-          });
+          requestHostAccess(missing)
+            .then(async (granted) => {
+              setProblem(granted ? undefined : 'Access was not allowed. Exports stay unavailable until you allow it here.');
+              setMissing(await missingHostAccess());
+            })
+            .catch((error: Error) => setProblem(`The browser did not ask: ${error.message}`));
         }}
       >
         Allow access
       </button>
-      {refused && <p class="error">Access was not allowed. Exports stay unavailable until you allow it here.</p>}
+      {problem && <p class="error">{problem}</p>}
     </section>
   );
 }

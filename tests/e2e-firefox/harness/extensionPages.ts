@@ -35,6 +35,23 @@ const IN_PAGE = `
 // "Terminate background script"), even while a listener is pending: a stop that waits for idle
 // might never come during an export. Gives back the state after, which must be 'stopped'; the
 // next event, e.g. a message, starts the page again.
+// A click as the user makes it (trusted, with user activation), in the middle of the element: what
+// permissions.request needs to show its prompt.
+const CLICK_AS_USER = `
+  const [url, selector, done] = arguments;
+  const win = Services.wm.getMostRecentWindow('navigator:browser');
+  const tab = win.gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === url);
+  const page = tab && tab.linkedBrowser.contentWindow;
+  const element = page && page.document.querySelector(selector);
+  if (!element) { done('no ' + selector + ' on ' + url); return; }
+  win.gBrowser.selectedTab = tab;
+  const box = element.getBoundingClientRect();
+  const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+  page.windowUtils.sendMouseEvent('mousedown', x, y, 0, 1, 0);
+  page.windowUtils.sendMouseEvent('mouseup', x, y, 0, 1, 0);
+  done(true);
+`;
+
 const TERMINATE_BACKGROUND = `
   const [id, done] = arguments;
   const extension = WebExtensionPolicy.getByID(id).extension;
@@ -52,18 +69,25 @@ export class ExtensionPages {
   private constructor(
     private readonly marionette: MarionetteClient,
     private readonly addonId: string,
-    private readonly pageUrl: string,
+    private readonly origin: string,
   ) {}
 
   static async open(marionette: MarionetteClient, addonId: string, origin: string): Promise<ExtensionPages> {
-    const pageUrl = `${origin}/options.html`;
-    const opened = await marionette.send<{ value: boolean }>('WebDriver:ExecuteAsyncScript', { script: OPEN_PAGE, args: [pageUrl] });
-    if (!opened.value) throw new Error(`${pageUrl} did not load`);
-    return new ExtensionPages(marionette, addonId, pageUrl);
+    const pages = new ExtensionPages(marionette, addonId, origin);
+    await pages.openPage('options.html');
+    return pages;
   }
 
-  async evaluate<T>(code: string): Promise<T> {
-    const { value } = await this.marionette.send<{ value: string }>('WebDriver:ExecuteAsyncScript', { script: IN_PAGE, args: [this.pageUrl, code] });
+  /** Opens another of the extension's pages in a tab of its own, e.g. 'popup.html'. */
+  async openPage(path: string): Promise<void> {
+    const url = `${this.origin}/${path}`;
+    const opened = await this.marionette.send<{ value: boolean }>('WebDriver:ExecuteAsyncScript', { script: OPEN_PAGE, args: [url] });
+    if (!opened.value) throw new Error(`${url} did not load`);
+  }
+
+  /** Runs `code` as the extension page at `path` (an open one; the History page by default). */
+  async evaluate<T>(code: string, path = 'options.html'): Promise<T> {
+    const { value } = await this.marionette.send<{ value: string }>('WebDriver:ExecuteAsyncScript', { script: IN_PAGE, args: [`${this.origin}/${path}`, code] });
     const result = JSON.parse(value) as { value?: T; harnessError?: string };
     if (result.harnessError) throw new Error(result.harnessError);
     return result.value as T;
@@ -75,6 +99,11 @@ export class ExtensionPages {
     const reply = await this.evaluate<{ ok: boolean; value: T; error?: { message: string } } | undefined>(`browser.runtime.sendMessage(${message})`);
     if (!reply?.ok) throw new Error(`${type} refused: ${reply?.error?.message ?? 'no answer'}`);
     return reply.value;
+  }
+
+  async clickAsUser(path: string, selector: string): Promise<void> {
+    const result = await this.marionette.send<{ value: true | string }>('WebDriver:ExecuteAsyncScript', { script: CLICK_AS_USER, args: [`${this.origin}/${path}`, selector] });
+    if (result.value !== true) throw new Error(String(result.value));
   }
 
   async terminateBackground(): Promise<void> {

@@ -55,6 +55,9 @@ function prefs(fake: Pick<FakePlatforms, 'proxyPort'>, downloadsDir: string, mar
     // Extension pages in the parent process, where the chrome scope can reach their window.
     'extensions.webextensions.remote': false,
     'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+    // permissions.request is granted without its doorhanger (headless has nobody to answer it);
+    // the user gesture it requires is still checked.
+    'extensions.webextOptionalPermissionPrompts': false,
   };
 }
 
