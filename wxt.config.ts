@@ -11,16 +11,20 @@ const HOST_PERMISSIONS = [
   'https://www.facebook.com/*',
 ];
 
-const SHARED_PERMISSIONS = [
-  'storage',
-  'unlimitedStorage',
-  'downloads',
-  'cookies',
-  'declarativeNetRequestWithHostAccess',
-  'alarms',
-  'contextMenus',
-  'notifications',
-];
+/** The permissions in the order the security test's snapshot holds them; Firefox's build has no offscreen document. */
+function permissions(browser: string): string[] {
+  return [
+    'storage',
+    'unlimitedStorage',
+    'downloads',
+    ...(browser === 'firefox' ? [] : ['offscreen']),
+    'cookies',
+    'declarativeNetRequestWithHostAccess',
+    'alarms',
+    'contextMenus',
+    'notifications',
+  ];
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -33,7 +37,7 @@ export default defineConfig({
     description:
       'Export your own Instagram, YouTube and Facebook posts and media into one ZIP, from the browser you are logged in with.',
     // Firefox's background page makes blob: URLs itself; only Chromium needs the offscreen document.
-    permissions: browser === 'firefox' ? SHARED_PERMISSIONS : [...SHARED_PERMISSIONS, 'offscreen'],
+    permissions: permissions(browser),
     host_permissions: HOST_PERMISSIONS,
     ...(browser === 'firefox'
       ? {
