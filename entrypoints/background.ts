@@ -1,5 +1,6 @@
 import { accountPostCount } from '@/lib/export/accountPostCount';
 import { installContextMenu } from '@/lib/export/contextMenuExport';
+import type { ExportRequest } from '@/lib/export/types';
 import { deleteExport, listExportHistory } from '@/lib/export/history/exportHistory';
 import { redownloadExport } from '@/lib/export/history/redownloadExport';
 import { installRetention } from '@/lib/export/history/retention';
@@ -10,12 +11,18 @@ import { handleMessages } from '@/lib/messaging/messenger';
 import type { BackgroundProtocol } from '@/lib/messaging/protocol';
 import { installRequestHeaderRules } from '@/lib/net/requestHeaderRules';
 import { registeredAdapters } from '@/lib/platforms/registry';
+import { assertHostAccess } from '@/lib/shims/hostAccess';
 
 export default defineBackground(() => {
   const scheduler = createJobScheduler({ onJobEnded: (job) => void notifyJobEnded(job) });
+  // Without its host permissions an export would only meet network errors: refuse it, saying why.
+  const start = async (request: ExportRequest) => {
+    await assertHostAccess();
+    return scheduler.start(request);
+  };
 
   handleMessages<BackgroundProtocol>('background', {
-    startExport: (request) => scheduler.start(request),
+    startExport: start,
     listJobs: () => scheduler.list(),
     cancelExport: ({ jobId }) => scheduler.cancel(jobId),
     resumeExport: ({ jobId }) => scheduler.resume(jobId),
@@ -27,7 +34,7 @@ export default defineBackground(() => {
     redownloadExport: ({ jobId }) => redownloadExport(jobId),
   });
 
-  installContextMenu(registeredAdapters(), (request) => scheduler.start(request), (error) => void notifyStartFailed(error));
+  installContextMenu(registeredAdapters(), start, (error) => void notifyStartFailed(error));
   installNotificationClicks();
   installRetention();
 

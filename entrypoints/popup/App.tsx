@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { startExport } from '@/lib/messaging/clients';
 import { PLATFORM_IDS } from '@/lib/platforms/descriptors';
 import { ExportForm } from '@/lib/ui/ExportForm';
+import { HostAccessNotice } from '@/lib/ui/HostAccessNotice';
 import { JobList } from '@/lib/ui/JobList';
 import { jobStatusText } from '@/lib/export/jobStatusText';
 import { useJobs } from '@/lib/ui/useJobs';
@@ -33,6 +34,7 @@ export function App() {
           History &amp; settings
         </a>
       </header>
+      <HostAccessNotice />
       {target.ready && preferences && (
         <ExportForm
           available={available}

@@ -10,7 +10,8 @@ import type { PlatformAdapter } from '../platforms/types';
 export async function installRequestHeaderRules(adapters: PlatformAdapter[]): Promise<void> {
   const rules = adapters.flatMap((adapter, index) => {
     const condition = {
-      initiatorDomains: [browser.runtime.id],
+      // The host of the extension's own origin: Chromium's is its id, Firefox's a per-profile UUID.
+      initiatorDomains: [new URL(browser.runtime.getURL('/')).hostname],
       // Only the API's own host: that is where the extension sends its requests, and the one
       // host of each platform it holds a permission for.
       requestDomains: [new URL(adapter.site.origin).hostname],

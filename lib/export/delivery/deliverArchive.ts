@@ -1,7 +1,6 @@
 import browser, { type Downloads } from 'webextension-polyfill';
 import { ExportError } from '../../errors';
-import { offscreenClient } from '../../messaging/clients';
-import { acquireOffscreenDocument } from '../../shims/offscreenDocument';
+import { acquireArchiveUrl } from '../../shims/archiveUrl';
 
 function interruptedError(reason: string | undefined): ExportError {
   if (reason === 'FILE_NO_SPACE' || reason === 'FILE_TOO_LARGE') {
@@ -75,9 +74,9 @@ export async function findStartedDownload(fileName: string, since: string): Prom
 }
 
 /**
- * Hands the ZIP to the downloads shelf through a blob: URL that the offscreen document keeps
- * alive until the download completes. `onStarted` persists the download id so a restarted
- * worker waits for the same download instead of starting a second one.
+ * Hands the ZIP to the downloads shelf through a blob: URL kept alive until the download
+ * completes (lib/shims/archiveUrl.ts makes it for each browser). `onStarted` persists the download
+ * id so a restarted worker waits for the same download instead of starting a second one.
  */
 export async function deliverArchive(options: {
   jobId: string;
@@ -87,16 +86,11 @@ export async function deliverArchive(options: {
   signal: AbortSignal;
   onStarted(downloadId: number): Promise<void>;
 }): Promise<void> {
-  const release = await acquireOffscreenDocument();
+  const { url, release } = await acquireArchiveUrl(options.jobId, options.file);
   try {
-    const { url } = await offscreenClient.send('createArchiveUrl', { jobId: options.jobId, ...(options.file ? { file: options.file } : {}) });
-    try {
-      const downloadId = await browser.downloads.download({ url, filename: options.fileName, saveAs: false, conflictAction: 'uniquify' });
-      await options.onStarted(downloadId);
-      await waitForDownload(downloadId, options.signal);
-    } finally {
-      await offscreenClient.send('revokeArchiveUrl', { url }).catch(() => undefined);
-    }
+    const downloadId = await browser.downloads.download({ url, filename: options.fileName, saveAs: false, conflictAction: 'uniquify' });
+    await options.onStarted(downloadId);
+    await waitForDownload(downloadId, options.signal);
   } finally {
     await release();
   }

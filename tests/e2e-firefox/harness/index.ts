@@ -1,0 +1,3 @@
+export { ExtensionPages } from './extensionPages';
+export { findFirefox } from './findFirefox';
+export { ADDON_ID, launchFirefoxWithExtension, type FirefoxSession } from './launchFirefox';
