@@ -1,9 +1,11 @@
 import type { ErrorKind } from '../errors';
 import type { AccountInfo, FailedFile, PlatformId } from '../platforms/types';
+import type { ExportOptions } from './options/exportOptions';
 
 export type ExportFormat = 'json' | 'csv' | 'html';
 
-export interface ExportRequest {
+/** One export: whose, in which format, and its options (lib/export/options/exportOptions.ts). */
+export interface ExportRequest extends ExportOptions {
   platform: PlatformId;
   /** Handle/id of the page being viewed; omitted = the logged-in user. */
   account?: string;

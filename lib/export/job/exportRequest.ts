@@ -1,5 +1,6 @@
 import { ExportError } from '../../errors';
 import type { PlatformId } from '../../platforms/types';
+import { validateExportOptions } from '../options/exportOptions';
 import type { ExportFormat, ExportRequest } from '../types';
 
 const PLATFORMS: readonly PlatformId[] = ['instagram', 'youtube', 'facebook'];
@@ -16,5 +17,11 @@ export function validateExportRequest(raw: unknown): ExportRequest {
   if (account !== undefined && (typeof account !== 'string' || account.length === 0 || account.length > MAX_ACCOUNT_LENGTH)) {
     throw new ExportError('invalid_request', 'The account name is not valid.');
   }
-  return { platform: platform as PlatformId, format: format as ExportFormat, includeMedia, ...(account ? { account } : {}) };
+  return {
+    platform: platform as PlatformId,
+    format: format as ExportFormat,
+    includeMedia,
+    ...(account ? { account } : {}),
+    ...validateExportOptions(input),
+  };
 }

@@ -8,6 +8,7 @@ import { urlWithoutSignature } from '../layout/sourceUrl';
 import { downloadSlots } from '../media/downloadSlots';
 import { checkMediaUrl } from '../media/mediaHosts';
 import { downloadWithRetry } from '../media/downloadWithRetry';
+import { throttleFor } from '../media/tokenBucket';
 import type { JobContext } from './jobContext';
 import { withApiRetries } from './metadataStage';
 import { isRetryableFailure } from './retryableFailures';
@@ -45,6 +46,8 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
   let lastSave = Date.now();
   const running = new Set<Promise<void>>();
   let fatal: ExportError | undefined;
+  // One bucket for the job: the three slots share the speed limit, never three times it.
+  const throttle = throttleFor(job.request.speedLimitMBps);
 
   const download = async (record: MediaRecord) => {
     try {
@@ -60,6 +63,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
         signal,
         stallTimeoutMs: ctx.settings.stallTimeoutMs,
         slots: downloadSlots,
+        throttle,
         connectivity: ctx.network.media,
         reserveSpace: (bytes) => spaceReservations.reserve(bytes),
         openSink: () => openStagedFile(job.id, stagedMediaName(record)),

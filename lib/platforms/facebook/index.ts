@@ -2,6 +2,7 @@ import type { PlatformAdapter } from '../types';
 import { resolveAccount } from './account';
 import { accountFromUrl } from './accountFromUrl';
 import { MAX_MEDIA_BYTES, MEDIA_FORMATS, MEDIA_HOSTS, ORIGIN, PAGE_HOSTS } from './constants';
+import { MEDIA_TYPES, mediaTypeOf } from './mediaTypes';
 import { sections } from './sections';
 import { PACING } from './pacing';
 import { refreshMediaUrl } from './refresh';
@@ -16,4 +17,6 @@ export const facebookAdapter: PlatformAdapter = {
   resolveAccount,
   sections: () => sections(),
   refreshMediaUrl,
+  mediaTypes: MEDIA_TYPES,
+  mediaTypeOf,
 };
