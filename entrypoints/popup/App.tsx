@@ -9,7 +9,10 @@ import { useJobs } from '@/lib/ui/useJobs';
 import { usePreferences } from '@/lib/ui/usePreferences';
 import { useTargetAccount } from '@/lib/ui/useTargetAccount';
 
-const available = registeredAdapters().map((adapter) => adapter.id);
+const adapters = registeredAdapters();
+const available = adapters.map((adapter) => adapter.id);
+const mediaTypes = Object.fromEntries(adapters.map((adapter) => [adapter.id, adapter.mediaTypes]));
+const knownMediaTypes = [...new Set(adapters.flatMap((adapter) => adapter.mediaTypes.map((type) => type.id)))];
 
 export function App() {
   const target = useTargetAccount();
@@ -36,6 +39,8 @@ export function App() {
       {target.ready && preferences && (
         <ExportForm
           available={available}
+          mediaTypes={mediaTypes}
+          knownMediaTypes={knownMediaTypes}
           detected={target.detected}
           defaults={preferences}
           busy={starting}

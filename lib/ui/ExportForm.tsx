@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
+import { optionsForPlatform, type ExportOptions } from '../export/options/exportOptions';
 import type { ExportFormat, ExportRequest } from '../export/types';
 import type { UserPreferences } from '../export/userPreferences';
 import { PLATFORM_LABELS } from '../platforms/labels';
-import type { PlatformId } from '../platforms/types';
+import type { MediaTypeChoice, PlatformId } from '../platforms/types';
+import { ExportOptionsFields } from './exportOptions/ExportOptionsFields';
 import { PlatformInfoPanel } from './PlatformInfoPanel';
 import type { DetectedAccount } from './targetTab';
 
@@ -14,8 +16,11 @@ export const FORMAT_CHOICES: { value: ExportFormat; label: string }[] = [
 
 export interface ExportFormProps {
   available: PlatformId[];
+  /** Each platform's media types, and every platform's type ids (see MediaTypesField). */
+  mediaTypes: Partial<Record<PlatformId, readonly MediaTypeChoice[]>>;
+  knownMediaTypes: readonly string[];
   detected?: DetectedAccount;
-  defaults: Pick<UserPreferences, 'format' | 'includeMedia' | 'pacing'>;
+  defaults: Pick<UserPreferences, 'format' | 'includeMedia' | 'pacing' | 'options'>;
   busy: boolean;
   onStart(request: ExportRequest): void;
 }
@@ -36,10 +41,12 @@ function AccountLine({ platform, account }: { platform: PlatformId; account?: st
   );
 }
 
-export function ExportForm({ available, detected, defaults, busy, onStart }: ExportFormProps) {
+export function ExportForm({ available, mediaTypes, knownMediaTypes, detected, defaults, busy, onStart }: ExportFormProps) {
   const [platform, setPlatform] = useState<PlatformId>(detected?.platform ?? available[0] ?? 'instagram');
   const [format, setFormat] = useState<ExportFormat>(defaults.format);
   const [includeMedia, setIncludeMedia] = useState(defaults.includeMedia);
+  const [options, setOptions] = useState<ExportOptions>(defaults.options);
+  const types = mediaTypes[platform] ?? [];
   const account = detected?.platform === platform ? detected.account : undefined;
 
   return (
@@ -48,7 +55,8 @@ export function ExportForm({ available, detected, defaults, busy, onStart }: Exp
       aria-describedby="account-line"
       onSubmit={(event) => {
         event.preventDefault();
-        onStart({ platform, format, includeMedia, ...(account ? { account } : {}) });
+        const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        onStart({ platform, format, includeMedia, ...(account ? { account } : {}), ...optionsForPlatform(options, types, timeZone) });
       }}
     >
       <AccountLine platform={platform} account={account} />
@@ -79,6 +87,11 @@ export function ExportForm({ available, detected, defaults, busy, onStart }: Exp
         <input type="checkbox" checked={includeMedia} onChange={(e) => setIncludeMedia(e.currentTarget.checked)} />
         <span>Include media files (images and videos)</span>
       </label>
+      {/* Closed by default: the plain export stays one click. */}
+      <details class="options-disclosure">
+        <summary>Options</summary>
+        <ExportOptionsFields idPrefix="export" types={types} knownTypes={knownMediaTypes} value={options} onChange={setOptions} withDates />
+      </details>
       <PlatformInfoPanel platform={platform} pacing={defaults.pacing} />
       <button type="submit" class="primary" disabled={busy}>
         Start Export

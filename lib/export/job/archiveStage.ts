@@ -16,6 +16,7 @@ import { buildSidecar } from '../layout/sidecar';
 import { ensureJobDataKept } from './exportExpired';
 import type { JobContext } from './jobContext';
 import { stagedMediaName } from './stagedMediaName';
+import { recordedOptions } from '../options/exportOptions';
 
 // Progress is saved and broadcast at most this often: once per file cost ~19 ms a file.
 const SAVE_EVERY_MS = 500;
@@ -114,7 +115,7 @@ async function writeArchive(
     exporterVersion: browser.runtime.getManifest().version,
     platform: job.request.platform,
     account,
-    options: job.request,
+    options: recordedOptions(job.request, ctx.adapter.mediaTypes),
     exportedAt,
     posts,
     outcomeOf: (item) => outcomes.get(item),

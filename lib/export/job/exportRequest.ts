@@ -1,6 +1,7 @@
 import { ExportError } from '../../errors';
 import type { PlatformId } from '../../platforms/types';
-import { validateExportOptions } from '../options/exportOptions';
+import { adapterFor } from '../../platforms/registry';
+import { chosenMediaTypes, validateExportOptions } from '../options/exportOptions';
 import type { ExportFormat, ExportRequest } from '../types';
 
 const PLATFORMS: readonly PlatformId[] = ['instagram', 'youtube', 'facebook'];
@@ -17,11 +18,15 @@ export function validateExportRequest(raw: unknown): ExportRequest {
   if (account !== undefined && (typeof account !== 'string' || account.length === 0 || account.length > MAX_ACCOUNT_LENGTH)) {
     throw new ExportError('invalid_request', 'The account name is not valid.');
   }
+  const options = validateExportOptions(input);
+  if (options.mediaTypes && chosenMediaTypes(options, adapterFor(platform as PlatformId).mediaTypes).length === 0) {
+    throw new ExportError('invalid_request', 'Choose at least one media type this platform has.');
+  }
   return {
     platform: platform as PlatformId,
     format: format as ExportFormat,
     includeMedia,
     ...(account ? { account } : {}),
-    ...validateExportOptions(input),
+    ...options,
   };
 }

@@ -104,3 +104,22 @@ export function describeOptions(options: ExportOptions, platformTypes: readonly 
   if (options.speedLimitMBps !== undefined) phrases.push(`at most ${options.speedLimitMBps} MB/s`);
   return phrases;
 }
+
+/**
+ * The options one platform's export asks for: its own chosen types only (none when all are), and
+ * the user's time zone with the days, so the range means what the user saw.
+ */
+export function optionsForPlatform(options: ExportOptions, platformTypes: readonly { id: string }[], timeZone: string): ExportOptions {
+  const { mediaTypes: _types, timeZone: _zone, ...rest } = options;
+  const chosen = chosenMediaTypes(options, platformTypes);
+  return {
+    ...rest,
+    ...(chosen.length < platformTypes.length ? { mediaTypes: chosen } : {}),
+    ...(options.dateFrom || options.dateTo ? { timeZone } : {}),
+  };
+}
+
+/** The options as the main JSON records them: every one, defaults spelled out. */
+export function recordedOptions<T extends ExportOptions>(request: T, platformTypes: readonly { id: string }[]): T & Required<Pick<ExportOptions, 'mediaTypes' | 'quality'>> {
+  return { ...request, mediaTypes: chosenMediaTypes(request, platformTypes), quality: request.quality ?? 'original' };
+}
