@@ -24,6 +24,7 @@ export interface ExportOptions {
   speedLimitMBps?: number;
 }
 
+/** `maxSide` limits a file's shorter side (see mediaQuality). */
 export const QUALITY_CHOICES: readonly { value: Quality; label: string; maxSide?: number }[] = [
   { value: 'original', label: 'Original (best available)' },
   { value: 'high', label: 'High (up to 1080 px)', maxSide: 1080 },
