@@ -104,14 +104,17 @@ describe('Popup: the account of the open tab, every export format, history', () 
       return el?.labels?.[0]?.textContent?.trim() || el?.textContent?.trim() || '';
     });
     const order: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await popup.page.keyboard.press('Tab');
       order.push(await focused());
     }
-    expect(order).toEqual(['History & settings', 'Platform', 'Export format', 'Include media files (images and videos)', 'Start Export']);
+    // The closed Options disclosure is one stop; its controls are not reached until it is opened.
+    expect(order).toEqual(['History & settings', 'Platform', 'Export format', 'Include media files (images and videos)', 'Options', 'Start Export']);
+    await popup.page.keyboard.press('Shift+Tab');
     await popup.page.keyboard.press('Shift+Tab');
     await popup.page.keyboard.press('Space');
     expect(await popup.page.getByRole('checkbox', { name: 'Include media files (images and videos)' }).isChecked()).toBe(false);
+    await popup.page.keyboard.press('Tab');
     await popup.page.keyboard.press('Tab');
     await popup.startBy(() => popup.page.keyboard.press('Enter'));
     const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);

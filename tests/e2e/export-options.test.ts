@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { startOfDay } from '../../lib/export/options/dateRange';
+import type { FakePlatforms, ServedMedia } from '../fake-platforms/types';
+import { openExport, type CheckedExport } from './exportChecks';
+import { useExtensionWithFake } from './extensionWithFake';
+import { addFakeCookies, existingZips, PopupPage, waitForZip, type ExtensionSession } from './harness';
+import { openHistoryPage } from './popupUi';
+
+const EXPORT_TIMEOUT_MS = 180_000;
+const FEED_PATH = '/api/v1/feed/user/';
+const REELS_PATH = '/api/v1/clips/user/';
+
+interface OptionsManifest {
+  options: { dateFrom?: string; dateTo?: string; timeZone?: string; mediaTypes: string[]; quality: string; speedLimitMBps?: number };
+}
+
+/** Opens the popup's Options, lets `choose` set them, starts a JSON export with media and returns the ZIP's contents. */
+async function exportWithOptions(session: ExtensionSession, choose: (popup: PopupPage) => Promise<void>): Promise<CheckedExport & { zipPath: string }> {
+  const before = await existingZips(session.downloadsDir);
+  const popup = await PopupPage.open(session.context, session.extensionId);
+  await popup.choosePlatform('instagram');
+  await popup.chooseFormat('json');
+  await popup.setIncludeMedia(true);
+  // Closed by default: the simple export stays one click.
+  expect(await popup.page.getByLabel('Quality').isVisible()).toBe(false);
+  await popup.page.getByText('Options', { exact: true }).click();
+  await choose(popup);
+  await popup.start();
+  const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
+  expect(end.outcome, end.text).toBe('done');
+  await popup.page.close();
+  const zipPath = await waitForZip(session.downloadsDir, 60_000, before);
+  return { zipPath, ...(await openExport(zipPath, 'instagram')) };
+}
+
+function savedMediaIds(exported: CheckedExport): string[] {
+  return exported.manifest.posts.flatMap((post) => post.media.filter((m) => m.path).map((m) => m.id)).sort();
+}
+
+function apiCalls(fake: FakePlatforms, path: string): number {
+  return fake.log.filter((entry) => entry.kind === 'api' && entry.path.includes(path)).length;
+}
+
+const mediaRequests = (fake: FakePlatforms) => fake.log.filter((entry) => entry.kind === 'media').length;
+
+describe('Export options from the popup: dates and media types', () => {
+  const env = useExtensionWithFake();
+
+  it('a date range keeps only the posts of those days, skips the pinned old ones, and stops listing the feed past "From"', async () => {
+    const { fake, session } = env;
+    await addFakeCookies(session.context, fake.instagramCookies());
+    fake.resetLog();
+    const exported = await exportWithOptions(session, async (popup) => {
+      await popup.page.getByLabel('From', { exact: true }).fill('2026-10-10');
+      await popup.page.getByLabel('To', { exact: true }).fill('2026-10-20');
+    });
+    const { options } = exported.manifest as unknown as OptionsManifest;
+    expect(options).toMatchObject({ dateFrom: '2026-10-10', dateTo: '2026-10-20', quality: 'original' });
+    const zone = options.timeZone!;
+    const from = startOfDay('2026-10-10', zone);
+    const until = startOfDay('2026-10-20', zone, 1);
+    const expected = fake.instagramMedia().filter((m: ServedMedia) => m.takenAt * 1000 >= from && m.takenAt * 1000 < until);
+    expect(expected.length).toBeGreaterThan(3);
+    expect(savedMediaIds(exported)).toEqual(expected.map((m) => m.mediaId).sort());
+    for (const post of exported.manifest.posts) {
+      expect(Date.parse(post.publishedAt)).toBeGreaterThanOrEqual(from);
+      expect(Date.parse(post.publishedAt)).toBeLessThan(until);
+    }
+    // 60 posts are two feed pages of 30: the first one already reaches past "From", pinned posts first or not.
+    expect(apiCalls(fake, FEED_PATH)).toBe(1);
+    // Filtered posts cost no download.
+    expect(mediaRequests(fake)).toBe(expected.length);
+  });
+
+  it('media types alone: Stories and Highlights list no feed or reels and download only their files', async () => {
+    const { fake, session } = env;
+    fake.resetLog();
+    const exported = await exportWithOptions(session, async (popup) => {
+      for (const type of ['Images', 'Videos', 'Reels']) await popup.page.getByRole('checkbox', { name: type, exact: true }).uncheck();
+      expect(await popup.page.getByRole('checkbox', { name: 'Stories', exact: true }).isChecked()).toBe(true);
+    });
+    expect(apiCalls(fake, FEED_PATH)).toBe(0);
+    expect(apiCalls(fake, REELS_PATH)).toBe(0);
+    expect(new Set(exported.manifest.posts.map((p) => p.kind))).toEqual(new Set(['story', 'highlight']));
+    const gridPosts = new Set(fake.instagramPostIds());
+    const expected = fake.instagramMedia().filter((m) => !gridPosts.has(m.postId));
+    expect(savedMediaIds(exported)).toEqual([...new Set(expected.map((m) => m.mediaId))].sort());
+    expect((exported.manifest as unknown as OptionsManifest).options.mediaTypes).toEqual(['stories', 'highlights']);
+
+    // The history page says what each export held.
+    const history = await openHistoryPage(session);
+    await expect.poll(() => history.locator('table.history').textContent()).toContain('Stories, Highlights');
+    await expect.poll(() => history.locator('table.history').textContent()).toContain('2026-10-10 to 2026-10-20');
+    await history.close();
+  });
+});
