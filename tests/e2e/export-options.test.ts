@@ -11,6 +11,7 @@ const FEED_PATH = '/api/v1/feed/user/';
 const REELS_PATH = '/api/v1/clips/user/';
 
 interface OptionsManifest {
+  posts: { media: { id: string; kind: string; path?: string; sourceUrl: string; width?: number; height?: number }[] }[];
   options: { dateFrom?: string; dateTo?: string; timeZone?: string; mediaTypes: string[]; quality: string; speedLimitMBps?: number };
 }
 
@@ -92,5 +93,60 @@ describe('Export options from the popup: dates and media types', () => {
     await expect.poll(() => history.locator('table.history').textContent()).toContain('Stories, Highlights');
     await expect.poll(() => history.locator('table.history').textContent()).toContain('2026-10-10 to 2026-10-20');
     await history.close();
+  });
+
+  it('Small quality downloads Instagram’s own smaller copies, never a crop or an edited URL', async () => {
+    const { fake, session } = env;
+    const exported = await exportWithOptions(session, async (popup) => {
+      await popup.page.getByLabel('Quality').selectOption({ label: 'Small (up to 640 px)' });
+      await popup.page.getByRole('checkbox', { name: 'Videos', exact: true }).uncheck();
+      await popup.page.getByRole('checkbox', { name: 'Reels', exact: true }).uncheck();
+    });
+    expect((exported.manifest as unknown as OptionsManifest).options.quality).toBe('small');
+    const manifest = exported.manifest as unknown as OptionsManifest;
+    const images = manifest.posts.flatMap((post) => post.media.filter((m) => m.path && m.kind === 'image'));
+    expect(images.length).toBeGreaterThan(10);
+    let smaller = 0;
+    for (const image of images) {
+      const served = fake.resolveMediaUrl(image.sourceUrl);
+      // A URL the fake knows, for this very file: chosen among the candidates, not made up.
+      expect(served?.mediaId, image.sourceUrl).toBe(image.id.split('#')[0]);
+      expect(Math.min(image.width!, image.height!)).toBeLessThanOrEqual(640);
+      // Never a square crop: the shape stays the original's.
+      if (!served!.best) smaller += 1;
+    }
+    expect(smaller).toBeGreaterThan(images.length / 2);
+  });
+});
+
+describe('Export options from the popup: download speed limit', () => {
+  const LIMIT_MBPS = 2;
+  const env = useExtensionWithFake({ instagramAccounts: [{ username: 'star.demo', posts: 36, imageBytes: 250_000, videoBytes: 500_000 }] });
+
+  it('holds the three downloads together to the limit, within 10 %', async () => {
+    const { fake, session } = env;
+    await addFakeCookies(session.context, fake.instagramCookies());
+    fake.resetLog();
+    const exported = await exportWithOptions(session, async (popup) => {
+      await popup.page.getByLabel('Download speed limit').selectOption({ label: `${LIMIT_MBPS} MB/s` });
+    });
+    expect((exported.manifest as unknown as OptionsManifest).options.speedLimitMBps).toBe(LIMIT_MBPS);
+    const bytesOf = new Map(fake.instagramMedia().map((m) => [m.mediaId, m.bytes]));
+    const requests = fake.log
+      .filter((entry) => entry.kind === 'media' && entry.status === 200)
+      .sort((a, b) => a.at - b.at)
+      .map((entry) => ({ at: entry.at, bytes: bytesOf.get(fake.resolveMediaUrl(`https://${entry.host}${entry.path}`)?.mediaId ?? '') ?? 0 }));
+    expect(requests.length).toBeGreaterThan(30);
+    // Each request is sent once a slot's previous file was read to its end, so request times are the
+    // browser's own clock of its reading (the server's send times run ahead into socket buffers).
+    // When the last request went out, every earlier file was read but the two still in flight, read in part.
+    const last = requests[requests.length - 1]!;
+    const inFlight = requests.slice(-3, -1).reduce((sum, r) => sum + r.bytes, 0);
+    const readBeforeLast = requests.slice(0, -1).reduce((sum, r) => sum + r.bytes, 0) - inFlight / 2;
+    const seconds = (last.at - requests[0]!.at) / 1000;
+    const rate = readBeforeLast / seconds / 1_000_000;
+    expect(seconds).toBeGreaterThan(3);
+    expect(rate / LIMIT_MBPS, `measured ${rate.toFixed(2)} MB/s over ${seconds.toFixed(1)} s`).toBeGreaterThanOrEqual(0.9);
+    expect(rate / LIMIT_MBPS, `measured ${rate.toFixed(2)} MB/s over ${seconds.toFixed(1)} s`).toBeLessThanOrEqual(1.1);
   });
 });

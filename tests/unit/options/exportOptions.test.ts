@@ -56,7 +56,8 @@ describe('options for one platform', () => {
   it('are recorded in full in the main JSON and described on the history page', () => {
     const request = { platform: 'youtube' as const, format: 'json' as const, includeMedia: true, mediaTypes: ['shorts'], speedLimitMBps: 2 };
     expect(recordedOptions(request, youtube)).toEqual({ ...request, quality: 'original' });
-    expect(recordedOptions({ ...request, mediaTypes: undefined }, youtube).mediaTypes).toEqual(['videos', 'shorts', 'live']);
+    const { mediaTypes: _chosen, ...allTypes } = request;
+    expect(recordedOptions(allTypes, youtube).mediaTypes).toEqual(['videos', 'shorts', 'live']);
     expect(describeOptions(request, youtube)).toEqual(['Shorts', 'at most 2 MB/s']);
     expect(describeOptions({ dateFrom: '2026-01-01', quality: 'high' }, youtube)).toEqual(['2026-01-01 to …', 'High (up to 1080 px)']);
     expect(validateExportOptions({})).toEqual({});
