@@ -9,6 +9,7 @@ import { handleMessages } from '@/lib/messaging/messenger';
 import type { BackgroundProtocol } from '@/lib/messaging/protocol';
 import { installRequestHeaderRules } from '@/lib/net/requestHeaderRules';
 import { registeredAdapters } from '@/lib/platforms/registry';
+import { forgetDelivered } from '@/lib/storage/deliveredIndex';
 
 export default defineBackground(() => {
   const scheduler = createJobScheduler({ onJobEnded: (job) => void notifyJobEnded(job) });
@@ -22,6 +23,7 @@ export default defineBackground(() => {
     listHistory: () => listExportHistory(),
     deleteExport: ({ jobId }) => deleteExport(jobId),
     redownloadExport: ({ jobId }) => redownloadExport(jobId),
+    forgetExportedItems: () => forgetDelivered(),
   });
 
   installContextMenu(registeredAdapters(), (request) => scheduler.start(request), (error) => void notifyStartFailed(error));

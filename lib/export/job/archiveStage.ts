@@ -17,6 +17,7 @@ import { ensureJobDataKept } from './exportExpired';
 import type { JobContext } from './jobContext';
 import { stagedMediaName } from './stagedMediaName';
 import { recordedOptions } from '../options/exportOptions';
+import { accountKey, earlierDeliveries } from '../../storage/deliveredIndex';
 
 // Progress is saved and broadcast at most this often: once per file cost ~19 ms a file.
 const SAVE_EVERY_MS = 500;
@@ -121,6 +122,7 @@ async function writeArchive(
     outcomeOf: (item) => outcomes.get(item),
     failed: job.failed,
     sections: job.sections ?? [],
+    ...(job.request.onlyNew ? { buildsOn: (await earlierDeliveries(accountKey(job.request.platform, account.id))).filter((earlier) => earlier.jobId !== job.id) } : {}),
   });
   await zip.addText(zipEntryPath(job.id, mainJsonName(job.request.platform, job.id)), JSON.stringify(manifest, null, 2), exportedAt);
   for (const entry of formatEntries(job.request.format, manifest)) {

@@ -1,5 +1,6 @@
 import { ExportError, toExportError } from '../../errors';
 import { sleep } from '../../net/retryPolicy';
+import { accountKey, deliveredPosts } from '../../storage/deliveredIndex';
 import { isListedInScope } from '../../storage/jobRepository';
 import { sectionsToList, selectionFor, selectPage } from '../options/postSelection';
 import { readNextPage, type ReadPage, type SelectPosts } from '../sections/sectionPlan';
@@ -67,7 +68,8 @@ export async function withApiRetries<T>(ctx: JobContext, step: () => Promise<T>)
 export async function runMetadataStage(ctx: JobContext, onListed?: (firstMediaSeq: number) => Promise<void>): Promise<void> {
   const account = ctx.job.account;
   if (!account) throw new ExportError('internal', 'The account was not resolved before listing posts.');
-  const selection = selectionFor(ctx.job.request, ctx.adapter);
+  const delivered = ctx.job.request.onlyNew ? await deliveredPosts(accountKey(ctx.job.request.platform, account.id)) : undefined;
+  const selection = selectionFor(ctx.job.request, ctx.adapter, delivered);
   const sections = sectionsToList(ctx.adapter.sections(account), selection);
   const select: SelectPosts = (section, posts) => selectPage(section, posts, selection);
   const read: ReadPage = (strategy, cursor, listed) => withApiRetries(ctx, () => strategy.fetchPage(ctx.platform, account, cursor, listed));

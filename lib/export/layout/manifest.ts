@@ -49,6 +49,8 @@ export interface Manifest {
   counts: { posts: number; media: number; savedFiles: number; failedFiles: number; savedBytes: number };
   /** How each part of the account was read: an export says where it stopped short. */
   sections: SectionReport[];
+  /** "Only new": the earlier exports of the account this one adds to, oldest first, for scripts that merge them. */
+  buildsOn?: { jobId: string; exportedAt: string }[];
   posts: ManifestPost[];
   failed: FailedFile[];
 }
@@ -65,6 +67,7 @@ export interface ManifestInput {
   outcomeOf: (item: MediaItem, post: Post) => MediaOutcome | undefined;
   failed: readonly FailedFile[];
   sections: readonly SectionReport[];
+  buildsOn?: readonly { jobId: string; exportedAt: string }[];
 }
 
 function manifestMedia(item: MediaItem, outcome: MediaOutcome | undefined): ManifestMedia {
@@ -118,6 +121,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     exportedAt: input.exportedAt.toISOString(),
     counts,
     sections: [...input.sections],
+    ...(input.buildsOn ? { buildsOn: input.buildsOn.map(({ jobId, exportedAt }) => ({ jobId, exportedAt })) } : {}),
     posts,
     failed: [...input.failed],
   };

@@ -22,6 +22,8 @@ export interface ExportOptions {
   quality?: Quality;
   /** Media bytes per second over all three downloads, in MB/s (10^6 bytes); absent: no limit. */
   speedLimitMBps?: number;
+  /** Only posts earlier exports of the account did not deliver (or whose caption changed since). */
+  onlyNew?: boolean;
 }
 
 /** `maxSide` limits a file's shorter side (see mediaQuality). */
@@ -51,7 +53,7 @@ function validTimeZone(zone: string): boolean {
 
 /** The options of a request, rebuilt field by field (as every message is): unknown fields are dropped. */
 export function validateExportOptions(input: Record<string, unknown>): ExportOptions {
-  const { mediaTypes, dateFrom, dateTo, timeZone, quality, speedLimitMBps } = input;
+  const { mediaTypes, dateFrom, dateTo, timeZone, quality, speedLimitMBps, onlyNew } = input;
   const options: ExportOptions = {};
   if (mediaTypes !== undefined) {
     if (!Array.isArray(mediaTypes) || !mediaTypes.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_TYPE_ID_LENGTH)) {
@@ -83,6 +85,10 @@ export function validateExportOptions(input: Record<string, unknown>): ExportOpt
     }
     options.speedLimitMBps = speedLimitMBps;
   }
+  if (onlyNew !== undefined) {
+    if (typeof onlyNew !== 'boolean') throw invalid('“Only new since last export” must be on or off.');
+    if (onlyNew) options.onlyNew = true;
+  }
   return options;
 }
 
@@ -103,6 +109,7 @@ export function describeOptions(options: ExportOptions, platformTypes: readonly 
   if (options.dateFrom || options.dateTo) phrases.push(`${options.dateFrom ?? '…'} to ${options.dateTo ?? '…'}`);
   if (options.quality && options.quality !== 'original') phrases.push(QUALITY_CHOICES.find((choice) => choice.value === options.quality)!.label);
   if (options.speedLimitMBps !== undefined) phrases.push(`at most ${options.speedLimitMBps} MB/s`);
+  if (options.onlyNew) phrases.push('only new since last export');
   return phrases;
 }
 

@@ -1,6 +1,7 @@
 import type { ListingSection, MediaItem, PlatformAdapter, Post } from '../../platforms/types';
 import { timeRange, type TimeRange } from './dateRange';
 import { chosenMediaTypes, type ExportOptions, type Quality } from './exportOptions';
+import { captionHash } from '../../storage/deliveredIndex';
 import { atQuality } from './mediaQuality';
 
 /** What an export keeps of what the platform lists. */
@@ -11,6 +12,8 @@ export interface PostSelection {
   quality: Quality;
   /** The platform's type of a listed file (`PlatformAdapter.mediaTypeOf`). */
   typeOf(post: Post, item: MediaItem): string;
+  /** "Only new": the posts earlier exports delivered, by listing id, with their caption hash. */
+  delivered?: ReadonlyMap<string, string>;
 }
 
 export interface SelectedPage {
@@ -45,10 +48,19 @@ function selectFiles(post: Post, selection: PostSelection): Post | undefined {
   return { ...post, media: media.map((item) => atQuality(item, selection.quality)) };
 }
 
+/** Whether an earlier export delivered the post: as it is now, or with another caption. */
+function delivery(post: Post, selection: PostSelection): 'same' | 'edited' | undefined {
+  const id = post.listingId === undefined ? post.id : post.listingId;
+  const hash = id === null ? undefined : selection.delivered?.get(id);
+  if (hash === undefined) return undefined;
+  return hash === captionHash(post.caption) ? 'same' : 'edited';
+}
+
 /**
  * Keeps the page's posts within the date range and of the chosen types, each file at the chosen
- * quality. In a newest-first section, the first in-order post older than "From" ends the listing;
- * a pinned post (out of order) or one without an exact date never does.
+ * quality, leaving out with "Only new" those delivered before. In a newest-first section, the first
+ * in-order post older than "From", or delivered before, ends the listing; a pinned post (out of
+ * order) or one without an exact date never does.
  */
 export function selectPage(section: ListingSection, posts: readonly Post[], selection: PostSelection): SelectedPage {
   let pastRange = false;
@@ -58,8 +70,16 @@ export function selectPage(section: ListingSection, posts: readonly Post[], sele
     const inOrder = section.newestFirst && !section.newestFirst.outOfOrder?.(post);
     if (inOrder && time !== undefined && selection.range.from !== undefined && time < selection.range.from) pastRange = true;
     if (!inRange(time, selection.range)) continue;
+    const earlier = delivery(post, selection);
+    if (earlier === 'same') {
+      // Everything after the first post delivered before is older, and was delivered too.
+      if (inOrder) pastRange = true;
+      continue;
+    }
     const selected = selectFiles(post, selection);
-    if (selected) kept.push(selected);
+    if (!selected) continue;
+    // An edited post: its new caption is exported, its files were delivered before and are not fetched again.
+    kept.push(earlier === 'edited' ? { ...selected, media: [], metadata: { ...selected.metadata, edited_since_export: true } } : selected);
   }
   return { posts: kept, pastRange };
 }
@@ -68,17 +88,22 @@ export function selectPage(section: ListingSection, posts: readonly Post[], sele
  * The sections worth listing: one holding none of the chosen types costs no API call. When the
  * export is narrowed, a section's own count no longer says what it should list, so it is dropped.
  */
-export function sectionsToList(sections: readonly ListingSection[], selection: Pick<PostSelection, 'types' | 'range'>): ListingSection[] {
-  const narrowed = selection.types !== undefined || selection.range.from !== undefined || selection.range.until !== undefined;
+export function sectionsToList(sections: readonly ListingSection[], selection: Pick<PostSelection, 'types' | 'range' | 'delivered'>): ListingSection[] {
+  const narrowed = selection.types !== undefined || selection.range.from !== undefined || selection.range.until !== undefined || selection.delivered !== undefined;
   return sections
     .filter((section) => !selection.types || !section.mediaTypes || section.mediaTypes.some((type) => selection.types!.has(type)))
     .map((section) => (narrowed ? { ...section, expectedCount: undefined } : section));
 }
 
 /** What an export with these options keeps of the adapter's listing. */
-export function selectionFor(options: ExportOptions, adapter: Pick<PlatformAdapter, 'mediaTypes' | 'mediaTypeOf'>): PostSelection {
+export function selectionFor(
+  options: ExportOptions,
+  adapter: Pick<PlatformAdapter, 'mediaTypes' | 'mediaTypeOf'>,
+  delivered?: ReadonlyMap<string, string>,
+): PostSelection {
   const chosen = chosenMediaTypes(options, adapter.mediaTypes);
   return {
+    ...(delivered ? { delivered } : {}),
     ...(chosen.length < adapter.mediaTypes.length ? { types: new Set(chosen) } : {}),
     range: timeRange(options),
     quality: options.quality ?? 'original',

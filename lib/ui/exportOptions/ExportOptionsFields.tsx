@@ -2,6 +2,7 @@ import type { ExportOptions } from '../../export/options/exportOptions';
 import type { MediaTypeChoice } from '../../platforms/types';
 import { DateRangeField } from './DateRangeField';
 import { MediaTypesField } from './MediaTypesField';
+import { OnlyNewField } from './OnlyNewField';
 import { QualityField } from './QualityField';
 import { SpeedLimitField } from './SpeedLimitField';
 
@@ -41,6 +42,7 @@ export function ExportOptionsFields({ idPrefix, types, knownTypes, value, onChan
         <QualityField id={`${idPrefix}-quality`} value={value.quality} onChange={(quality) => set('quality', quality)} />
         <SpeedLimitField id={`${idPrefix}-speed`} value={value.speedLimitMBps} onChange={(limit) => set('speedLimitMBps', limit)} />
       </div>
+      <OnlyNewField value={value.onlyNew} onChange={(onlyNew) => set('onlyNew', onlyNew)} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { registeredAdapters } from '../../platforms/registry';
 import type { MediaTypeChoice, PacingProfile } from '../../platforms/types';
 import { FORMAT_CHOICES } from '../ExportForm';
 import { ExportOptionsFields } from '../exportOptions/ExportOptionsFields';
+import { ForgetExportedButton } from './ForgetExportedButton';
 
 /** Every platform's media types once each ("Videos" of Instagram, Facebook and YouTube are one default). */
 const ALL_MEDIA_TYPES: MediaTypeChoice[] = registeredAdapters()
@@ -77,6 +78,7 @@ export function PreferencesForm({ preferences }: { preferences: UserPreferences 
           withDates={false}
         />
       </details>
+      <ForgetExportedButton />
       <p class="saved muted" role="status">
         {saved}
       </p>
