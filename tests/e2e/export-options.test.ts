@@ -11,6 +11,7 @@ const FEED_PATH = '/api/v1/feed/user/';
 const REELS_PATH = '/api/v1/clips/user/';
 
 interface OptionsManifest {
+  buildsOn?: { jobId: string; exportedAt: string }[];
   posts: { media: { id: string; kind: string; path?: string; sourceUrl: string; width?: number; height?: number }[] }[];
   options: { dateFrom?: string; dateTo?: string; timeZone?: string; mediaTypes: string[]; quality: string; speedLimitMBps?: number };
 }
@@ -149,5 +150,35 @@ describe('Export options from the popup: download speed limit', () => {
     console.info(`speed limit ${LIMIT_MBPS} MB/s: measured ${rate.toFixed(3)} MB/s over ${seconds.toFixed(1)} s (${requests.length} files)`);
     expect(rate / LIMIT_MBPS, `measured ${rate.toFixed(2)} MB/s over ${seconds.toFixed(1)} s`).toBeGreaterThanOrEqual(0.9);
     expect(rate / LIMIT_MBPS, `measured ${rate.toFixed(2)} MB/s over ${seconds.toFixed(1)} s`).toBeLessThanOrEqual(1.1);
+  });
+});
+
+describe('Export options from the popup: only new since last export', () => {
+  const env = useExtensionWithFake();
+
+  it('a second run after the account gained posts holds only the new ones, with far fewer API calls', async () => {
+    const { fake, session } = env;
+    await addFakeCookies(session.context, fake.instagramCookies());
+    const onlyNew = async (popup: PopupPage) => {
+      await popup.page.getByRole('checkbox', { name: 'Only new since last export' }).check();
+    };
+    fake.resetLog();
+    // Nothing was exported before: the first run is a full export.
+    const first = await exportWithOptions(session, onlyNew);
+    const firstCalls = fake.log.filter((entry) => entry.kind === 'api').length;
+    expect(savedMediaIds(first)).toEqual([...new Set(fake.instagramMedia().filter((m) => !m.withheld).map((m) => m.mediaId))].sort());
+    expect((first.manifest as unknown as OptionsManifest).buildsOn).toEqual([]);
+
+    const published = new Set(fake.instagramPublishPosts(5));
+    fake.resetLog();
+    const second = await exportWithOptions(session, onlyNew);
+    const secondCalls = fake.log.filter((entry) => entry.kind === 'api').length;
+    expect(second.manifest.posts.map((p) => p.id).sort()).toEqual([...published].sort());
+    expect(savedMediaIds(second)).toEqual(fake.instagramMedia().filter((m) => published.has(m.postId)).map((m) => m.mediaId).sort());
+    expect(mediaRequests(fake)).toBe(savedMediaIds(second).length);
+    expect(apiCalls(fake, FEED_PATH)).toBe(1);
+    expect(secondCalls).toBeLessThan(firstCalls);
+    console.info(`only new: ${secondCalls} API calls against ${firstCalls} for the full export`);
+    expect((second.manifest as unknown as OptionsManifest).buildsOn?.map((earlier) => earlier.jobId)).toEqual([first.jobId]);
   });
 });
