@@ -1,6 +1,7 @@
 import type { ApiResult } from './figures/api';
 import type { ArchiveResult } from './figures/archive';
 import type { MemoryResult } from './figures/memory';
+import type { OptionsResult } from './figures/options';
 import type { PeerResult } from './figures/peer';
 import type { SchedulerResult } from './figures/scheduler';
 import { renderTable, verdict, type Row } from './lib/table';
@@ -15,6 +16,7 @@ export interface BenchResults {
   memory?: MemoryResult | FigureError;
   api?: ApiResult | FigureError;
   peer?: PeerResult | FigureError;
+  options?: OptionsResult | FigureError;
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -48,6 +50,14 @@ function apiRows(r: ApiResult): Row[] {
 
 function peerRow(r: PeerResult): Row {
   return ['5 against gallery-dl', `${r.ratio.toFixed(2)}  extension ${s(r.extension.wallMs)} ÷ gallery-dl ${s(r.galleryDl.wallMs)} (${r.servedFiles} files)`, '≤ 0.5', verdict(r.met, r.ratio, r.target)];
+}
+
+function optionsRows(r: OptionsResult): Row[] {
+  const { incremental: inc, speedLimit: speed } = r;
+  return [
+    ['6 only new since last', `calls ${inc.callRatio.toFixed(3)} (${inc.again.apiCalls} ÷ ${inc.full.apiCalls}), time ${inc.wallRatio.toFixed(3)} (${s(inc.again.wallMs)} ÷ ${s(inc.full.wallMs)}), ${inc.newPosts} new of ${inc.posts}`, '≤ 0.05', inc.met ? 'met' : 'MISSED'],
+    ['7 speed limit', `${speed.ratio.toFixed(3)}  ${speed.measuredMBps} MB/s ÷ ${speed.limitMBps} MB/s over ${speed.seconds} s (${speed.files} files)`, speed.target, speed.met ? 'met' : 'MISSED'],
+  ];
 }
 
 /** Facts from the raw numbers that explain a figure, printed under the table. */
@@ -88,6 +98,7 @@ export function renderReport(results: BenchResults): string {
   add('3 memory', results.memory, () => [memoryRow(results.memory as MemoryResult)]);
   add('4 API economy', results.api, () => apiRows(results.api as ApiResult));
   add('5 against gallery-dl', results.peer, () => [peerRow(results.peer as PeerResult)]);
+  add('6–7 export options', results.options, () => optionsRows(results.options as OptionsResult));
   const table = renderTable(['figure', 'measured', 'target', 'result'], rows);
   return `${table}\n\n${notes(results)
     .map((n) => `  · ${n}`)
