@@ -58,6 +58,8 @@ export interface MediaRecord {
   failure?: FailedFile;
   /** A failed file worth another try (network, 5xx, 429, expired link): Retry and Resume fetch it again. */
   retryable?: boolean;
+  /** "Compress images": the file as downloaded, before it was re-encoded as a smaller JPEG. */
+  original?: { format: MediaFormat; byteSize: number; width: number; height: number };
 }
 
 /** A post an export of the account delivered whole (every file kept): "Only new" leaves it out next time. */

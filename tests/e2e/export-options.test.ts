@@ -3,7 +3,7 @@ import { startOfDay } from '../../lib/export/options/dateRange';
 import type { FakePlatforms, ServedMedia } from '../fake-platforms/types';
 import { openExport, type CheckedExport } from './exportChecks';
 import { useExtensionWithFake } from './extensionWithFake';
-import { addFakeCookies, existingZips, PopupPage, waitForZip, type ExtensionSession } from './harness';
+import { addFakeCookies, existingZips, PopupPage, readZipEntry, readZipJson, waitForZip, type ExtensionSession } from './harness';
 import { openHistoryPage } from './popupUi';
 
 const EXPORT_TIMEOUT_MS = 180_000;
@@ -24,7 +24,7 @@ async function exportWithOptions(session: ExtensionSession, choose: (popup: Popu
   await popup.chooseFormat('json');
   await popup.setIncludeMedia(true);
   // Closed by default: the simple export stays one click.
-  expect(await popup.page.getByLabel('Quality').isVisible()).toBe(false);
+  expect(await popup.page.getByLabel('Quality', { exact: true }).isVisible()).toBe(false);
   await popup.page.getByText('Options', { exact: true }).click();
   await choose(popup);
   await popup.start();
@@ -100,7 +100,7 @@ describe('Export options from the popup: dates and media types', () => {
     const { fake, session } = env;
     fake.resetLog();
     const exported = await exportWithOptions(session, async (popup) => {
-      await popup.page.getByLabel('Quality').selectOption({ label: 'Small (up to 640 px)' });
+      await popup.page.getByLabel('Quality', { exact: true }).selectOption({ label: 'Small (up to 640 px)' });
       await popup.page.getByRole('checkbox', { name: 'Videos', exact: true }).uncheck();
       await popup.page.getByRole('checkbox', { name: 'Reels', exact: true }).uncheck();
     });
@@ -117,6 +117,48 @@ describe('Export options from the popup: dates and media types', () => {
     expect(fetched.every((served) => served !== undefined)).toBe(true);
     const smaller = fetched.filter((served) => !served!.best).length;
     expect(smaller).toBeGreaterThan(images.length / 2);
+  });
+});
+
+describe('Export options from the popup: compressed images', () => {
+  const env = useExtensionWithFake({ instagramAccounts: [{ username: 'star.demo', posts: 12, imageBytes: 120_000 }] });
+
+  it('re-encodes images as smaller JPEGs that open, records the originals, and leaves videos alone', async () => {
+    const { fake, session } = env;
+    await addFakeCookies(session.context, fake.instagramCookies());
+    const exported = await exportWithOptions(session, async (popup) => {
+      await popup.page.getByRole('checkbox', { name: /^Compress images/ }).check();
+    });
+    const served = new Map(fake.instagramMedia().map((m) => [m.mediaId, m]));
+    const manifest = exported.manifest as unknown as OptionsManifest;
+    const files = manifest.posts.flatMap((post) => post.media.filter((m) => m.path));
+    const images = files.filter((m) => m.kind === 'image');
+    expect(images.length).toBeGreaterThan(5);
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    for (const image of images) {
+      const original = served.get(image.id)!;
+      const sidecarName = `${exported.root}/${image.path!.replace(/[^/]+$/, '')}${image.id}.jpg.meta.json`;
+      const sidecar = await readZipJson<{ compressed?: boolean; original?: { byteSize: number; format: string }; format: string; byteSize: number }>(exported.zipPath, sidecarName);
+      expect(sidecar).toMatchObject({ compressed: true, format: 'jpg', original: { byteSize: original.bytes, format: original.format } });
+      expect(sidecar.byteSize).toBeLessThan(original.bytes);
+      const bytes = await readZipEntry(exported.zipPath, `${exported.root}/${image.path}`);
+      expect(bytes.length).toBe(sidecar.byteSize);
+      const opened = await page.evaluate(async (base64) => {
+        const blob = await (await fetch(`data:image/jpeg;base64,${base64}`)).blob();
+        const bitmap = await createImageBitmap(blob);
+        return bitmap.width > 0 && bitmap.height > 0;
+      }, Buffer.from(bytes).toString('base64'));
+      expect(opened, image.path).toBe(true);
+    }
+    await page.close();
+    // Videos are stored byte for byte as served.
+    const videos = files.filter((m) => m.kind === 'video');
+    expect(videos.length).toBeGreaterThan(0);
+    for (const video of videos) {
+      const bytes = await readZipEntry(exported.zipPath, `${exported.root}/${video.path}`);
+      expect(bytes.length).toBe(served.get(video.id)!.bytes);
+    }
   });
 });
 

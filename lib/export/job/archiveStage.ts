@@ -96,6 +96,7 @@ async function writeArchive(
       format: record.format,
       byteSize: file.size,
       downloadedAt: new Date(record.downloadedAt ?? exportedAt),
+      ...(record.original ? { original: record.original } : {}),
     });
     await zip.addText(zipEntryPath(job.id, paths.sidecar), JSON.stringify(sidecar, null, 2), modified);
     outcomes.set(record.item, { status: 'saved', path: paths.file, format: record.format, byteSize: file.size });

@@ -22,6 +22,9 @@ export interface Sidecar {
   durationSeconds?: number;
   sourceUrl: string;
   byteSize: number;
+  /** "Compress images": this file is a JPEG re-encoding of the original, described here. */
+  compressed?: true;
+  original?: { format: MediaFormat; byteSize: number; width: number; height: number };
 }
 
 export interface SidecarInput {
@@ -32,9 +35,11 @@ export interface SidecarInput {
   downloadedAt: Date;
   /** The URL the bytes came from, when a refresh replaced the item's own. */
   sourceUrl?: string;
+  /** The file as downloaded, when it was compressed. */
+  original?: { format: MediaFormat; byteSize: number; width: number; height: number };
 }
 
-export function buildSidecar({ platform, item, format, byteSize, downloadedAt, sourceUrl }: SidecarInput): Sidecar {
+export function buildSidecar({ platform, item, format, byteSize, downloadedAt, sourceUrl, original }: SidecarInput): Sidecar {
   return {
     id: item.id,
     postId: item.postId,
@@ -50,5 +55,6 @@ export function buildSidecar({ platform, item, format, byteSize, downloadedAt, s
     ...(item.durationSeconds === undefined ? {} : { durationSeconds: item.durationSeconds }),
     sourceUrl: urlWithoutSignature(sourceUrl ?? item.url),
     byteSize,
+    ...(original ? { compressed: true as const, original } : {}),
   };
 }

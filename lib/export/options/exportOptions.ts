@@ -24,6 +24,8 @@ export interface ExportOptions {
   speedLimitMBps?: number;
   /** Only posts earlier exports of the account did not deliver (or whose caption changed since). */
   onlyNew?: boolean;
+  /** JPEG, PNG and WebP images re-encoded as JPEG (compressImage.JPEG_QUALITY) where that is smaller. */
+  compressImages?: boolean;
 }
 
 /** `maxSide` limits a file's shorter side (see mediaQuality). */
@@ -53,7 +55,7 @@ function validTimeZone(zone: string): boolean {
 
 /** The options of a request, rebuilt field by field (as every message is): unknown fields are dropped. */
 export function validateExportOptions(input: Record<string, unknown>): ExportOptions {
-  const { mediaTypes, dateFrom, dateTo, timeZone, quality, speedLimitMBps, onlyNew } = input;
+  const { mediaTypes, dateFrom, dateTo, timeZone, quality, speedLimitMBps, onlyNew, compressImages } = input;
   const options: ExportOptions = {};
   if (mediaTypes !== undefined) {
     if (!Array.isArray(mediaTypes) || !mediaTypes.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_TYPE_ID_LENGTH)) {
@@ -89,6 +91,10 @@ export function validateExportOptions(input: Record<string, unknown>): ExportOpt
     if (typeof onlyNew !== 'boolean') throw invalid('“Only new since last export” must be on or off.');
     if (onlyNew) options.onlyNew = true;
   }
+  if (compressImages !== undefined) {
+    if (typeof compressImages !== 'boolean') throw invalid('“Compress images” must be on or off.');
+    if (compressImages) options.compressImages = true;
+  }
   return options;
 }
 
@@ -110,6 +116,7 @@ export function describeOptions(options: ExportOptions, platformTypes: readonly 
   if (options.quality && options.quality !== 'original') phrases.push(QUALITY_CHOICES.find((choice) => choice.value === options.quality)!.label);
   if (options.speedLimitMBps !== undefined) phrases.push(`at most ${options.speedLimitMBps} MB/s`);
   if (options.onlyNew) phrases.push('only new since last export');
+  if (options.compressImages) phrases.push('images compressed');
   return phrases;
 }
 

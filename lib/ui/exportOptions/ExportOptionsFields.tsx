@@ -1,5 +1,6 @@
 import type { ExportOptions } from '../../export/options/exportOptions';
 import type { MediaTypeChoice } from '../../platforms/types';
+import { CompressImagesField } from './CompressImagesField';
 import { DateRangeField } from './DateRangeField';
 import { MediaTypesField } from './MediaTypesField';
 import { OnlyNewField } from './OnlyNewField';
@@ -43,6 +44,7 @@ export function ExportOptionsFields({ idPrefix, types, knownTypes, value, onChan
         <SpeedLimitField id={`${idPrefix}-speed`} value={value.speedLimitMBps} onChange={(limit) => set('speedLimitMBps', limit)} />
       </div>
       <OnlyNewField value={value.onlyNew} onChange={(onlyNew) => set('onlyNew', onlyNew)} />
+      <CompressImagesField value={value.compressImages} onChange={(compress) => set('compressImages', compress)} />
     </div>
   );
 }

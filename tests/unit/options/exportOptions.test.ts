@@ -12,6 +12,11 @@ describe('export options in a request', () => {
     expect(validateExportRequest({ ...base, ...options, extra: 1 })).toEqual({ ...base, ...options });
   });
 
+  it('keep "Only new" and "Compress images" when on, and drop them when off', () => {
+    expect(validateExportRequest({ ...base, onlyNew: true, compressImages: true })).toEqual({ ...base, onlyNew: true, compressImages: true });
+    expect(validateExportRequest({ ...base, onlyNew: false, compressImages: false })).toEqual(base);
+  });
+
   it('treat empty dates as none', () => {
     expect(validateExportRequest({ ...base, dateFrom: '', dateTo: '' })).toEqual(base);
   });
@@ -27,6 +32,8 @@ describe('export options in a request', () => {
     [{ speedLimitMBps: 0 }, 'speed'],
     [{ speedLimitMBps: '2' }, 'speed'],
     [{ speedLimitMBps: Number.NaN }, 'speed'],
+    [{ onlyNew: 'yes' }, 'Only new'],
+    [{ compressImages: 1 }, 'Compress'],
   ])('are refused when wrong: %j', (options, words) => {
     let thrown: unknown;
     try {
