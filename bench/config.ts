@@ -7,6 +7,8 @@ export interface BenchConfig {
   /** One large export for the archive and memory figures: posts × the demo's mix, every file `fileBytes`. */
   large: { posts: number; stories: number; fileBytes: number };
   api: { postCounts: number[]; highlights: number; stories: number };
+  /** Export options: an "Only new" run after `newPosts` of `incrementalPosts`, and a speed-limited export. */
+  options: { incrementalPosts: number; newPosts: number; speedPosts: number; limitMBps: number };
   peer: {
     posts: number;
     imageBytes: number;
@@ -29,6 +31,7 @@ export function benchConfig(quick: boolean): BenchConfig {
     // docs/architecture.md, "Storage and memory", measured 128 × 8 MiB = 1 GiB; 86 posts and 2 stories hold exactly 128 files.
     large: quick ? { posts: 20, stories: 2, fileBytes: 8 * MB } : { posts: 86, stories: 2, fileBytes: 8 * MB },
     api: { postCounts: quick ? [50, 500] : [50, 500, 5_000], stories: 3, highlights: 2 },
+    options: { incrementalPosts: quick ? 100 : 500, newPosts: 5, speedPosts: quick ? 24 : 36, limitMBps: 2 },
     peer: {
       posts: quick ? 60 : 200,
       imageBytes: 250_000,

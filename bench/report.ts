@@ -2,6 +2,7 @@ import type { SafetyResult } from './figures/accountSafety';
 import type { ApiResult } from './figures/api';
 import type { ArchiveResult } from './figures/archive';
 import type { MemoryResult } from './figures/memory';
+import type { OptionsResult } from './figures/options';
 import type { PeerResult } from './figures/peer';
 import type { SchedulerResult } from './figures/scheduler';
 import { renderTable, verdict, type Row } from './lib/table';
@@ -17,6 +18,7 @@ export interface BenchResults {
   api?: ApiResult | FigureError;
   peer?: PeerResult | FigureError;
   safety?: SafetyResult | FigureError;
+  options?: OptionsResult | FigureError;
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -58,6 +60,14 @@ function safetyRows(r: SafetyResult): Row[] {
   const careful = r.runs.filter((run) => run.profile === 'careful');
   const measured = careful.map((run) => `${run.platform} ${run.hourRatio.toFixed(2)} (${run.warnings} warnings)`).join(', ');
   return [['6 account safety', `Careful, busiest hour ÷ budget: ${measured}`, '≤ 1.0, 0 warnings', r.met ? 'met' : 'MISSED']];
+}
+
+function optionsRows(r: OptionsResult): Row[] {
+  const { incremental: inc, speedLimit: speed } = r;
+  return [
+    ['7 only new since last', `calls ${inc.callRatio.toFixed(3)} (${inc.again.apiCalls} ÷ ${inc.full.apiCalls}), time ${inc.wallRatio.toFixed(3)} (${s(inc.again.wallMs)} ÷ ${s(inc.full.wallMs)}), ${inc.newPosts} new of ${inc.posts}`, '≤ 0.05', inc.met ? 'met' : 'MISSED'],
+    ['8 speed limit', `${speed.ratio.toFixed(3)}  ${speed.measuredMBps} MB/s ÷ ${speed.limitMBps} MB/s over ${speed.seconds} s (${speed.files} files)`, speed.target, speed.met ? 'met' : 'MISSED'],
+  ];
 }
 
 /** Facts from the raw numbers that explain a figure, printed under the table. */
@@ -104,6 +114,7 @@ export function renderReport(results: BenchResults): string {
   add('4 API economy', results.api, () => apiRows(results.api as ApiResult));
   add('5 against gallery-dl', results.peer, () => [peerRow(results.peer as PeerResult)]);
   add('6 account safety', results.safety, () => safetyRows(results.safety as SafetyResult));
+  add('7–8 export options', results.options, () => optionsRows(results.options as OptionsResult));
   const table = renderTable(['figure', 'measured', 'target', 'result'], rows);
   return `${table}\n\n${notes(results)
     .map((n) => `  · ${n}`)

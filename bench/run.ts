@@ -15,6 +15,7 @@ import { runLargeExport } from './figures/largeExport';
 import { memoryFigure } from './figures/memory';
 import { benchPeer } from './figures/peer';
 import { benchScheduler } from './figures/scheduler';
+import { benchOptions } from './figures/options';
 import { useExtensionBuild } from './lib/benchRig';
 import { timedRun } from './lib/childProcess';
 import { onAbort, runAbortHandlers } from './lib/cleanup';
@@ -26,7 +27,7 @@ import { findChromium } from '../tests/e2e/harness';
 // (up to ~200 MB) in the browser, which users never pay for. Read when Playwright meets the worker.
 process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
 
-const PARTS = ['scheduler', 'api', 'large', 'peer', 'safety'] as const;
+const PARTS = ['scheduler', 'api', 'large', 'peer', 'safety', 'options'] as const;
 type Part = (typeof PARTS)[number];
 const OUT_DIR = join(import.meta.dirname, 'out');
 const WATCHDOG_MS = Number(process.env.BENCH_TIMEOUT_MS) || 20 * 60_000;
@@ -79,6 +80,7 @@ async function main(): Promise<number> {
       }
       rmSync(dir, { recursive: true, force: true });
     }
+    if (only.has('options')) results.options = await figure('export options', () => benchOptions(config.options, log));
     if (only.has('peer')) results.peer = await figure('against gallery-dl', () => benchPeer(config.peer, work('peer'), log));
     if (only.has('safety')) results.safety = await figure('account safety (virtual clock)', async () => accountSafetyFigure());
   } finally {

@@ -12,6 +12,7 @@ import type { BackgroundProtocol } from '@/lib/messaging/protocol';
 import { installRequestHeaderRules } from '@/lib/net/requestHeaderRules';
 import { registeredAdapters } from '@/lib/platforms/registry';
 import { assertHostAccess } from '@/lib/shims/hostAccess';
+import { forgetDelivered } from '@/lib/storage/deliveredIndex';
 
 export default defineBackground(() => {
   const scheduler = createJobScheduler({ onJobEnded: (job) => void notifyJobEnded(job) });
@@ -32,6 +33,7 @@ export default defineBackground(() => {
     listHistory: () => listExportHistory(),
     deleteExport: ({ jobId }) => deleteExport(jobId),
     redownloadExport: ({ jobId }) => redownloadExport(jobId),
+    forgetExportedItems: () => forgetDelivered(),
   });
 
   installContextMenu(registeredAdapters(), start, (error) => void notifyStartFailed(error));

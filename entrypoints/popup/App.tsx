@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { startExport } from '@/lib/messaging/clients';
 import { PLATFORM_IDS } from '@/lib/platforms/descriptors';
+import { registeredAdapters } from '@/lib/platforms/registry';
 import { ExportForm } from '@/lib/ui/ExportForm';
 import { HostAccessNotice } from '@/lib/ui/HostAccessNotice';
 import { JobList } from '@/lib/ui/JobList';
@@ -10,7 +11,10 @@ import { useJobs } from '@/lib/ui/useJobs';
 import { usePreferences } from '@/lib/ui/usePreferences';
 import { useTargetAccount } from '@/lib/ui/useTargetAccount';
 
+const adapters = registeredAdapters();
 const available = [...PLATFORM_IDS];
+const mediaTypes = Object.fromEntries(adapters.map((adapter) => [adapter.id, adapter.mediaTypes]));
+const knownMediaTypes = [...new Set(adapters.flatMap((adapter) => adapter.mediaTypes.map((type) => type.id)))];
 
 export function App() {
   const target = useTargetAccount();
@@ -38,6 +42,8 @@ export function App() {
       {target.ready && preferences && (
         <ExportForm
           available={available}
+          mediaTypes={mediaTypes}
+          knownMediaTypes={knownMediaTypes}
           detected={target.detected}
           defaults={preferences}
           busy={starting}

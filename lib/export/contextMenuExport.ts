@@ -20,10 +20,10 @@ export function platformUrlPatterns(adapters: readonly PlatformAdapter[]): strin
 /**
  * The export the menu asks for: the account a link points to, else the account whose page is
  * open, else (a platform page of no one in particular, like the home feed) the user's own — with
- * the user's default format and media choice.
+ * the user's default format, media choice and export options.
  */
 export function requestFromMenuClick(click: MenuClick, preferences: UserPreferences): ExportRequest | undefined {
-  const options = { format: preferences.format, includeMedia: preferences.includeMedia };
+  const options = { format: preferences.format, includeMedia: preferences.includeMedia, ...preferences.options };
   const link = click.linkUrl ? detectFromUrl(click.linkUrl) : undefined;
   if (link?.account) return { platform: link.platform, account: link.account, ...options };
   const page = click.pageUrl ? detectFromUrl(click.pageUrl) : undefined;

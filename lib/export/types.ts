@@ -1,12 +1,14 @@
 import type { ErrorKind } from '../errors';
 import type { AccountInfo, FailedFile, PlatformId } from '../platforms/types';
+import type { ExportOptions } from './options/exportOptions';
 
 export type ExportFormat = 'json' | 'csv' | 'html';
 
 /** "Split into parts": the largest part in decimal GB (4 GB stays under FAT32's 4 GiB file limit). */
 export type SplitGB = 2 | 4 | 10 | 50;
 
-export interface ExportRequest {
+/** One export: whose, in which format, and its options (lib/export/options/exportOptions.ts). */
+export interface ExportRequest extends ExportOptions {
   platform: PlatformId;
   /** Handle/id of the page being viewed; omitted = the logged-in user. */
   account?: string;

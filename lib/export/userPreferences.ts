@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { PacingProfile } from '../platforms/types';
+import { validateExportOptions, type ExportOptions } from './options/exportOptions';
 import type { ExportFormat } from './types';
 
 /** What the user chose on the options page; the context menu exports with these. */
@@ -10,9 +11,22 @@ export interface UserPreferences {
   retentionDays: number;
   /** How fast exports call the platforms' APIs; Careful protects the account. */
   pacing: PacingProfile;
+  /** The export options the popup starts with and the context menu uses (no date range: that is one export's). */
+  options: ExportOptions;
 }
 
-export const DEFAULT_USER_PREFERENCES: UserPreferences = { format: 'json', includeMedia: true, retentionDays: 7, pacing: 'careful' };
+export const DEFAULT_USER_PREFERENCES: UserPreferences = { format: 'json', includeMedia: true, retentionDays: 7, pacing: 'careful', options: {} };
+
+/** Stored defaults that no longer pass the request's checks fall back to none. */
+function storedOptions(value: unknown): ExportOptions {
+  if (typeof value !== 'object' || value === null) return {};
+  try {
+    const { dateFrom: _from, dateTo: _to, timeZone: _zone, ...options } = validateExportOptions(value as Record<string, unknown>);
+    return options;
+  } catch {
+    return {};
+  }
+}
 
 export const PACING_CHOICES: readonly { value: PacingProfile; label: string }[] = [
   { value: 'careful', label: 'Careful (recommended)' },
@@ -40,6 +54,7 @@ export function normalizePreferences(stored: Partial<UserPreferences> | null | u
         ? value.retentionDays!
         : DEFAULT_USER_PREFERENCES.retentionDays,
     pacing: PACING_CHOICES.some((choice) => choice.value === value.pacing) ? value.pacing! : DEFAULT_USER_PREFERENCES.pacing,
+    options: storedOptions(value.options),
   };
 }
 

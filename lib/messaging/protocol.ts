@@ -23,6 +23,8 @@ export interface BackgroundProtocol {
   deleteExport(params: { jobId: string }): void;
   /** Resolves once the browser accepted the download. */
   redownloadExport(params: { jobId: string }): void;
+  /** Forgets what earlier exports delivered ("Only new since last export" starts over). */
+  forgetExportedItems(): void;
 }
 
 /** background → offscreen document. */

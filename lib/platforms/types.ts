@@ -15,6 +15,14 @@ export type {
 } from './platformDescriptor';
 export type MediaKind = 'image' | 'video';
 
+/** One size of a file the platform offers (an image candidate, a video variant). */
+export interface MediaVariant {
+  /** Exactly as served: a signed URL is never edited. */
+  url: string;
+  width?: number;
+  height?: number;
+}
+
 /** One file to download: an image or video of a post, as the platform serves it. */
 export interface MediaItem {
   /** The media item's own platform id, unique within one export. */
@@ -41,6 +49,11 @@ export interface MediaItem {
   formatHint?: MediaFormat;
   /** publishedAt was estimated (e.g. from "3 weeks ago"), not read from the platform. */
   dateApproximate?: true;
+  /**
+   * Every size the platform offered for this file, the chosen one (`url`) included, so the export's
+   * quality can pick another; dropped once it has (never stored with the job).
+   */
+  variants?: MediaVariant[];
 }
 
 /** A post (or video, story, reel…) normalised across platforms. */
@@ -156,6 +169,22 @@ export interface ListingSection {
   scope?: string;
   /** How many posts the platform says the section holds; listing clearly fewer makes it partial. */
   expectedCount?: number;
+  /**
+   * The media types (ids of the adapter's `mediaTypes`) this section can hold: when the export
+   * wants none of them, the section is not listed at all. Absent: every type.
+   */
+  mediaTypes?: readonly string[];
+  /**
+   * The section lists newest first, so listing may stop at the first post older than the export's
+   * "From" date; `outOfOrder` names the posts that break the order (pinned posts come first).
+   */
+  newestFirst?: { outOfOrder?(post: Post): boolean };
+}
+
+/** A media type a user can choose for a platform ("Images", "Stories", "Shorts"…). */
+export interface MediaTypeChoice {
+  id: string;
+  label: string;
 }
 
 /** A platform's descriptor plus the code that reads it. */
@@ -173,6 +202,10 @@ export interface PlatformAdapter extends PlatformDescriptor {
   countsPosts: boolean;
   /** About how many API calls listing an account of `postCount` posts takes (its pages, lookups and per-post calls). */
   apiCallsFor(postCount: number): number;
+  /** The media types an export can be narrowed to, in the order the popup shows them. */
+  mediaTypes: readonly MediaTypeChoice[];
+  /** Which of `mediaTypes` a listed file is (a reel's video is a reel, a story's image a story). */
+  mediaTypeOf(post: Post, item: MediaItem): string;
 }
 
 export interface FailedFile {

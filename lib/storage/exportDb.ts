@@ -81,10 +81,32 @@ export interface MediaRecord {
   failure?: FailedFile;
   /** A failed file worth another try (network, 5xx, 429, expired link): Retry and Resume fetch it again. */
   retryable?: boolean;
+  /** "Compress images": the file as downloaded, before it was re-encoded as a smaller JPEG. */
+  original?: { format: MediaFormat; byteSize: number; width: number; height: number };
+}
+
+/** A post an export of the account delivered whole (every file kept): "Only new" leaves it out next time. */
+export interface DeliveredPost {
+  /** `platform:accountId` (see deliveredIndex.accountKey). */
+  accountKey: string;
+  /** The post's listing id in its scope (a highlight item's includes its highlight). */
+  postId: string;
+  /** A hash of the caption it was delivered with: a new caption is an edit worth exporting again. */
+  captionHash: string;
+  jobId: string;
+}
+
+/** An export that delivered posts of the account: what a later "Only new" export builds on. */
+export interface Delivery {
+  accountKey: string;
+  jobId: string;
+  exportedAt: string;
 }
 
 export interface ExportSchema extends DBSchema {
   jobs: { key: string; value: JobRecord };
+  delivered: { key: [string, string]; value: DeliveredPost };
+  deliveries: { key: [string, string]; value: Delivery };
   posts: { key: [string, number]; value: PostRecord; indexes: { byJob: string; byListingKey: [string, string] } };
   media: { key: [string, string]; value: MediaRecord; indexes: { byJob: string; byJobSeq: [string, number] } };
 }
@@ -92,7 +114,7 @@ export interface ExportSchema extends DBSchema {
 export type ExportDb = IDBPDatabase<ExportSchema>;
 
 const DB_NAME = 'star-export';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 let dbPromise: Promise<ExportDb> | undefined;
 
@@ -108,6 +130,10 @@ export function openExportDb(): Promise<ExportDb> {
         media.createIndex('byJobSeq', ['jobId', 'seq']);
       }
       if (oldVersion < 2) tx.objectStore('posts').createIndex('byListingKey', ['jobId', 'listingKey']);
+      if (oldVersion < 3) {
+        db.createObjectStore('delivered', { keyPath: ['accountKey', 'postId'] });
+        db.createObjectStore('deliveries', { keyPath: ['accountKey', 'jobId'] });
+      }
     },
     // Chrome closes IndexedDB connections itself, e.g. when the disk is full; the next call must
     // open a new one rather than fail forever on the closed one.

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
+import { optionsForPlatform, type ExportOptions } from '../export/options/exportOptions';
 import type { ExportFormat, ExportRequest, SplitGB } from '../export/types';
 import type { UserPreferences } from '../export/userPreferences';
 import { PLATFORM_DESCRIPTORS } from '../platforms/descriptors';
 import { PLATFORM_LABELS } from '../platforms/labels';
-import type { PlatformId } from '../platforms/types';
+import type { MediaTypeChoice, PlatformId } from '../platforms/types';
 import { CostEstimate } from './CostEstimate';
+import { ExportOptionsFields } from './exportOptions/ExportOptionsFields';
 import { PlatformInfoPanel } from './PlatformInfoPanel';
 import { SplitSelect } from './SplitSelect';
 import type { DetectedAccount } from './targetTab';
@@ -17,8 +19,11 @@ export const FORMAT_CHOICES: { value: ExportFormat; label: string }[] = [
 
 export interface ExportFormProps {
   available: PlatformId[];
+  /** Each platform's media types, and every platform's type ids (see MediaTypesField). */
+  mediaTypes: Partial<Record<PlatformId, readonly MediaTypeChoice[]>>;
+  knownMediaTypes: readonly string[];
   detected?: DetectedAccount;
-  defaults: Pick<UserPreferences, 'format' | 'includeMedia' | 'pacing'>;
+  defaults: Pick<UserPreferences, 'format' | 'includeMedia' | 'pacing' | 'options'>;
   busy: boolean;
   onStart(request: ExportRequest): void;
 }
@@ -39,11 +44,13 @@ function AccountLine({ platform, account }: { platform: PlatformId; account?: st
   );
 }
 
-export function ExportForm({ available, detected, defaults, busy, onStart }: ExportFormProps) {
+export function ExportForm({ available, mediaTypes, knownMediaTypes, detected, defaults, busy, onStart }: ExportFormProps) {
   const [platform, setPlatform] = useState<PlatformId>(detected?.platform ?? available[0] ?? PLATFORM_DESCRIPTORS[0].id);
   const [format, setFormat] = useState<ExportFormat>(defaults.format);
   const [includeMedia, setIncludeMedia] = useState(defaults.includeMedia);
+  const [options, setOptions] = useState<ExportOptions>(defaults.options);
   const [splitGB, setSplitGB] = useState<SplitGB | undefined>(undefined);
+  const types = mediaTypes[platform] ?? [];
   const account = detected?.platform === platform ? detected.account : undefined;
 
   return (
@@ -52,7 +59,15 @@ export function ExportForm({ available, detected, defaults, busy, onStart }: Exp
       aria-describedby="account-line"
       onSubmit={(event) => {
         event.preventDefault();
-        onStart({ platform, format, includeMedia, ...(account ? { account } : {}), ...(includeMedia && splitGB ? { splitGB } : {}) });
+        const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        onStart({
+          platform,
+          format,
+          includeMedia,
+          ...(account ? { account } : {}),
+          ...optionsForPlatform(options, types, timeZone),
+          ...(includeMedia && splitGB ? { splitGB } : {}),
+        });
       }}
     >
       <AccountLine platform={platform} account={account} />
@@ -83,7 +98,12 @@ export function ExportForm({ available, detected, defaults, busy, onStart }: Exp
         <input type="checkbox" checked={includeMedia} onChange={(e) => setIncludeMedia(e.currentTarget.checked)} />
         <span>Include media files (images and videos)</span>
       </label>
-      <SplitSelect value={splitGB} disabled={!includeMedia} onChange={setSplitGB} />
+      {/* Closed by default: the plain export stays one click. */}
+      <details class="options-disclosure">
+        <summary>Options</summary>
+        <ExportOptionsFields idPrefix="export" types={types} knownTypes={knownMediaTypes} value={options} onChange={setOptions} withDates />
+        <SplitSelect value={splitGB} disabled={!includeMedia} onChange={setSplitGB} />
+      </details>
       <PlatformInfoPanel platform={platform} pacing={defaults.pacing} />
       <CostEstimate platform={platform} account={account} pacing={defaults.pacing} />
       <button type="submit" class="primary" disabled={busy}>

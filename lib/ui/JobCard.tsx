@@ -16,7 +16,8 @@ function timeLeft(job: JobSnapshot, eta: string | undefined, pause: string | und
   // The stage line says when a platform's pause ends; this line counts down to it.
   if (pause) return `resumes in ${pause}`;
   if (!MEASURED.has(job.stage)) return undefined;
-  return eta ?? 'estimating time left…';
+  const limit = job.request.speedLimitMBps === undefined ? '' : ` (downloads at most ${job.request.speedLimitMBps} MB/s)`;
+  return `${eta ?? 'estimating time left…'}${limit}`;
 }
 
 function counts(job: JobSnapshot): string {

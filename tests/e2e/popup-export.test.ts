@@ -114,13 +114,15 @@ describe('Popup: the account of the open tab, every export format, history', () 
       await popup.page.keyboard.press('Tab');
       order.push(await focused());
     }
-    expect(order).toEqual(['History & settings', 'Platform', 'Export format', 'Include media files (images and videos)', 'Split into parts', 'Start Export']);
+    // The closed Options disclosure is one stop; its controls are not reached until it is opened.
+    expect(order).toEqual(['History & settings', 'Platform', 'Export format', 'Include media files (images and videos)', 'Options', 'Start Export']);
     await popup.page.keyboard.press('Shift+Tab');
     await popup.page.keyboard.press('Shift+Tab');
     await popup.page.keyboard.press('Space');
     // Without media there is nothing to split: the select is skipped, the next Tab reaches Start Export.
     expect(await popup.page.getByLabel('Split into parts').isDisabled()).toBe(true);
     expect(await popup.page.getByRole('checkbox', { name: 'Include media files (images and videos)' }).isChecked()).toBe(false);
+    await popup.page.keyboard.press('Tab');
     await popup.page.keyboard.press('Tab');
     await popup.startBy(() => popup.page.keyboard.press('Enter'));
     const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);

@@ -26,6 +26,8 @@ describe('a split export from the popup', () => {
     await popup.choosePlatform('instagram');
     await popup.chooseFormat('html');
     await popup.setIncludeMedia(true);
+    // The split size is one of the export options, behind the closed "Options" disclosure.
+    await popup.page.getByText('Options', { exact: true }).click();
     await popup.page.getByLabel('Split into parts').selectOption('2');
     await popup.start();
     const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);

@@ -89,6 +89,7 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     instagramCookies: (username) => instagram.cookies(username),
     instagramMedia: (username) => instagram.media(username),
     instagramPostIds: (username) => instagram.postIds(username),
+    instagramPublishPosts: (count, username) => instagram.publishPosts(count, username),
     instagramDocIds: () => instagram.docIds.current(),
     rotateInstagramDocIds: () => instagram.docIds.rotate(),
     facebookCookies: (vanity) => facebook.cookies(vanity),

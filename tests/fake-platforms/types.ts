@@ -256,6 +256,8 @@ export interface FakePlatforms {
   resolveMediaUrl(url: string): { mediaId: string; best: boolean } | undefined;
   /** Every post pk a complete export lists: the feed in feed order, then the reels only the Reels tab lists. */
   instagramPostIds(username?: string): string[];
+  /** The account publishes `count` new posts, newer than all it has (as between two exports); returns their pks, newest first. */
+  instagramPublishPosts(count: number, username?: string): string[];
   /** The doc_id each web GraphQL query has now ('late2026'; what the current bundles publish). */
   instagramDocIds(): Record<InstagramQueryName, string>;
   /** Publishes new doc_ids in new bundles linked from the pages; the old ids then answer 401 "Please wait…". */

@@ -18,6 +18,8 @@ import { buildSidecar } from '../layout/sidecar';
 import { ensureJobDataKept } from './exportExpired';
 import type { JobContext } from './jobContext';
 import { stagedMediaName } from './stagedMediaName';
+import { recordedOptions } from '../options/exportOptions';
+import { accountKey, earlierDeliveries } from '../../storage/deliveredIndex';
 
 // Progress is saved and broadcast at most this often: once per file cost ~19 ms a file.
 const SAVE_EVERY_MS = 500;
@@ -157,6 +159,7 @@ export async function writeArchive(
       byteSize: file.size,
       sha256,
       downloadedAt: new Date(record.downloadedAt ?? exportedAt),
+      ...(record.original ? { original: record.original } : {}),
     });
     await zip.addText(zipEntryPath(job.id, paths.sidecar), JSON.stringify(sidecar, null, 2), modified);
     outcomes.set(record.item, { status: 'saved', path: paths.file, format: record.format, byteSize: file.size, sha256 });
@@ -174,13 +177,14 @@ export async function writeArchive(
     exporterVersion: browser.runtime.getManifest().version,
     platform: job.request.platform,
     account: source.account,
-    options: job.request,
+    options: recordedOptions(job.request, ctx.adapter.mediaTypes),
     exportedAt,
     posts: content.posts,
     outcomeOf: (item) => outcomes.get(item),
     failed: content.failed,
     sections: job.sections ?? [],
     ...(content.part ? { part: content.part } : {}),
+    ...(job.request.onlyNew ? { buildsOn: (await earlierDeliveries(accountKey(job.request.platform, source.account.id))).filter((earlier) => earlier.jobId !== job.id) } : {}),
   });
   await zip.addText(zipEntryPath(job.id, mainJsonName(job.request.platform, job.id)), JSON.stringify(manifest, null, 2), exportedAt);
   for (const entry of formatEntries(job.request.format, manifest)) {

@@ -1,7 +1,9 @@
 import { ExportError } from '../../errors';
 import { isPlatformId } from '../../platforms/descriptors';
-import type { ExportFormat, ExportRequest, SplitGB } from '../types';
+import { adapterFor } from '../../platforms/registry';
+import { chosenMediaTypes, validateExportOptions } from '../options/exportOptions';
 import { SPLIT_SIZES_GB } from '../parts/splitSizes';
+import type { ExportFormat, ExportRequest, SplitGB } from '../types';
 
 const FORMATS: readonly ExportFormat[] = ['json', 'csv', 'html'];
 const MAX_ACCOUNT_LENGTH = 200;
@@ -17,11 +19,16 @@ export function validateExportRequest(raw: unknown): ExportRequest {
     throw new ExportError('invalid_request', 'The account name is not valid.');
   }
   if (splitGB !== undefined && !SPLIT_SIZES_GB.includes(splitGB as SplitGB)) throw new ExportError('invalid_request', 'Unknown part size.');
+  const options = validateExportOptions(input);
+  if (options.mediaTypes && chosenMediaTypes(options, adapterFor(platform).mediaTypes).length === 0) {
+    throw new ExportError('invalid_request', 'Choose at least one media type this platform has.');
+  }
   return {
     platform,
     format: format as ExportFormat,
     includeMedia,
     ...(account ? { account } : {}),
+    ...options,
     // Without media an export is a few MB of text: it is never split.
     ...(splitGB !== undefined && includeMedia ? { splitGB: splitGB as SplitGB } : {}),
   };

@@ -1,14 +1,16 @@
 import { ExportError, toExportError } from '../../errors';
 import type { MediaRecord } from '../../storage/exportDb';
-import { openStagedFile } from '../../storage/fileStaging';
+import { openStagedFile, readStagedFile } from '../../storage/fileStaging';
 import { ensureFreeSpace } from '../../storage/freeSpace';
 import { spaceReservations } from '../../storage/spaceReservations';
 import { mediaOfJob, putMedia } from '../../storage/jobRepository';
 import { urlWithoutSignature } from '../../platforms/shared/sourceUrl';
-import { hashedSinks } from '../checksums/sha256';
+import { hashedSinks, sha256OfBlob } from '../checksums/sha256';
+import { compressImage } from '../media/compressImage';
 import { downloadSlots } from '../media/downloadSlots';
 import { checkMediaUrl } from '../media/mediaHosts';
 import { downloadWithRetry } from '../media/downloadWithRetry';
+import { throttleFor } from '../media/tokenBucket';
 import type { JobContext } from './jobContext';
 import { withApiRetries } from './metadataStage';
 import { isRetryableFailure } from './retryableFailures';
@@ -24,6 +26,30 @@ function tally(ctx: JobContext, records: MediaRecord[]): void {
   ctx.job.bytes = { done: kept.reduce((sum, r) => sum + (r.bytes ?? 0), 0), total: 0 };
   ctx.job.failed = failed.flatMap((r) => (r.failure ? [r.failure] : []));
   ctx.job.retryableFailed = failed.filter((r) => r.retryable).length;
+}
+
+/**
+ * "Compress images": the kept file re-encoded as a smaller JPEG in its place, the original's
+ * size and format kept with the record. A file that does not get smaller stays as downloaded.
+ */
+async function compressKept(jobId: string, record: MediaRecord): Promise<void> {
+  const file = await readStagedFile(jobId, stagedMediaName(record));
+  if (!file || !record.format) return;
+  const compressed = await compressImage(file, record.format);
+  if (!compressed) return;
+  const sink = await openStagedFile(jobId, stagedMediaName(record));
+  try {
+    await sink.write(new Uint8Array(await compressed.blob.arrayBuffer()));
+    await sink.close();
+  } catch (error) {
+    await sink.abort(error).catch(() => undefined);
+    throw error;
+  }
+  record.original = { format: record.format, byteSize: file.size, width: compressed.width, height: compressed.height };
+  record.format = 'jpg';
+  record.bytes = compressed.blob.size;
+  // SHA256SUMS and the sidecar describe the file in the ZIP, which is now the re-encoding.
+  record.sha256 = await sha256OfBlob(compressed.blob);
 }
 
 export interface MediaDownloads {
@@ -46,6 +72,8 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
   let lastSave = Date.now();
   const running = new Set<Promise<void>>();
   let fatal: ExportError | undefined;
+  // One bucket for the job: the three slots share the speed limit, never three times it.
+  const throttle = throttleFor(job.request.speedLimitMBps);
 
   const download = async (record: MediaRecord) => {
     try {
@@ -62,6 +90,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
         signal,
         stallTimeoutMs: ctx.settings.stallTimeoutMs,
         slots: downloadSlots,
+        throttle,
         connectivity: ctx.network.media,
         reserveSpace: (bytes) => spaceReservations.reserve(bytes),
         openSink: sinks.open,
@@ -81,6 +110,8 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
         downloadedAt: new Date().toISOString(),
         item: { ...record.item, url: result.url },
       } satisfies Partial<MediaRecord>);
+      // A compression that fails leaves the file as downloaded, which is still the export's file.
+      if (job.request.compressImages) await compressKept(job.id, record).catch(() => undefined);
     } catch (error) {
       const failure = toExportError(error);
       // A file cut short by the job stopping stays pending, so resuming downloads it.

@@ -1,6 +1,8 @@
 import { ExportError, toExportError } from '../../errors';
+import { accountKey, deliveredPosts } from '../../storage/deliveredIndex';
 import { isListedInScope } from '../../storage/jobRepository';
-import { readNextPage, type ReadPage } from '../sections/sectionPlan';
+import { sectionsToList, selectionFor, selectPage } from '../options/postSelection';
+import { readNextPage, type ReadPage, type SelectPosts } from '../sections/sectionPlan';
 import { sleepUnlessContinued } from './continueNow';
 import type { JobContext } from './jobContext';
 import { metadataRetryDelay, type MetadataRetryState } from './metadataRetry';
@@ -58,17 +60,22 @@ export async function withApiRetries<T>(ctx: JobContext, step: () => Promise<T>)
  * Lists the account section by section, page by page, storing each page with the position after
  * it, so a stopped worker resumes at the first page it had not stored and a failed job keeps what
  * it listed. A section whose strategy closes goes on with its next strategy (for the rest of the
- * job); a section no strategy can read is reported and the next section listed.
+ * job); a section no strategy can read is reported and the next section listed. Only what the
+ * export's options ask for is stored: sections of no chosen type are not read at all, and a
+ * newest-first section ends once it is past the date range.
  * `onListed` hears of each stored page by the sequence number of its first new media record.
  */
 export async function runMetadataStage(ctx: JobContext, onListed?: (firstMediaSeq: number) => Promise<void>): Promise<void> {
   const account = ctx.job.account;
   if (!account) throw new ExportError('internal', 'The account was not resolved before listing posts.');
-  const sections = ctx.adapter.sections(account);
+  const delivered = ctx.job.request.onlyNew ? await deliveredPosts(accountKey(ctx.job.request.platform, account.id)) : undefined;
+  const selection = selectionFor(ctx.job.request, ctx.adapter, delivered);
+  const sections = sectionsToList(ctx.adapter.sections(account), selection);
+  const select: SelectPosts = (section, posts) => selectPage(section, posts, selection);
   const read: ReadPage = (strategy, cursor, listed) => withApiRetries(ctx, () => strategy.fetchPage(ctx.platform, account, cursor, listed));
   const isListed = (scope: string, postId: string) => isListedInScope(ctx.job.id, scope, postId);
   while (!ctx.job.metadataDone) {
-    const page = await readNextPage(sections, ctx.job.listing, read, isListed);
+    const page = await readNextPage(sections, ctx.job.listing, read, isListed, select);
     const firstMediaSeq = ctx.job.nextMediaSeq;
     await ctx.recordPage(page);
     await onListed?.(firstMediaSeq);

@@ -19,6 +19,7 @@ import { cleanUpFinishedJob, discardJobData } from './jobCleanup';
 import { ensureJobDataKept } from './exportExpired';
 import { jobNotes } from './jobNotes';
 import { returnMissingFilesToMedia } from './missingStagedFiles';
+import { rememberJobDelivery } from './deliveredRecord';
 
 const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'archive', 'delivering'];
 
@@ -88,6 +89,8 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
     if (parted) await parted.deliveries.finish();
     else await runDeliveryStage(ctx);
     await ctx.save({ stage: 'done', finishedAt: new Date().toISOString(), waitingUntil: undefined });
+    // The export is delivered whatever happens here: failing to remember it only makes the next "Only new" export longer.
+    await rememberJobDelivery(job).catch(() => undefined);
   } catch (error) {
     if (isFinal(job.stage)) return;
     const failure = toExportError(ctx.signal.aborted ? ctx.signal.reason : error);

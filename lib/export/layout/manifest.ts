@@ -65,6 +65,8 @@ export interface Manifest {
   part?: ManifestPart;
   /** How each part of the account was read: an export says where it stopped short. */
   sections: SectionReport[];
+  /** "Only new": the earlier exports of the account this one adds to, oldest first, for scripts that merge them. */
+  buildsOn?: { jobId: string; exportedAt: string }[];
   posts: ManifestPost[];
   failed: FailedFile[];
 }
@@ -82,6 +84,7 @@ export interface ManifestInput {
   failed: readonly FailedFile[];
   sections: readonly SectionReport[];
   part?: ManifestPart;
+  buildsOn?: readonly { jobId: string; exportedAt: string }[];
 }
 
 function manifestMedia(item: MediaItem, outcome: MediaOutcome | undefined): ManifestMedia {
@@ -136,6 +139,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     counts,
     ...(input.part ? { part: input.part } : {}),
     sections: [...input.sections],
+    ...(input.buildsOn ? { buildsOn: input.buildsOn.map(({ jobId, exportedAt }) => ({ jobId, exportedAt })) } : {}),
     posts,
     failed: [...input.failed],
   };

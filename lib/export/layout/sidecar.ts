@@ -24,6 +24,9 @@ export interface Sidecar {
   byteSize: number;
   /** Hex SHA-256 of the file's bytes. */
   sha256: string;
+  /** "Compress images": this file is a JPEG re-encoding of the original, described here. */
+  compressed?: true;
+  original?: { format: MediaFormat; byteSize: number; width: number; height: number };
 }
 
 export interface SidecarInput {
@@ -35,9 +38,11 @@ export interface SidecarInput {
   downloadedAt: Date;
   /** The URL the bytes came from, when a refresh replaced the item's own. */
   sourceUrl?: string;
+  /** The file as downloaded, when it was compressed. */
+  original?: { format: MediaFormat; byteSize: number; width: number; height: number };
 }
 
-export function buildSidecar({ platform, item, format, byteSize, sha256, downloadedAt, sourceUrl }: SidecarInput): Sidecar {
+export function buildSidecar({ platform, item, format, byteSize, sha256, downloadedAt, sourceUrl, original }: SidecarInput): Sidecar {
   return {
     id: item.id,
     postId: item.postId,
@@ -54,5 +59,6 @@ export function buildSidecar({ platform, item, format, byteSize, sha256, downloa
     sourceUrl: urlWithoutSignature(sourceUrl ?? item.url),
     byteSize,
     sha256,
+    ...(original ? { compressed: true as const, original } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { createStallWatchdog, type StallWatchdog } from '../../net/stallWatchdog
 import type { SpaceReservation } from '../../storage/spaceReservations';
 import { checkResponseHead, tooLarge } from './responseChecks';
 import { SNIFF_BYTES, kindOf, looksLikeMarkup, sniffFormat } from './mediaFormat';
+import type { ByteThrottle } from './tokenBucket';
 
 /** Where a download's bytes go; abort() discards everything written so far. */
 export interface ByteSink {
@@ -27,6 +28,8 @@ export interface DownloadMediaOptions {
   stallTimeoutMs?: number;
   /** Holds disk space for the file (its Content-Length, else the platform's limit) while it downloads. */
   reserveSpace?: (bytes: number) => Promise<SpaceReservation>;
+  /** The export's speed limit, shared by every download of the job; each chunk read takes its bytes from it. */
+  throttle?: ByteThrottle;
 }
 
 /** The disk is checked again after every this many bytes written. */
@@ -145,6 +148,11 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
   const read = async () => {
     const next = await reader.read();
     watchdog.progress();
+    if (!next.done && opts.throttle) {
+      await opts.throttle.take(next.value.byteLength, signal);
+      // Waiting for the speed limit is not the server stalling.
+      watchdog.progress();
+    }
     return next;
   };
   let sink: ByteSink | undefined;

@@ -1,5 +1,5 @@
 import { ExportError, toExportError, type ErrorKind } from '../../errors';
-import type { ListedPosts, ListingSection, ListingStrategy, PostPage } from '../../platforms/types';
+import type { ListedPosts, ListingSection, ListingStrategy, Post, PostPage } from '../../platforms/types';
 import type { ListingPosition } from '../../storage/exportDb';
 import type { ListedPage } from '../../storage/jobRepository';
 import type { SectionReport, SectionStatus } from '../types';
@@ -86,6 +86,11 @@ export function reportOf(section: ListingSection, position: ListingPosition, fai
 /** Reads one page of a strategy: the engine wraps it in its retries and waits. */
 export type ReadPage = (strategy: ListingStrategy, cursor: string | null, listed: ListedPosts) => Promise<PostPage>;
 
+/** What the export keeps of a page, and whether the section has nothing more it wants (see postSelection). */
+export type SelectPosts = (section: ListingSection, posts: readonly Post[]) => { posts: Post[]; pastRange: boolean };
+
+const KEEP_ALL: SelectPosts = (_section, posts) => ({ posts: [...posts], pastRange: false });
+
 /**
  * The next listed page from `position` (undefined before the first): a page of the current
  * strategy, or, when that strategy closes, an empty page that moves the section to its next
@@ -97,6 +102,7 @@ export async function readNextPage(
   position: ListingPosition | undefined,
   read: ReadPage,
   isListed: (scope: string, postId: string) => Promise<boolean>,
+  select: SelectPosts = KEEP_ALL,
 ): Promise<ListedPage> {
   const current = position ?? startOf(sections[0]);
   if (!current) return { posts: [], section: '', scope: '', advance: () => ({ listing: undefined }) };
@@ -112,13 +118,16 @@ export async function readNextPage(
     const advance = () => (next ? { listing: next } : { listing: startOf(sections[index + 1]), finished: reportOf(section, current, failure) });
     return { posts: [], section: section.name, scope, advance };
   }
+  const selected = select(section, page.posts);
+  // A section past the export's date range ends as if it had no more pages.
+  const nextCursor = selected.pastRange ? null : page.nextCursor;
   return {
-    posts: page.posts,
+    posts: selected.posts,
     section: section.name,
     scope,
     advance: (counted) => {
-      const after = { ...current, cursor: page.nextCursor, listed: current.listed + counted };
-      if (page.nextCursor !== null) return { listing: after };
+      const after = { ...current, cursor: nextCursor, listed: current.listed + counted };
+      if (nextCursor !== null) return { listing: after };
       return { listing: startOf(sections[index + 1]), finished: reportOf(section, after) };
     },
   };

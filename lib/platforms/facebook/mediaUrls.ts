@@ -25,6 +25,15 @@ export function fullImage(media: JsonObject): ImageVersion | undefined {
   return undefined;
 }
 
+/** Both sizes Facebook lists of a photo (the media viewer's and the collection's), for the export's quality to choose from. */
+export function imageVersions(media: JsonObject): ImageVersion[] {
+  return [MEDIA_FIELDS.image, MEDIA_FIELDS.listedImage].flatMap((path) => {
+    const image = asObject(dig(media, ...path));
+    const url = asString(image?.uri);
+    return url ? [{ url, width: asNumber(image?.width), height: asNumber(image?.height) }] : [];
+  });
+}
+
 const PREFERRED_QUALITIES = ['HD', 'SD'];
 
 /**

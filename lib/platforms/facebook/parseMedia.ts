@@ -2,7 +2,7 @@ import type { MediaItem, Post } from '../types';
 import { asNumber, asString, dig, digFirst, type JsonObject } from '../shared/jsonReaders';
 import { ORIGIN } from './constants';
 import { asId } from './json';
-import { bestVideo, formatHint, fullImage } from './mediaUrls';
+import { bestVideo, formatHint, fullImage, imageVersions } from './mediaUrls';
 import { MEDIA_FIELDS, type CollectionName } from './queries';
 
 const KINDS: Record<CollectionName, string> = { uploads: 'image', tagged: 'image', videos: 'video', reels: 'reel' };
@@ -40,7 +40,7 @@ export function toPost(media: JsonObject, collection: CollectionName): Post | un
   const listed = { id, postId: id, kind: isVideo ? 'video' : 'image', publishedAt, caption } as const;
   const duration = isVideo ? asNumber(dig(media, ...MEDIA_FIELDS.duration)) : undefined;
   const item: MediaItem = file
-    ? { ...listed, url: file.url, width: file.width, height: file.height, durationSeconds: duration, formatHint: formatHint(file.url) }
+    ? { ...listed, url: file.url, width: file.width, height: file.height, durationSeconds: duration, formatHint: formatHint(file.url), ...variantsOf(media, file, isVideo) }
     : { ...listed, url: '', unavailable: { message: noAddressMessage(isVideo) } };
   const permalink = digFirst(media, MEDIA_FIELDS.permalink, asString) ?? defaultPermalink(id, collection);
   return {
@@ -75,6 +75,12 @@ export function notReturnedPost(id: string, collection: CollectionName): Post {
     metadata: { collection, date_unknown: true, missing_media: [id] },
     media: [{ id, postId: id, kind: isVideo ? 'video' : 'image', url: '', publishedAt, caption: null, unavailable: { message, reason: 'not_returned' } }],
   };
+}
+
+/** The photo's other size, when Facebook lists one; its videos' HD and SD files come without sizes to choose by. */
+function variantsOf(media: JsonObject, file: ChosenFile, isVideo: boolean): Pick<MediaItem, 'variants'> {
+  const variants = isVideo ? [] : imageVersions(media).filter((version) => version.url !== file.url);
+  return variants.length > 0 ? { variants } : {};
 }
 
 function noAddressMessage(isVideo: boolean): string {

@@ -2,6 +2,7 @@ import type { PlatformAdapter } from '../types';
 import { resolveAccount } from './account';
 import { accountFromUrl } from './accountFromUrl';
 import { instagramDescriptor } from './descriptor';
+import { MEDIA_TYPES, mediaTypeOf } from './mediaTypes';
 import { sections } from './sections';
 import { apiCallsFor } from './pacing';
 import { refreshMediaUrl } from './refresh';
@@ -14,5 +15,7 @@ export const instagramAdapter: PlatformAdapter = {
   refreshMediaUrl,
   countsPosts: true,
   apiCallsFor,
+  mediaTypes: MEDIA_TYPES,
+  mediaTypeOf,
 };
 

@@ -17,6 +17,12 @@ export function bestImage(media: JsonObject): MediaVersion | undefined {
   return candidates.map(toVersion).find((version) => version !== undefined);
 }
 
+/** Every size Instagram offers of a file (image candidates, or video versions for a video), for the export's quality to choose from. */
+export function allVersions(media: JsonObject, isVideo: boolean): MediaVersion[] {
+  const entries = isVideo ? asObjects(media.video_versions) : asObjects(asObject(media.image_versions2)?.candidates);
+  return entries.flatMap((entry) => toVersion(entry) ?? []);
+}
+
 /** The largest progressive video (the web caps these at 720p); equal sizes go to the higher type. */
 export function bestVideo(media: JsonObject): MediaVersion | undefined {
   let best: { version: MediaVersion; area: number; type: number } | undefined;

@@ -3,7 +3,7 @@ import type { MediaItem, Post } from '../types';
 import { asArray, asNumber, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { ORIGIN } from './constants';
 import { asId, listedId, mediaPk, rawMediaId } from './json';
-import { bestImage, bestVideo, formatHint } from './mediaUrls';
+import { allVersions, bestImage, bestVideo, formatHint } from './mediaUrls';
 
 /** Where a media item was listed: its own post, the current stories, or a highlight. */
 export type MediaSource =
@@ -96,7 +96,15 @@ function collectMedia(media: JsonObject): CollectedMedia {
       items.push({ ...listed, url: '', unavailable: { message: noAddressMessage(isVideo) } });
       return;
     }
-    items.push({ ...listed, url: version.url, width: version.width, height: version.height, formatHint: formatHint(version.url) });
+    const variants = allVersions(node, isVideo).filter((other) => other.url !== version.url);
+    items.push({
+      ...listed,
+      url: version.url,
+      width: version.width,
+      height: version.height,
+      formatHint: formatHint(version.url),
+      ...(variants.length > 0 ? { variants } : {}),
+    });
   });
   return { items, idsAsSent };
 }

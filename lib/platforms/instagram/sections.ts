@@ -1,4 +1,5 @@
 import type { AccountInfo, ListingSection } from '../types';
+import { isPinned } from './mediaTypes';
 import { highlightsGraphql } from './strategies/highlightsGraphql';
 import { highlightsRest } from './strategies/highlightsRest';
 import { postsGraphql } from './strategies/postsGraphql';
@@ -18,9 +19,19 @@ const GRID = 'grid';
  */
 export function sections(account: AccountInfo): ListingSection[] {
   return [
-    { name: 'posts', label: 'Posts', scope: GRID, strategies: [postsRest, postsGraphql], expectedCount: account.postCount },
-    { name: 'reels', label: 'Reels', scope: GRID, strategies: [reelsRest, reelsGraphql] },
-    { name: 'stories', label: 'Stories', strategies: [storiesRest, storiesGraphql] },
-    { name: 'highlights', label: 'Highlights', strategies: [highlightsRest, highlightsGraphql] },
+    {
+      name: 'posts',
+      label: 'Posts',
+      scope: GRID,
+      strategies: [postsRest, postsGraphql],
+      expectedCount: account.postCount,
+      // The grid lists reels too, but the reels tab lists them all: without images and videos, it is enough.
+      mediaTypes: ['images', 'videos'],
+      newestFirst: { outOfOrder: isPinned },
+    },
+    { name: 'reels', label: 'Reels', scope: GRID, strategies: [reelsRest, reelsGraphql], mediaTypes: ['reels'], newestFirst: { outOfOrder: isPinned } },
+    { name: 'stories', label: 'Stories', strategies: [storiesRest, storiesGraphql], mediaTypes: ['stories'] },
+    // Highlights are listed by highlight, each one's items by when they were saved: no date order.
+    { name: 'highlights', label: 'Highlights', strategies: [highlightsRest, highlightsGraphql], mediaTypes: ['highlights'] },
   ];
 }

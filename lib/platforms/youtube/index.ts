@@ -2,6 +2,7 @@ import type { PlatformAdapter } from '../types';
 import { resolveAccount } from './account';
 import { accountFromUrl } from './accountFromUrl';
 import { youtubeDescriptor } from './descriptor';
+import { MEDIA_TYPES, mediaTypeOf } from './mediaTypes';
 import { sections } from './sections';
 import { apiCallsFor } from './pacing';
 import { refreshMediaUrl } from './refresh';
@@ -14,4 +15,6 @@ export const youtubeAdapter: PlatformAdapter = {
   refreshMediaUrl,
   countsPosts: true,
   apiCallsFor,
+  mediaTypes: MEDIA_TYPES,
+  mediaTypeOf,
 };

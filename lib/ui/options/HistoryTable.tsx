@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import type { HistoryEntry } from '../../export/history/exportHistory';
 import { isFinal } from '../../export/job/jobProgress';
 import { backgroundClient } from '../../messaging/clients';
+import { describeOptions } from '../../export/options/exportOptions';
 import { PLATFORM_LABELS } from '../../platforms/labels';
+import { adapterFor } from '../../platforms/registry';
 import { FailedFiles } from '../FailedFiles';
 import { canRetryFailedFiles } from '../JobCard';
 import { accountLabel, failureText, formatBytes } from '../../export/jobStatusText';
@@ -24,6 +26,11 @@ function outcome(entry: HistoryEntry): string {
   }
 }
 
+/** The export's options beyond the defaults, e.g. "Images, Reels · 2026-01-01 to … · at most 2 MB/s". */
+function optionsText(entry: HistoryEntry): string {
+  return describeOptions(entry.request, adapterFor(entry.request.platform).mediaTypes).join(' · ');
+}
+
 function Row({ entry, onChanged, onError }: { entry: HistoryEntry; onChanged(): void; onError(message: string): void }) {
   const [busy, setBusy] = useState(false);
   const what = `the ${PLATFORM_LABELS[entry.request.platform]} export of ${accountLabel(entry)} from ${when(entry)}`;
@@ -41,7 +48,10 @@ function Row({ entry, onChanged, onError }: { entry: HistoryEntry; onChanged(): 
       <td>{when(entry)}</td>
       <td>{PLATFORM_LABELS[entry.request.platform]}</td>
       <td class="account-cell">{accountLabel(entry)}</td>
-      <td>{entry.request.format.toUpperCase()}</td>
+      <td>
+        {entry.request.format.toUpperCase()}
+        {optionsText(entry) && <span class="muted option-summary">{optionsText(entry)}</span>}
+      </td>
       <td class="num">{entry.zipBytes ? formatBytes(entry.zipBytes) : '—'}</td>
       <td class="num">
         {entry.posts.done} posts
@@ -105,7 +115,7 @@ export function HistoryTable({ entries, onChanged }: { entries: HistoryEntry[]; 
               <th scope="col">Date</th>
               <th scope="col">Platform</th>
               <th scope="col">Account</th>
-              <th scope="col">Format</th>
+              <th scope="col">Format and options</th>
               <th scope="col">Size</th>
               <th scope="col">Items</th>
               <th scope="col">Failures</th>

@@ -1,8 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { ExportFormat } from '../../export/types';
 import { PACING_CHOICES, RETENTION_DAY_CHOICES, userPreferences, type UserPreferences } from '../../export/userPreferences';
-import type { PacingProfile } from '../../platforms/types';
+import { registeredAdapters } from '../../platforms/registry';
+import type { MediaTypeChoice, PacingProfile } from '../../platforms/types';
 import { FORMAT_CHOICES } from '../ExportForm';
+import { ExportOptionsFields } from '../exportOptions/ExportOptionsFields';
+import { ForgetExportedButton } from './ForgetExportedButton';
+
+/** Every platform's media types once each ("Videos" of Instagram, Facebook and YouTube are one default). */
+const ALL_MEDIA_TYPES: MediaTypeChoice[] = registeredAdapters()
+  .flatMap((adapter) => adapter.mediaTypes)
+  .filter((type, index, all) => all.findIndex((other) => other.id === type.id) === index);
+const ALL_MEDIA_TYPE_IDS = ALL_MEDIA_TYPES.map((type) => type.id);
 
 /** Defaults for the context menu and the popup, and how long finished exports are kept; saved on change. */
 export function PreferencesForm({ preferences }: { preferences: UserPreferences }) {
@@ -57,6 +66,19 @@ export function PreferencesForm({ preferences }: { preferences: UserPreferences 
           Instagram and 3–6 s on Facebook, as the tools that avoid blocks do; Fast is quicker, at your account's risk.
         </span>
       </div>
+      <details class="options-disclosure">
+        <summary>Default export options</summary>
+        <p class="muted hint">Where a platform has the type. The date range is chosen per export, in the popup.</p>
+        <ExportOptionsFields
+          idPrefix="default"
+          types={ALL_MEDIA_TYPES}
+          knownTypes={ALL_MEDIA_TYPE_IDS}
+          value={preferences.options}
+          onChange={(options) => save({ options })}
+          withDates={false}
+        />
+      </details>
+      <ForgetExportedButton />
       <p class="saved muted" role="status">
         {saved}
       </p>

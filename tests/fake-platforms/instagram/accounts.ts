@@ -16,6 +16,15 @@ export class AccountStore {
     for (const story of [...account.stories, ...account.highlights.flatMap((h) => h.items)]) this.media.set(story.pk, { account, story });
   }
 
+  /** Newly published posts: the feed lists them first after the pinned ones, newest first. */
+  publish(account: IgAccount, posts: readonly IgPost[]): void {
+    const pinned = account.feed.filter((post) => post.pinned);
+    const rest = account.feed.filter((post) => !post.pinned);
+    const newestFirst = [...posts].sort((a, b) => b.takenAt - a.takenAt);
+    account.feed.splice(0, account.feed.length, ...pinned, ...newestFirst, ...rest);
+    for (const post of posts) this.media.set(post.pk, { account, post });
+  }
+
   all(): IgAccount[] {
     return [...this.byPk.values()];
   }

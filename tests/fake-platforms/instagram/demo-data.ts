@@ -107,6 +107,20 @@ export class DemoAccountBuilder {
     return this.postAt(ownerPk, index, CYCLE[index % CYCLE.length] ?? 'image', takenAt, rng, sizes);
   }
 
+  /**
+   * Posts the account published after the fake's data was made (as a creator keeps posting between
+   * two exports): `count` posts newer than every feed post, the `from`-th such post first, newest last.
+   */
+  laterPosts(spec: FakeInstagramAccountSpec, ownerPk: string, from: number, count: number): IgPost[] {
+    const sizes: Sizes = { image: spec.imageBytes ?? DEFAULT_IMAGE_BYTES, video: spec.videoBytes ?? DEFAULT_VIDEO_BYTES };
+    return Array.from({ length: count }, (_, i) => {
+      const k = from + i;
+      const rng = seeded('later-post', spec.username, k);
+      const takenAt = REFERENCE_TIME + (k + 1) * DAY + rng.int(0, HOUR);
+      return this.postAt(ownerPk, k, CYCLE[k % CYCLE.length] ?? 'image', takenAt, rng, sizes);
+    });
+  }
+
   /** The k-th reel hidden from the grid, dated between two feed posts' days so its pk is unique. */
   private reelsTabOnlyReel(ownerPk: string, username: string, k: number, sizes: Sizes): IgPost {
     const takenAt = REFERENCE_TIME - (4 * k + 3) * DAY - 12 * HOUR;

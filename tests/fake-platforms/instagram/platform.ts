@@ -39,16 +39,21 @@ export class InstagramPlatform {
   readonly docIds: InstagramDocIds;
   private readonly store = new AccountStore();
   private readonly sessions = new InstagramSessions();
+  private readonly builder: DemoAccountBuilder;
+  private readonly specs = new Map<string, FakeInstagramAccountSpec>();
+  private readonly published = new Map<string, number>();
 
   constructor(private readonly options: InstagramPlatformOptions) {
     const cdnFiles = new InstagramCdnFiles(options.catalog);
     const builder = new DemoAccountBuilder(cdnFiles, Math.floor(options.startedAt / 1000));
+    this.builder = builder;
     const specs = withDemoSpec(options.accounts, DEMO_SPEC, (s) => s.username === DEMO_USERNAME);
     // Late 2026 has look-alikes of the demo, so a lookup that takes topsearch's first hit goes wrong.
     if (options.era === 'late2026') specs.push(...LOOKALIKE_SPECS.filter((l) => !specs.some((s) => s.username === l.username)));
     for (const spec of specs) {
       if (this.store.username(spec.username)) throw new Error(`duplicate fake Instagram account ${spec.username}`);
       const account = builder.build(spec);
+      this.specs.set(spec.username, spec);
       this.store.add(account);
       this.sessions.open(account.user.pk, account.user.username);
     }
@@ -72,6 +77,18 @@ export class InstagramPlatform {
   cookies(username?: string): FakeCookie[] {
     const account = this.account(username);
     return this.sessions.cookies(this.sessions.open(account.user.pk, account.user.username), account.user.username);
+  }
+
+  /** The account publishes `count` new posts (newer than all others); returns their pks, newest first. */
+  publishPosts(count: number, username = DEMO_USERNAME): string[] {
+    const account = this.account(username);
+    const spec = this.specs.get(account.user.username);
+    if (!spec) throw new Error(`the fake Instagram account ${username} cannot publish`);
+    const from = this.published.get(username) ?? 0;
+    const posts = this.builder.laterPosts(spec, account.user.pk, from, count);
+    this.published.set(username, from + count);
+    this.store.publish(account, posts);
+    return [...posts].sort((a, b) => b.takenAt - a.takenAt).map((post) => post.pk);
   }
 
   /** Feed post pks in feed order (pinned first; reels are feed posts too), then the reels only the Reels tab lists. */

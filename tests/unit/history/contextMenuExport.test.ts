@@ -31,10 +31,18 @@ describe('requestFromMenuClick', () => {
 
 describe('exportFromMenuClick', () => {
   it('starts the export with the user’s default format and media choice', async () => {
-    await userPreferences.setValue({ format: 'html', includeMedia: false, retentionDays: 7, pacing: 'careful' });
+    await userPreferences.setValue({ format: 'html', includeMedia: false, retentionDays: 7, pacing: 'careful', options: {} });
     const start = vi.fn(async () => ({ jobId: 'x' }));
     expect(await exportFromMenuClick({ pageUrl: 'https://www.instagram.com/star.demo/reels/' }, start)).toBe(true);
     expect(start).toHaveBeenCalledWith({ platform: 'instagram', account: 'star.demo', format: 'html', includeMedia: false });
+  });
+
+  it('starts the export with the user’s default options', async () => {
+    const options = { mediaTypes: ['videos', 'reels'], quality: 'high' as const, speedLimitMBps: 5 };
+    await userPreferences.setValue({ format: 'json', includeMedia: true, retentionDays: 7, pacing: 'careful', options });
+    const start = vi.fn(async () => ({ jobId: 'x' }));
+    await exportFromMenuClick({ pageUrl: 'https://www.instagram.com/star.demo/' }, start);
+    expect(start).toHaveBeenCalledWith({ platform: 'instagram', account: 'star.demo', format: 'json', includeMedia: true, ...options });
   });
 
   it('starts nothing on a page of no platform', async () => {

@@ -41,6 +41,7 @@ const CONTROL_MESSAGES = [
   background('listHistory'),
   background('deleteExport', { jobId: SEEDED.id }),
   background('redownloadExport', { jobId: SEEDED.id }),
+  background('forgetExportedItems'),
 ];
 
 async function deliver(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
