@@ -1,5 +1,6 @@
 import type { ErrorKind } from '../errors';
 import type { AccountInfo, FailedFile, PlatformId } from '../platforms/types';
+import type { SaveTarget } from '../upload/saveTarget';
 
 export type ExportFormat = 'json' | 'csv' | 'html';
 
@@ -9,6 +10,8 @@ export interface ExportRequest {
   account?: string;
   format: ExportFormat;
   includeMedia: boolean;
+  /** Where the ZIP goes; absent = the downloads folder. */
+  saveTo?: SaveTarget;
 }
 
 export type ActiveStage = 'queued' | 'resolving' | 'metadata' | 'media' | 'archive' | 'delivering';
@@ -30,6 +33,11 @@ export interface SectionReport {
   listed: number;
   /** How many the platform says it holds, when it says so. */
   expected?: number;
+}
+
+/** Bytes of the ZIP the cloud server confirmed holding. */
+export interface UploadProgress extends Counter {
+  target: SaveTarget;
 }
 
 export interface Counter {
@@ -60,6 +68,8 @@ export interface JobSnapshot {
   /** Name of the delivered ZIP as the user sees it on the downloads shelf. */
   fileName?: string;
   zipBytes?: number;
+  /** While and after the ZIP goes to a cloud server instead of the downloads folder. */
+  upload?: UploadProgress;
   /** A failed job that can carry on from where it stopped (e.g. after freeing disk space). */
   resumable?: boolean;
   /** Failed files another try may fetch ("Retry failed files"). */

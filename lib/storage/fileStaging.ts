@@ -45,6 +45,15 @@ export async function readStagedFile(jobId: string, name: string): Promise<File 
   }
 }
 
+/** Removes one staged file; one already gone is fine. */
+export async function removeStagedFile(jobId: string, name: string): Promise<void> {
+  try {
+    await (await jobDirectory(jobId, false)).removeEntry(name);
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
+  }
+}
+
 /** Removes every staged file of a job, the ZIP included. */
 export async function removeJobFiles(jobId: string): Promise<void> {
   try {

@@ -1,10 +1,15 @@
 import { deliverArchive, findStartedDownload, waitForDownload } from '../delivery/deliverArchive';
 import { ensureFreeSpace } from '../../storage/freeSpace';
 import type { JobContext } from './jobContext';
+import { runUploadStage } from './uploadStage';
 
 export async function runDeliveryStage(ctx: JobContext): Promise<void> {
   const { job, signal } = ctx;
   if (!job.fileName) throw new Error('The archive stage did not name the ZIP.');
+  if (job.request.saveTo && job.request.saveTo !== 'downloads') {
+    await runUploadStage(ctx, job.request.saveTo);
+    return;
+  }
   if (job.downloadId === undefined && job.deliveryStartedAt !== undefined) {
     const started = await findStartedDownload(job.fileName, job.deliveryStartedAt);
     if (started !== undefined) await ctx.save({ downloadId: started });

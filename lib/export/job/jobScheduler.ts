@@ -96,7 +96,8 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
   /** Puts an ended job back into the queue at `stage`; a stage before delivery hands over a new ZIP. */
   async function restart(job: JobRecord, stage: ActiveStage): Promise<void> {
     const { error: _error, finishedAt: _finished, resumeStage: _resume, ...rest } = job;
-    const delivered = stage === 'delivering' ? {} : { downloadId: undefined, deliveryStartedAt: undefined };
+    const delivered =
+      stage === 'delivering' ? {} : { downloadId: undefined, deliveryStartedAt: undefined, upload: undefined, uploadCheckpoint: undefined };
     // A done job showed 100 %; the bar of its retry starts over from the stage it goes back to.
     const percent = job.stage === 'done' ? 0 : job.percent;
     await publish({ ...rest, ...delivered, percent, stage, updatedAt: new Date().toISOString() });
