@@ -30,6 +30,8 @@ export default defineConfig({
       'notifications',
     ],
     host_permissions: HOST_PERMISSIONS,
+    // A WebDAV server's origin is the user's to name: only that origin is requested, when they connect it.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // AbortSignal.any (the job's signal joins cancel and stop) is the newest API the code needs.
     minimum_chrome_version: '116',
   },

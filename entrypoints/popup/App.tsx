@@ -7,6 +7,7 @@ import { JobList } from '@/lib/ui/JobList';
 import { jobStatusText } from '@/lib/ui/jobStatusText';
 import { useJobs } from '@/lib/ui/useJobs';
 import { usePreferences } from '@/lib/ui/usePreferences';
+import { useSaveTargets } from '@/lib/ui/useSaveTargets';
 import { useTargetAccount } from '@/lib/ui/useTargetAccount';
 
 const available = registeredAdapters().map((adapter) => adapter.id);
@@ -15,6 +16,7 @@ export function App() {
   const target = useTargetAccount();
   const preferences = usePreferences();
   const jobs = useJobs();
+  const saveTargets = useSaveTargets();
   const [error, setError] = useState<string>();
   const [starting, setStarting] = useState(false);
   const latest = jobs[0];
@@ -33,11 +35,12 @@ export function App() {
           History &amp; settings
         </a>
       </header>
-      {target.ready && preferences && (
+      {target.ready && preferences && saveTargets && (
         <ExportForm
           available={available}
           detected={target.detected}
           defaults={preferences}
+          saveTargets={saveTargets}
           busy={starting}
           onStart={(request) => {
             setStarting(true);

@@ -4,7 +4,10 @@ import type { UserPreferences } from '../export/userPreferences';
 import { PLATFORM_LABELS } from '../platforms/labels';
 import type { PlatformId } from '../platforms/types';
 import { PlatformInfoPanel } from './PlatformInfoPanel';
+import { SaveToSelect } from './SaveToSelect';
 import type { DetectedAccount } from './targetTab';
+import type { SaveTargets } from './useSaveTargets';
+import type { SaveTarget } from '../upload/saveTarget';
 
 export const FORMAT_CHOICES: { value: ExportFormat; label: string }[] = [
   { value: 'json', label: 'JSON (all metadata)' },
@@ -16,6 +19,7 @@ export interface ExportFormProps {
   available: PlatformId[];
   detected?: DetectedAccount;
   defaults: Pick<UserPreferences, 'format' | 'includeMedia' | 'pacing'>;
+  saveTargets: SaveTargets;
   busy: boolean;
   onStart(request: ExportRequest): void;
 }
@@ -36,10 +40,11 @@ function AccountLine({ platform, account }: { platform: PlatformId; account?: st
   );
 }
 
-export function ExportForm({ available, detected, defaults, busy, onStart }: ExportFormProps) {
+export function ExportForm({ available, detected, defaults, saveTargets, busy, onStart }: ExportFormProps) {
   const [platform, setPlatform] = useState<PlatformId>(detected?.platform ?? available[0] ?? 'instagram');
   const [format, setFormat] = useState<ExportFormat>(defaults.format);
   const [includeMedia, setIncludeMedia] = useState(defaults.includeMedia);
+  const [saveTo, setSaveTo] = useState<SaveTarget>(saveTargets.connected.includes(saveTargets.preferred) ? saveTargets.preferred : 'downloads');
   const account = detected?.platform === platform ? detected.account : undefined;
 
   return (
@@ -48,7 +53,7 @@ export function ExportForm({ available, detected, defaults, busy, onStart }: Exp
       aria-describedby="account-line"
       onSubmit={(event) => {
         event.preventDefault();
-        onStart({ platform, format, includeMedia, ...(account ? { account } : {}) });
+        onStart({ platform, format, includeMedia, ...(account ? { account } : {}), ...(saveTo === 'downloads' ? {} : { saveTo }) });
       }}
     >
       <AccountLine platform={platform} account={account} />
@@ -79,6 +84,7 @@ export function ExportForm({ available, detected, defaults, busy, onStart }: Exp
         <input type="checkbox" checked={includeMedia} onChange={(e) => setIncludeMedia(e.currentTarget.checked)} />
         <span>Include media files (images and videos)</span>
       </label>
+      <SaveToSelect id="save-to" label="Save to" value={saveTo} connected={saveTargets.connected} onChange={setSaveTo} />
       <PlatformInfoPanel platform={platform} pacing={defaults.pacing} />
       <button type="submit" class="primary" disabled={busy}>
         Start Export

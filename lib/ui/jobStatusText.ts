@@ -1,5 +1,6 @@
 import type { JobSnapshot } from '../export/types';
 import { PLATFORM_LABELS } from '../platforms/labels';
+import { SAVE_TARGET_SHORT } from '../upload/saveTarget';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -49,11 +50,13 @@ export function jobStatusText(job: JobSnapshot): string {
     case 'archive':
       return 'Building the ZIP…';
     case 'delivering':
+      if (job.upload) return `Uploading to ${SAVE_TARGET_SHORT[job.upload.target]} — ${formatBytes(job.upload.done)} of ${formatBytes(job.upload.total)}…`;
       return 'Handing the ZIP to your downloads…';
     case 'done': {
       const failed = job.media.failed ? `, ${job.media.failed} failed` : '';
       const media = job.request.includeMedia ? `, ${job.media.done} media files${failed}` : ' (no media)';
-      return `Done: ${job.posts.total} posts${media}. ${job.fileName ?? 'The ZIP'} is in your downloads.`;
+      const where = job.upload ? `was saved to ${SAVE_TARGET_SHORT[job.upload.target]}` : 'is in your downloads';
+      return `Done: ${job.posts.total} posts${media}. ${job.fileName ?? 'The ZIP'} ${where}.`;
     }
     case 'failed':
       return `Export failed. ${failureText(job)}`;
