@@ -43,6 +43,7 @@ export function statusError(status: number, action: string): ExportError {
 export function createWebdavClient(credentials: WebdavCredentials, signal: AbortSignal, fetchImpl: Fetch = fetch): WebdavClient {
   const authorization = basicAuth(credentials.user, credentials.password);
   const request = async (method: string, url: string, init: { headers?: Record<string, string>; body?: BodyInit } = {}): Promise<Response> => {
+    signal.throwIfAborted();
     try {
       return await fetchImpl(url, { method, body: init.body, headers: { Authorization: authorization, ...init.headers }, signal, credentials: 'omit', cache: 'no-store' });
     } catch (error) {
