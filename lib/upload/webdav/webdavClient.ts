@@ -36,6 +36,9 @@ export function statusError(status: number, action: string): ExportError {
   if (status === 507 || status === 413) {
     return new ExportError('quota_exceeded', 'The WebDAV server has no room left for this export. Free some space there, then press Resume.', { status });
   }
+  if (status === 423) {
+    return new ExportError('http_error', 'The file is locked on the WebDAV server (another upload of it may still be running); press Resume later.', { status });
+  }
   if (status === 409) return new ExportError('http_error', 'The folder in the WebDAV server address does not exist on the server.', { status });
   return new ExportError('http_error', `The WebDAV server answered ${status} to ${action}.`, { status });
 }

@@ -50,7 +50,8 @@ function retryable(error: unknown): boolean {
   if (!isExportError(error)) return false;
   if (error.kind === 'network_error') return true;
   const status = error.details.status ?? 0;
-  return error.kind === 'http_error' && (status >= 500 || status === 429 || status === 408);
+  // 423: the server still holds the lock of a request whose connection was cut, until it notices.
+  return error.kind === 'http_error' && (status >= 500 || status === 429 || status === 408 || status === 423);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -70,8 +70,9 @@ describe('uploadToWebdav, plain WebDAV', () => {
   it('retries a server error, and stops with a resumable error on a refused login or a full server', async () => {
     const retried = setUp(PLAIN_URL);
     retried.server.answerNext('PUT', 503);
+    retried.server.answerNext('PUT', 423);
     await uploadToWebdav(retried.options(randomBytes(100)));
-    expect(count(retried.server, 'PUT')).toBe(2);
+    expect(count(retried.server, 'PUT')).toBe(3);
 
     const refused = setUp(PLAIN_URL);
     const wrong = refused.options(randomBytes(100), { credentials: { url: PLAIN_URL, user: USER, password: 'wrong' } });
