@@ -28,6 +28,8 @@ export default defineConfig({
       'alarms',
       'contextMenus',
       'notifications',
+      // Dropbox's sign-in window (launchWebAuthFlow); Chrome shows no install warning for it.
+      'identity',
     ],
     host_permissions: HOST_PERMISSIONS,
     // A WebDAV server's origin is the user's to name: only that origin is requested, when they connect it.

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ActiveStage, JobSnapshot } from '../export/types';
 import type { FailedFile, MediaItem, MediaFormat, Post } from '../platforms/types';
+import type { DropboxCheckpoint } from '../upload/dropbox/dropboxUpload';
 import type { WebdavCheckpoint } from '../upload/webdav/webdavUpload';
 
 /** Where listing resumes: a section, the strategy reading it, and that strategy's cursor. */
@@ -29,6 +30,8 @@ export interface JobRecord extends JobSnapshot {
   deliveryStartedAt?: string;
   /** Where the upload of the ZIP to a WebDAV server stands. */
   uploadCheckpoint?: WebdavCheckpoint;
+  /** Where the upload of the ZIP to Dropbox stands. */
+  dropboxCheckpoint?: DropboxCheckpoint;
   /** How often the platform temporarily blocked the account during this job. */
   temporaryBlocks?: number;
   /** The stage a failed job stopped in, where resuming it starts again. */

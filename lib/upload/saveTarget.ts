@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { dropboxClientId } from './dropbox/dropboxAuth';
 
 /** Where a finished export goes. */
 export type SaveTarget = 'downloads' | 'googleDrive' | 'dropbox' | 'webdav';
@@ -18,8 +19,11 @@ export const SAVE_TARGET_SHORT: Readonly<Record<SaveTarget, string>> = {
   webdav: 'WebDAV',
 };
 
-/** The targets this build can upload to; the others are listed but not offered yet. */
-export const AVAILABLE_SAVE_TARGETS: readonly SaveTarget[] = ['downloads', 'webdav'];
+/**
+ * The targets this build can upload to; the others are listed but not offered. Dropbox needs the
+ * build's app key (WXT_DROPBOX_CLIENT_ID); Google Drive is not built yet.
+ */
+export const AVAILABLE_SAVE_TARGETS: readonly SaveTarget[] = ['downloads', 'webdav', ...(dropboxClientId() ? (['dropbox'] as const) : [])];
 
 export function isSaveTarget(value: unknown): value is SaveTarget {
   return typeof value === 'string' && Object.hasOwn(SAVE_TARGET_LABELS, value);

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { defaultSaveTarget } from '../../upload/saveTarget';
 import { SaveToSelect } from '../SaveToSelect';
 import { useSaveTargets } from '../useSaveTargets';
+import { DropboxAccount } from './DropboxAccount';
 import { WebdavAccountForm } from './WebdavAccountForm';
 
 /** The default "Save to" and the accounts it can use; accounts are connected here only. */
@@ -27,6 +28,7 @@ export function SaveToSettings() {
         {message}
       </p>
       <WebdavAccountForm />
+      <DropboxAccount />
     </div>
   );
 }
