@@ -105,4 +105,35 @@ describe('an export saved to a WebDAV server (rclone serve webdav)', () => {
     expect(job!.archiveKept).toBe(false);
     expect(await existingZips(session.downloadsDir)).toEqual([]);
   });
+
+  it('stops on a refused app password with what to do; Resume after reconnecting finishes the upload', { timeout: TIMEOUT_MS }, async () => {
+    const settings = await session.context.newPage();
+    await settings.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const connect = async (password: string) => {
+      await settings.getByRole('button', { name: 'Disconnect' }).click();
+      await settings.getByLabel('Folder address').fill(`http://${DAV_HOST}/exports/`);
+      await settings.getByLabel('User name').fill(dav.user);
+      await settings.getByLabel('App password').fill(password);
+      await settings.getByRole('button', { name: 'Connect' }).click();
+      await settings.getByText('Connected to').waitFor();
+    };
+    await connect('not-the-password');
+
+    const popup = await PopupPage.open(session.context, session.extensionId);
+    await popup.choosePlatform('instagram');
+    await popup.setIncludeMedia(false);
+    await popup.page.getByLabel('Save to').selectOption('webdav');
+    await popup.start();
+    const failed = await popup.waitForFinalStage(120_000);
+    expect(failed.text).toMatch(/refused the user name or app password\. Check them in History & settings, then press Resume\./);
+
+    await connect(dav.password);
+    await popup.page.getByRole('button', { name: /^Resume the export/ }).click();
+    await expect.poll(() => popup.statusText(), { timeout: 120_000, interval: 200 }).toMatch(/Done: .* was saved to WebDAV\./);
+    const jobs = await sendToBackground<HistoryEntry[]>(popup.page, 'listHistory');
+    const resumed = jobs.find((job) => job.request.includeMedia === false)!;
+    const uploaded = join(dav.root, 'exports', resumed.fileName!.replace(/\.zip$/, ''), resumed.fileName!);
+    expect((await stat(uploaded)).size).toBe(resumed.zipBytes);
+    await openExport(uploaded, 'instagram');
+  });
 });

@@ -31,7 +31,7 @@ export function DropboxAccount() {
     void disconnectDropbox()
       .then(async () => {
         if ((await defaultSaveTarget.getValue()) === 'dropbox') await defaultSaveTarget.setValue('downloads');
-        await browser.permissions.remove({ origins: DROPBOX_ORIGINS });
+        await browser.permissions.remove({ origins: DROPBOX_ORIGINS }).catch(() => false);
         setMessage('Disconnected.');
       })
       .catch((error: Error) => setMessage(`Not disconnected: ${error.message}`));

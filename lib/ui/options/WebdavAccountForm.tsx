@@ -53,7 +53,8 @@ export function WebdavAccountForm() {
     void removeWebdavAccount()
       .then(async () => {
         if ((await defaultSaveTarget.getValue()) === 'webdav') await defaultSaveTarget.setValue('downloads');
-        if (origin) await browser.permissions.remove({ origins: [origin] });
+        // A required host permission (a managed install's) cannot be removed; the account still goes.
+        if (origin) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
         setMessage('Disconnected.');
       })
       .catch((error: Error) => setMessage(`Not disconnected: ${error.message}`));
