@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { exportFromMenuClick } from '../../../lib/export/contextMenuExport';
+import { defaultSaveTarget } from '../../../lib/upload/saveTarget';
 import { validateExportRequest } from '../../../lib/export/job/exportRequest';
 import type { JobSnapshot } from '../../../lib/export/types';
 import { jobStatusText } from '../../../lib/ui/jobStatusText';
@@ -32,5 +34,14 @@ describe('the status line of an upload', () => {
     const upload = { target: 'webdav' as const, done: 1.2 * 1024 ** 3, total: 4 * 1024 ** 3 };
     expect(jobStatusText({ ...job, stage: 'delivering', upload } as JobSnapshot)).toBe('Uploading to WebDAV — 1.2 GB of 4.0 GB…');
     expect(jobStatusText({ ...job, stage: 'done', upload: { ...upload, done: upload.total } } as JobSnapshot)).toMatch(/was saved to WebDAV/);
+  });
+});
+
+describe('the context menu', () => {
+  it('saves where History & settings says by default', async () => {
+    await defaultSaveTarget.setValue('webdav');
+    const start = vi.fn(async () => ({ jobId: 'x' }));
+    await exportFromMenuClick({ pageUrl: 'https://www.instagram.com/star.demo/' }, start);
+    expect(start).toHaveBeenCalledWith(expect.objectContaining({ platform: 'instagram', saveTo: 'webdav' }));
   });
 });
