@@ -68,12 +68,18 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Runs `attempt` again after a drop or a server error; each try starts by asking the server where it stands. */
-async function withRetries<T>(signal: AbortSignal, delays: readonly number[], attempt: () => Promise<T>): Promise<T> {
+/**
+ * Runs `attempt` again after a drop or a server error; each try starts by asking the server where
+ * it stands. A try that moved the upload on starts the count of tries again: a long upload may
+ * meet many drops, a dead server only so many.
+ */
+async function withRetries<T>(signal: AbortSignal, delays: readonly number[], progress: () => number, attempt: () => Promise<T>): Promise<T> {
   for (let tries = 0; ; tries++) {
+    const before = progress();
     try {
       return await attempt();
     } catch (error) {
+      if (progress() > before) tries = 0;
       if (signal.aborted || !retryable(error) || tries >= delays.length) throw error;
       await sleep(delays[tries]!, signal);
     }
@@ -165,7 +171,7 @@ export async function uploadToWebdav(options: WebdavUploadOptions): Promise<void
     latest = checkpoint;
     await options.onCheckpoint(checkpoint);
   };
-  await withRetries(signal, options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, async () => {
+  await withRetries(signal, options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, () => latest?.confirmed ?? 0, async () => {
     const run = { ...options, checkpoint: latest, onCheckpoint };
     await client.mkcol(`${folderUrl}/`);
     if (uploadsRoot) await chunkedUpload(client, run, fileUrl, uploadsRoot);

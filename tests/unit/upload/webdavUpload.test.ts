@@ -128,6 +128,20 @@ describe('uploadToWebdav, Nextcloud chunked upload', () => {
     expect(count(server, 'PUT')).toBe(6);
   });
 
+  it('keeps going through more drops than it has tries, as long as each try moves the upload on', async () => {
+    const { server, options } = setUp(NEXTCLOUD_URL);
+    const bytes = randomBytes(6000, 21);
+    // Three tries allowed (retryDelaysMs), six drops: every chunk's first PUT is cut.
+    let puts = 0;
+    const dropEverySecondPut: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT' && puts++ % 2 === 0) throw new TypeError('Failed to fetch');
+      return server.fetch(input, init);
+    };
+    await uploadToWebdav(options(bytes, { fetch: dropEverySecondPut }));
+    expect(server.files.get(target)).toEqual(bytes);
+    expect(puts).toBe(12);
+  });
+
   it('starts a new upload collection when the server expired the old one', async () => {
     const { server, options } = setUp(NEXTCLOUD_URL);
     const bytes = randomBytes(2500, 19);
