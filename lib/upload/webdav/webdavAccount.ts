@@ -26,7 +26,7 @@ export function normalizeWebdavUrl(raw: string): string {
   } catch {
     throw new ExportError('invalid_request', 'The server address is not a valid URL.');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ExportError('invalid_request', 'The server address must start with https://.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ExportError('invalid_request', 'The server address must be an https (or http) address.');
   if (url.username || url.password) throw new ExportError('invalid_request', 'Enter the user name and password in their own fields, not in the address.');
   url.hash = '';
   url.search = '';
