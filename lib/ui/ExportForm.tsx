@@ -79,12 +79,12 @@ export function ExportForm({ available, detected, defaults, saveTargets, busy, o
             ))}
           </select>
         </div>
+        <SaveToSelect id="save-to" label="Save to" value={saveTo} connected={saveTargets.connected} onChange={setSaveTo} />
       </div>
       <label class="checkbox">
         <input type="checkbox" checked={includeMedia} onChange={(e) => setIncludeMedia(e.currentTarget.checked)} />
         <span>Include media files (images and videos)</span>
       </label>
-      <SaveToSelect id="save-to" label="Save to" value={saveTo} connected={saveTargets.connected} onChange={setSaveTo} />
       <PlatformInfoPanel platform={platform} pacing={defaults.pacing} />
       <button type="submit" class="primary" disabled={busy}>
         Start Export

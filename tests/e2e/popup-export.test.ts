@@ -104,11 +104,11 @@ describe('Popup: the account of the open tab, every export format, history', () 
       return el?.labels?.[0]?.textContent?.trim() || el?.textContent?.trim() || '';
     });
     const order: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await popup.page.keyboard.press('Tab');
       order.push(await focused());
     }
-    expect(order).toEqual(['History & settings', 'Platform', 'Export format', 'Include media files (images and videos)', 'Start Export']);
+    expect(order).toEqual(['History & settings', 'Platform', 'Export format', 'Save to', 'Include media files (images and videos)', 'Start Export']);
     await popup.page.keyboard.press('Shift+Tab');
     await popup.page.keyboard.press('Space');
     expect(await popup.page.getByRole('checkbox', { name: 'Include media files (images and videos)' }).isChecked()).toBe(false);
@@ -217,7 +217,7 @@ describe('Popup: the account of the open tab, every export format, history', () 
     await history.getByLabel('Default export format').selectOption('csv');
     await history.getByRole('checkbox', { name: 'Include media files by default' }).setChecked(false);
     await history.getByLabel('Keep finished exports for').selectOption('30');
-    await expect.poll(() => history.getByRole('status').textContent()).toBe('Saved.');
+    await expect.poll(() => history.locator('form.preferences').getByRole('status').textContent()).toBe('Saved.');
     await history.close();
 
     const popup = await PopupPage.open(session.context, session.extensionId);
