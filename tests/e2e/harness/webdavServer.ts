@@ -36,7 +36,7 @@ async function waitUntilAnswering(url: string, auth: string, child: ChildProcess
       const response = await fetch(url, { method: 'PROPFIND', headers: { Depth: '0', Authorization: auth } });
       if (response.status === 207) return;
     } catch {
-      // Not listening yet.
+      // Not listening yet; asked again below.
     }
     await new Promise((r) => setTimeout(r, 100));
   }
