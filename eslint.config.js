@@ -8,14 +8,14 @@ import tseslint from 'typescript-eslint';
  */
 const LAYERS = [
   { name: 'shared', files: ['lib/errors.ts'] },
-  { name: 'platforms, net, storage', files: ['lib/platforms/**', 'lib/net/**', 'lib/storage/**'] },
+  { name: 'platforms, net, storage, upload', files: ['lib/platforms/**', 'lib/net/**', 'lib/storage/**', 'lib/upload/**'] },
   // A shim stands in for what one browser lacks (an offscreen document, a permission prompt): it uses the engine's messages and files.
   { name: 'export, messaging, shims', files: ['lib/export/**', 'lib/messaging/**', 'lib/shims/**'] },
   { name: 'ui', files: ['lib/ui/**'] },
 ];
 const LAYER_IMPORTS = [
   [],
-  ['**/platforms/**', '**/net/**', '**/storage/**'],
+  ['**/platforms/**', '**/net/**', '**/storage/**', '**/upload/**'],
   ['**/export/**', '**/messaging/**', '**/shims/**'],
   ['**/ui/**'],
 ];

@@ -22,6 +22,8 @@ function permissions(browser: string): string[] {
     'alarms',
     'contextMenus',
     'notifications',
+    // Dropbox's sign-in window (launchWebAuthFlow); Chrome shows no install warning for it.
+    'identity',
   ];
 }
 
@@ -38,6 +40,8 @@ export default defineConfig({
     // Firefox's background page makes blob: URLs itself; only Chromium needs the offscreen document.
     permissions: permissions(browser),
     host_permissions: HOST_PERMISSIONS,
+    // A WebDAV server's origin is the user's to name: only that origin is requested, when they connect it.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

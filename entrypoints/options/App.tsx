@@ -1,5 +1,6 @@
 import { HistoryTable } from '@/lib/ui/options/HistoryTable';
 import { PreferencesForm } from '@/lib/ui/options/PreferencesForm';
+import { SaveToSettings } from '@/lib/ui/options/SaveToSettings';
 import { useHistory } from '@/lib/ui/options/useHistory';
 import { usePreferences } from '@/lib/ui/usePreferences';
 
@@ -16,6 +17,10 @@ export function App() {
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">Settings</h2>
         {preferences && <PreferencesForm preferences={preferences} />}
+      </section>
+      <section aria-labelledby="save-to-title">
+        <h2 id="save-to-title">Where exports are saved</h2>
+        <SaveToSettings />
       </section>
     </main>
   );

@@ -9,6 +9,7 @@ import { JobList } from '@/lib/ui/JobList';
 import { jobStatusText } from '@/lib/export/jobStatusText';
 import { useJobs } from '@/lib/ui/useJobs';
 import { usePreferences } from '@/lib/ui/usePreferences';
+import { useSaveTargets } from '@/lib/ui/useSaveTargets';
 import { useTargetAccount } from '@/lib/ui/useTargetAccount';
 
 const adapters = registeredAdapters();
@@ -20,6 +21,7 @@ export function App() {
   const target = useTargetAccount();
   const preferences = usePreferences();
   const jobs = useJobs();
+  const saveTargets = useSaveTargets();
   const [error, setError] = useState<string>();
   const [starting, setStarting] = useState(false);
   const latest = jobs[0];
@@ -39,13 +41,14 @@ export function App() {
         </a>
       </header>
       <HostAccessNotice />
-      {target.ready && preferences && (
+      {target.ready && preferences && saveTargets && (
         <ExportForm
           available={available}
           mediaTypes={mediaTypes}
           knownMediaTypes={knownMediaTypes}
           detected={target.detected}
           defaults={preferences}
+          saveTargets={saveTargets}
           busy={starting}
           onStart={(request) => {
             setStarting(true);

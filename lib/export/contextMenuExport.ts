@@ -1,6 +1,7 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { detectFromUrl } from '../platforms/registry';
 import type { PlatformAdapter } from '../platforms/types';
+import { readDefaultSaveTarget } from '../upload/saveTarget';
 import type { ExportRequest } from './types';
 import { readUserPreferences, type UserPreferences } from './userPreferences';
 
@@ -35,7 +36,9 @@ export function requestFromMenuClick(click: MenuClick, preferences: UserPreferen
 export async function exportFromMenuClick(click: MenuClick, start: (request: ExportRequest) => Promise<unknown>): Promise<boolean> {
   const request = requestFromMenuClick(click, await readUserPreferences());
   if (!request) return false;
-  await start(request);
+  // The default "Save to" falls back to the downloads folder when its account is disconnected.
+  const saveTo = await readDefaultSaveTarget();
+  await start(saveTo === 'downloads' ? request : { ...request, saveTo });
   return true;
 }
 

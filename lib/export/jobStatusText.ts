@@ -1,6 +1,7 @@
 import { isFinal } from './job/jobProgress';
 import type { JobSnapshot } from './types';
 import { PLATFORM_LABELS } from '../platforms/labels';
+import { SAVE_TARGET_SHORT } from '../upload/saveTarget';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -65,10 +66,12 @@ export function jobStatusText(job: JobSnapshot): string {
     case 'archive':
       return job.request.splitGB ? 'Building the ZIPs; each goes to your downloads when complete…' : 'Building the ZIP…';
     case 'delivering':
+      if (job.upload) return `Uploading to ${SAVE_TARGET_SHORT[job.upload.target]} — ${formatBytes(job.upload.done)} of ${formatBytes(job.upload.total)}…`;
       return 'Handing the ZIP to your downloads…';
     case 'done': {
       const failed = job.media.failed ? `, ${job.media.failed} failed` : '';
       const media = job.request.includeMedia ? `, ${job.media.done} media files${failed}` : ' (no media)';
+      if (job.upload) return `Done: ${job.posts.total} posts${media}. ${job.fileName ?? 'The ZIP'} was saved to ${SAVE_TARGET_SHORT[job.upload.target]}.`;
       const where = job.partCount && job.partCount > 1 ? `${job.partCount} ZIPs, from ${job.fileName},` : (job.fileName ?? 'The ZIP');
       return `Done: ${job.posts.total} posts${media}. ${where} ${job.partCount && job.partCount > 1 ? 'are' : 'is'} in your downloads.`;
     }

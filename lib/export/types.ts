@@ -1,6 +1,7 @@
 import type { ErrorKind } from '../errors';
 import type { AccountInfo, FailedFile, PlatformId } from '../platforms/types';
 import type { ExportOptions } from './options/exportOptions';
+import type { SaveTarget } from '../upload/saveTarget';
 
 export type ExportFormat = 'json' | 'csv' | 'html';
 
@@ -16,6 +17,8 @@ export interface ExportRequest extends ExportOptions {
   includeMedia: boolean;
   /** Absent: one ZIP. Set: ZIPs of at most this size that each open alone (media exports only). */
   splitGB?: SplitGB;
+  /** Where the ZIP goes; absent = the downloads folder. */
+  saveTo?: SaveTarget;
 }
 
 export type ActiveStage = 'queued' | 'resolving' | 'metadata' | 'media' | 'archive' | 'delivering';
@@ -37,6 +40,11 @@ export interface SectionReport {
   listed: number;
   /** How many the platform says it holds, when it says so. */
   expected?: number;
+}
+
+/** Bytes of the ZIP the cloud server confirmed holding. */
+export interface UploadProgress extends Counter {
+  target: SaveTarget;
 }
 
 export interface Counter {
@@ -72,6 +80,8 @@ export interface JobSnapshot {
   zipBytes?: number;
   /** How many ZIPs a split export was delivered in (`fileName` is the first). */
   partCount?: number;
+  /** While and after the ZIP goes to a cloud server instead of the downloads folder. */
+  upload?: UploadProgress;
   /** A failed job that can carry on from where it stopped (e.g. after freeing disk space). */
   resumable?: boolean;
   /** Failed files another try may fetch ("Retry failed files"). */

@@ -1,6 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ActiveStage, JobSnapshot } from '../export/types';
 import type { FailedFile, MediaItem, MediaFormat, Post } from '../platforms/types';
+import type { DropboxCheckpoint } from '../upload/dropbox/dropboxUpload';
+import type { WebdavCheckpoint } from '../upload/webdav/webdavUpload';
 
 /** Where listing resumes: a section, the strategy reading it, and that strategy's cursor. */
 export interface ListingPosition {
@@ -45,6 +47,10 @@ export interface JobRecord extends JobSnapshot {
   downloadId?: number;
   /** When the ZIP was last handed to chrome.downloads: a worker stopped before saving the id finds the download by it. */
   deliveryStartedAt?: string;
+  /** Where the upload of the ZIP to a WebDAV server stands. */
+  uploadCheckpoint?: WebdavCheckpoint;
+  /** Where the upload of the ZIP to Dropbox stands. */
+  dropboxCheckpoint?: DropboxCheckpoint;
   /** How often the platform temporarily blocked the account during this job. */
   temporaryBlocks?: number;
   /** A split export's parts, planned when its ZIPs are first written. */

@@ -45,21 +45,21 @@ export async function readStagedFile(jobId: string, name: string): Promise<File 
   }
 }
 
+/** Removes one staged file (a delivered part, an uploaded ZIP); one already gone is fine. */
+export async function removeStagedFile(jobId: string, name: string): Promise<void> {
+  try {
+    await (await jobDirectory(jobId, false)).removeEntry(name);
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
+  }
+}
+
 /** Removes every staged file of a job, the ZIP included. */
 export async function removeJobFiles(jobId: string): Promise<void> {
   try {
     const root = await navigator.storage.getDirectory();
     const jobs = await root.getDirectoryHandle(JOBS_DIR);
     await jobs.removeEntry(jobId, { recursive: true });
-  } catch (error) {
-    if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
-  }
-}
-
-/** Removes one file of a job (a delivered part); a file already gone is fine. */
-export async function removeStagedFile(jobId: string, name: string): Promise<void> {
-  try {
-    await (await jobDirectory(jobId, false)).removeEntry(name);
   } catch (error) {
     if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
   }

@@ -9,7 +9,10 @@ import { CostEstimate } from './CostEstimate';
 import { ExportOptionsFields } from './exportOptions/ExportOptionsFields';
 import { PlatformInfoPanel } from './PlatformInfoPanel';
 import { SplitSelect } from './SplitSelect';
+import { SaveToSelect } from './SaveToSelect';
 import type { DetectedAccount } from './targetTab';
+import type { SaveTargets } from './useSaveTargets';
+import type { SaveTarget } from '../upload/saveTarget';
 
 export const FORMAT_CHOICES: { value: ExportFormat; label: string }[] = [
   { value: 'json', label: 'JSON (all metadata)' },
@@ -24,6 +27,7 @@ export interface ExportFormProps {
   knownMediaTypes: readonly string[];
   detected?: DetectedAccount;
   defaults: Pick<UserPreferences, 'format' | 'includeMedia' | 'pacing' | 'options'>;
+  saveTargets: SaveTargets;
   busy: boolean;
   onStart(request: ExportRequest): void;
 }
@@ -44,12 +48,13 @@ function AccountLine({ platform, account }: { platform: PlatformId; account?: st
   );
 }
 
-export function ExportForm({ available, mediaTypes, knownMediaTypes, detected, defaults, busy, onStart }: ExportFormProps) {
+export function ExportForm({ available, mediaTypes, knownMediaTypes, detected, defaults, saveTargets, busy, onStart }: ExportFormProps) {
   const [platform, setPlatform] = useState<PlatformId>(detected?.platform ?? available[0] ?? PLATFORM_DESCRIPTORS[0].id);
   const [format, setFormat] = useState<ExportFormat>(defaults.format);
   const [includeMedia, setIncludeMedia] = useState(defaults.includeMedia);
   const [options, setOptions] = useState<ExportOptions>(defaults.options);
   const [splitGB, setSplitGB] = useState<SplitGB | undefined>(undefined);
+  const [saveTo, setSaveTo] = useState<SaveTarget>(saveTargets.connected.includes(saveTargets.preferred) ? saveTargets.preferred : 'downloads');
   const types = mediaTypes[platform] ?? [];
   const account = detected?.platform === platform ? detected.account : undefined;
 
@@ -67,6 +72,7 @@ export function ExportForm({ available, mediaTypes, knownMediaTypes, detected, d
           ...(account ? { account } : {}),
           ...optionsForPlatform(options, types, timeZone),
           ...(includeMedia && splitGB ? { splitGB } : {}),
+          ...(saveTo === 'downloads' ? {} : { saveTo }),
         });
       }}
     >
@@ -103,6 +109,7 @@ export function ExportForm({ available, mediaTypes, knownMediaTypes, detected, d
         <summary>Options</summary>
         <ExportOptionsFields idPrefix="export" types={types} knownTypes={knownMediaTypes} value={options} onChange={setOptions} withDates />
         <SplitSelect value={splitGB} disabled={!includeMedia} onChange={setSplitGB} />
+        <SaveToSelect id="save-to" label="Save to" value={saveTo} connected={saveTargets.connected} onChange={setSaveTo} />
       </details>
       <PlatformInfoPanel platform={platform} pacing={defaults.pacing} />
       <CostEstimate platform={platform} account={account} pacing={defaults.pacing} />

@@ -119,7 +119,7 @@ describe('Popup: the account of the open tab, every export format, history', () 
     await popup.page.keyboard.press('Shift+Tab');
     await popup.page.keyboard.press('Shift+Tab');
     await popup.page.keyboard.press('Space');
-    // Without media there is nothing to split: the select is skipped, the next Tab reaches Start Export.
+    // Without media there is nothing to split: the (hidden) select is disabled.
     expect(await popup.page.getByLabel('Split into parts').isDisabled()).toBe(true);
     expect(await popup.page.getByRole('checkbox', { name: 'Include media files (images and videos)' }).isChecked()).toBe(false);
     await popup.page.keyboard.press('Tab');
@@ -228,7 +228,7 @@ describe('Popup: the account of the open tab, every export format, history', () 
     await history.getByLabel('Default export format').selectOption('csv');
     await history.getByRole('checkbox', { name: 'Include media files by default' }).setChecked(false);
     await history.getByLabel('Keep finished exports for').selectOption('30');
-    await expect.poll(() => history.getByRole('status').textContent()).toBe('Saved.');
+    await expect.poll(() => history.locator('form.preferences').getByRole('status').textContent()).toBe('Saved.');
     await history.close();
 
     const popup = await PopupPage.open(session.context, session.extensionId);

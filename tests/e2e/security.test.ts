@@ -33,7 +33,10 @@ const PERMISSIONS = [
   'alarms',
   'contextMenus',
   'notifications',
+  'identity',
 ];
+/** Cloud servers the user names (their WebDAV server, Dropbox): each origin is requested alone when connected. */
+const OPTIONAL_HOST_PERMISSIONS = ['https://*/*', 'http://*/*'];
 const HOST_PERMISSIONS = [
   'https://www.instagram.com/*',
   'https://*.cdninstagram.com/*',
@@ -53,6 +56,9 @@ const ALLOWED_URLS: { pattern: RegExp; why: string }[] = [
   { pattern: /^https:\/\/\$\{[a-z]\}\/\*$/, why: 'a host pattern built from the adapters’ hosts (https://${host}/*)' },
   { pattern: /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xhtml|1998\/Math\/MathML)$/, why: 'XML namespace names in Preact, never fetched' },
   { pattern: /^https:\/\/accounts\.google\.com\/ServiceLogin\?service=youtube&/, why: 'YouTube’s login page, a link shown to a logged-out user' },
+  { pattern: /^https:\/\/(www\.dropbox\.com\/oauth2\/authorize|api\.dropboxapi\.com\/(oauth2\/token|2\/auth\/token\/revoke|\*)|content\.dropboxapi\.com\/(2\/files\/|\*))$/, why: 'Dropbox sign-in, tokens and uploads, used only once the user connects Dropbox' },
+  { pattern: /^https?:\/\/\*\/\*$/, why: 'optional host patterns: the one origin of the user’s own server is requested when they connect it' },
+  { pattern: /^https:\/\/cloud\.example\.com\/remote\.php\/dav\/files\/you\/Exports\/$/, why: 'the example address shown in the empty WebDAV form' },
   { pattern: /^https:\/\/(wxt\.dev\/guide\/go-further\/testing\.html|github\.com\/wxt-dev\/wxt\/issues\/371)$/, why: 'text of an error wxt/storage throws outside an extension' },
 ];
 
@@ -232,7 +238,7 @@ describe('security: who may control the extension, what it is built from, what i
         expect(manifest.permissions).toEqual(PERMISSIONS);
         expect(manifest.host_permissions).toEqual(HOST_PERMISSIONS);
         expect(manifest.optional_permissions).toBeUndefined();
-        expect(manifest.optional_host_permissions).toBeUndefined();
+        expect(manifest.optional_host_permissions).toEqual(OPTIONAL_HOST_PERMISSIONS);
       }
     });
 

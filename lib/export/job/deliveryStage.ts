@@ -1,6 +1,7 @@
 import { deliverArchive, findStartedDownload, waitForDownload } from '../delivery/deliverArchive';
 import { ensureFreeSpace } from '../../storage/freeSpace';
 import type { JobContext } from './jobContext';
+import { runUploadStage } from './uploadStage';
 
 /** One ZIP to hand to Downloads, with what a stopped worker left of its delivery. */
 export interface DeliveryTarget {
@@ -49,6 +50,10 @@ export async function deliverOnce(ctx: JobContext, target: DeliveryTarget, save:
 export async function runDeliveryStage(ctx: JobContext): Promise<void> {
   const { job } = ctx;
   if (!job.fileName) throw new Error('The archive stage did not name the ZIP.');
+  if (job.request.saveTo) {
+    await runUploadStage(ctx, job.request.saveTo);
+    return;
+  }
   await deliverOnce(
     ctx,
     { fileName: job.fileName, bytes: job.zipBytes ?? 0, downloadId: job.downloadId, deliveryStartedAt: job.deliveryStartedAt },

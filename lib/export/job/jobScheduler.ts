@@ -92,7 +92,18 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
   async function restart(job: JobRecord, stage: ActiveStage): Promise<void> {
     const { error: _error, finishedAt: _finished, resumeStage: _resume, ...rest } = job;
     // A split export written again is planned again: its parts may change with the files retried.
-    const delivered = stage === 'delivering' ? {} : { downloadId: undefined, deliveryStartedAt: undefined, parts: undefined, partCount: undefined };
+    const delivered =
+      stage === 'delivering'
+        ? {}
+        : {
+            downloadId: undefined,
+            deliveryStartedAt: undefined,
+            parts: undefined,
+            partCount: undefined,
+            upload: undefined,
+            uploadCheckpoint: undefined,
+            dropboxCheckpoint: undefined,
+          };
     // A done job showed 100 %; the bar of its retry starts over from the stage it goes back to.
     const percent = job.stage === 'done' ? 0 : job.percent;
     await publish({ ...rest, ...delivered, percent, stage, updatedAt: new Date().toISOString() });

@@ -7,7 +7,8 @@ import { PLATFORM_LABELS } from '../../platforms/labels';
 import { adapterFor } from '../../platforms/registry';
 import { FailedFiles } from '../FailedFiles';
 import { canRetryFailedFiles } from '../JobCard';
-import { accountLabel, failureText, formatBytes } from '../../export/jobStatusText';
+import { accountLabel, failureText, formatBytes, jobStatusText } from '../../export/jobStatusText';
+import { SAVE_TARGET_SHORT } from '../../upload/saveTarget';
 
 function when(entry: HistoryEntry): string {
   return new Date(entry.finishedAt ?? entry.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -16,12 +17,14 @@ function when(entry: HistoryEntry): string {
 function outcome(entry: HistoryEntry): string {
   switch (entry.stage) {
     case 'done':
+      if (entry.upload) return `Done (saved to ${SAVE_TARGET_SHORT[entry.upload.target]})`;
       return entry.archiveKept ? 'Done' : 'Done (ZIP removed)';
     case 'failed':
       return `Failed: ${failureText(entry)}`;
     case 'cancelled':
       return 'Cancelled';
     default:
+      if (entry.stage === 'delivering' && entry.upload) return jobStatusText(entry);
       return `Running (${entry.percent.toFixed(0)}%)`;
   }
 }

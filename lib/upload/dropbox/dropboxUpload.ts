@@ -1,0 +1,173 @@
+import { ExportError, isExportError } from '../../errors';
+import type { UploadSource } from '../uploadSource';
+import { dropboxContentHash } from './contentHash';
+
+type Fetch = typeof fetch;
+
+const CONTENT_API = 'https://content.dropboxapi.com/2/files/';
+
+/** Where a Dropbox upload stands: its upload session and the bytes Dropbox acknowledged. */
+export interface DropboxCheckpoint {
+  sessionId?: string;
+  offset: number;
+  complete?: boolean;
+}
+
+export interface DropboxUploadOptions {
+  source: UploadSource;
+  /** The export's folder inside the app's folder. */
+  folder: string;
+  /** A valid access token; `forceRefresh` after Dropbox refused the current one. */
+  accessToken(options?: { forceRefresh?: boolean }): Promise<string>;
+  signal: AbortSignal;
+  checkpoint?: DropboxCheckpoint;
+  onCheckpoint(checkpoint: DropboxCheckpoint): Promise<void>;
+  fetch?: Fetch;
+  /** One request carries at most 150 MB; chunks are a multiple of 4 MiB. */
+  chunkSize?: number;
+  retryDelaysMs?: readonly number[];
+}
+
+const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
+const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000];
+
+/** Dropbox-API-Arg is an HTTP header: characters outside ASCII go as JSON \u escapes. */
+export function apiArg(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+interface DropboxError {
+  error_summary?: string;
+  error?: { '.tag'?: string; correct_offset?: number; path?: { '.tag'?: string }; reason?: { '.tag'?: string }; lookup_failed?: { '.tag'?: string; correct_offset?: number } };
+}
+
+/** Dropbox's session answer to an append at a wrong offset: where it stands. */
+class OffsetMismatch extends Error {
+  constructor(readonly correctOffset: number) {
+    super(`Dropbox holds ${correctOffset} bytes of the session.`);
+  }
+}
+
+class SessionGone extends Error {}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function quotaError(): ExportError {
+  return new ExportError('quota_exceeded', 'Your Dropbox is full. Free some space there, then press Resume.', { status: 507 });
+}
+
+/**
+ * Uploads one file to `/<folder>/<name>` in the app's folder through an upload session
+ * (start, append_v2, finish), carrying on from the checkpoint. After a drop or a worker stop an
+ * empty append at the saved offset asks Dropbox where the session stands (`incorrect_offset`
+ * answers it); an expired session (7 days) starts over. Resolves once Dropbox's size and
+ * content_hash match the file.
+ */
+export async function uploadToDropbox(options: DropboxUploadOptions): Promise<void> {
+  const { source, signal } = options;
+  const fetchImpl = options.fetch ?? fetch;
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  let checkpoint: DropboxCheckpoint = options.checkpoint ?? { offset: 0 };
+  const save = async (next: DropboxCheckpoint) => {
+    checkpoint = next;
+    await options.onCheckpoint(next);
+  };
+
+  const call = async (endpoint: string, arg: unknown, body: Blob): Promise<unknown> => {
+    for (let tries = 0, refreshed = false; ; tries++) {
+      signal.throwIfAborted();
+      let response: Response;
+      try {
+        const token = await options.accessToken({ forceRefresh: refreshed });
+        response = await fetchImpl(`${CONTENT_API}${endpoint}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Dropbox-API-Arg': apiArg(arg), 'Content-Type': 'application/octet-stream' },
+          body,
+          signal,
+          credentials: 'omit',
+        });
+      } catch (error) {
+        if (signal.aborted) throw signal.reason;
+        if (isExportError(error)) throw error;
+        if (tries >= delays.length) throw new ExportError('network_error', `The connection to Dropbox failed (${(error as Error).message}).`);
+        await sleep(delays[tries]!, signal);
+        continue;
+      }
+      if (response.ok) return response.json();
+      const answer = (await response.json().catch(() => ({}))) as DropboxError;
+      if (response.status === 401 && !refreshed) {
+        refreshed = true;
+        tries--;
+        continue;
+      }
+      if (response.status === 401) throw new ExportError('http_error', 'Dropbox refused the connection: connect Dropbox again in History & settings, then press Resume.', { status: 401 });
+      if (response.status === 409) {
+        const tag = answer.error?.['.tag'];
+        const offset = answer.error?.correct_offset ?? answer.error?.lookup_failed?.correct_offset;
+        if (offset !== undefined) throw new OffsetMismatch(offset);
+        if (tag === 'not_found' || answer.error?.lookup_failed?.['.tag'] === 'not_found') throw new SessionGone();
+        if (answer.error?.path?.['.tag'] === 'insufficient_space' || answer.error?.reason?.['.tag'] === 'insufficient_space') throw quotaError();
+        throw new ExportError('http_error', `Dropbox refused the upload (${answer.error_summary ?? tag ?? 'no reason given'}).`, { status: 409 });
+      }
+      if (response.status === 507) throw quotaError();
+      const retryable = response.status === 429 || response.status >= 500;
+      if (!retryable || tries >= delays.length) throw new ExportError('http_error', `Dropbox answered ${response.status} to an upload.`, { status: response.status });
+      const retryAfter = Number(response.headers.get('Retry-After'));
+      await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : delays[tries]!, signal);
+    }
+  };
+
+  const empty = new Blob([]);
+  for (let restarts = 0; ; ) {
+    try {
+      if (!checkpoint.sessionId) {
+        const started = (await call('upload_session/start', { close: false }, empty)) as { session_id: string };
+        await save({ sessionId: started.session_id, offset: 0 });
+      } else {
+        // Ask where the session stands: an empty append at our offset either fits or is corrected.
+        await call('upload_session/append_v2', { cursor: { session_id: checkpoint.sessionId, offset: checkpoint.offset }, close: false }, empty);
+      }
+      while (checkpoint.offset < source.size - chunkSize) {
+        const end = checkpoint.offset + chunkSize;
+        await call('upload_session/append_v2', { cursor: { session_id: checkpoint.sessionId, offset: checkpoint.offset }, close: false }, source.slice(checkpoint.offset, end));
+        await save({ sessionId: checkpoint.sessionId, offset: end });
+      }
+      const path = `/${options.folder}/${source.name}`;
+      const result = (await call(
+        'upload_session/finish',
+        { cursor: { session_id: checkpoint.sessionId, offset: checkpoint.offset }, commit: { path, mode: 'overwrite', autorename: false, mute: true } },
+        source.slice(checkpoint.offset, source.size),
+      )) as { size?: number; content_hash?: string };
+      if (result.size !== source.size || result.content_hash !== (await dropboxContentHash(source))) {
+        await save({ offset: 0 });
+        throw new ExportError('http_error', 'Dropbox holds a different file than the one sent; press Resume to send it again.');
+      }
+      await save({ sessionId: checkpoint.sessionId, offset: source.size, complete: true });
+      return;
+    } catch (error) {
+      if (error instanceof OffsetMismatch) {
+        await save({ sessionId: checkpoint.sessionId, offset: error.correctOffset });
+        continue;
+      }
+      if (error instanceof SessionGone && restarts++ < 2) {
+        await save({ offset: 0 });
+        continue;
+      }
+      if (error instanceof SessionGone) throw new ExportError('http_error', 'Dropbox keeps losing the upload session; press Resume to try again.');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import { ExportError, isExportError } from '../../errors';
+import type { UploadSource } from '../uploadSource';
+import { hrefName } from './davResponses';
+import type { WebdavCredentials } from './webdavAccount';
+import { createWebdavClient, type Fetch, type WebdavClient } from './webdavClient';
+
+/** Where an upload stands, saved after every confirmed step so a restarted worker carries on. */
+export interface WebdavCheckpoint {
+  /** The file's URL on the server. */
+  fileUrl: string;
+  /** Nextcloud chunked upload: the upload collection and its chunk size. */
+  transferUrl?: string;
+  chunkSize?: number;
+  /** Bytes the server holds for certain. */
+  confirmed: number;
+  /** The server confirmed the whole file. */
+  complete?: boolean;
+}
+
+export interface WebdavUploadOptions {
+  source: UploadSource;
+  /** The export's folder, created under the account's URL. */
+  folder: string;
+  credentials: WebdavCredentials;
+  signal: AbortSignal;
+  checkpoint?: WebdavCheckpoint;
+  onCheckpoint(checkpoint: WebdavCheckpoint): Promise<void>;
+  fetch?: Fetch;
+  /** Nextcloud chunk size; its server takes 5 MB to 5 GB per chunk. */
+  chunkSize?: number;
+  /** Waits between tries after a network drop or a server error; their count bounds the tries. */
+  retryDelaysMs?: readonly number[];
+}
+
+const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
+const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000];
+
+/**
+ * Nextcloud's chunked upload v2 lives at `/remote.php/dav/uploads/<user>/` beside the files root
+ * `/remote.php/dav/files/<user>/`; a server URL of that shape says the server offers it.
+ */
+export function nextcloudUploadsRoot(folderUrl: string): string | undefined {
+  const url = new URL(folderUrl);
+  const match = /^(.*\/remote\.php\/dav\/)files\/([^/]+)\//.exec(url.pathname);
+  if (!match) return undefined;
+  return `${url.origin}${match[1]}uploads/${match[2]}/`;
+}
+
+function retryable(error: unknown): boolean {
+  if (!isExportError(error)) return false;
+  if (error.kind === 'network_error') return true;
+  const status = error.details.status ?? 0;
+  // 423: the server still holds the lock of a request whose connection was cut, until it notices.
+  return error.kind === 'http_error' && (status >= 500 || status === 429 || status === 408 || status === 423);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Runs `attempt` again after a drop or a server error; each try starts by asking the server where
+ * it stands. A try that moved the upload on starts the count of tries again: a long upload may
+ * meet many drops, a dead server only so many.
+ */
+async function withRetries<T>(signal: AbortSignal, delays: readonly number[], progress: () => number, attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    const before = progress();
+    try {
+      return await attempt();
+    } catch (error) {
+      if (progress() > before) tries = 0;
+      if (signal.aborted || !retryable(error) || tries >= delays.length) throw error;
+      await sleep(delays[tries]!, signal);
+    }
+  }
+}
+
+function childUrl(parent: string, name: string): string {
+  return new URL(encodeURIComponent(name), parent.endsWith('/') ? parent : `${parent}/`).href;
+}
+
+async function remoteSize(client: WebdavClient, url: string): Promise<number | undefined> {
+  return (await client.propfind(url, 0))?.[0]?.size;
+}
+
+async function confirmSize(client: WebdavClient, url: string, size: number): Promise<void> {
+  const stored = await remoteSize(client, url);
+  if (stored !== size) {
+    throw new ExportError('http_error', `The WebDAV server holds ${stored ?? 'no'} bytes of ${size} after the upload; press Resume to send it again.`, { status: 500 });
+  }
+}
+
+/** Plain WebDAV cannot append to a file: a file the server does not hold whole is sent again whole. */
+async function plainUpload(client: WebdavClient, options: WebdavUploadOptions, fileUrl: string): Promise<void> {
+  const { source } = options;
+  if ((await remoteSize(client, fileUrl)) !== source.size) await client.put(fileUrl, source.slice(0, source.size));
+  await confirmSize(client, fileUrl, source.size);
+  await options.onCheckpoint({ fileUrl, confirmed: source.size, complete: true });
+}
+
+function chunkName(index: number): string {
+  return String(index + 1).padStart(5, '0');
+}
+
+/** Chunks the server holds whole, counted from the first; the server assembles them by name. */
+async function confirmedChunks(client: WebdavClient, transferUrl: string, chunkSize: number, total: number): Promise<number | undefined> {
+  const entries = await client.propfind(transferUrl, 1);
+  if (!entries) return undefined;
+  const sizes = new Map(entries.map((entry) => [hrefName(entry.href), entry.size]));
+  const count = Math.ceil(total / chunkSize);
+  let whole = 0;
+  while (whole < count && sizes.get(chunkName(whole)) === Math.min(chunkSize, total - whole * chunkSize)) whole++;
+  return whole;
+}
+
+async function chunkedUpload(client: WebdavClient, options: WebdavUploadOptions, fileUrl: string, uploadsRoot: string): Promise<void> {
+  const { source } = options;
+  const headers = { Destination: fileUrl, 'OC-Total-Length': String(source.size) };
+  let checkpoint = options.checkpoint?.transferUrl ? options.checkpoint : undefined;
+  const chunkSize = checkpoint?.chunkSize ?? options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  let whole = checkpoint?.transferUrl ? await confirmedChunks(client, checkpoint.transferUrl, chunkSize, source.size) : undefined;
+  if (checkpoint === undefined || whole === undefined) {
+    // No upload collection yet, or the server expired it (after 24 h idle): start a new one.
+    if ((await remoteSize(client, fileUrl)) === source.size) {
+      await options.onCheckpoint({ fileUrl, confirmed: source.size, complete: true });
+      return;
+    }
+    const transferUrl = `${uploadsRoot}star-export-${crypto.randomUUID()}/`;
+    await client.mkcol(transferUrl, { Destination: fileUrl });
+    checkpoint = { fileUrl, transferUrl, chunkSize, confirmed: 0 };
+    await options.onCheckpoint(checkpoint);
+    whole = 0;
+  }
+  const transferUrl = checkpoint.transferUrl!;
+  const count = Math.ceil(source.size / chunkSize);
+  for (let index = whole; index < count; index++) {
+    const start = index * chunkSize;
+    const end = Math.min(source.size, start + chunkSize);
+    await client.put(`${transferUrl}${chunkName(index)}`, source.slice(start, end), headers);
+    await options.onCheckpoint({ ...checkpoint, confirmed: end });
+  }
+  await client.move(`${transferUrl}.file`, fileUrl, headers);
+  await confirmSize(client, fileUrl, source.size);
+  await options.onCheckpoint({ fileUrl, confirmed: source.size, complete: true });
+}
+
+/**
+ * Uploads one file into `<account URL>/<folder>/`, carrying on from the checkpoint: the server is
+ * asked what it holds first, so a worker stop or a dropped connection costs at most one chunk
+ * (Nextcloud) or the file (plain WebDAV). Resolves only once the server confirms the file's size.
+ */
+export async function uploadToWebdav(options: WebdavUploadOptions): Promise<void> {
+  const { credentials, signal, folder, source } = options;
+  const client = createWebdavClient(credentials, signal, options.fetch);
+  const folderUrl = childUrl(credentials.url, folder);
+  const fileUrl = childUrl(folderUrl, source.name);
+  const uploadsRoot = nextcloudUploadsRoot(credentials.url);
+  let latest = options.checkpoint;
+  const onCheckpoint = async (checkpoint: WebdavCheckpoint) => {
+    latest = checkpoint;
+    await options.onCheckpoint(checkpoint);
+  };
+  await withRetries(signal, options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, () => latest?.confirmed ?? 0, async () => {
+    const run = { ...options, checkpoint: latest, onCheckpoint };
+    await client.mkcol(`${folderUrl}/`);
+    if (uploadsRoot) await chunkedUpload(client, run, fileUrl, uploadsRoot);
+    else await plainUpload(client, run, fileUrl);
+  });
+}
