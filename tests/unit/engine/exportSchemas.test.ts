@@ -80,7 +80,7 @@ const input = {
   exporterVersion: '0.1.0',
   platform: 'instagram' as const,
   account: { id: '42', handle: 'star.demo', displayName: 'Star Demo', isPrivate: false, postCount: 5, profileUrl: 'https://www.instagram.com/star.demo/', isViewer: true },
-  options: { platform: 'instagram' as const, account: 'star.demo', format: 'html' as const, includeMedia: true },
+  options: { platform: 'instagram' as const, account: 'star.demo', format: 'html' as const, includeMedia: true, mediaTypes: ['images', 'videos'], quality: 'original' as const },
   exportedAt: new Date('2026-06-01T09:00:00Z'),
   posts,
   outcomeOf: (item: MediaItem) => outcomes.get(item),
@@ -100,7 +100,7 @@ describe('the main JSON', () => {
   });
 
   it('holds for a metadata-only export, with its media listed but not downloaded', () => {
-    const manifest = buildManifest({ ...input, options: { platform: 'youtube', format: 'json', includeMedia: false }, platform: 'youtube', outcomeOf: () => undefined, failed: [], sections: [] });
+    const manifest = buildManifest({ ...input, options: { platform: 'youtube', format: 'json', includeMedia: false, mediaTypes: ['videos', 'shorts', 'live'], quality: 'small', dateFrom: '2026-01-01', timeZone: 'Europe/Berlin' }, platform: 'youtube', outcomeOf: () => undefined, failed: [], sections: [] });
     expect(schemaProblems('export', written(manifest), MAIN)).toEqual([]);
   });
 
