@@ -1,5 +1,5 @@
 import { isFinal } from './job/jobProgress';
-import type { JobSnapshot } from './types';
+import type { JobSnapshot, UploadProgress } from './types';
 import { PLATFORM_LABELS } from '../platforms/labels';
 import { SAVE_TARGET_SHORT } from '../upload/saveTarget';
 
@@ -41,6 +41,12 @@ export function whenItContinues(until: Date, now: Date = new Date()): string {
   return `${day} at ${clockTime(until)}`;
 }
 
+/** "Uploading part 2 of 5 to WebDAV — 1.2 GB of 4.0 GB…" (without "part …" for a whole ZIP). */
+function uploadingText(upload: UploadProgress): string {
+  const part = upload.part ? `part ${upload.part.number} of ${upload.part.of} ` : '';
+  return `Uploading ${part}to ${SAVE_TARGET_SHORT[upload.target]} — ${formatBytes(upload.done)} of ${formatBytes(upload.total)}…`;
+}
+
 /** One line a person can read at a glance, for the live region. */
 export function jobStatusText(job: JobSnapshot): string {
   const who = accountLabel(job);
@@ -63,17 +69,23 @@ export function jobStatusText(job: JobSnapshot): string {
     }
     case 'media':
       return `Downloading media: ${job.media.done + job.media.failed} of ${job.media.total} (${formatBytes(job.bytes.done)})…`;
-    case 'archive':
-      return job.request.splitGB ? 'Building the ZIPs; each goes to your downloads when complete…' : 'Building the ZIP…';
+    case 'archive': {
+      if (!job.request.splitGB) return 'Building the ZIP…';
+      const where = SAVE_TARGET_SHORT[job.request.saveTo ?? 'downloads'];
+      // Completed parts go up while later ones are built.
+      if (job.upload && job.upload.done < job.upload.total) return `Building the ZIPs; each goes to ${where} when complete. ${uploadingText(job.upload)}`;
+      return `Building the ZIPs; each goes to ${where} when complete…`;
+    }
     case 'delivering':
-      if (job.upload) return `Uploading to ${SAVE_TARGET_SHORT[job.upload.target]} — ${formatBytes(job.upload.done)} of ${formatBytes(job.upload.total)}…`;
+      if (job.upload) return uploadingText(job.upload);
       return 'Handing the ZIP to your downloads…';
     case 'done': {
       const failed = job.media.failed ? `, ${job.media.failed} failed` : '';
       const media = job.request.includeMedia ? `, ${job.media.done} media files${failed}` : ' (no media)';
-      if (job.upload) return `Done: ${job.posts.total} posts${media}. ${job.fileName ?? 'The ZIP'} was saved to ${SAVE_TARGET_SHORT[job.upload.target]}.`;
-      const where = job.partCount && job.partCount > 1 ? `${job.partCount} ZIPs, from ${job.fileName},` : (job.fileName ?? 'The ZIP');
-      return `Done: ${job.posts.total} posts${media}. ${where} ${job.partCount && job.partCount > 1 ? 'are' : 'is'} in your downloads.`;
+      const several = job.partCount !== undefined && job.partCount > 1;
+      const what = several ? `${job.partCount} ZIPs, from ${job.fileName},` : (job.fileName ?? 'The ZIP');
+      if (job.upload) return `Done: ${job.posts.total} posts${media}. ${what} ${several ? 'were' : 'was'} saved to ${SAVE_TARGET_SHORT[job.upload.target]}.`;
+      return `Done: ${job.posts.total} posts${media}. ${what} ${several ? 'are' : 'is'} in your downloads.`;
     }
     case 'failed':
       return `Export failed. ${failureText(job)}`;

@@ -14,7 +14,10 @@ export interface ListingPosition {
   listed: number;
 }
 
-/** One ZIP of a split export: planned once, written, handed to Downloads, then its file removed. */
+/**
+ * One ZIP of a split export: planned once, written, handed to Downloads or uploaded to the job's
+ * cloud target, then its file removed.
+ */
 export interface PartRecord {
   /** 1 for the first part. */
   number: number;
@@ -29,7 +32,11 @@ export interface PartRecord {
   size?: number;
   downloadId?: number;
   deliveryStartedAt?: string;
-  /** The download completed and the file was removed. */
+  /** Where this part's upload to a WebDAV server stands. */
+  uploadCheckpoint?: WebdavCheckpoint;
+  /** Where this part's upload to Dropbox stands. */
+  dropboxCheckpoint?: DropboxCheckpoint;
+  /** The download completed, or the server confirmed the upload, and the file was removed. */
   delivered?: boolean;
 }
 

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { ExportError } from '../../errors';
+import type { JobRecord } from '../../storage/exportDb';
 import { readStagedFile, removeStagedFile } from '../../storage/fileStaging';
 import { DROPBOX_ORIGINS, dropboxAccessToken } from '../../upload/dropbox/dropboxAuth';
 import { uploadToDropbox } from '../../upload/dropbox/dropboxUpload';
@@ -8,7 +9,32 @@ import { fileUploadSource, type UploadSource } from '../../upload/uploadSource';
 import { originPattern, webdavCredentials } from '../../upload/webdav/webdavAccount';
 import { uploadToWebdav } from '../../upload/webdav/webdavUpload';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
+import type { UploadProgress } from '../types';
 import type { JobContext } from './jobContext';
+
+/** Where one file's upload stands with each provider; the job holds the whole ZIP's, a part its own. */
+export type UploadCheckpoints = Pick<JobRecord, 'uploadCheckpoint' | 'dropboxCheckpoint'>;
+
+/** Where an upload reads its saved checkpoint and saves each new one, with the progress to show. */
+export interface CheckpointStore {
+  read(): UploadCheckpoints;
+  save(changes: UploadCheckpoints, progress: UploadProgress): Promise<void>;
+}
+
+/** The job's own checkpoints: a whole-export ZIP. */
+export function jobCheckpoints(ctx: JobContext): CheckpointStore {
+  return { read: () => ctx.job, save: (changes, upload) => ctx.save({ ...changes, upload }) };
+}
+
+/** A complete upload needs nothing more from the server. */
+export function isUploaded(checkpoints: UploadCheckpoints): boolean {
+  return checkpoints.uploadCheckpoint?.complete === true || checkpoints.dropboxCheckpoint?.complete === true;
+}
+
+/** One folder per export, named after it: the parts of a split export go in together. */
+export function uploadFolderName(zipName: string): string {
+  return zipName.replace(/(_part-\d{2,})?\.zip$/, '');
+}
 
 /** Without the host permission the server's answers are hidden from the extension (CORS). */
 async function ensureReachable(origins: string[], target: SaveTarget): Promise<void> {
@@ -16,33 +42,46 @@ async function ensureReachable(origins: string[], target: SaveTarget): Promise<v
   throw new ExportError('http_error', `Star Export may not reach ${SAVE_TARGET_SHORT[target]} yet: connect it again in History & settings, then press Resume.`);
 }
 
-async function upload(ctx: JobContext, target: SaveTarget, source: UploadSource, folder: string): Promise<void> {
+export interface UploadFile {
+  source: UploadSource;
+  folder: string;
+  checkpoints: CheckpointStore;
+  /** Which part of a split export, for the progress line. */
+  part?: UploadProgress['part'];
+}
+
+/**
+ * Uploads one file to the target from its saved checkpoint on, saving every new one; resolves
+ * once the server confirmed the whole file.
+ */
+export async function uploadFile(ctx: JobContext, target: SaveTarget, { source, folder, checkpoints, part }: UploadFile): Promise<void> {
   const { signal } = ctx;
-  const progress = (done: number) => ({ upload: { target, done, total: source.size } });
+  const progress = (done: number): UploadProgress => ({ target, done, total: source.size, ...(part ? { part } : {}) });
+  const saved = checkpoints.read();
   if (target === 'webdav') {
     const credentials = await webdavCredentials();
     await ensureReachable([originPattern(credentials.url)], target);
-    await ctx.save(progress(ctx.job.uploadCheckpoint?.confirmed ?? 0));
+    await checkpoints.save({}, progress(saved.uploadCheckpoint?.confirmed ?? 0));
     await uploadToWebdav({
       source,
       folder,
       credentials,
       signal,
-      checkpoint: ctx.job.uploadCheckpoint,
-      onCheckpoint: (checkpoint) => ctx.save({ uploadCheckpoint: checkpoint, ...progress(checkpoint.confirmed) }),
+      checkpoint: saved.uploadCheckpoint,
+      onCheckpoint: (checkpoint) => checkpoints.save({ uploadCheckpoint: checkpoint }, progress(checkpoint.confirmed)),
     });
     return;
   }
   if (target === 'dropbox') {
     await ensureReachable(DROPBOX_ORIGINS, target);
-    await ctx.save(progress(ctx.job.dropboxCheckpoint?.offset ?? 0));
+    await checkpoints.save({}, progress(saved.dropboxCheckpoint?.offset ?? 0));
     await uploadToDropbox({
       source,
       folder,
       accessToken: (options) => dropboxAccessToken(options),
       signal,
-      checkpoint: ctx.job.dropboxCheckpoint,
-      onCheckpoint: (checkpoint) => ctx.save({ dropboxCheckpoint: checkpoint, ...progress(checkpoint.offset) }),
+      checkpoint: saved.dropboxCheckpoint,
+      onCheckpoint: (checkpoint) => checkpoints.save({ dropboxCheckpoint: checkpoint }, progress(checkpoint.offset)),
     });
     return;
   }
@@ -58,11 +97,10 @@ export async function runUploadStage(ctx: JobContext, target: SaveTarget): Promi
   const { job } = ctx;
   const fileName = job.fileName;
   if (!fileName) throw new Error('The archive stage did not name the ZIP.');
-  const uploaded = job.uploadCheckpoint?.complete === true || job.dropboxCheckpoint?.complete === true;
-  if (!uploaded) {
+  if (!isUploaded(job)) {
     const file = await readStagedFile(job.id, ARCHIVE_FILE_NAME);
     if (!file) throw new ExportError('export_expired', 'The ZIP is no longer stored; run the export again.');
-    await upload(ctx, target, fileUploadSource(fileName, file), fileName.replace(/\.zip$/, ''));
+    await uploadFile(ctx, target, { source: fileUploadSource(fileName, file), folder: uploadFolderName(fileName), checkpoints: jobCheckpoints(ctx) });
   }
   await removeStagedFile(job.id, ARCHIVE_FILE_NAME);
 }

@@ -35,6 +35,32 @@ describe('jobStatusText', () => {
       'Building the ZIPs; each goes to your downloads when complete…',
     ],
     [
+      'uploading a part while later parts are built',
+      {
+        stage: 'archive',
+        request: { platform: 'instagram', format: 'json', includeMedia: true, splitGB: 4, saveTo: 'webdav' },
+        upload: { target: 'webdav', part: { number: 2, of: 5 }, done: 1.2 * 1024 ** 3, total: 4 * 1024 ** 3 },
+      },
+      'Building the ZIPs; each goes to WebDAV when complete. Uploading part 2 of 5 to WebDAV — 1.2 GB of 4.0 GB…',
+    ],
+    [
+      'uploading the last parts once all are built',
+      { stage: 'delivering', upload: { target: 'dropbox', part: { number: 5, of: 5 }, done: 0, total: 3 * 1024 ** 2 } },
+      'Uploading part 5 of 5 to Dropbox — 0 B of 3.0 MB…',
+    ],
+    [
+      'done in parts saved to the cloud',
+      {
+        stage: 'done',
+        posts: { done: 60, total: 60 },
+        media: { done: 120, failed: 0, total: 120 },
+        fileName: 'x_part-01.zip',
+        partCount: 3,
+        upload: { target: 'webdav', part: { number: 3, of: 3 }, done: 10, total: 10 },
+      },
+      'Done: 60 posts, 120 media files. 3 ZIPs, from x_part-01.zip, were saved to WebDAV.',
+    ],
+    [
       'done without media',
       { stage: 'done', request: { platform: 'instagram', format: 'csv', includeMedia: false }, posts: { done: 60, total: 60 }, fileName: 'x.zip' },
       'Done: 60 posts (no media). x.zip is in your downloads.',
