@@ -2,10 +2,11 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../lib/export/history/exportHistory';
+import { PART_RESERVE_BYTES } from '../../lib/export/parts/partPlan';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
-import { expectEveryServedFileAccountedFor, openExport } from './exportChecks';
-import { addFakeCookies, existingZips, launchWithExtension, PopupPage, sendToBackground, stopExtensionWorker, type ExtensionSession } from './harness';
+import { expectEveryServedFileAccountedFor, expectSha256SumsVerify, openExport } from './exportChecks';
+import { addFakeCookies, existingZips, hashZipEntry, launchWithExtension, PopupPage, sendToBackground, stopExtensionWorker, type ExtensionSession } from './harness';
 import { startDropProxy, type DropProxy } from './harness/dropProxy';
 import { extensionCopyWithHosts } from './harness/extensionCopy';
 import { removeDir } from './harness/profile';
@@ -16,6 +17,42 @@ const TIMEOUT_MS = 240_000;
 const MB = 1024 * 1024;
 /** The server's name as the user would type it; Chromium sends it to the local proxy. */
 const DAV_HOST = 'dav.star-export.test';
+
+/** The names of the ZIP files the extension holds in its storage (OPFS), of every job. */
+function storedZips(page: PopupPage['page']): Promise<string[]> {
+  return page.evaluate(async () => {
+    const names: string[] = [];
+    type Folder = FileSystemDirectoryHandle & { entries(): AsyncIterable<[string, FileSystemHandle]> };
+    try {
+      const jobs = (await (await navigator.storage.getDirectory()).getDirectoryHandle('jobs')) as Folder;
+      for await (const [, job] of jobs.entries()) {
+        if (job.kind !== 'directory') continue;
+        for await (const [name] of (job as Folder).entries()) if (name.endsWith('.zip')) names.push(name);
+      }
+    } catch {
+      // No staging folder at all.
+    }
+    return names;
+  });
+}
+
+/** A split export's parts as the job record keeps them: each one's name and size as written. */
+function partsOf(page: PopupPage['page'], jobId: string): Promise<{ name: string; size: number }[]> {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('star-export');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const job = await new Promise<{ parts?: { name: string; size: number }[] }>((resolve, reject) => {
+      const request = db.transaction('jobs').objectStore('jobs').get(id);
+      request.onsuccess = () => resolve(request.result as { parts?: { name: string; size: number }[] });
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return (job.parts ?? []).map(({ name, size }) => ({ name, size }));
+  }, jobId);
+}
 
 describe('an export saved to a WebDAV server (rclone serve webdav)', () => {
   let fake: FakePlatforms;
@@ -137,4 +174,84 @@ describe('an export saved to a WebDAV server (rclone serve webdav)', () => {
     expect((await stat(uploaded)).size).toBe(resumed.zipBytes);
     await openExport(uploaded, 'instagram');
   });
+
+  it(
+    'uploads each part of a split export as it completes, through a drop and a worker stop; every part on the server whole, none left locally',
+    { timeout: TIMEOUT_MS },
+    async () => {
+      const served = fake.instagramMedia();
+      const servedBytes = served.reduce((sum, file) => sum + file.bytes, 0);
+      // About a third of the files' bytes a part: the account in three parts or more.
+      await useQuickPacing(session, { partBytes: PART_RESERVE_BYTES + Math.ceil(servedBytes / 3) });
+
+      const popup = await PopupPage.open(session.context, session.extensionId);
+      await popup.choosePlatform('instagram');
+      await popup.setIncludeMedia(true);
+      await popup.page.getByText('Options', { exact: true }).click();
+      await popup.page.getByLabel('Split into parts').selectOption('2');
+      await popup.page.getByLabel('Save to').selectOption('webdav');
+      // Cuts the first part's upload part-way.
+      proxy.dropOnceAfter(MB);
+      const droppedBefore = proxy.dropped;
+      await popup.start();
+
+      const seen: string[] = [];
+      let zipsWhileSecondUploads: string[] | undefined;
+      let bytesAtSecond: number | undefined;
+      let stopped = false;
+      const deadline = Date.now() + TIMEOUT_MS - 60_000;
+      let text = '';
+      while (Date.now() < deadline) {
+        text = await popup.statusText();
+        if (seen.at(-1) !== text) seen.push(text);
+        if (/\bDone\b|fail|cancel/i.test(text)) break;
+        const uploading = /Uploading part (\d+) of \d+ to WebDAV/.exec(text);
+        if (uploading && Number(uploading[1]) >= 2 && bytesAtSecond === undefined) {
+          bytesAtSecond = proxy.bytesUp;
+          // Parts go up one at a time, and a part's file goes once the server has it.
+          zipsWhileSecondUploads = await storedZips(popup.page);
+        }
+        // Part-way into a later part's upload: stop the worker under it.
+        if (!stopped && bytesAtSecond !== undefined && uploading && proxy.bytesUp > bytesAtSecond + MB) {
+          await stopExtensionWorker(session.context, session.extensionId);
+          stopped = true;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(text, seen.join('\n')).toMatch(/Done: .* (\d+) ZIPs, from .*_part-01\.zip, were saved to WebDAV\./);
+      expect(proxy.dropped - droppedBefore, 'the connection was cut once').toBe(1);
+      expect(stopped, `the worker was stopped during an upload:\n${seen.join('\n')}`).toBe(true);
+      expect(seen.some((line) => /Uploading part 1 of \d+ to WebDAV — .* of .*…$/.test(line)), seen.join('\n')).toBe(true);
+      expect(zipsWhileSecondUploads).not.toContain('export.part-01.zip');
+
+      const [job] = await sendToBackground<HistoryEntry[]>(popup.page, 'listHistory');
+      const parts = await partsOf(popup.page, job!.id);
+      expect(parts.length).toBe(job!.partCount);
+      expect(parts.length).toBeGreaterThanOrEqual(3);
+      const folder = join(dav.root, 'exports', job!.fileName!.replace(/_part-01\.zip$/, ''));
+      expect((await readdir(folder)).sort()).toEqual(parts.map((part) => part.name));
+      const partOf = new Map<string, string>();
+      for (const part of parts) {
+        const uploaded = join(folder, part.name);
+        expect((await stat(uploaded)).size, part.name).toBe(part.size);
+        // openExport runs unzip -t; SHA256SUMS inside the part verifies every file it holds.
+        const { manifest, root } = await openExport(uploaded, 'instagram');
+        expectSha256SumsVerify(uploaded, root);
+        for (const post of manifest.posts) {
+          for (const media of post.media) {
+            if (!media.path) continue;
+            const key = `${post.id}/${media.id}`;
+            expect(partOf.has(key), `${key} is in one part only`).toBe(false);
+            partOf.set(key, part.name);
+            const file = served.find((s) => s.postId === post.id && s.mediaId === media.id)!;
+            expect(await hashZipEntry(uploaded, `${root}/${media.path}`), key).toBe(file.sha256);
+          }
+        }
+      }
+      for (const file of served) expect(partOf.has(`${file.postId}/${file.mediaId}`), `${file.mediaId} of ${file.postId} is in a part`).toBe(true);
+      // Nothing stays on this computer: no part in the extension's storage, none in the downloads folder.
+      expect(await storedZips(popup.page)).toEqual([]);
+      expect(await existingZips(session.downloadsDir)).toEqual([]);
+    },
+  );
 });
