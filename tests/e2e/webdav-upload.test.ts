@@ -222,6 +222,7 @@ describe('an export saved to a WebDAV server (rclone serve webdav)', () => {
       expect(proxy.dropped - droppedBefore, 'the connection was cut once').toBe(1);
       expect(stopped, `the worker was stopped during an upload:\n${seen.join('\n')}`).toBe(true);
       expect(seen.some((line) => /Uploading part 1 of \d+ to WebDAV — .* of .*…$/.test(line)), seen.join('\n')).toBe(true);
+      expect(zipsWhileSecondUploads, 'the extension storage was looked at while part 2 or later went up').toBeDefined();
       expect(zipsWhileSecondUploads).not.toContain('export.part-01.zip');
 
       const [job] = await sendToBackground<HistoryEntry[]>(popup.page, 'listHistory');
