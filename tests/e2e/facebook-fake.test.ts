@@ -7,7 +7,7 @@ import { DEFAULT_LISTING_OPTIONS } from '../../lib/platforms/facebook/constants'
 import { startFakePlatforms } from '../fake-platforms/index';
 import { cookieHeader, fakeFetch } from '../fake-platforms/test-client';
 import type { FakePlatforms } from '../fake-platforms/types';
-import { walkSections } from '../unit/platform-fakes/pageWalk';
+import { walkSections } from '../unit/platforms/pageWalk';
 import { NodePlatformContext } from './facebook/nodeContext';
 
 const NONE_LISTED: ListedPosts = { has: async () => false };

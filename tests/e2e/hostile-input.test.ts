@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOREIGN_MEDIA_HOSTS, HOSTILE_CAPTION, HOSTILE_HANDLE, HOSTILE_PKS, HOSTILE_POST_PKS, HOSTILE_USERNAME } from '../fake-platforms/instagram/hostile-data';
 import type { FakePlatforms, ServedMedia } from '../fake-platforms/types';
-import { collisions, componentProblems, entryPathProblems } from '../unit/security/portableNames';
+import { collisions, componentProblems, entryPathProblems } from '../unit/export/layout/portableNames';
 import {
   expectEveryServedFileAccountedFor,
   expectNeverMoreThanThreeInFlight,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { instagramAdapter } from '../../lib/platforms/instagram';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { InstagramEra } from '../fake-platforms/types';
-import { walkSections } from '../unit/platform-fakes/pageWalk';
+import { walkSections } from '../unit/platforms/pageWalk';
 import { NodePlatformContext } from './facebook/nodeContext';
 
 const BIG = 'thousand.posts';

@@ -6,7 +6,7 @@ import { startFakePlatforms } from '../fake-platforms/index';
 import { cookieHeader, fakeFetch } from '../fake-platforms/test-client';
 import type { FakeCookie, FakePlatforms, FakePlatformsOptions } from '../fake-platforms/types';
 import { NodeYouTubeContext } from '../fake-platforms/youtube/node-context';
-import { walkSections } from '../unit/platform-fakes/pageWalk';
+import { walkSections } from '../unit/platforms/pageWalk';
 
 // Node-side checks of the fake YouTube's enforcement and bytes, then the extension's adapter run
 // against it without a browser; tests/e2e/youtube-export.test.ts does the same from the popup.

@@ -1,7 +1,7 @@
 import type { FakeCookie } from '../../fake-platforms/types';
 import { cookieHeader, fakeFetch } from '../../fake-platforms/test-client';
 import type { ApiRequest, ApiResponse, PlatformContext } from '../../../lib/platforms/types';
-import { MemoryNotes } from '../../unit/platform-fakes/memoryNotes';
+import { MemoryNotes } from '../../unit/platforms/memoryNotes';
 
 /**
  * A PlatformContext over Node's HTTPS to the fake, with a cookie jar standing in for the browser's:

@@ -1,7 +1,7 @@
 import type { ApiRequest, ApiResponse, PlatformContext } from '../../../lib/platforms/types';
 import { cookieHeader, fakeFetch } from '../test-client';
 import type { FakeCookie } from '../types';
-import { MemoryNotes } from '../../unit/platform-fakes/memoryNotes';
+import { MemoryNotes } from '../../unit/platforms/memoryNotes';
 
 /**
  * A PlatformContext for running the extension's YouTube adapter in Node against the fake: the

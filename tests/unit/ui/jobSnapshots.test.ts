@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../lib/export/types';
 import { laterSnapshot, mergeJobs } from '../../../lib/ui/jobSnapshots';
-import { jobRecord } from '../job/jobs';
+import { jobRecord } from '../export/job/jobs';
 
 function job(id: string, overrides: Partial<JobSnapshot> = {}): JobSnapshot {
   return { ...jobRecord({ id }), ...overrides };

@@ -1,0 +1,234 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { configure } from '@zip.js/zip.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { ExportError } from '../../../../lib/errors';
+import { deliverArchive } from '../../../../lib/export/delivery/deliverArchive';
+import { DEFAULT_EXPORT_SETTINGS, exportSettings } from '../../../../lib/export/exportSettings';
+import { runJob } from '../../../../lib/export/job/runJob';
+import { jobStatusText } from '../../../../lib/export/jobStatusText';
+import { toSnapshot } from '../../../../lib/export/job/jobSnapshot';
+import { downloadWithRetry } from '../../../../lib/export/media/downloadWithRetry';
+import { onPartCompleted, readPartStream } from '../../../../lib/export/parts/completedParts';
+import { PART_RESERVE_BYTES, estimatedPostBytes } from '../../../../lib/export/parts/partPlan';
+import { adapterFor } from '../../../../lib/platforms/registry';
+import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
+import { getJob, putJob } from '../../../../lib/storage/jobRepository';
+import { saveWebdavAccount } from '../../../../lib/upload/webdav/webdavAccount';
+import { FakeWebdav } from '../../upload/fakeWebdav';
+import { jobRecord } from './jobs';
+import { staged } from './memoryStaging';
+import { JPEG_BYTES, fakeAdapter, photoPosts, servedDownload } from './runJobHarness';
+
+configure({ useWebWorkers: false });
+
+const USER = 'alice';
+const PASSWORD = 'app-password-1';
+const NEXTCLOUD_URL = 'https://cloud.example.test/remote.php/dav/files/alice/Exports/';
+const PLAIN_URL = 'https://dav.example.test/exports/';
+/** Small chunks: each part of the test export goes up in several. */
+const CHUNK = 512;
+
+/** The server the uploader talks to; `beforeRequest` sees each request first and may stop the worker. */
+const net: { server: FakeWebdav; beforeRequest?: (method: string, url: URL, headers: Headers) => void } = {
+  server: new FakeWebdav({ user: USER, password: PASSWORD }),
+};
+
+vi.mock('../../../../lib/storage/fileStaging', () => import('./memoryStaging'));
+vi.mock('../../../../lib/storage/freeSpace', () => ({ ensureFreeSpace: vi.fn(async () => undefined) }));
+vi.mock('../../../../lib/export/media/downloadWithRetry', () => ({ downloadWithRetry: vi.fn() }));
+vi.mock('../../../../lib/export/delivery/deliverArchive', () => ({
+  deliverArchive: vi.fn(),
+  waitForDownload: vi.fn(async () => undefined),
+  findStartedDownload: vi.fn(async () => undefined),
+}));
+vi.mock('../../../../lib/platforms/registry', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../lib/platforms/registry')>();
+  return { ...actual, adapterFor: vi.fn(actual.adapterFor) };
+});
+// The real uploader, against the in-memory server, with small chunks and no waits between tries.
+vi.mock('../../../../lib/upload/webdav/webdavUpload', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../lib/upload/webdav/webdavUpload')>();
+  return {
+    ...actual,
+    uploadToWebdav: (options: Parameters<typeof actual.uploadToWebdav>[0]) =>
+      actual.uploadToWebdav({
+        ...options,
+        chunkSize: CHUNK,
+        retryDelaysMs: [0, 0, 0],
+        fetch: async (input, init = {}) => {
+          // A stopped worker's requests go nowhere, as fetch does with an aborted signal.
+          init.signal?.throwIfAborted();
+          const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+          net.beforeRequest?.(init.method ?? 'GET', url, new Headers(init.headers));
+          init.signal?.throwIfAborted();
+          return net.server.fetch(input, init);
+        },
+      }),
+  };
+});
+
+const POSTS = photoPosts(7);
+const splitJob = () => jobRecord({ request: { platform: 'instagram', format: 'csv', includeMedia: true, splitGB: 2, saveTo: 'webdav' } });
+
+/** Every part's bytes as written, read when it is announced complete (its file goes once uploaded). */
+function collectParts(): { parts: Map<number, Uint8Array>; stop: () => void } {
+  const parts = new Map<number, Uint8Array>();
+  const stop = onPartCompleted(async (part) => {
+    parts.set(part.number, new Uint8Array(await new Response(await readPartStream(part.jobId, part.number)).arrayBuffer()));
+  });
+  return { parts, stop };
+}
+
+async function useServer(url: string): Promise<FakeWebdav> {
+  const server = new FakeWebdav({ user: USER, password: PASSWORD });
+  server.mkdir(new URL(url).pathname);
+  server.mkdir('/remote.php/dav/uploads/alice/');
+  net.server = server;
+  await saveWebdavAccount({ url, user: USER, password: PASSWORD });
+  return server;
+}
+
+/** The parts on the server, by name, in the export's folder. */
+function uploadedParts(server: FakeWebdav, folderPath: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const [path, bytes] of server.files) if (path.startsWith(folderPath)) files.set(path.slice(folderPath.length), bytes);
+  return files;
+}
+
+const partFiles = (jobId: string) => [...(staged.get(jobId)?.keys() ?? [])].filter((name) => name.startsWith('export.'));
+
+beforeEach(async () => {
+  closeExportDb();
+  globalThis.indexedDB = new IDBFactory();
+  staged.clear();
+  net.beforeRequest = undefined;
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Star Export', version: '1.0.0' });
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+  vi.mocked(downloadWithRetry).mockImplementation(servedDownload);
+  vi.mocked(deliverArchive).mockReset();
+  const actual = await vi.importActual<typeof import('../../../../lib/platforms/registry')>('../../../../lib/platforms/registry');
+  vi.mocked(adapterFor).mockImplementation((id) => (id === 'instagram' ? fakeAdapter([POSTS]) : actual.adapterFor(id)));
+  // Room for two posts a part: seven one-photo posts make four parts.
+  const onePost = estimatedPostBytes({ textBytes: new TextEncoder().encode(JSON.stringify(POSTS[0])).byteLength + 16, fileBytes: [JPEG_BYTES.byteLength] });
+  await exportSettings.setValue({ ...DEFAULT_EXPORT_SETTINGS, partBytes: PART_RESERVE_BYTES + 2 * onePost + 1 });
+});
+
+describe('a split export saved to WebDAV', () => {
+  it('uploads each part into the export folder as it completes, frees it once confirmed, and sends nothing to Downloads', async () => {
+    const server = await useServer(NEXTCLOUD_URL);
+    const { parts, stop } = collectParts();
+    const snapshots: JobRecord[] = [];
+    let job = splitJob();
+    // When a part starts going up, the part before it is confirmed and its file already gone.
+    const storedAtFirstChunk = new Map<string, string[]>();
+    net.beforeRequest = (method, url, headers) => {
+      const destination = headers.get('Destination');
+      if (method === 'PUT' && destination && url.pathname.endsWith('/00001')) storedAtFirstChunk.set(destination.slice(-11), partFiles(job.id));
+    };
+    await runJob(job, new AbortController().signal, async (saved) => {
+      snapshots.push(structuredClone(saved));
+      await putJob(saved);
+    });
+    stop();
+    job = (await getJob(job.id))!;
+
+    expect(job.stage, job.error?.message).toBe('done');
+    expect(deliverArchive).not.toHaveBeenCalled();
+    expect(job.parts).toHaveLength(4);
+    const folder = `/remote.php/dav/files/alice/Exports/${job.parts![0]!.name.replace(/_part-01\.zip$/, '')}/`;
+    const onServer = uploadedParts(server, folder);
+    expect([...onServer.keys()].sort()).toEqual(job.parts!.map((part) => part.name));
+    for (const part of job.parts!) {
+      expect(onServer.get(part.name), part.name).toEqual(parts.get(part.number));
+      expect(part).toMatchObject({ delivered: true, uploadCheckpoint: { complete: true, confirmed: part.size } });
+    }
+    expect([...storedAtFirstChunk.keys()].sort()).toEqual(['part-01.zip', 'part-02.zip', 'part-03.zip', 'part-04.zip']);
+    for (const [name, stored] of storedAtFirstChunk) {
+      const number = Number(/part-(\d+)/.exec(name)![1]);
+      const earlier = Array.from({ length: number - 1 }, (_, i) => `export.part-0${i + 1}.zip`);
+      expect(stored.filter((file) => earlier.includes(file)), `stored when ${name} started`).toEqual([]);
+    }
+    expect(partFiles(job.id)).toEqual([]);
+
+    const lines = snapshots.map((saved) => jobStatusText(toSnapshot(saved)));
+    expect(lines.some((line) => /Uploading part 2 of 4 to WebDAV — \d+(\.\d)? KB of \d+(\.\d)? KB…$/.test(line)), lines.join('\n')).toBe(true);
+    expect(lines.at(-1)).toMatch(/^Done: 7 posts, 7 media files\. 4 ZIPs, from .*_part-01\.zip, were saved to WebDAV\.$/);
+  });
+
+  it('after a worker stop mid-part, carries on with that part from the chunks the server holds, each part once', async () => {
+    const server = await useServer(NEXTCLOUD_URL);
+    const { parts, stop } = collectParts();
+    const first = splitJob();
+    const worker = new AbortController();
+    let alive = true;
+    net.beforeRequest = (method, url, headers) => {
+      // The worker dies as the third chunk of part 2 is about to go up: nothing it does after is saved.
+      if (alive && method === 'PUT' && headers.get('Destination')?.endsWith('_part-02.zip') && url.pathname.endsWith('/00003')) {
+        alive = false;
+        worker.abort(new ExportError('network_error', 'The service worker stopped.'));
+      }
+    };
+    await runJob(first, worker.signal, async (saved) => {
+      if (alive) await putJob(saved);
+    });
+    const left = (await getJob(first.id))!;
+    expect(left.stage).not.toBe('done');
+    expect(left.parts![0]!.delivered).toBe(true);
+    expect(left.parts![1]).toMatchObject({ uploadCheckpoint: { confirmed: 2 * CHUNK } });
+    expect(left.parts![1]!.delivered).toBeUndefined();
+
+    const transfer = new URL(left.parts![1]!.uploadCheckpoint!.transferUrl!).pathname;
+    // The next worker runs the job as IndexedDB left it.
+    const requestsBefore = server.requests.length;
+    await runJob(left, new AbortController().signal, putJob);
+    stop();
+    const job = (await getJob(first.id))!;
+    expect(job.stage, job.error?.message).toBe('done');
+    // Part 1 is not sent again; part 2 goes on from its third chunk, in the upload the server kept.
+    const resumedPuts = server.requests.slice(requestsBefore).filter((r) => r.method === 'PUT');
+    expect(resumedPuts[0]!.path).toBe(`${transfer}00003`);
+    expect(resumedPuts.filter((r) => r.path.startsWith(transfer)).map((r) => r.path.slice(transfer.length))).not.toContain('00002');
+    expect(server.requests.filter((r) => r.method === 'PUT' && r.path.startsWith(transfer) && r.path.endsWith('/00001'))).toHaveLength(1);
+    const folder = `/remote.php/dav/files/alice/Exports/${job.parts![0]!.name.replace(/_part-01\.zip$/, '')}/`;
+    const onServer = uploadedParts(server, folder);
+    expect([...onServer.keys()].sort()).toEqual(job.parts!.map((part) => part.name));
+    for (const part of job.parts!) expect(onServer.get(part.name), part.name).toEqual(parts.get(part.number));
+    expect(partFiles(job.id)).toEqual([]);
+    expect(deliverArchive).not.toHaveBeenCalled();
+  });
+
+  it('on a plain WebDAV server, stops on a refused password and Resume uploads the parts not yet confirmed', async () => {
+    const server = await useServer(PLAIN_URL);
+    const { parts, stop } = collectParts();
+    let refused = 0;
+    net.beforeRequest = (method, _url, headers) => {
+      if (method === 'PUT' && headers.get('Destination') === null && refused === 0 && server.files.size >= 2) {
+        refused++;
+        server.answerNext('PUT', 401);
+      }
+    };
+    const stopped = await (async () => {
+      const job = splitJob();
+      await runJob(job, new AbortController().signal, putJob);
+      return (await getJob(job.id))!;
+    })();
+    expect(stopped.stage).toBe('failed');
+    expect(stopped.error?.message).toMatch(/app password/);
+    const delivered = stopped.parts!.filter((part) => part.delivered).length;
+    expect(delivered).toBe(2);
+
+    const resumed = { ...stopped, stage: stopped.resumeStage!, resumeStage: undefined, error: undefined };
+    await runJob(resumed, new AbortController().signal, putJob);
+    stop();
+    const job = (await getJob(stopped.id))!;
+    expect(job.stage, job.error?.message).toBe('done');
+    const puts = server.requests.filter((r) => r.method === 'PUT');
+    // Two parts went up before the refusal, one was refused, then the two left and the refused one.
+    expect(puts).toHaveLength(2 + 1 + 2);
+    const folder = `/exports/${job.parts![0]!.name.replace(/_part-01\.zip$/, '')}/`;
+    const onServer = uploadedParts(server, folder);
+    for (const part of job.parts!) expect(onServer.get(part.name), part.name).toEqual(parts.get(part.number));
+    expect(partFiles(job.id)).toEqual([]);
+  });
+});

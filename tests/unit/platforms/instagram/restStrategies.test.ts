@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { highlightsRest } from '../../../../lib/platforms/instagram/strategies/highlightsRest';
+import { timelineContinuation } from '../../../../lib/platforms/instagram/cursor';
+import { postsRest } from '../../../../lib/platforms/instagram/strategies/postsRest';
+import { reelsRest } from '../../../../lib/platforms/instagram/strategies/reelsRest';
+import { storiesRest } from '../../../../lib/platforms/instagram/strategies/storiesRest';
+import type { ApiResponse, ListingStrategy } from '../../../../lib/platforms/types';
+import { redirect, respond } from '../fakeResponses';
+import { rejection } from '../rejections';
+import { FakeInstagram, NONE_LISTED, VIEWER_ID, respondFixture } from './fakeInstagram';
+
+const ACCOUNT = { id: VIEWER_ID, handle: 'star.demo' };
+const FEED = `/api/v1/feed/user/${VIEWER_ID}/`;
+
+const STRATEGIES: [string, ListingStrategy, 'GET' | 'POST', string][] = [
+  ['posts (feed/user)', postsRest, 'GET', FEED],
+  ['reels (clips/user)', reelsRest, 'POST', '/api/v1/clips/user/'],
+  ['stories (reels_media)', storiesRest, 'GET', '/api/v1/feed/reels_media/'],
+  ['highlights (highlights_tray)', highlightsRest, 'GET', `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`],
+];
+
+const SWITCHES: [string, () => ApiResponse, string][] = [
+  ['a 302 to / (retired for this session)', () => redirect('https://www.instagram.com/'), 'endpoint_retired'],
+  ['a redirect the browser hides', () => redirect(undefined), 'endpoint_retired'],
+  ['a 500', () => respond(500, '<html>Server Error</html>'), 'http_error'],
+  ['a 500 with an empty failure (not a rate limit)', () => respond(500, '{"message":"","status":"fail"}'), 'http_error'],
+  ['a shape it does not know', () => respond(200, '{"status":"ok","something_else":[]}'), 'platform_changed'],
+];
+
+describe('REST strategies: what moves a section to its next strategy', () => {
+  for (const [name, strategy, method, path] of STRATEGIES) {
+    it.each(SWITCHES)(`${name}: %s is %s`, async (_case, answer, kind) => {
+      const ig = new FakeInstagram().on(method, path, answer).withWebApp();
+      expect((await rejection(strategy.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe(kind);
+    });
+
+    it(`${name}: a redirect with the session cookie gone is a logout`, async () => {
+      const ig = new FakeInstagram().on(method, path, redirect(undefined));
+      delete ig.cookies.ds_user_id;
+      expect((await rejection(strategy.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('login_required');
+    });
+
+    it(`${name}: a redirect to the login page is a logout`, async () => {
+      const ig = new FakeInstagram().on(method, path, redirect('https://www.instagram.com/accounts/login/?next=%2F'));
+      expect((await rejection(strategy.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('login_required');
+    });
+  }
+});
+
+describe('REST strategies: pages', () => {
+  it('pages the feed by next_max_id', async () => {
+    const ig = new FakeInstagram()
+      .on('GET', FEED, respondFixture('feed-page-1.json'), (url) => !url.searchParams.has('max_id'))
+      .on('GET', FEED, respondFixture('feed-page-2.json'), (url) => url.searchParams.get('max_id') === `3418000000000000000_${VIEWER_ID}`);
+    const first = await postsRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
+    expect(first.nextCursor).toBe(JSON.stringify({ next: `3418000000000000000_${VIEWER_ID}` }));
+    expect((await postsRest.fetchPage(ig, ACCOUNT, first.nextCursor, NONE_LISTED)).nextCursor).toBeNull();
+  });
+
+  it('pages the reels tab by paging_info.max_id', async () => {
+    const ig = new FakeInstagram().on('POST', '/api/v1/clips/user/', respondFixture('clips-page-1.json'));
+    const page = await reelsRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
+    expect(page.posts.every((post) => post.kind === 'reel')).toBe(true);
+    expect(page.nextCursor).toBe(JSON.stringify({ next: 'QVFDclips_page_2_cursor' }));
+  });
+
+  it('reads the tray, then five highlights per call', async () => {
+    const ig = new FakeInstagram()
+      .on('GET', `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`, respondFixture('highlights-tray.json'))
+      .on('GET', '/api/v1/feed/reels_media/', respondFixture('reels-media-highlights-1.json'));
+    const tray = await highlightsRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
+    const first = await highlightsRest.fetchPage(ig, ACCOUNT, tray.nextCursor, NONE_LISTED);
+    expect(first.posts).toHaveLength(6);
+    expect(JSON.parse(first.nextCursor!)).toEqual({ reelIds: ['highlight:17901234567890126'] });
+  });
+});
+
+describe('timelineContinuation', () => {
+  const timeline = JSON.stringify({ next: `3418000000000000000_${VIEWER_ID}` });
+  it.each([
+    [timeline, timeline],
+    [JSON.stringify({ next: 'QVFDclips_page_2_cursor' }), null],
+    ['{"reelIds":[]}', null],
+    ['not json', null],
+  ])('carries %j on as %j', (cursor, expected) => {
+    expect(timelineContinuation({ cursor })).toBe(expected);
+  });
+});
