@@ -13,3 +13,25 @@ export interface UploadSource {
 export function fileUploadSource(name: string, file: Blob): UploadSource {
   return { name, size: file.size, slice: (start, end) => file.slice(start, end) };
 }
+
+/**
+ * What every resumable uploader is given: the file, the export's folder on the server, and where
+ * its checkpoint comes from and goes after each step the server confirmed.
+ */
+export interface ResumableUpload<Checkpoint> {
+  source: UploadSource;
+  /** The export's folder on the server. */
+  folder: string;
+  signal: AbortSignal;
+  checkpoint?: Checkpoint;
+  onCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  /** Tests pass a fake server's fetch. */
+  fetch?: typeof fetch;
+  /** Bytes per request. */
+  chunkSize?: number;
+  /** Waits between tries after a network drop or a server error; their count bounds the tries. */
+  retryDelaysMs?: readonly number[];
+}
+
+/** The waits between tries both uploaders use: a minute and a half of a dropped network in all. */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000];

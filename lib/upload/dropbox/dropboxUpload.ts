@@ -1,8 +1,7 @@
 import { ExportError, isExportError } from '../../errors';
-import type { UploadSource } from '../uploadSource';
+import { DEFAULT_RETRY_DELAYS_MS, type ResumableUpload } from '../uploadSource';
 import { dropboxContentHash } from './contentHash';
 
-type Fetch = typeof fetch;
 
 const CONTENT_API = 'https://content.dropboxapi.com/2/files/';
 
@@ -13,23 +12,13 @@ export interface DropboxCheckpoint {
   complete?: boolean;
 }
 
-export interface DropboxUploadOptions {
-  source: UploadSource;
-  /** The export's folder inside the app's folder. */
-  folder: string;
+/** One request carries at most 150 MB; `chunkSize` is a multiple of 4 MiB. */
+export interface DropboxUploadOptions extends ResumableUpload<DropboxCheckpoint> {
   /** A valid access token; `forceRefresh` after Dropbox refused the current one. */
   accessToken(options?: { forceRefresh?: boolean }): Promise<string>;
-  signal: AbortSignal;
-  checkpoint?: DropboxCheckpoint;
-  onCheckpoint(checkpoint: DropboxCheckpoint): Promise<void>;
-  fetch?: Fetch;
-  /** One request carries at most 150 MB; chunks are a multiple of 4 MiB. */
-  chunkSize?: number;
-  retryDelaysMs?: readonly number[];
 }
 
 const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
-const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000];
 
 /** Dropbox-API-Arg is an HTTP header: characters outside ASCII go as JSON \u escapes. */
 export function apiArg(value: unknown): string {

@@ -1,8 +1,8 @@
 import { ExportError, isExportError } from '../../errors';
-import type { UploadSource } from '../uploadSource';
+import { DEFAULT_RETRY_DELAYS_MS, type ResumableUpload } from '../uploadSource';
 import { hrefName } from './davResponses';
 import type { WebdavCredentials } from './webdavAccount';
-import { createWebdavClient, type Fetch, type WebdavClient } from './webdavClient';
+import { createWebdavClient, type WebdavClient } from './webdavClient';
 
 /** Where an upload stands, saved after every confirmed step so a restarted worker carries on. */
 export interface WebdavCheckpoint {
@@ -17,23 +17,12 @@ export interface WebdavCheckpoint {
   complete?: boolean;
 }
 
-export interface WebdavUploadOptions {
-  source: UploadSource;
-  /** The export's folder, created under the account's URL. */
-  folder: string;
+/** `chunkSize` is Nextcloud's chunk size; its server takes 5 MB to 5 GB per chunk. */
+export interface WebdavUploadOptions extends ResumableUpload<WebdavCheckpoint> {
   credentials: WebdavCredentials;
-  signal: AbortSignal;
-  checkpoint?: WebdavCheckpoint;
-  onCheckpoint(checkpoint: WebdavCheckpoint): Promise<void>;
-  fetch?: Fetch;
-  /** Nextcloud chunk size; its server takes 5 MB to 5 GB per chunk. */
-  chunkSize?: number;
-  /** Waits between tries after a network drop or a server error; their count bounds the tries. */
-  retryDelaysMs?: readonly number[];
 }
 
 const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
-const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000];
 
 /**
  * Nextcloud's chunked upload v2 lives at `/remote.php/dav/uploads/<user>/` beside the files root
