@@ -1,19 +1,8 @@
 import { isFinal } from './job/jobProgress';
 import type { JobSnapshot, UploadProgress } from './types';
+import { formatBytes } from './formatBytes';
 import { PLATFORM_LABELS } from '../platforms/labels';
 import { SAVE_TARGET_SHORT } from '../upload/saveTarget';
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 /** `@handle` once the account is known, the one asked for before, else the user's own. */
 export function accountLabel(job: Pick<JobSnapshot, 'account' | 'request'>): string {

@@ -1,7 +1,8 @@
 import { sectionProblems } from '../export/sectionProblems';
 import type { JobSnapshot } from '../export/types';
 import { PLATFORM_LABELS } from '../platforms/labels';
-import { accountLabel, formatBytes, jobStatusText } from '../export/jobStatusText';
+import { formatBytes } from '../export/formatBytes';
+import { accountLabel, jobStatusText } from '../export/jobStatusText';
 import { platformInfo } from './platformInfo';
 import { useCountdown } from './useCountdown';
 import { useEta } from './useEta';

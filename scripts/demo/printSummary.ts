@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { PLATFORM_LABELS } from '../../lib/platforms/labels';
 import type { PlatformId } from '../../lib/platforms/types';
-import { formatBytes } from '../../lib/export/jobStatusText';
+import { formatBytes } from '../../lib/export/formatBytes';
 import type { UnzipTestResult } from '../../tests/e2e/harness/zipCheck';
 import type { ZipSummary } from './zipSummary';
 

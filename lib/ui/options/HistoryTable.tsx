@@ -7,7 +7,8 @@ import { PLATFORM_LABELS } from '../../platforms/labels';
 import { adapterFor } from '../../platforms/registry';
 import { FailedFiles } from '../FailedFiles';
 import { canRetryFailedFiles } from '../JobCard';
-import { accountLabel, failureText, formatBytes, jobStatusText } from '../../export/jobStatusText';
+import { formatBytes } from '../../export/formatBytes';
+import { accountLabel, failureText, jobStatusText } from '../../export/jobStatusText';
 import { SAVE_TARGET_SHORT } from '../../upload/saveTarget';
 
 function when(entry: HistoryEntry): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../../lib/export/types';
-import { accountLabel, failureText, formatBytes, jobStatusText, whenItContinues } from '../../../lib/export/jobStatusText';
+import { formatBytes } from '../../../lib/export/formatBytes';
+import { accountLabel, failureText, jobStatusText, whenItContinues } from '../../../lib/export/jobStatusText';
 import { formatLimit, platformInfo } from '../../../lib/ui/platformInfo';
 import { jobRecord } from './job/jobs';
 
