@@ -5,6 +5,7 @@ import { deleteExport, listExportHistory } from '@/lib/export/history/exportHist
 import { redownloadExport } from '@/lib/export/history/redownloadExport';
 import { installRetention } from '@/lib/export/history/retention';
 import { createJobScheduler } from '@/lib/export/job/jobScheduler';
+import { defaultJobServices } from '@/lib/export/job/jobServices';
 import { onResumeAlarm } from '@/lib/export/job/resumeAlarm';
 import { installNotificationClicks, notifyJobEnded, notifyStartFailed } from '@/lib/export/jobNotifications';
 import { handleMessages } from '@/lib/messaging/messenger';
@@ -15,7 +16,7 @@ import { assertHostAccess } from '@/lib/shims/hostAccess';
 import { forgetDelivered } from '@/lib/storage/deliveredIndex';
 
 export default defineBackground(() => {
-  const scheduler = createJobScheduler({ onJobEnded: (job) => void notifyJobEnded(job) });
+  const scheduler = createJobScheduler({ onJobEnded: (job) => void notifyJobEnded(job) }, defaultJobServices());
   // Without its host permissions an export would only meet network errors: refuse it, saying why.
   const start = async (request: ExportRequest) => {
     await assertHostAccess();

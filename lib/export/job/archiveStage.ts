@@ -2,8 +2,6 @@ import browser from 'webextension-polyfill';
 import { ExportError } from '../../errors';
 import type { AccountInfo, FailedFile, MediaItem, Post } from '../../platforms/types';
 import type { MediaRecord } from '../../storage/exportDb';
-import { openStagedStream, readStagedFile } from '../../storage/fileStaging';
-import { ensureFreeSpace } from '../../storage/freeSpace';
 import { mediaOfJob, postsOfJob } from '../../storage/jobRepository';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import { coalescingStream } from '../archive/coalescingStream';
@@ -87,12 +85,12 @@ export async function runArchiveStage(ctx: JobContext): Promise<void> {
   const { job } = ctx;
   const exportedAt = new Date();
   const source = await readArchiveSource(ctx);
-  await ensureFreeSpace(source.keptBytes);
+  await ctx.services.ensureFreeSpace(source.keptBytes);
   const content = { posts: source.posts, records: source.records, failed: job.failed };
   const progress = archiveProgress(ctx, source.paths.size);
   await writeArchiveFile(ctx, ARCHIVE_FILE_NAME, (zip) => writeArchive(ctx, zip, source, content, exportedAt, progress));
 
-  const archive = await readStagedFile(job.id, ARCHIVE_FILE_NAME);
+  const archive = await ctx.services.staging.readStagedFile(job.id, ARCHIVE_FILE_NAME);
   if (!archive) throw new ExportError('internal', 'The ZIP was not stored.');
   await ctx.save(
     { zipBytes: archive.size, fileName: zipFileName(job.request.platform, source.account.handle, exportedAt, job.id) },
@@ -106,7 +104,7 @@ export async function writeArchiveFile(
   file: string,
   write: (zip: ZipArchiveWriter) => Promise<void>,
 ): Promise<void> {
-  const output = abortableStream(await openStagedStream(ctx.job.id, file));
+  const output = abortableStream(await ctx.services.staging.openStagedStream(ctx.job.id, file));
   try {
     await write(createZipArchiveWriter(coalescingStream(output.stream), ctx.signal));
   } catch (error) {
@@ -144,7 +142,7 @@ export async function writeArchive(
   for (const record of content.records) {
     const paths = source.paths.get(record);
     if (record.state !== 'kept' || !paths) continue;
-    const file = await readStagedFile(job.id, stagedMediaName(record));
+    const file = await ctx.services.staging.readStagedFile(job.id, stagedMediaName(record));
     if (!file || !record.format || file.size !== record.bytes) {
       throw new ExportError('internal', `The downloaded file of ${record.mediaId} is missing from storage; resume the export.`);
     }

@@ -1,5 +1,3 @@
-import { deliverArchive, findStartedDownload, waitForDownload } from '../delivery/deliverArchive';
-import { ensureFreeSpace } from '../../storage/freeSpace';
 import type { JobContext } from './jobContext';
 import { runUploadStage } from './uploadStage';
 
@@ -23,12 +21,12 @@ export async function deliverOnce(ctx: JobContext, target: DeliveryTarget, save:
   const { job, signal } = ctx;
   let { downloadId } = target;
   if (downloadId === undefined && target.deliveryStartedAt !== undefined) {
-    downloadId = await findStartedDownload(target.fileName, target.deliveryStartedAt);
+    downloadId = await ctx.services.delivery.findStartedDownload(target.fileName, target.deliveryStartedAt);
     if (downloadId !== undefined) await save({ downloadId });
   }
   if (downloadId !== undefined) {
     try {
-      await waitForDownload(downloadId, signal);
+      await ctx.services.delivery.waitForDownload(downloadId, signal);
       return;
     } catch (error) {
       // A worker restart can lose the blob: URL under an unfinished download; hand it over again.
@@ -36,9 +34,9 @@ export async function deliverOnce(ctx: JobContext, target: DeliveryTarget, save:
     }
   }
   // The browser writes a copy of the ZIP into the downloads folder.
-  await ensureFreeSpace(target.bytes);
+  await ctx.services.ensureFreeSpace(target.bytes);
   await save({ deliveryStartedAt: new Date().toISOString() });
-  await deliverArchive({
+  await ctx.services.delivery.deliverArchive({
     jobId: job.id,
     ...(target.file ? { file: target.file } : {}),
     fileName: target.fileName,

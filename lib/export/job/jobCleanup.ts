@@ -1,10 +1,10 @@
-import { removeJobFiles, removeStagedFilesExcept } from '../../storage/fileStaging';
 import { deleteJobItems } from '../../storage/jobRepository';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
+import type { JobStaging } from './jobServices';
 
 /** A finished job keeps its record (history) and its ZIP (re-download); the staging goes. */
-export async function cleanUpFinishedJob(jobId: string): Promise<void> {
-  await removeStagedFilesExcept(jobId, [ARCHIVE_FILE_NAME]);
+export async function cleanUpFinishedJob(staging: JobStaging, jobId: string): Promise<void> {
+  await staging.removeStagedFilesExcept(jobId, [ARCHIVE_FILE_NAME]);
   await deleteJobItems(jobId);
 }
 
@@ -12,7 +12,7 @@ export async function cleanUpFinishedJob(jobId: string): Promise<void> {
  * A cancelled job keeps only its record. Called once its end is saved, on paths that must not
  * throw: what fails to go now (a file still open) goes with the retention sweep.
  */
-export async function discardJobData(jobId: string): Promise<void> {
-  await removeJobFiles(jobId).catch(() => undefined);
+export async function discardJobData(staging: JobStaging, jobId: string): Promise<void> {
+  await staging.removeJobFiles(jobId).catch(() => undefined);
   await deleteJobItems(jobId).catch(() => undefined);
 }

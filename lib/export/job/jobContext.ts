@@ -6,6 +6,7 @@ import type { JobRecord } from '../../storage/exportDb';
 import { appendPage, type ListedPage } from '../../storage/jobRepository';
 import type { ExportSettings } from '../exportSettings';
 import { overallPercent } from './jobProgress';
+import type { JobServices } from './jobServices';
 
 /** What every stage of one running job gets. */
 export interface JobContext {
@@ -13,6 +14,7 @@ export interface JobContext {
   adapter: PlatformAdapter;
   platform: PlatformContext;
   settings: ExportSettings;
+  services: JobServices;
   /** Whether the network is there, judged from this job's API calls and, apart, its media downloads. */
   network: { api: Connectivity; media: Connectivity };
   /** Aborts when the job is cancelled or stopped (see `stop`); its reason is why. */
@@ -29,6 +31,7 @@ export interface JobContextOptions {
   job: JobRecord;
   adapter: PlatformAdapter;
   settings: ExportSettings;
+  services: JobServices;
   signal: AbortSignal;
   createPlatform(signal: AbortSignal): PlatformContext;
   publish(job: JobRecord): Promise<void>;
@@ -36,7 +39,7 @@ export interface JobContextOptions {
   network?: JobContext['network'];
 }
 
-export function createJobContext({ job, adapter, settings, signal: outer, createPlatform, publish, network }: JobContextOptions): JobContext {
+export function createJobContext({ job, adapter, settings, services, signal: outer, createPlatform, publish, network }: JobContextOptions): JobContext {
   const stopper = new AbortController();
   const signal = AbortSignal.any([outer, stopper.signal]);
   // Downloads save the job while a page is being stored: a save that cloned the job before the
@@ -46,6 +49,7 @@ export function createJobContext({ job, adapter, settings, signal: outer, create
     job,
     adapter,
     settings,
+    services,
     signal,
     network: network ?? { api: createConnectivity(), media: createConnectivity() },
     platform: createPlatform(signal),

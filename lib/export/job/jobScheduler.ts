@@ -1,6 +1,5 @@
 import browser from 'webextension-polyfill';
 import { ExportError } from '../../errors';
-import { broadcast } from '../../messaging/messenger';
 import type { BroadcastProtocol } from '../../messaging/protocol';
 import type { JobRecord } from '../../storage/exportDb';
 import { getJob, listJobs, putJob } from '../../storage/jobRepository';
@@ -14,15 +13,11 @@ import { discardJobData } from './jobCleanup';
 import { requeueRetryableFailures, stageWithPendingFiles } from './retryableFailures';
 import { runJob } from './runJob';
 import { toSnapshot } from './jobSnapshot';
+import type { JobServices } from './jobServices';
 
 // Extension API calls reset Chrome's 30-second idle timer; a long download or a rate-limit wait
 // makes none, so a running job pings while it lasts.
 const KEEP_ALIVE_MS = 20_000;
-
-async function publish(job: JobRecord): Promise<void> {
-  await putJob(job);
-  await broadcast<BroadcastProtocol, 'jobUpdated'>('jobUpdated', toSnapshot(job));
-}
 
 function newJobRecord(request: ExportRequest): JobRecord {
   const now = new Date();
@@ -47,7 +42,12 @@ function newJobRecord(request: ExportRequest): JobRecord {
  * Runs jobs one after another in the order they were asked for. Queued and unfinished jobs live
  * in IndexedDB, so `resumeUnfinished()` after a worker or browser restart picks them up again.
  */
-export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void } = {}) {
+export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void }, services: JobServices) {
+  async function publish(job: JobRecord): Promise<void> {
+    await putJob(job);
+    await services.broadcast<BroadcastProtocol, 'jobUpdated'>('jobUpdated', toSnapshot(job));
+  }
+
   const controllers = new Map<string, AbortController>();
   let queue: Promise<void> = Promise.resolve();
   /** The job runJob has (or is about to have): its cancel is saved by runJob itself. */
@@ -62,7 +62,7 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
   async function endCancelled(job: JobRecord): Promise<void> {
     const ended: JobRecord = { ...job, stage: 'cancelled', finishedAt: new Date().toISOString(), waitingUntil: undefined };
     await publish(ended);
-    await discardJobData(job.id);
+    await discardJobData(services.staging, job.id);
     events.onJobEnded?.(toSnapshot(ended));
   }
 
@@ -75,7 +75,7 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
       if (controller.signal.aborted) return await endCancelled(job);
       const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), KEEP_ALIVE_MS);
       try {
-        await runJob(job, controller.signal, publish);
+        await runJob(job, controller.signal, publish, services);
       } finally {
         clearInterval(keepAlive);
       }

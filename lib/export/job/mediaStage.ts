@@ -1,7 +1,5 @@
 import { ExportError, toExportError } from '../../errors';
 import type { MediaRecord } from '../../storage/exportDb';
-import { openStagedFile, readStagedFile } from '../../storage/fileStaging';
-import { ensureFreeSpace } from '../../storage/freeSpace';
 import { spaceReservations } from '../../storage/spaceReservations';
 import { mediaOfJob, putMedia } from '../../storage/jobRepository';
 import { urlWithoutSignature } from '../../platforms/shared/sourceUrl';
@@ -9,9 +7,9 @@ import { hashedSinks, sha256OfBlob } from '../checksums/sha256';
 import { compressImage } from '../media/compressImage';
 import { downloadSlots } from '../media/downloadSlots';
 import { checkMediaUrl } from '../media/mediaHosts';
-import { downloadWithRetry } from '../media/downloadWithRetry';
 import { throttleFor } from '../media/tokenBucket';
 import type { JobContext } from './jobContext';
+import type { JobStaging } from './jobServices';
 import { withApiRetries } from './metadataStage';
 import { isRetryableFailure } from './retryableFailures';
 import { stagedMediaName } from './stagedMediaName';
@@ -32,12 +30,12 @@ function tally(ctx: JobContext, records: MediaRecord[]): void {
  * "Compress images": the kept file re-encoded as a smaller JPEG in its place, the original's
  * size and format kept with the record. A file that does not get smaller stays as downloaded.
  */
-async function compressKept(jobId: string, record: MediaRecord): Promise<void> {
-  const file = await readStagedFile(jobId, stagedMediaName(record));
+async function compressKept(staging: JobStaging, jobId: string, record: MediaRecord): Promise<void> {
+  const file = await staging.readStagedFile(jobId, stagedMediaName(record));
   if (!file || !record.format) return;
   const compressed = await compressImage(file, record.format);
   if (!compressed) return;
-  const sink = await openStagedFile(jobId, stagedMediaName(record));
+  const sink = await staging.openStagedFile(jobId, stagedMediaName(record));
   try {
     await sink.write(new Uint8Array(await compressed.blob.arrayBuffer()));
     await sink.close();
@@ -81,9 +79,9 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
       if (record.item.unavailable) throw new ExportError(record.item.unavailable.reason ?? 'unavailable', record.item.unavailable.message);
       checkMediaUrl(record.item.url, adapter.site, adapter.label);
       // The reserve alone, before any request; each download then holds its own size.
-      await ensureFreeSpace(0);
-      const sinks = hashedSinks(() => openStagedFile(job.id, stagedMediaName(record)));
-      const result = await downloadWithRetry({
+      await ctx.services.ensureFreeSpace(0);
+      const sinks = hashedSinks(() => ctx.services.staging.openStagedFile(job.id, stagedMediaName(record)));
+      const result = await ctx.services.downloadWithRetry({
         url: record.item.url,
         rules: adapter.mediaRules,
         expectedKind: record.item.kind,
@@ -111,7 +109,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
         item: { ...record.item, url: result.url },
       } satisfies Partial<MediaRecord>);
       // A compression that fails leaves the file as downloaded, which is still the export's file.
-      if (job.request.compressImages) await compressKept(job.id, record).catch(() => undefined);
+      if (job.request.compressImages) await compressKept(ctx.services.staging, job.id, record).catch(() => undefined);
     } catch (error) {
       const failure = toExportError(error);
       // A file cut short by the job stopping stays pending, so resuming downloads it.

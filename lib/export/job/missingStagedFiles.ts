@@ -1,4 +1,3 @@
-import { readStagedFile } from '../../storage/fileStaging';
 import { mediaOfJob, putMedia } from '../../storage/jobRepository';
 import type { JobContext } from './jobContext';
 import { stagedMediaName } from './stagedMediaName';
@@ -11,7 +10,7 @@ export async function returnMissingFilesToMedia(ctx: JobContext): Promise<number
   let missing = 0;
   for (const record of await mediaOfJob(ctx.job.id)) {
     if (record.state !== 'kept') continue;
-    const file = await readStagedFile(ctx.job.id, stagedMediaName(record));
+    const file = await ctx.services.staging.readStagedFile(ctx.job.id, stagedMediaName(record));
     if (file && file.size === record.bytes) continue;
     const { format: _format, bytes: _bytes, downloadedAt: _at, ...rest } = record;
     await putMedia({ ...rest, state: 'pending' });

@@ -1,7 +1,6 @@
 import pLimit from 'p-limit';
 import { toExportError, type ExportError } from '../../errors';
 import type { PartRecord } from '../../storage/exportDb';
-import { removeStagedFile } from '../../storage/fileStaging';
 import { deliverOnce } from './deliveryStage';
 import type { JobContext } from './jobContext';
 import { uploadPart } from './partUpload';
@@ -37,7 +36,7 @@ export function createPartDeliveries(ctx: JobContext): PartDeliveries {
   const deliver = async (part: PartRecord, held: Promise<void>) => {
     await (target ? uploadPart(ctx, target, part) : download(part));
     await held;
-    await removeStagedFile(ctx.job.id, part.file);
+    await ctx.services.staging.removeStagedFile(ctx.job.id, part.file);
     part.delivered = true;
     await saveParts();
   };

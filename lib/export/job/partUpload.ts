@@ -1,6 +1,5 @@
 import { ExportError } from '../../errors';
 import type { PartRecord } from '../../storage/exportDb';
-import { readStagedFile } from '../../storage/fileStaging';
 import type { SaveTarget } from '../../upload/saveTarget';
 import { fileUploadSource } from '../../upload/uploadSource';
 import type { JobContext } from './jobContext';
@@ -23,7 +22,7 @@ export async function uploadPart(ctx: JobContext, target: SaveTarget, part: Part
   // Parts queued behind one that failed must not announce an upload that will not happen.
   ctx.signal.throwIfAborted();
   const { job } = ctx;
-  const file = await readStagedFile(job.id, part.file);
+  const file = await ctx.services.staging.readStagedFile(job.id, part.file);
   if (!file) throw new ExportError('export_expired', `Part ${part.number} of the export is no longer stored; run the export again.`);
   await uploadFile(ctx, target, {
     source: fileUploadSource(part.name, file),

@@ -1,7 +1,5 @@
 import { ExportError } from '../../errors';
 import type { PartRecord } from '../../storage/exportDb';
-import { readStagedFile } from '../../storage/fileStaging';
-import { ensureFreeSpace } from '../../storage/freeSpace';
 import { partArchiveFile } from '../archive/archiveFile';
 import { partZipFileName, zipFileName } from '../layout/exportPaths';
 import type { ManifestCounts } from '../layout/manifest';
@@ -70,7 +68,7 @@ export async function runPartedArchiveStage(ctx: JobContext, limitBytes: number,
       // In stored order, as the whole-export ZIP has them.
       const inPart = new Set(filesOf(part));
       const records = source.records.filter((record) => inPart.has(record));
-      await ensureFreeSpace(records.reduce((sum, record) => sum + (source.paths.has(record) ? (record.bytes ?? 0) : 0), 0));
+      await ctx.services.ensureFreeSpace(records.reduce((sum, record) => sum + (source.paths.has(record) ? (record.bytes ?? 0) : 0), 0));
       await writeArchiveFile(
         ctx,
         part.file,
@@ -84,7 +82,7 @@ export async function runPartedArchiveStage(ctx: JobContext, limitBytes: number,
             fileWritten,
           ),
       );
-      const written = await readStagedFile(job.id, part.file);
+      const written = await ctx.services.staging.readStagedFile(job.id, part.file);
       if (!written) throw new ExportError('internal', `Part ${part.number} of the ZIP was not stored.`);
       part.size = written.size;
       await ctx.save({ parts });

@@ -1,6 +1,5 @@
 import { toExportError } from '../../errors';
 import { createPlatformContext } from '../../net/platformContext';
-import { adapterFor } from '../../platforms/registry';
 import type { JobRecord } from '../../storage/exportDb';
 import { apiPacing, readExportSettings } from '../exportSettings';
 import { partLimitBytes } from '../parts/splitSizes';
@@ -20,6 +19,7 @@ import { ensureJobDataKept } from './exportExpired';
 import { jobNotes } from './jobNotes';
 import { returnMissingFilesToMedia } from './missingStagedFiles';
 import { rememberJobDelivery } from './deliveredRecord';
+import type { JobServices } from './jobServices';
 
 const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'archive', 'delivering'];
 
@@ -27,14 +27,15 @@ const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'arch
  * Runs (or resumes) one job through its stages. Every stage is idempotent and starts from what
  * IndexedDB and the staged files say, so a worker that stops anywhere resumes where it was.
  */
-export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job: JobRecord) => Promise<void>): Promise<void> {
-  const adapter = adapterFor(job.request.platform);
+export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job: JobRecord) => Promise<void>, services: JobServices): Promise<void> {
+  const adapter = services.adapterFor(job.request.platform);
   const settings = await readExportSettings();
   const preferences = await readUserPreferences();
   const ctx = createJobContext({
     job,
     adapter,
     settings,
+    services,
     signal,
     publish,
     createPlatform: (jobSignal) =>
@@ -97,7 +98,7 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
     if (failure.kind === 'cancelled') {
       // Saved before anything is removed: a removal that fails must not leave the job to run again.
       await ctx.save({ stage: 'cancelled', finishedAt: new Date().toISOString(), waitingUntil: undefined });
-      await discardJobData(job.id);
+      await discardJobData(services.staging, job.id);
       return;
     }
     // Staged media stay: after a full disk or a login the user can resume without losing them.
@@ -112,6 +113,6 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
   }
   // Only a done job gets here; its ZIP stays for re-download, its staging goes, unless some
   // failed file may be fetched again: "Retry failed files" rebuilds the ZIP from it.
-  if (!job.retryableFailed) await cleanUpFinishedJob(job.id).catch(() => undefined);
+  if (!job.retryableFailed) await cleanUpFinishedJob(services.staging, job.id).catch(() => undefined);
 }
 

@@ -1,7 +1,6 @@
 import browser from 'webextension-polyfill';
 import { ExportError } from '../../errors';
 import type { JobRecord } from '../../storage/exportDb';
-import { readStagedFile, removeStagedFile } from '../../storage/fileStaging';
 import { DROPBOX_ORIGINS, dropboxAccessToken } from '../../upload/dropbox/dropboxAuth';
 import { uploadToDropbox } from '../../upload/dropbox/dropboxUpload';
 import { SAVE_TARGET_SHORT, type SaveTarget } from '../../upload/saveTarget';
@@ -98,9 +97,9 @@ export async function runUploadStage(ctx: JobContext, target: SaveTarget): Promi
   const fileName = job.fileName;
   if (!fileName) throw new Error('The archive stage did not name the ZIP.');
   if (!isUploaded(job)) {
-    const file = await readStagedFile(job.id, ARCHIVE_FILE_NAME);
+    const file = await ctx.services.staging.readStagedFile(job.id, ARCHIVE_FILE_NAME);
     if (!file) throw new ExportError('export_expired', 'The ZIP is no longer stored; run the export again.');
     await uploadFile(ctx, target, { source: fileUploadSource(fileName, file), folder: uploadFolderName(fileName), checkpoints: jobCheckpoints(ctx) });
   }
-  await removeStagedFile(job.id, ARCHIVE_FILE_NAME);
+  await ctx.services.staging.removeStagedFile(job.id, ARCHIVE_FILE_NAME);
 }

@@ -5,8 +5,8 @@
  * worker restart, parts completed before it are not announced again.
  */
 import { ExportError } from '../../errors';
-import { readStagedFile } from '../../storage/fileStaging';
 import { partArchiveFile } from '../archive/archiveFile';
+import type { JobStaging } from '../job/jobServices';
 
 export interface CompletedPart {
   jobId: string;
@@ -35,8 +35,8 @@ export async function announcePart(part: CompletedPart): Promise<void> {
 }
 
 /** A completed part's bytes from `offset` on, streamed from disk (a resumed upload starts mid-file). */
-export async function readPartStream(jobId: string, number: number, offset = 0): Promise<ReadableStream<Uint8Array>> {
-  const file = await readStagedFile(jobId, partArchiveFile(number));
+export async function readPartStream(staging: JobStaging, jobId: string, number: number, offset = 0): Promise<ReadableStream<Uint8Array>> {
+  const file = await staging.readStagedFile(jobId, partArchiveFile(number));
   if (!file) throw new ExportError('internal', `Part ${number} of the export is no longer stored.`);
   return file.slice(offset).stream();
 }

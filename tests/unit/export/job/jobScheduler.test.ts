@@ -4,33 +4,21 @@ import { fakeBrowser } from 'wxt/testing';
 import { ExportError } from '../../../../lib/errors';
 import { DEFAULT_EXPORT_SETTINGS, exportSettings } from '../../../../lib/export/exportSettings';
 import { createJobScheduler } from '../../../../lib/export/job/jobScheduler';
-import { downloadWithRetry } from '../../../../lib/export/media/downloadWithRetry';
 import type { ExportRequest, JobSnapshot } from '../../../../lib/export/types';
-import { adapterFor } from '../../../../lib/platforms/registry';
 import type { PlatformAdapter } from '../../../../lib/platforms/types';
 import { closeExportDb } from '../../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob, putMedia } from '../../../../lib/storage/jobRepository';
 import { jobRecord, listedPage } from './jobs';
 import { openStreams, staged } from './memoryStaging';
 import { fakeAdapter, gate, photoPosts, servedDownload } from './runJobHarness';
+import { testServices } from './testServices';
 
-vi.mock('../../../../lib/storage/fileStaging', () => import('./memoryStaging'));
-vi.mock('../../../../lib/storage/freeSpace', () => ({ ensureFreeSpace: vi.fn(async () => undefined) }));
-vi.mock('../../../../lib/export/media/downloadWithRetry', () => ({ downloadWithRetry: vi.fn() }));
-vi.mock('../../../../lib/messaging/messenger', () => ({ broadcast: vi.fn(async () => undefined) }));
-vi.mock('../../../../lib/export/delivery/deliverArchive', () => ({
-  deliverArchive: vi.fn(async ({ onStarted }: { onStarted(id: number): Promise<void> }) => onStarted(7)),
-  waitForDownload: vi.fn(async () => undefined),
-  findStartedDownload: vi.fn(async () => undefined),
-}));
-vi.mock('../../../../lib/platforms/registry', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../lib/platforms/registry')>();
-  return { ...actual, adapterFor: vi.fn(actual.adapterFor) };
-});
 vi.mock('../../../../lib/storage/jobRepository', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../../lib/storage/jobRepository')>();
   return { ...actual, putJob: vi.fn(actual.putJob) };
 });
+
+const services = testServices();
 
 // The machine is shared: a whole export through IndexedDB may take more than vi.waitFor's default second.
 const LONG = { timeout: 10_000, interval: 20 };
@@ -38,12 +26,12 @@ const REQUEST: ExportRequest = { platform: 'instagram', format: 'json', includeM
 const ACCOUNT = { id: '1', handle: 'star.demo' };
 
 function useAdapter(adapter: PlatformAdapter): void {
-  vi.mocked(adapterFor).mockReturnValue(adapter);
+  services.adapterFor.mockReturnValue(adapter);
 }
 
 function schedulerWithEnds() {
   const ended: JobSnapshot[] = [];
-  const scheduler = createJobScheduler({ onJobEnded: (job) => ended.push(job) });
+  const scheduler = createJobScheduler({ onJobEnded: (job) => ended.push(job) }, services);
   return { scheduler, ended };
 }
 
@@ -70,7 +58,7 @@ beforeEach(() => {
   openStreams.clear();
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Star Export', version: '1.0.0' });
   vi.spyOn(fakeBrowser.runtime, 'getPlatformInfo').mockResolvedValue({ os: 'linux', arch: 'x86-64' } as never);
-  vi.mocked(downloadWithRetry).mockImplementation(servedDownload);
+  services.downloadWithRetry.mockImplementation(servedDownload);
   useAdapter(fakeAdapter([photoPosts(2)]));
 });
 
@@ -142,17 +130,17 @@ describe('cancel', () => {
     await vi.waitFor(async () => expect(await resumeAlarmArmed()).toBe(false), LONG);
 
     // A later start of the worker does not run it again.
-    vi.mocked(downloadWithRetry).mockClear();
-    await createJobScheduler().resumeUnfinished();
+    services.downloadWithRetry.mockClear();
+    await createJobScheduler({}, services).resumeUnfinished();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await stageOf('20261124-resumed')).toBe('cancelled');
-    expect(downloadWithRetry).not.toHaveBeenCalled();
+    expect(services.downloadWithRetry).not.toHaveBeenCalled();
   });
 
   it('cancels an unfinished job after a restart, before the scheduler picked it up again', async () => {
     await putJob(jobRecord({ id: '20261124-unfinished', stage: 'media', account: ACCOUNT }));
     await appendPage('20261124-unfinished', listedPage(photoPosts(1), null));
-    const scheduler = createJobScheduler();
+    const scheduler = createJobScheduler({}, services);
     await scheduler.cancel('20261124-unfinished');
     expect(await getJob('20261124-unfinished')).toMatchObject({ stage: 'cancelled', finishedAt: expect.any(String) });
     await scheduler.resumeUnfinished();
@@ -177,7 +165,7 @@ describe('failed files another try may fetch', () => {
   /** Downloads as the CDN would, but the first try of m1 drops (network) and m0 is a web page every time. */
   function flakyCdn(): void {
     let droppedOnce = false;
-    vi.mocked(downloadWithRetry).mockImplementation(async (options) => {
+    services.downloadWithRetry.mockImplementation(async (options) => {
       if (options.url.includes('/m0_')) throw new ExportError('not_allowed_type', 'A web page, not a JPG.');
       if (options.url.includes('/m1_') && !droppedOnce) {
         droppedOnce = true;
@@ -211,7 +199,7 @@ describe('failed files another try may fetch', () => {
     await putMedia({ ...records[0]!, state: 'failed', retryable: true, failure });
     await putJob({ ...stored, resumeStage: 'archive' });
 
-    await createJobScheduler().resume(stored.id);
+    await createJobScheduler({}, services).resume(stored.id);
     await vi.waitFor(async () => expect(await stageOf(stored.id)).toBe('done'), LONG);
     expect(await getJob(stored.id)).toMatchObject({ media: { done: 2, failed: 0, total: 2 }, failed: [] });
   });
@@ -236,7 +224,7 @@ describe('a job parked after repeated warnings', () => {
   async function parked(jobId: string): Promise<JobSnapshot> {
     let snapshot: JobSnapshot | undefined;
     await vi.waitFor(async () => {
-      snapshot = (await createJobScheduler().list()).find((job) => job.id === jobId);
+      snapshot = (await createJobScheduler({}, services).list()).find((job) => job.id === jobId);
       expect(snapshot?.pausedFor).toBe('parked');
     }, LONG);
     return snapshot!;

@@ -1,6 +1,6 @@
 /**
  * An in-memory stand-in for lib/storage/fileStaging (OPFS does not exist in Node), with the same
- * exports: `vi.mock('…/fileStaging', () => import('./memoryStaging'))`. A file appears on close(),
+ * functions: testServices.ts hands it to the engine as its staging. A file appears on close(),
  * as with createWritable(); `staged` lets a test look at or take away what is stored.
  */
 import type { ByteSink } from '../../../../lib/export/media/downloadMedia';

@@ -6,7 +6,6 @@ import { DEFAULT_EXPORT_SETTINGS } from '../../../../lib/export/exportSettings';
 import { runArchiveStage } from '../../../../lib/export/job/archiveStage';
 import { runJob } from '../../../../lib/export/job/runJob';
 import { toSnapshot } from '../../../../lib/export/job/jobSnapshot';
-import { downloadWithRetry } from '../../../../lib/export/media/downloadWithRetry';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob, putMedia } from '../../../../lib/storage/jobRepository';
@@ -14,29 +13,18 @@ import { jobRecord, listedPage, offlinePlatform } from './jobs';
 import { JPEG_BYTES, fakeAdapter, photoPosts, servedDownload } from './runJobHarness';
 import { stagedMediaName } from '../../../../lib/export/job/stagedMediaName';
 import { staged } from './memoryStaging';
+import { testServices } from './testServices';
 
-vi.mock('../../../../lib/storage/fileStaging', () => import('./memoryStaging'));
-vi.mock('../../../../lib/storage/freeSpace', () => ({ ensureFreeSpace: vi.fn(async () => undefined) }));
-vi.mock('../../../../lib/export/media/downloadWithRetry', () => ({ downloadWithRetry: vi.fn() }));
-vi.mock('../../../../lib/export/delivery/deliverArchive', () => ({
-  deliverArchive: vi.fn(async ({ onStarted }: { onStarted(id: number): Promise<void> }) => onStarted(7)),
-  waitForDownload: vi.fn(async () => undefined),
-  findStartedDownload: vi.fn(async () => undefined),
-}));
-vi.mock('../../../../lib/platforms/registry', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../lib/platforms/registry')>();
-  return { ...actual, adapterFor: vi.fn(actual.adapterFor) };
-});
+const services = testServices();
 
 const ACCOUNT = { id: '1', handle: 'star.demo' };
 
-async function useAdapter(pages = [photoPosts(2)]): Promise<void> {
-  const actual = await vi.importActual<typeof import('../../../../lib/platforms/registry')>('../../../../lib/platforms/registry');
-  vi.mocked(adapterFor).mockImplementation((id) => (id === 'instagram' ? fakeAdapter(pages) : actual.adapterFor(id)));
+function useAdapter(pages = [photoPosts(2)]): void {
+  services.adapterFor.mockImplementation((id) => (id === 'instagram' ? fakeAdapter(pages) : adapterFor(id)));
 }
 
 async function run(job: JobRecord): Promise<JobRecord> {
-  await runJob(job, new AbortController().signal, putJob);
+  await runJob(job, new AbortController().signal, putJob, services);
   return (await getJob(job.id))!;
 }
 
@@ -45,8 +33,8 @@ beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   staged.clear();
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Star Export', version: '1.0.0' });
-  vi.mocked(downloadWithRetry).mockImplementation(servedDownload);
-  await useAdapter();
+  services.downloadWithRetry.mockImplementation(servedDownload);
+  useAdapter();
 });
 
 describe('runJob', () => {
@@ -73,8 +61,9 @@ describe('a resumed job whose data is gone', () => {
     await putJob(job);
     const ctx = createJobContext({
       job,
-      adapter: adapterFor('instagram'),
+      adapter: services.adapterFor('instagram'),
       settings: DEFAULT_EXPORT_SETTINGS,
+      services,
       signal: new AbortController().signal,
       createPlatform: offlinePlatform,
       publish: putJob,
@@ -103,11 +92,11 @@ describe('a staged file missing at the archive stage', () => {
     for (const record of records) await putMedia({ ...record, state: 'kept', format: 'jpg', bytes: JPEG_BYTES.byteLength });
     staged.set(job.id, new Map([[stagedMediaName(records[0]!), new Blob([JPEG_BYTES])]]));
 
-    vi.mocked(downloadWithRetry).mockClear();
+    services.downloadWithRetry.mockClear();
     const ended = await run({ ...(await getJob(job.id))!, stage: 'archive' });
 
     expect(ended.stage).toBe('done');
-    expect(vi.mocked(downloadWithRetry).mock.calls.map(([options]) => options.url)).toEqual([records[1]!.item.url]);
+    expect(services.downloadWithRetry.mock.calls.map(([options]) => options.url)).toEqual([records[1]!.item.url]);
     expect(ended.media).toMatchObject({ done: 2, failed: 0, total: 2 });
     expect(ended.failed).toEqual([]);
   });
@@ -115,16 +104,16 @@ describe('a staged file missing at the archive stage', () => {
 
 describe('a worker stopped between starting the ZIP download and saving its id', () => {
   it('waits for that download instead of downloading the ZIP twice', async () => {
-    const delivery = await import('../../../../lib/export/delivery/deliverArchive');
-    vi.mocked(delivery.deliverArchive).mockClear();
-    vi.mocked(delivery.findStartedDownload).mockResolvedValueOnce(11);
+    const { delivery } = services;
+    delivery.deliverArchive.mockClear();
+    delivery.findStartedDownload.mockResolvedValueOnce(11);
     const job = jobRecord({ id: '20261124-delivery', stage: 'media', account: ACCOUNT });
     await putJob(job);
     await appendPage(job.id, listedPage(photoPosts(1), null));
     // Built, handed over, and the worker stopped before the download id was saved.
     const built = await run((await getJob(job.id))!);
-    vi.mocked(delivery.deliverArchive).mockClear();
-    vi.mocked(delivery.waitForDownload).mockClear();
+    delivery.deliverArchive.mockClear();
+    delivery.waitForDownload.mockClear();
     // A job stopped in delivery still holds its items (a done job's are cleaned up).
     await appendPage(job.id, listedPage(photoPosts(1), null));
     const stopped = { ...built, stage: 'delivering' as const, downloadId: undefined, deliveryStartedAt: new Date().toISOString() };
@@ -132,6 +121,6 @@ describe('a worker stopped between starting the ZIP download and saving its id',
     const ended = await run(stopped);
     expect(ended).toMatchObject({ stage: 'done', downloadId: 11 });
     expect(delivery.deliverArchive).not.toHaveBeenCalled();
-    expect(vi.mocked(delivery.waitForDownload).mock.calls[0]?.[0]).toBe(11);
+    expect(delivery.waitForDownload.mock.calls[0]?.[0]).toBe(11);
   });
 });

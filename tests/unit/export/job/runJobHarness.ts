@@ -1,7 +1,6 @@
 /**
  * What a runJob / scheduler test needs around the real engine: an adapter listing fixed pages, and
- * a download that writes fixed bytes into the staged file. The test file mocks the modules
- * (registry, downloadWithRetry, fileStaging, freeSpace, deliverArchive) and wires these in.
+ * a download that writes fixed bytes into the staged file, which testServices.ts hands in.
  */
 import { ExportError } from '../../../../lib/errors';
 import type { DownloadWithRetryOptions, RetriedDownload } from '../../../../lib/export/media/downloadWithRetry';

@@ -4,10 +4,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_EXPORT_SETTINGS, exportSettings } from '../../../../lib/export/exportSettings';
-import { deliverArchive } from '../../../../lib/export/delivery/deliverArchive';
 import { runJob } from '../../../../lib/export/job/runJob';
 import { toSnapshot } from '../../../../lib/export/job/jobSnapshot';
-import { downloadWithRetry } from '../../../../lib/export/media/downloadWithRetry';
 import { onPartCompleted, readPartStream, type CompletedPart } from '../../../../lib/export/parts/completedParts';
 import { PART_RESERVE_BYTES, estimatedPostBytes } from '../../../../lib/export/parts/partPlan';
 import { adapterFor } from '../../../../lib/platforms/registry';
@@ -16,21 +14,11 @@ import { getJob, putJob } from '../../../../lib/storage/jobRepository';
 import { jobRecord } from './jobs';
 import { JPEG_BYTES, fakeAdapter, photoPosts, servedDownload } from './runJobHarness';
 import { staged } from './memoryStaging';
+import { testServices } from './testServices';
 
 configure({ useWebWorkers: false });
 
-vi.mock('../../../../lib/storage/fileStaging', () => import('./memoryStaging'));
-vi.mock('../../../../lib/storage/freeSpace', () => ({ ensureFreeSpace: vi.fn(async () => undefined) }));
-vi.mock('../../../../lib/export/media/downloadWithRetry', () => ({ downloadWithRetry: vi.fn() }));
-vi.mock('../../../../lib/export/delivery/deliverArchive', () => ({
-  deliverArchive: vi.fn(),
-  waitForDownload: vi.fn(async () => undefined),
-  findStartedDownload: vi.fn(async () => undefined),
-}));
-vi.mock('../../../../lib/platforms/registry', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../lib/platforms/registry')>();
-  return { ...actual, adapterFor: vi.fn(actual.adapterFor) };
-});
+const services = testServices();
 
 const POSTS = photoPosts(7);
 const JPEG_SHA256 = createHash('sha256').update(JPEG_BYTES).digest('hex');
@@ -55,7 +43,7 @@ async function entriesOf(zip: Blob): Promise<Map<string, Uint8Array>> {
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
 async function run(job: JobRecord): Promise<JobRecord> {
-  await runJob(job, new AbortController().signal, putJob);
+  await runJob(job, new AbortController().signal, putJob, services);
   return (await getJob(job.id))!;
 }
 
@@ -66,8 +54,8 @@ beforeEach(async () => {
   delivered = [];
   refuse = undefined;
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Star Export', version: '1.0.0' });
-  vi.mocked(downloadWithRetry).mockImplementation(servedDownload);
-  vi.mocked(deliverArchive).mockImplementation(async ({ jobId, file, fileName, onStarted }) => {
+  services.downloadWithRetry.mockImplementation(servedDownload);
+  services.delivery.deliverArchive.mockImplementation(async ({ jobId, file, fileName, onStarted }) => {
     // What the offscreen document would hand to Downloads: the file as stored at that moment.
     const zip = staged.get(jobId)?.get(file ?? 'export.zip');
     if (!zip) throw new Error(`${file} is not stored`);
@@ -75,8 +63,7 @@ beforeEach(async () => {
     delivered.push({ file: file ?? 'export.zip', fileName, zip });
     await onStarted(100 + delivered.length);
   });
-  const actual = await vi.importActual<typeof import('../../../../lib/platforms/registry')>('../../../../lib/platforms/registry');
-  vi.mocked(adapterFor).mockImplementation((id) => (id === 'instagram' ? fakeAdapter([POSTS]) : actual.adapterFor(id)));
+  services.adapterFor.mockImplementation((id) => (id === 'instagram' ? fakeAdapter([POSTS]) : adapterFor(id)));
   // Room for two posts a part: small enough to split seven one-photo posts.
   const onePost = estimatedPostBytes({ textBytes: new TextEncoder().encode(JSON.stringify(POSTS[0])).byteLength + 16, fileBytes: [JPEG_BYTES.byteLength] });
   await exportSettings.setValue({ ...DEFAULT_EXPORT_SETTINGS, partBytes: PART_RESERVE_BYTES + 2 * onePost + 1 });
@@ -132,7 +119,7 @@ describe('a split export', () => {
     const read: Uint8Array[] = [];
     const stop = onPartCompleted(async (part) => {
       if (part.number !== 2) return;
-      read.push(new Uint8Array(await new Response(await readPartStream(part.jobId, part.number, 100)).arrayBuffer()));
+      read.push(new Uint8Array(await new Response(await readPartStream(services.staging, part.jobId, part.number, 100)).arrayBuffer()));
     });
     const job = await run(splitJob());
     stop();

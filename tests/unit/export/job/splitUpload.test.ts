@@ -3,12 +3,10 @@ import { configure } from '@zip.js/zip.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ExportError } from '../../../../lib/errors';
-import { deliverArchive } from '../../../../lib/export/delivery/deliverArchive';
 import { DEFAULT_EXPORT_SETTINGS, exportSettings } from '../../../../lib/export/exportSettings';
 import { runJob } from '../../../../lib/export/job/runJob';
 import { jobStatusText } from '../../../../lib/export/jobStatusText';
 import { toSnapshot } from '../../../../lib/export/job/jobSnapshot';
-import { downloadWithRetry } from '../../../../lib/export/media/downloadWithRetry';
 import { onPartCompleted, readPartStream } from '../../../../lib/export/parts/completedParts';
 import { PART_RESERVE_BYTES, estimatedPostBytes } from '../../../../lib/export/parts/partPlan';
 import { adapterFor } from '../../../../lib/platforms/registry';
@@ -19,6 +17,7 @@ import { FakeWebdav } from '../../upload/fakeWebdav';
 import { jobRecord } from './jobs';
 import { staged } from './memoryStaging';
 import { JPEG_BYTES, fakeAdapter, photoPosts, servedDownload } from './runJobHarness';
+import { testServices } from './testServices';
 
 configure({ useWebWorkers: false });
 
@@ -34,18 +33,7 @@ const net: { server: FakeWebdav; beforeRequest?: (method: string, url: URL, head
   server: new FakeWebdav({ user: USER, password: PASSWORD }),
 };
 
-vi.mock('../../../../lib/storage/fileStaging', () => import('./memoryStaging'));
-vi.mock('../../../../lib/storage/freeSpace', () => ({ ensureFreeSpace: vi.fn(async () => undefined) }));
-vi.mock('../../../../lib/export/media/downloadWithRetry', () => ({ downloadWithRetry: vi.fn() }));
-vi.mock('../../../../lib/export/delivery/deliverArchive', () => ({
-  deliverArchive: vi.fn(),
-  waitForDownload: vi.fn(async () => undefined),
-  findStartedDownload: vi.fn(async () => undefined),
-}));
-vi.mock('../../../../lib/platforms/registry', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../lib/platforms/registry')>();
-  return { ...actual, adapterFor: vi.fn(actual.adapterFor) };
-});
+const services = testServices();
 // The real uploader, against the in-memory server, with small chunks and no waits between tries.
 vi.mock('../../../../lib/upload/webdav/webdavUpload', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../../lib/upload/webdav/webdavUpload')>();
@@ -75,7 +63,7 @@ const splitJob = () => jobRecord({ request: { platform: 'instagram', format: 'cs
 function collectParts(): { parts: Map<number, Uint8Array>; stop: () => void } {
   const parts = new Map<number, Uint8Array>();
   const stop = onPartCompleted(async (part) => {
-    parts.set(part.number, new Uint8Array(await new Response(await readPartStream(part.jobId, part.number)).arrayBuffer()));
+    parts.set(part.number, new Uint8Array(await new Response(await readPartStream(services.staging, part.jobId, part.number)).arrayBuffer()));
   });
   return { parts, stop };
 }
@@ -105,10 +93,9 @@ beforeEach(async () => {
   net.beforeRequest = undefined;
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Star Export', version: '1.0.0' });
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
-  vi.mocked(downloadWithRetry).mockImplementation(servedDownload);
-  vi.mocked(deliverArchive).mockReset();
-  const actual = await vi.importActual<typeof import('../../../../lib/platforms/registry')>('../../../../lib/platforms/registry');
-  vi.mocked(adapterFor).mockImplementation((id) => (id === 'instagram' ? fakeAdapter([POSTS]) : actual.adapterFor(id)));
+  services.downloadWithRetry.mockImplementation(servedDownload);
+  services.delivery.deliverArchive.mockReset();
+  services.adapterFor.mockImplementation((id) => (id === 'instagram' ? fakeAdapter([POSTS]) : adapterFor(id)));
   // Room for two posts a part: seven one-photo posts make four parts.
   const onePost = estimatedPostBytes({ textBytes: new TextEncoder().encode(JSON.stringify(POSTS[0])).byteLength + 16, fileBytes: [JPEG_BYTES.byteLength] });
   await exportSettings.setValue({ ...DEFAULT_EXPORT_SETTINGS, partBytes: PART_RESERVE_BYTES + 2 * onePost + 1 });
@@ -129,12 +116,12 @@ describe('a split export saved to WebDAV', () => {
     await runJob(job, new AbortController().signal, async (saved) => {
       snapshots.push(structuredClone(saved));
       await putJob(saved);
-    });
+    }, services);
     stop();
     job = (await getJob(job.id))!;
 
     expect(job.stage, job.error?.message).toBe('done');
-    expect(deliverArchive).not.toHaveBeenCalled();
+    expect(services.delivery.deliverArchive).not.toHaveBeenCalled();
     expect(job.parts).toHaveLength(4);
     const folder = `/remote.php/dav/files/alice/Exports/${job.parts![0]!.name.replace(/_part-01\.zip$/, '')}/`;
     const onServer = uploadedParts(server, folder);
@@ -171,7 +158,7 @@ describe('a split export saved to WebDAV', () => {
     };
     await runJob(first, worker.signal, async (saved) => {
       if (alive) await putJob(saved);
-    });
+    }, services);
     const left = (await getJob(first.id))!;
     expect(left.stage).not.toBe('done');
     expect(left.parts![0]!.delivered).toBe(true);
@@ -181,7 +168,7 @@ describe('a split export saved to WebDAV', () => {
     const transfer = new URL(left.parts![1]!.uploadCheckpoint!.transferUrl!).pathname;
     // The next worker runs the job as IndexedDB left it.
     const requestsBefore = server.requests.length;
-    await runJob(left, new AbortController().signal, putJob);
+    await runJob(left, new AbortController().signal, putJob, services);
     stop();
     const job = (await getJob(first.id))!;
     expect(job.stage, job.error?.message).toBe('done');
@@ -195,7 +182,7 @@ describe('a split export saved to WebDAV', () => {
     expect([...onServer.keys()].sort()).toEqual(job.parts!.map((part) => part.name));
     for (const part of job.parts!) expect(onServer.get(part.name), part.name).toEqual(parts.get(part.number));
     expect(partFiles(job.id)).toEqual([]);
-    expect(deliverArchive).not.toHaveBeenCalled();
+    expect(services.delivery.deliverArchive).not.toHaveBeenCalled();
   });
 
   it('on a plain WebDAV server, stops on a refused password and Resume uploads the parts not yet confirmed', async () => {
@@ -210,7 +197,7 @@ describe('a split export saved to WebDAV', () => {
     };
     const stopped = await (async () => {
       const job = splitJob();
-      await runJob(job, new AbortController().signal, putJob);
+      await runJob(job, new AbortController().signal, putJob, services);
       return (await getJob(job.id))!;
     })();
     expect(stopped.stage).toBe('failed');
@@ -219,7 +206,7 @@ describe('a split export saved to WebDAV', () => {
     expect(delivered).toBe(2);
 
     const resumed = { ...stopped, stage: stopped.resumeStage!, resumeStage: undefined, error: undefined };
-    await runJob(resumed, new AbortController().signal, putJob);
+    await runJob(resumed, new AbortController().signal, putJob, services);
     stop();
     const job = (await getJob(stopped.id))!;
     expect(job.stage, job.error?.message).toBe('done');

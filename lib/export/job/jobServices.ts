@@ -1,0 +1,49 @@
+import { broadcast } from '../../messaging/messenger';
+import { adapterFor } from '../../platforms/registry';
+import * as fileStaging from '../../storage/fileStaging';
+import { ensureFreeSpace } from '../../storage/freeSpace';
+import { deliverArchive, findStartedDownload, waitForDownload } from '../delivery/deliverArchive';
+import type { ByteSink } from '../media/downloadMedia';
+import { downloadWithRetry } from '../media/downloadWithRetry';
+
+/** The job's files on disk (OPFS in the extension). */
+export interface JobStaging {
+  openStagedStream(jobId: string, name: string): Promise<WritableStream<Uint8Array>>;
+  openStagedFile(jobId: string, name: string): Promise<ByteSink>;
+  readStagedFile(jobId: string, name: string): Promise<File | undefined>;
+  removeStagedFile(jobId: string, name: string): Promise<void>;
+  removeJobFiles(jobId: string): Promise<void>;
+  removeStagedFilesExcept(jobId: string, keep: readonly string[]): Promise<void>;
+}
+
+/**
+ * What the job engine reaches outside itself: the background builds it once and hands it down, so
+ * a test passes fakes (in-memory staging, served downloads, a delivery that records) instead of
+ * replacing modules.
+ */
+export interface JobServices {
+  adapterFor: typeof adapterFor;
+  staging: JobStaging;
+  ensureFreeSpace: typeof ensureFreeSpace;
+  downloadWithRetry: typeof downloadWithRetry;
+  delivery: { deliverArchive: typeof deliverArchive; waitForDownload: typeof waitForDownload; findStartedDownload: typeof findStartedDownload };
+  broadcast: typeof broadcast;
+}
+
+export function defaultJobServices(): JobServices {
+  return {
+    adapterFor,
+    staging: {
+      openStagedStream: fileStaging.openStagedStream,
+      openStagedFile: fileStaging.openStagedFile,
+      readStagedFile: fileStaging.readStagedFile,
+      removeStagedFile: fileStaging.removeStagedFile,
+      removeJobFiles: fileStaging.removeJobFiles,
+      removeStagedFilesExcept: fileStaging.removeStagedFilesExcept,
+    },
+    ensureFreeSpace,
+    downloadWithRetry,
+    delivery: { deliverArchive, waitForDownload, findStartedDownload },
+    broadcast,
+  };
+}
