@@ -1,6 +1,5 @@
 import browser from 'webextension-polyfill';
 import { ExportError } from '../../errors';
-import type { BroadcastProtocol } from '../../messaging/protocol';
 import type { JobRecord } from '../../storage/exportDb';
 import { getJob, listJobs, putJob } from '../../storage/jobRepository';
 import { newJobId } from '../layout/jobId';
@@ -45,7 +44,7 @@ function newJobRecord(request: ExportRequest): JobRecord {
 export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void }, services: JobServices) {
   async function publish(job: JobRecord): Promise<void> {
     await putJob(job);
-    await services.broadcast<BroadcastProtocol, 'jobUpdated'>('jobUpdated', toSnapshot(job));
+    await services.broadcastJob(toSnapshot(job));
   }
 
   const controllers = new Map<string, AbortController>();

@@ -1,10 +1,12 @@
 import { broadcast } from '../../messaging/messenger';
+import type { BroadcastProtocol } from '../../messaging/protocol';
 import { adapterFor } from '../../platforms/registry';
 import * as fileStaging from '../../storage/fileStaging';
 import { ensureFreeSpace } from '../../storage/freeSpace';
 import { deliverArchive, findStartedDownload, waitForDownload } from '../delivery/deliverArchive';
 import type { ByteSink } from '../media/downloadMedia';
 import { downloadWithRetry } from '../media/downloadWithRetry';
+import type { JobSnapshot } from '../types';
 
 /** The job's files on disk (OPFS in the extension). */
 export interface JobStaging {
@@ -27,7 +29,8 @@ export interface JobServices {
   ensureFreeSpace: typeof ensureFreeSpace;
   downloadWithRetry: typeof downloadWithRetry;
   delivery: { deliverArchive: typeof deliverArchive; waitForDownload: typeof waitForDownload; findStartedDownload: typeof findStartedDownload };
-  broadcast: typeof broadcast;
+  /** Tells open extension pages (the popup) how a job stands now. */
+  broadcastJob(job: JobSnapshot): Promise<void>;
 }
 
 export function defaultJobServices(): JobServices {
@@ -44,6 +47,6 @@ export function defaultJobServices(): JobServices {
     ensureFreeSpace,
     downloadWithRetry,
     delivery: { deliverArchive, waitForDownload, findStartedDownload },
-    broadcast,
+    broadcastJob: (job) => broadcast<BroadcastProtocol, 'jobUpdated'>('jobUpdated', job),
   };
 }

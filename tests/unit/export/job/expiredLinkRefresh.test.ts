@@ -1,25 +1,24 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ExportError } from '../../../../lib/errors';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../../lib/export/exportSettings';
 import { createJobContext } from '../../../../lib/export/job/jobContext';
 import { startMediaDownloads } from '../../../../lib/export/job/mediaStage';
-import { downloadWithRetry } from '../../../../lib/export/media/downloadWithRetry';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import type { PlatformAdapter } from '../../../../lib/platforms/types';
 import { closeExportDb } from '../../../../lib/storage/exportDb';
 import { appendPage, putJob } from '../../../../lib/storage/jobRepository';
 import { jobRecord, listedPage, offlinePlatform } from './jobs';
 import { photoPosts } from './runJobHarness';
+import { testServices } from './testServices';
 
 // Every file's link has expired: the download asks for a fresh one, as the real one does after a 403.
-vi.mock('../../../../lib/export/media/downloadWithRetry', () => ({ downloadWithRetry: vi.fn() }));
-vi.mock('../../../../lib/storage/freeSpace', () => ({ ensureFreeSpace: vi.fn(async () => undefined) }));
+const services = testServices();
 
 beforeEach(() => {
   closeExportDb();
   globalThis.indexedDB = new IDBFactory();
-  vi.mocked(downloadWithRetry).mockImplementation(async (options) => {
+  services.downloadWithRetry.mockImplementation(async (options) => {
     const url = await options.refreshUrl!();
     return { format: 'jpg', bytes: 100, contentType: 'image/jpeg', url: url ?? options.url, attempts: 2 };
   });
@@ -42,6 +41,7 @@ describe('refreshing an expired link', () => {
       job,
       adapter,
       settings: { ...DEFAULT_EXPORT_SETTINGS, rateLimitWaitMs: 50 },
+      services,
       signal: new AbortController().signal,
       createPlatform: offlinePlatform,
       publish: putJob,

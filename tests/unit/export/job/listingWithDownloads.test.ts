@@ -5,22 +5,24 @@ import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '../../../../lib/ex
 import { createJobContext, type JobContext } from '../../../../lib/export/job/jobContext';
 import { listWhileDownloading } from '../../../../lib/export/job/listingWithDownloads';
 import { downloadMedia } from '../../../../lib/export/media/downloadMedia';
+import { downloadWithRetry } from '../../../../lib/export/media/downloadWithRetry';
 import { downloadSlots } from '../../../../lib/export/media/downloadSlots';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import type { ListingStrategy, PlatformAdapter, Post } from '../../../../lib/platforms/types';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
-import { ensureFreeSpace } from '../../../../lib/storage/freeSpace';
 import { appendPage, getJob, mediaOfJob, putJob } from '../../../../lib/storage/jobRepository';
 import { jobStatusText } from '../../../../lib/export/jobStatusText';
 import { jobRecord, listedPage, post, offlinePlatform } from './jobs';
+import { testServices } from './testServices';
 
 // The real retries and the real three slots run; only the transfer itself and the disk are faked.
 vi.mock('../../../../lib/export/media/downloadMedia', () => ({ downloadMedia: vi.fn() }));
-vi.mock('../../../../lib/storage/freeSpace', () => ({ ensureFreeSpace: vi.fn() }));
 vi.mock('../../../../lib/storage/jobRepository', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../../lib/storage/jobRepository')>();
   return { ...actual, appendPage: vi.fn(actual.appendPage) };
 });
+
+const services = { ...testServices(), downloadWithRetry };
 
 const SETTINGS: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, rateLimitWaitMs: 300 };
 
@@ -117,6 +119,7 @@ function contextFor(job: JobRecord, adapter: PlatformAdapter, outer = new AbortC
     job,
     adapter,
     settings: SETTINGS,
+    services,
     signal: outer.signal,
     createPlatform: offlinePlatform,
     publish: putJob,
@@ -136,7 +139,7 @@ async function statesOf(jobId: string): Promise<Record<string, string>> {
 beforeEach(() => {
   closeExportDb();
   globalThis.indexedDB = new IDBFactory();
-  vi.mocked(ensureFreeSpace).mockResolvedValue(undefined);
+  services.ensureFreeSpace.mockResolvedValue(undefined);
 });
 
 describe('media download while the listing runs', () => {
@@ -243,7 +246,7 @@ describe('media download while the listing runs', () => {
     const running = listWhileDownloading(ctx);
     await vi.waitFor(() => expect(job.media.done).toBe(4));
 
-    vi.mocked(ensureFreeSpace).mockRejectedValue(new ExportError('quota_exceeded', 'The disk is nearly full.'));
+    services.ensureFreeSpace.mockRejectedValue(new ExportError('quota_exceeded', 'The disk is nearly full.'));
     listing.open(1);
     await expect(running).rejects.toBeDefined();
     expect(ctx.signal.reason).toMatchObject({ kind: 'quota_exceeded' });

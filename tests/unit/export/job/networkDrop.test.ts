@@ -6,16 +6,18 @@ import { createJobContext, type JobContext } from '../../../../lib/export/job/jo
 import { startMediaDownloads } from '../../../../lib/export/job/mediaStage';
 import { withApiRetries } from '../../../../lib/export/job/metadataStage';
 import { downloadMedia } from '../../../../lib/export/media/downloadMedia';
+import { downloadWithRetry } from '../../../../lib/export/media/downloadWithRetry';
 import { createConnectivity } from '../../../../lib/net/connectivity';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
 import { appendPage, mediaOfJob, putJob } from '../../../../lib/storage/jobRepository';
 import { jobRecord, listedPage, offlinePlatform } from './jobs';
 import { photoPosts } from './runJobHarness';
+import { testServices } from './testServices';
 
 // The real retries, slots and connectivity run; only the transfer is faked.
 vi.mock('../../../../lib/export/media/downloadMedia', () => ({ downloadMedia: vi.fn() }));
-vi.mock('../../../../lib/storage/freeSpace', () => ({ ensureFreeSpace: vi.fn(async () => undefined) }));
+const services = { ...testServices(), downloadWithRetry };
 
 const quick = () => createConnectivity({ baseWaitMs: 5, maxWaitMs: 20 });
 
@@ -24,6 +26,7 @@ function contextFor(job: JobRecord): JobContext {
     job,
     adapter: adapterFor('instagram'),
     settings: DEFAULT_EXPORT_SETTINGS,
+    services,
     signal: new AbortController().signal,
     createPlatform: offlinePlatform,
     publish: putJob,

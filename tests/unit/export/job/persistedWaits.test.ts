@@ -9,6 +9,7 @@ import { adapterFor } from '../../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
 import { getJob, putJob } from '../../../../lib/storage/jobRepository';
 import { jobRecord, offlinePlatform } from './jobs';
+import { testServices } from './testServices';
 
 const SETTINGS: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, temporaryBlockWaitMs: 300, rateLimitWaitMs: 300 };
 
@@ -17,6 +18,7 @@ function contextFor(job: JobRecord, controller = new AbortController()): JobCont
     job,
     adapter: adapterFor('facebook'),
     settings: SETTINGS,
+    services: testServices(),
     signal: controller.signal,
     createPlatform: offlinePlatform,
     publish: putJob,

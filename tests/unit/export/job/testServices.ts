@@ -19,7 +19,7 @@ export function testServices() {
       waitForDownload: vi.fn<JobServices['delivery']['waitForDownload']>(async () => undefined),
       findStartedDownload: vi.fn<JobServices['delivery']['findStartedDownload']>(async () => undefined),
     },
-    broadcast: vi.fn<JobServices['broadcast']>(async () => undefined),
+    broadcastJob: vi.fn<JobServices['broadcastJob']>(async () => undefined),
   } satisfies JobServices;
 }
 

@@ -1,18 +1,17 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../../lib/export/exportSettings';
 import { createJobContext, type JobContext } from '../../../../lib/export/job/jobContext';
 import { startMediaDownloads } from '../../../../lib/export/job/mediaStage';
-import { downloadWithRetry } from '../../../../lib/export/media/downloadWithRetry';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import type { MediaItem } from '../../../../lib/platforms/types';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob, putMedia } from '../../../../lib/storage/jobRepository';
 import { jobRecord, mediaItem, post, listedPage, offlinePlatform } from './jobs';
+import { testServices } from './testServices';
 
 // The files a platform did give an address for are "downloaded" here; the real download is tested on its own.
-vi.mock('../../../../lib/export/media/downloadWithRetry', () => ({ downloadWithRetry: vi.fn() }));
-vi.mock('../../../../lib/storage/freeSpace', () => ({ ensureFreeSpace: vi.fn() }));
+const services = testServices();
 
 const PHOTO_URL = 'https://scontent.cdninstagram.com/v/t51.2885-15/m1_n.jpg?oh=sig&oe=6946A1B2';
 const MESSAGE = 'Instagram listed this video but gave no address to download it from.';
@@ -27,6 +26,7 @@ function stageContext(job: JobRecord): JobContext {
     job,
     adapter: adapterFor('instagram'),
     settings: DEFAULT_EXPORT_SETTINGS,
+    services,
     signal: new AbortController().signal,
     createPlatform: () => platform,
     publish: putJob,
@@ -48,7 +48,7 @@ async function listedJob(): Promise<JobRecord> {
 beforeEach(() => {
   closeExportDb();
   globalThis.indexedDB = new IDBFactory();
-  vi.mocked(downloadWithRetry).mockImplementation(async ({ url }) => ({ format: 'jpg', bytes: 100, contentType: 'image/jpeg', url, attempts: 1 }));
+  services.downloadWithRetry.mockImplementation(async ({ url }) => ({ format: 'jpg', bytes: 100, contentType: 'image/jpeg', url, attempts: 1 }));
 });
 
 describe('media the platform listed without an address', () => {
@@ -57,7 +57,7 @@ describe('media the platform listed without an address', () => {
     expect(job.media.total).toBe(2);
     await runMediaStage(stageContext(job));
 
-    expect(vi.mocked(downloadWithRetry).mock.calls.map(([options]) => options.url)).toEqual([PHOTO_URL]);
+    expect(services.downloadWithRetry.mock.calls.map(([options]) => options.url)).toEqual([PHOTO_URL]);
     const failure = { mediaId: 'm2', postId: 'p1', url: '', reason: 'unavailable', message: MESSAGE };
     expect(job.failed).toEqual([failure]);
     expect(job.media).toEqual({ done: 1, failed: 1, total: 2 });
@@ -70,11 +70,11 @@ describe('media the platform listed without an address', () => {
   it('are failed once: a worker that resumes the job keeps the failure and fetches nothing again', async () => {
     const first = await listedJob();
     await runMediaStage(stageContext(first));
-    vi.mocked(downloadWithRetry).mockClear();
+    services.downloadWithRetry.mockClear();
 
     const resumed = (await getJob(first.id))!;
     await runMediaStage(stageContext(resumed));
-    expect(downloadWithRetry).not.toHaveBeenCalled();
+    expect(services.downloadWithRetry).not.toHaveBeenCalled();
     expect(resumed.media).toEqual({ done: 1, failed: 1, total: 2 });
     expect(resumed.failed.map((f) => [f.mediaId, f.reason])).toEqual([['m2', 'unavailable']]);
   });
@@ -88,7 +88,7 @@ describe('media the platform listed without an address', () => {
 
     const resumed = (await getJob(job.id))!;
     await runMediaStage(stageContext(resumed));
-    expect(downloadWithRetry).not.toHaveBeenCalled();
+    expect(services.downloadWithRetry).not.toHaveBeenCalled();
     expect(resumed.media).toEqual({ done: 1, failed: 1, total: 2 });
     expect(resumed.failed.map((f) => f.mediaId)).toEqual(['m2']);
   });
@@ -97,7 +97,7 @@ describe('media the platform listed without an address', () => {
     const gone = { ...mediaItem('m3', 'p3'), url: '', unavailable: { message: 'Facebook listed this photo but did not return it.', reason: 'not_returned' as const } };
     const job = await appendPage(jobRecord().id, listedPage([{ ...post('p3'), media: [gone] }], null));
     await runMediaStage(stageContext(job));
-    expect(downloadWithRetry).not.toHaveBeenCalled();
+    expect(services.downloadWithRetry).not.toHaveBeenCalled();
     expect(job.failed).toEqual([{ mediaId: 'm3', postId: 'p3', url: '', reason: 'not_returned', message: 'Facebook listed this photo but did not return it.' }]);
   });
 });
