@@ -6,7 +6,7 @@
  * createWritable() writes to a swap file that replaces the target only on close(), so a worker
  * stopped mid-download leaves no half file behind.
  */
-import type { ByteSink } from '../export/media/downloadMedia';
+import type { ByteSink } from './byteSink';
 
 const JOBS_DIR = 'jobs';
 

@@ -4,7 +4,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { ByteSink } from '../media/downloadMedia';
+import type { ByteSink } from '../../storage/byteSink';
 
 export interface Sha256Stream {
   update(chunk: Uint8Array): void;

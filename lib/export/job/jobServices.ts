@@ -4,7 +4,7 @@ import { adapterFor } from '../../platforms/registry';
 import * as fileStaging from '../../storage/fileStaging';
 import { ensureFreeSpace } from '../../storage/freeSpace';
 import { deliverArchive, findStartedDownload, waitForDownload } from '../delivery/deliverArchive';
-import type { ByteSink } from '../media/downloadMedia';
+import type { ByteSink } from '../../storage/byteSink';
 import { downloadWithRetry } from '../media/downloadWithRetry';
 import type { JobSnapshot } from '../types';
 

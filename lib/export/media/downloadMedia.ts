@@ -2,17 +2,11 @@ import { ExportError, toExportError } from '../../errors';
 import { parseRetryAfter } from '../../net/retryPolicy';
 import type { MediaFormat, MediaKind, MediaRules } from '../../platforms/types';
 import { createStallWatchdog, type StallWatchdog } from '../../net/stallWatchdog';
+import type { ByteSink } from '../../storage/byteSink';
 import type { SpaceReservation } from '../../storage/spaceReservations';
 import { checkResponseHead, tooLarge } from './responseChecks';
 import { SNIFF_BYTES, kindOf, looksLikeMarkup, sniffFormat } from './mediaFormat';
 import type { ByteThrottle } from './tokenBucket';
-
-/** Where a download's bytes go; abort() discards everything written so far. */
-export interface ByteSink {
-  write(chunk: Uint8Array): Promise<void>;
-  close(): Promise<void>;
-  abort(reason?: unknown): Promise<void>;
-}
 
 export interface DownloadMediaOptions {
   url: string;

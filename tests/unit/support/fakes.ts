@@ -1,4 +1,4 @@
-import type { ByteSink } from '../../../lib/export/media/downloadMedia';
+import type { ByteSink } from '../../../lib/storage/byteSink';
 
 function bytes(...parts: (string | number[])[]): Uint8Array {
   const out: number[] = [];

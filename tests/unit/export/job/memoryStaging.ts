@@ -3,7 +3,7 @@
  * functions: testServices.ts hands it to the engine as its staging. A file appears on close(),
  * as with createWritable(); `staged` lets a test look at or take away what is stored.
  */
-import type { ByteSink } from '../../../../lib/export/media/downloadMedia';
+import type { ByteSink } from '../../../../lib/storage/byteSink';
 
 export const staged = new Map<string, Map<string, Blob>>();
 /** Streams opened and neither closed nor aborted: a job must leave none behind. */
