@@ -1,4 +1,5 @@
 import { ExportError, isExportError } from '../../errors';
+import { sleep } from '../../net/retryPolicy';
 import { DEFAULT_RETRY_DELAYS_MS, type ResumableUpload } from '../uploadSource';
 import { dropboxContentHash } from './contentHash';
 
@@ -39,19 +40,6 @@ class OffsetMismatch extends Error {
 
 class SessionGone extends Error {}
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function quotaError(): ExportError {
   return new ExportError('quota_exceeded', 'Your Dropbox is full. Free some space there, then press Resume.', { status: 507 });

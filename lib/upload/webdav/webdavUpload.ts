@@ -1,4 +1,5 @@
 import { ExportError, isExportError } from '../../errors';
+import { sleep } from '../../net/retryPolicy';
 import { DEFAULT_RETRY_DELAYS_MS, type ResumableUpload } from '../uploadSource';
 import { hrefName } from './davResponses';
 import type { WebdavCredentials } from './webdavAccount';
@@ -43,19 +44,6 @@ function retryable(error: unknown): boolean {
   return error.kind === 'http_error' && (status >= 500 || status === 429 || status === 408 || status === 423);
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /**
  * Runs `attempt` again after a drop or a server error; each try starts by asking the server where
