@@ -1,7 +1,5 @@
+import { DAY_MS, HOUR_MS } from '../net/rollingBudget';
 import type { PacingLimits } from '../platforms/types';
-
-const HOUR_MS = 60 * 60_000;
-const DAY_MS = 24 * HOUR_MS;
 
 /**
  * About how long `calls` API calls take at a pacing profile: one mean pause each, unless the

@@ -1,6 +1,6 @@
 import type { CallBudget } from '../platforms/types';
 
-const HOUR_MS = 60 * 60_000;
+export const HOUR_MS = 60 * 60_000;
 export const DAY_MS = 24 * HOUR_MS;
 
 /**
