@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { FakeCookie, FakePlatforms } from '../../fake-platforms/types';
 import { makeTempDir, removeDir } from '../../e2e/harness/profile';
+import { browserCookie } from '../../e2e/harness/cookies';
 import { findFirefox } from './findFirefox';
 import { ExtensionPages } from './extensionPages';
 import { MarionetteClient } from './marionette';
@@ -100,18 +101,7 @@ export async function launchFirefoxWithExtension(options: { fake: Pick<FakePlatf
     pid = browser.process()?.pid;
     const id = await browser.installExtension(extensionPath);
     if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
-    await browser.setCookie(
-      ...options.cookies.map((c) => ({
-        name: c.name,
-        value: c.value,
-        domain: c.domain,
-        path: c.path,
-        secure: c.secure,
-        httpOnly: c.httpOnly,
-        sameSite: c.sameSite,
-        expires: Math.floor(Date.now() / 1000) + 30 * 24 * 3600,
-      })),
-    );
+    await browser.setCookie(...options.cookies.map(browserCookie));
     await browser.disconnect();
 
     marionette = await MarionetteClient.connect(marionettePort);
