@@ -1,5 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
-import { startFakePlatforms } from '../fake-platforms/index';
+import { useFakePlatformsWith } from '../fake-platforms/useFakePlatformsWith';
 import type { FakePlatforms, FakePlatformsOptions } from '../fake-platforms/types';
 import { launchWithExtension, PopupPage, type ExtensionSession } from './harness';
 import { useQuickPacing, type QuickPacingOverrides } from './quickPacing';
@@ -14,28 +13,20 @@ export interface ExtensionWithFake {
  * pacing, unless 'as shipped'), started before its tests and always closed after them.
  */
 export function useExtensionWithFake(options: FakePlatformsOptions = {}, pacing: QuickPacingOverrides | 'as shipped' = {}): ExtensionWithFake {
-  let fake: FakePlatforms | undefined;
-  let session: ExtensionSession | undefined;
-  beforeAll(async () => {
-    fake = await startFakePlatforms({ port: 0, ...options });
-    session = await launchWithExtension({ fake });
-    if (pacing !== 'as shipped') await useQuickPacing(session, pacing);
-  });
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await fake?.close();
-    }
-  });
+  const both = useFakePlatformsWith(
+    options,
+    'Chromium',
+    (fake) => launchWithExtension({ fake }),
+    async (session) => {
+      if (pacing !== 'as shipped') await useQuickPacing(session, pacing);
+    },
+  );
   return {
     get fake() {
-      if (!fake) throw new Error('The fake platforms are not started (used outside a test?).');
-      return fake;
+      return both.fake;
     },
     get session() {
-      if (!session) throw new Error('Chromium is not started (used outside a test?).');
-      return session;
+      return both.browser;
     },
   };
 }
