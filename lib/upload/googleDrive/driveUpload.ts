@@ -53,7 +53,8 @@ async function sessionState(response: Response): Promise<SessionState> {
  */
 export async function uploadToGoogleDrive(options: DriveUploadOptions): Promise<void> {
   const { source, signal } = options;
-  const client: DriveClient = { fetch: options.fetch ?? fetch, signal, accessToken: options.accessToken };
+  // Bound: called as a method of the client, the browser's fetch would throw "Illegal invocation".
+  const client: DriveClient = { fetch: options.fetch ?? fetch.bind(globalThis), signal, accessToken: options.accessToken };
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (chunkSize <= 0 || chunkSize % DRIVE_CHUNK_UNIT !== 0) throw new RangeError('Google Drive chunks are multiples of 256 KiB.');
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
