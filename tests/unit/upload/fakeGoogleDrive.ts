@@ -38,8 +38,9 @@ export function md5Of(bytes: Uint8Array): string {
 }
 
 export class FakeGoogleDrive {
-  readonly clientId = 'star-export.apps.googleusercontent.com';
-  readonly redirectUri = 'https://extension-id.chromiumapp.org/google';
+  clientId = 'star-export.apps.googleusercontent.com';
+  /** The extension's redirect URI registered with the client; an e2e test sets it once it knows the extension id. */
+  redirectUri = 'https://extension-id.chromiumapp.org/google';
   readonly account = 'creator@example.com';
   readonly files = new Map<string, StoredFile>();
   readonly requests: DriveRequestKind[] = [];
@@ -48,6 +49,8 @@ export class FakeGoogleDrive {
   /** Whether the user ticks drive.file on the consent screen. */
   grantsScope = true;
   quotaBytes = Infinity;
+  /** Tokens issued without the window (prompt=none). */
+  silentSignIns = 0;
   /** The next finished upload is stored with one byte changed. */
   corruptNextFile = false;
   private liveTokens = new Set<string>();
@@ -61,6 +64,11 @@ export class FakeGoogleDrive {
 
   answerNext(on: DriveRequestKind, status: number, { reason, retryAfter }: { reason?: string; retryAfter?: number } = {}): void {
     this.faults.push({ kind: 'status', on, status, reason, retryAfter });
+  }
+
+  /** Faults set up and not yet met. */
+  get faultsPending(): number {
+    return this.faults.length;
   }
 
   /** Access tokens live an hour; this is that hour passing. */
@@ -84,6 +92,7 @@ export class FakeGoogleDrive {
         back.hash = new URLSearchParams({ error: 'interaction_required', state }).toString();
         return back.href;
       }
+      this.silentSignIns += 1;
     } else {
       this.consented = true;
     }
