@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../lib/export/history/exportHistory';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
-import { expectEveryServedFileAccountedFor, openExport } from './exportChecks';
-import { addFakeCookies, existingZips, launchWithExtension, PopupPage, sendToBackground, type ExtensionSession } from './harness';
+import { expectEveryServedFileAccountedFor, expectSha256SumsVerify, openExport } from './exportChecks';
+import { addFakeCookies, existingZips, hashZipEntry, launchWithExtension, PopupPage, sendToBackground, stopExtensionWorker, type ExtensionSession } from './harness';
 import { extensionCopyWithHosts } from './harness/extensionCopy';
 import { startGoogleDriveServer, type GoogleDriveServer } from './harness/googleDriveServer';
 import { makeTempDir, removeDir } from './harness/profile';
+import { PART_RESERVE_BYTES } from '../../lib/export/parts/partPlan';
 import { useQuickPacing } from './quickPacing';
 
 const TIMEOUT_MS = 240_000;
@@ -101,5 +102,76 @@ describe('an export saved to Google Drive (a fake Google under its real host nam
     await settings.getByRole('button', { name: 'Disconnect' }).click();
     await settings.getByText('Not connected.').waitFor();
     expect(google.drive.consented).toBe(false);
+  });
+
+  it('sends each part of a split export into one folder, through a worker stop mid-part; every part whole in Drive', { timeout: TIMEOUT_MS }, async () => {
+    const served = fake.instagramMedia();
+    const servedBytes = served.reduce((sum, file) => sum + file.bytes, 0);
+    // About a third of the files' bytes a part: the account in three parts or more.
+    await useQuickPacing(session, { partBytes: PART_RESERVE_BYTES + Math.ceil(servedBytes / 3) });
+    const settings = await session.context.newPage();
+    await settings.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await settings.getByRole('button', { name: 'Connect Google Drive' }).click();
+    await settings.getByText(`Connected as ${google.drive.account}`).waitFor();
+    // Slow enough to stop the worker while a chunk is on its way.
+    google.chunkDelayMs = 1500;
+    try {
+      const popup = await PopupPage.open(session.context, session.extensionId);
+      await popup.choosePlatform('instagram');
+      await popup.setIncludeMedia(true);
+      await popup.page.getByText('Options', { exact: true }).click();
+      await popup.page.getByLabel('Split into parts').selectOption('2');
+      await popup.page.getByLabel('Save to').selectOption('googleDrive');
+      await popup.start();
+      const seen: string[] = [];
+      let stopped = false;
+      let queriesAtStop = 0;
+      const queries = () => google.drive.requests.filter((kind) => kind === 'query').length;
+      const deadline = Date.now() + TIMEOUT_MS - 60_000;
+      let text = '';
+      while (Date.now() < deadline) {
+        text = await popup.statusText();
+        if (seen.at(-1) !== text) seen.push(text);
+        if (/\bDone\b|fail|cancel/i.test(text)) break;
+        // While a chunk of part 2 is on its way: the session is open and its checkpoint saved.
+        if (!stopped && /Uploading part 2 of \d+ to Google Drive/.test(text) && google.chunksInFlight > 0) {
+          queriesAtStop = queries();
+          await stopExtensionWorker(session.context, session.extensionId);
+          stopped = true;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(text, seen.join('\n')).toMatch(/Done: .* (\d+) ZIPs, from .*_part-01\.zip, were saved to Google Drive\./);
+      expect(stopped, `the worker was stopped during an upload:\n${seen.join('\n')}`).toBe(true);
+      // The restarted worker asked Google where the session stood instead of starting over.
+      expect(queries()).toBeGreaterThan(queriesAtStop);
+
+      const [job] = await sendToBackground<HistoryEntry[]>(popup.page, 'listHistory');
+      const folder = job!.fileName!.replace(/_part-01\.zip$/, '');
+      expect(google.drive.folders(folder)).toHaveLength(1);
+      const uploaded = google.drive.filesIn(folder);
+      expect(uploaded.size).toBe(job!.partCount);
+      expect(uploaded.size).toBeGreaterThanOrEqual(3);
+      const inParts = new Set<string>();
+      for (const [name, bytes] of uploaded) {
+        const path = join(scratch, name);
+        await writeFile(path, bytes);
+        // openExport runs unzip -t; SHA256SUMS inside the part verifies every file it holds.
+        const { manifest, root } = await openExport(path, 'instagram');
+        expectSha256SumsVerify(path, root);
+        for (const post of manifest.posts) {
+          for (const media of post.media) {
+            if (!media.path) continue;
+            const file = served.find((s) => s.postId === post.id && s.mediaId === media.id)!;
+            expect(await hashZipEntry(path, `${root}/${media.path}`), `${post.id}/${media.id}`).toBe(file.sha256);
+            inParts.add(`${post.id}/${media.id}`);
+          }
+        }
+      }
+      for (const file of served) expect(inParts.has(`${file.postId}/${file.mediaId}`), `${file.mediaId} of ${file.postId} is in a part`).toBe(true);
+      expect(await existingZips(session.downloadsDir)).toEqual([]);
+    } finally {
+      google.chunkDelayMs = 0;
+    }
   });
 });

@@ -11,6 +11,10 @@ export interface GoogleDriveServer {
   /** Chromium flags' pieces: the resolver rules sending Google's hosts here, and the certificate to trust. */
   readonly resolverRules: string;
   readonly spkiHash: string;
+  /** How long each chunk takes to be answered, as over a slow uplink. */
+  chunkDelayMs: number;
+  /** Chunks received and not yet answered. */
+  readonly chunksInFlight: number;
   close(): Promise<void>;
 }
 
@@ -29,6 +33,7 @@ export async function startGoogleDriveServer(): Promise<GoogleDriveServer> {
   const cert = await createSelfSignedCert(GOOGLE_HOSTS);
   const drive = new FakeGoogleDrive();
   const sockets = new Set<Socket>();
+  const state = { chunkDelayMs: 0, chunksInFlight: 0 };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = `https://${(req.headers.host ?? '').replace(/:\d+$/, '')}${req.url ?? '/'}`;
@@ -45,6 +50,17 @@ export async function startGoogleDriveServer(): Promise<GoogleDriveServer> {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
     const method = req.method ?? 'GET';
+    const chunk = method === 'PUT' && !(headers.get('content-range') ?? '').startsWith('bytes */');
+    if (chunk) state.chunksInFlight += 1;
+    try {
+      if (chunk && state.chunkDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.chunkDelayMs));
+      await answer(url, method, headers, body, req, res);
+    } finally {
+      if (chunk) state.chunksInFlight -= 1;
+    }
+  };
+
+  const answer = async (url: string, method: string, headers: Headers, body: Buffer, req: IncomingMessage, res: ServerResponse) => {
     const textual = /json|x-www-form-urlencoded/.test(headers.get('content-type') ?? '');
     let response: Response;
     try {
@@ -75,6 +91,15 @@ export async function startGoogleDriveServer(): Promise<GoogleDriveServer> {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     drive,
+    get chunkDelayMs() {
+      return state.chunkDelayMs;
+    },
+    set chunkDelayMs(ms: number) {
+      state.chunkDelayMs = ms;
+    },
+    get chunksInFlight() {
+      return state.chunksInFlight;
+    },
     resolverRules: GOOGLE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', '),
     spkiHash: cert.spkiHash,
     close: () =>

@@ -117,6 +117,12 @@ export class FakeGoogleDrive {
     return [...this.files.values()].find((f) => f.name === name && parent && f.parents.includes(parent.id))?.bytes;
   }
 
+  /** The files in the folder named `folder`, by name. */
+  filesIn(folder: string): Map<string, Uint8Array> {
+    const parents = new Set(this.folders(folder).map((f) => f.id));
+    return new Map([...this.files.values()].filter((f) => f.parents.some((p) => parents.has(p))).map((f) => [f.name, f.bytes]));
+  }
+
   folders(name: string): StoredFile[] {
     return [...this.files.values()].filter((f) => f.name === name && f.mimeType === FOLDER);
   }
