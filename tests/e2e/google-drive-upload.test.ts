@@ -47,7 +47,7 @@ describe('an export saved to Google Drive (a fake Google under its real host nam
     await useQuickPacing(session);
     await addFakeCookies(session.context, fake.instagramCookies());
     scratch = await makeTempDir('drive-upload');
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     try {
