@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ActiveStage, JobSnapshot } from '../export/types';
 import type { FailedFile, MediaItem, MediaFormat, Post } from '../platforms/types';
 import type { DropboxCheckpoint } from '../upload/dropbox/dropboxUpload';
+import type { DriveCheckpoint } from '../upload/googleDrive/driveUpload';
 import type { WebdavCheckpoint } from '../upload/webdav/webdavUpload';
 
 /** Where listing resumes: a section, the strategy reading it, and that strategy's cursor. */
@@ -36,6 +37,8 @@ export interface PartRecord {
   uploadCheckpoint?: WebdavCheckpoint;
   /** Where this part's upload to Dropbox stands. */
   dropboxCheckpoint?: DropboxCheckpoint;
+  /** Where this part's upload to Google Drive stands. */
+  driveCheckpoint?: DriveCheckpoint;
   /** The download completed, or the server confirmed the upload, and the file was removed. */
   delivered?: boolean;
 }
@@ -58,6 +61,8 @@ export interface JobRecord extends JobSnapshot {
   uploadCheckpoint?: WebdavCheckpoint;
   /** Where the upload of the ZIP to Dropbox stands. */
   dropboxCheckpoint?: DropboxCheckpoint;
+  /** Where the upload of the ZIP to Google Drive stands. */
+  driveCheckpoint?: DriveCheckpoint;
   /** How often the platform temporarily blocked the account during this job. */
   temporaryBlocks?: number;
   /** A split export's parts, planned when its ZIPs are first written. */

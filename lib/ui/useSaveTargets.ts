@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isDropboxConnected, watchDropboxConnected } from '../upload/dropbox/dropboxAuth';
+import { googleDriveAccount, watchGoogleDriveConnected } from '../upload/googleDrive/googleAuth';
 import { defaultSaveTarget, isSaveTarget, type SaveTarget } from '../upload/saveTarget';
 import { readWebdavAccount, watchWebdavAccount } from '../upload/webdav/webdavAccount';
 
@@ -15,21 +16,25 @@ export function useSaveTargets(): SaveTargets | undefined {
   const [preferred, setPreferred] = useState<SaveTarget>();
   const [webdav, setWebdav] = useState<boolean>();
   const [dropbox, setDropbox] = useState<boolean>();
+  const [googleDrive, setGoogleDrive] = useState<boolean>();
   useEffect(() => {
     const take = (value: unknown) => setPreferred(isSaveTarget(value) ? value : 'downloads');
     void defaultSaveTarget.getValue().then(take);
     void readWebdavAccount().then((account) => setWebdav(account !== null));
     void isDropboxConnected().then(setDropbox);
+    void googleDriveAccount().then(({ connected }) => setGoogleDrive(connected));
     const unwatch = [
       defaultSaveTarget.watch(take),
       watchWebdavAccount((account) => setWebdav(account !== null)),
       watchDropboxConnected(setDropbox),
+      watchGoogleDriveConnected(setGoogleDrive),
     ];
     return () => unwatch.forEach((stop) => stop());
   }, []);
-  if (preferred === undefined || webdav === undefined || dropbox === undefined) return undefined;
+  if (preferred === undefined || webdav === undefined || dropbox === undefined || googleDrive === undefined) return undefined;
   const connected: SaveTarget[] = ['downloads'];
   if (webdav) connected.push('webdav');
+  if (googleDrive) connected.push('googleDrive');
   if (dropbox) connected.push('dropbox');
   return { preferred, connected };
 }

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { dropboxClientId } from './dropbox/dropboxAuth';
+import { googleClientId } from './googleDrive/googleAuth';
 
 /** Where a finished export goes. */
 export type SaveTarget = 'downloads' | 'googleDrive' | 'dropbox' | 'webdav';
@@ -20,10 +21,15 @@ export const SAVE_TARGET_SHORT: Readonly<Record<SaveTarget, string>> = {
 };
 
 /**
- * The targets this build can upload to; the others are listed but not offered. Dropbox needs the
- * build's app key (WXT_DROPBOX_CLIENT_ID); Google Drive is not built yet.
+ * The targets this build can upload to; the others are listed but not offered. Google Drive and
+ * Dropbox need the build's client id (WXT_GOOGLE_CLIENT_ID, WXT_DROPBOX_CLIENT_ID).
  */
-export const AVAILABLE_SAVE_TARGETS: readonly SaveTarget[] = ['downloads', 'webdav', ...(dropboxClientId() ? (['dropbox'] as const) : [])];
+export const AVAILABLE_SAVE_TARGETS: readonly SaveTarget[] = [
+  'downloads',
+  'webdav',
+  ...(googleClientId() ? (['googleDrive'] as const) : []),
+  ...(dropboxClientId() ? (['dropbox'] as const) : []),
+];
 
 export function isSaveTarget(value: unknown): value is SaveTarget {
   return typeof value === 'string' && Object.hasOwn(SAVE_TARGET_LABELS, value);

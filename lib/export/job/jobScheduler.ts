@@ -102,6 +102,7 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
             upload: undefined,
             uploadCheckpoint: undefined,
             dropboxCheckpoint: undefined,
+            driveCheckpoint: undefined,
           };
     // A done job showed 100 %; the bar of its retry starts over from the stage it goes back to.
     const percent = job.stage === 'done' ? 0 : job.percent;

@@ -3,6 +3,8 @@ import { ExportError } from '../../errors';
 import type { JobRecord } from '../../storage/exportDb';
 import { DROPBOX_ORIGINS, dropboxAccessToken } from '../../upload/dropbox/dropboxAuth';
 import { uploadToDropbox } from '../../upload/dropbox/dropboxUpload';
+import { GOOGLE_DRIVE_ORIGINS, googleDriveAccessToken } from '../../upload/googleDrive/googleAuth';
+import { uploadToGoogleDrive } from '../../upload/googleDrive/driveUpload';
 import { SAVE_TARGET_SHORT, type SaveTarget } from '../../upload/saveTarget';
 import { fileUploadSource, type UploadSource } from '../../upload/uploadSource';
 import { originPattern, webdavCredentials } from '../../upload/webdav/webdavAccount';
@@ -12,7 +14,7 @@ import type { UploadProgress } from '../types';
 import type { JobContext } from './jobContext';
 
 /** Where one file's upload stands with each provider; the job holds the whole ZIP's, a part its own. */
-export type UploadCheckpoints = Pick<JobRecord, 'uploadCheckpoint' | 'dropboxCheckpoint'>;
+export type UploadCheckpoints = Pick<JobRecord, 'uploadCheckpoint' | 'dropboxCheckpoint' | 'driveCheckpoint'>;
 
 /** Where an upload reads its saved checkpoint and saves each new one, with the progress to show. */
 export interface CheckpointStore {
@@ -27,7 +29,9 @@ export function jobCheckpoints(ctx: JobContext): CheckpointStore {
 
 /** A complete upload needs nothing more from the server. */
 export function isUploaded(checkpoints: UploadCheckpoints): boolean {
-  return checkpoints.uploadCheckpoint?.complete === true || checkpoints.dropboxCheckpoint?.complete === true;
+  return (
+    checkpoints.uploadCheckpoint?.complete === true || checkpoints.dropboxCheckpoint?.complete === true || checkpoints.driveCheckpoint?.complete === true
+  );
 }
 
 /** One folder per export, named after it: the parts of a split export go in together. */
@@ -81,6 +85,19 @@ export async function uploadFile(ctx: JobContext, target: SaveTarget, { source, 
       signal,
       checkpoint: saved.dropboxCheckpoint,
       onCheckpoint: (checkpoint) => checkpoints.save({ dropboxCheckpoint: checkpoint }, progress(checkpoint.offset)),
+    });
+    return;
+  }
+  if (target === 'googleDrive') {
+    await ensureReachable(GOOGLE_DRIVE_ORIGINS, target);
+    await checkpoints.save({}, progress(saved.driveCheckpoint?.offset ?? 0));
+    await uploadToGoogleDrive({
+      source,
+      folder,
+      accessToken: (options) => googleDriveAccessToken(options),
+      signal,
+      checkpoint: saved.driveCheckpoint,
+      onCheckpoint: (checkpoint) => checkpoints.save({ driveCheckpoint: checkpoint }, progress(checkpoint.offset)),
     });
     return;
   }

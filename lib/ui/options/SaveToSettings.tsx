@@ -3,6 +3,7 @@ import { defaultSaveTarget } from '../../upload/saveTarget';
 import { SaveToSelect } from '../SaveToSelect';
 import { useSaveTargets } from '../useSaveTargets';
 import { DropboxAccount } from './DropboxAccount';
+import { GoogleDriveAccount } from './GoogleDriveAccount';
 import { WebdavAccountForm } from './WebdavAccountForm';
 
 /** The default "Save to" and the accounts it can use; accounts are connected here only. */
@@ -28,6 +29,7 @@ export function SaveToSettings() {
         {message}
       </p>
       <WebdavAccountForm />
+      <GoogleDriveAccount />
       <DropboxAccount />
     </div>
   );

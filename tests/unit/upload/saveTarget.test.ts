@@ -35,6 +35,11 @@ describe('the status line of an upload', () => {
     expect(jobStatusText({ ...job, stage: 'delivering', upload } as JobSnapshot)).toBe('Uploading to WebDAV — 1.2 GB of 4.0 GB…');
     expect(jobStatusText({ ...job, stage: 'done', upload: { ...upload, done: upload.total } } as JobSnapshot)).toMatch(/was saved to WebDAV/);
   });
+
+  it('names the part and Google Drive while a split export goes up', () => {
+    const upload = { target: 'googleDrive' as const, part: { number: 2, of: 5 }, done: 1.2 * 1024 ** 3, total: 4 * 1024 ** 3 };
+    expect(jobStatusText({ ...job, stage: 'delivering', upload } as JobSnapshot)).toBe('Uploading part 2 of 5 to Google Drive — 1.2 GB of 4.0 GB…');
+  });
 });
 
 describe('the context menu', () => {
