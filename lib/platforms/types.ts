@@ -54,6 +54,12 @@ export interface MediaItem {
    * quality can pick another; dropped once it has (never stored with the job).
    */
   variants?: MediaVariant[];
+  /**
+   * Smaller sizes to ask for, in order, when the server has no file at `url` (HTTP 404): sizes the
+   * platform makes only for some uploads (YouTube's maxresdefault). Kept with the job, as only the
+   * download tells which one exists; the item then names the size it got.
+   */
+  fallbacks?: MediaVariant[];
 }
 
 /** A post (or video, story, reel…) normalised across platforms. */

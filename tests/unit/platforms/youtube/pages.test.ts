@@ -70,7 +70,21 @@ describe('YouTube tabs', () => {
         dateSource: 'player',
       },
       media: [
-        { id: 'BD-LB23rRBE_high', postId: 'BD-LB23rRBE', kind: 'image', url: 'https://i.ytimg.com/vi/BD-LB23rRBE/hqdefault.jpg', width: 480, height: 360, publishedAt: EXACT, caption: 'Expert Panel III — what comes next', formatHint: 'jpg' },
+        {
+          id: 'BD-LB23rRBE_high',
+          postId: 'BD-LB23rRBE',
+          kind: 'image',
+          url: 'https://i.ytimg.com/vi/BD-LB23rRBE/maxresdefault.jpg',
+          width: 1280,
+          height: 720,
+          fallbacks: [
+            { url: 'https://i.ytimg.com/vi/BD-LB23rRBE/sddefault.jpg', width: 640, height: 480 },
+            { url: 'https://i.ytimg.com/vi/BD-LB23rRBE/hqdefault.jpg', width: 480, height: 360 },
+          ],
+          publishedAt: EXACT,
+          caption: 'Expert Panel III — what comes next',
+          formatHint: 'jpg',
+        },
         { id: 'BD-LB23rRBE_medium', postId: 'BD-LB23rRBE', kind: 'image', url: 'https://i.ytimg.com/vi/BD-LB23rRBE/mqdefault.jpg', width: 320, height: 180, publishedAt: EXACT, caption: 'Expert Panel III — what comes next', formatHint: 'jpg' },
       ],
     });
