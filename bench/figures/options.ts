@@ -39,6 +39,16 @@ async function useDefaultOptions(session: ExtensionSession, options: Record<stri
 }
 
 const apiCalls = (fake: FakePlatforms) => fake.log.filter((entry) => entry.kind === 'api').length;
+
+/** The run's API calls by endpoint (method and path, no query), most called first. */
+function callsByEndpoint(fake: FakePlatforms): string {
+  const counts = new Map<string, number>();
+  for (const entry of fake.log.filter((e) => e.kind === 'api')) {
+    const endpoint = `${entry.method} ${entry.path.replace(/\?.*/, '')}`;
+    counts.set(endpoint, (counts.get(endpoint) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([endpoint, n]) => `${n} ${endpoint}`).join(', ');
+}
 const mediaFiles = (fake: FakePlatforms) => fake.log.filter((entry) => entry.kind === 'media').length;
 
 /**
@@ -54,6 +64,7 @@ async function incremental(config: BenchConfig['options'], log: (line: string) =
     const run = async () => {
       fake.resetLog();
       const exported = await exportFromPopup({ fake, session }, { includeMedia: true, timeoutMs: 900_000 });
+      log(`    calls: ${callsByEndpoint(fake)}`);
       return { apiCalls: apiCalls(fake), wallMs: exported.wallMs, files: mediaFiles(fake) };
     };
     const full = await run();

@@ -144,6 +144,13 @@ export interface PostPage {
 /** Posts the export already holds in a section's scope (see ListingSection.scope). */
 export interface ListedPosts {
   has(postId: string): Promise<boolean>;
+  /**
+   * "Only new since last export": whether an earlier export of the account delivered this post
+   * whole (by listing id) and, when `caption` is given, with that caption. The export leaves such a
+   * post out, so a strategy may spare the calls it would make for it alone (a detail or date
+   * lookup). Absent when the export is not "Only new".
+   */
+  deliveredBefore?(listingId: string, caption?: string | null): boolean;
 }
 
 /**

@@ -18,7 +18,7 @@ async function exportAtQuality(
   platform: 'youtube' | 'facebook',
   quality: string,
   choose: (popup: PopupPage) => Promise<void> = async () => undefined,
-): Promise<CheckedExport & { manifest: QualityManifest }> {
+): Promise<Omit<CheckedExport, 'manifest'> & { manifest: QualityManifest }> {
   const before = await existingZips(session.downloadsDir);
   const popup = await PopupPage.open(session.context, session.extensionId);
   await popup.choosePlatform(platform);

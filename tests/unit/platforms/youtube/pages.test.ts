@@ -128,6 +128,19 @@ describe('YouTube tabs', () => {
     expect(Math.abs(Date.parse(rest.find((p) => p.id === 'piAzZnlrDqM')!.publishedAt) - Date.now())).toBeLessThan(60_000);
   });
 
+  it('with "Only new", spares the date lookup of a video delivered before under the same title', async () => {
+    const yt = channelTabs().on('player', respondFixture('player-ok.json'));
+    const first = await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
+    const [known, retitled] = first.posts;
+    const lookups = yt.bodies('player').length;
+    const delivered: ListedPosts = { has: async () => false, deliveredBefore: (id, caption) => (id === known!.id && caption === known!.caption) || (id === retitled!.id && caption === 'an older title') };
+    const again = await VIDEOS.fetchPage(yt, ACCOUNT, null, delivered);
+    // The known one is dated from the grid (the export leaves it out); the retitled one is looked up.
+    expect(yt.bodies('player').length - lookups).toBe(first.posts.length - 1);
+    expect(again.posts[0]).toMatchObject({ id: known!.id, metadata: { dateSource: 'relative' } });
+    expect(again.posts[1]).toMatchObject({ id: retitled!.id, metadata: { dateSource: 'player' } });
+  });
+
   it('stops the lookups after a 429 on player too, without failing the page', async () => {
     const yt = channelTabs().on('player', respond(429, ''));
     const page = await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
