@@ -103,6 +103,13 @@ function notes(results: BenchResults): string[] {
       out.push(`safety ${run.platform} ${run.profile}, ${safety.posts} posts: ${run.calls} calls, busiest hour ÷ budget ${run.hourRatio.toFixed(2)}, wall ${hours(run.wallMs)}, ${run.warnings} warnings`);
     }
   }
+  if (results.options && !failed(results.options)) {
+    for (const run of results.options.incremental) {
+      // The second run's calls are its floor: each section it must read once, and the account.
+      const neededFull = Math.ceil(run.again.apiCalls / run.target);
+      out.push(`only new ${run.platform}: second run ${run.again.byEndpoint}; ≤ ${run.target} needs a full export of ≥ ${run.again.apiCalls} ÷ ${run.target} = ${neededFull} calls (this one: ${run.full.apiCalls})`);
+    }
+  }
   for (const [name, value] of Object.entries(results)) if (failed(value)) out.push(`${name}: FAILED — ${value.error}`);
   return out;
 }
