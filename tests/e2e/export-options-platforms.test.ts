@@ -6,33 +6,40 @@ import { addFakeCookies, existingZips, PopupPage, waitForZip, type ExtensionSess
 
 const EXPORT_TIMEOUT_MS = 180_000;
 
-interface QualityManifest {
-  options: { quality: string };
+interface OptionsManifest {
+  options: { quality: string; onlyNew?: boolean };
+  buildsOn?: { jobId: string }[];
   posts: { id: string; kind: string; media: { id: string; kind: string; path?: string; sourceUrl: string; width?: number; height?: number; failure?: { reason: string } }[] }[];
   failed: { mediaId: string; reason: string }[];
 }
 
-/** A JSON export with media of `platform` at `quality`, the other options as `choose` sets them. */
-async function exportAtQuality(
+/** Opens the popup's Options, lets `choose` set them, starts a JSON export with media of `platform` and returns the ZIP's contents. */
+async function exportWithOptions(
   session: ExtensionSession,
   platform: 'youtube' | 'facebook',
-  quality: string,
-  choose: (popup: PopupPage) => Promise<void> = async () => undefined,
-): Promise<Omit<CheckedExport, 'manifest'> & { manifest: QualityManifest }> {
+  choose: (popup: PopupPage) => Promise<void>,
+): Promise<Omit<CheckedExport, 'manifest'> & { manifest: OptionsManifest }> {
   const before = await existingZips(session.downloadsDir);
   const popup = await PopupPage.open(session.context, session.extensionId);
   await popup.choosePlatform(platform);
   await popup.chooseFormat('json');
   await popup.setIncludeMedia(true);
   await popup.page.getByText('Options', { exact: true }).click();
-  await popup.page.getByLabel('Quality', { exact: true }).selectOption({ label: quality });
   await choose(popup);
   await popup.start();
   const end = await popup.waitForFinalStage(EXPORT_TIMEOUT_MS);
   expect(end.outcome, end.text).toBe('done');
   await popup.page.close();
   const exported = await openExport(await waitForZip(session.downloadsDir, 60_000, before), platform);
-  return { ...exported, manifest: exported.manifest as unknown as QualityManifest };
+  return { ...exported, manifest: exported.manifest as unknown as OptionsManifest };
+}
+
+/** An export at `quality` ("Small (up to 640 px)"…), the other options as `choose` sets them. */
+function exportAtQuality(session: ExtensionSession, platform: 'youtube' | 'facebook', quality: string, choose: (popup: PopupPage) => Promise<void> = async () => undefined) {
+  return exportWithOptions(session, platform, async (popup) => {
+    await popup.page.getByLabel('Quality', { exact: true }).selectOption({ label: quality });
+    await choose(popup);
+  });
 }
 
 const thumbnailRequests = (fake: FakePlatforms, name: string) => fake.log.filter((e) => e.host === 'i.ytimg.com' && e.path.includes(`/${name}.jpg`));
@@ -75,7 +82,7 @@ describe('Quality of YouTube thumbnails and Facebook videos', () => {
     const small = await exportAtQuality(session, 'facebook', 'Small (up to 640 px)', videosOnly);
     const smallFiles = fetched();
 
-    const videos = (manifest: QualityManifest) => manifest.posts.flatMap((post) => post.media.filter((m) => m.path && m.kind === 'video'));
+    const videos = (manifest: OptionsManifest) => manifest.posts.flatMap((post) => post.media.filter((m) => m.path && m.kind === 'video'));
     expect(videos(small.manifest).map((m) => m.id).sort()).toEqual(videos(original.manifest).map((m) => m.id).sort());
     expect(videos(small.manifest).length).toBeGreaterThanOrEqual(8);
     // Every file fetched is one the fake published (a listed variant, never an edited URL).
@@ -86,5 +93,50 @@ describe('Quality of YouTube thumbnails and Facebook videos', () => {
     expect(swapped.length).toBeGreaterThan(smallFiles.length / 2);
     const smallById = new Map(videos(small.manifest).map((m) => [m.id, m]));
     for (const file of swapped) expect(Math.min(smallById.get(file!.mediaId)!.width!, smallById.get(file!.mediaId)!.height!)).toBeLessThanOrEqual(640);
+  });
+});
+
+describe('Only new since last export on YouTube and Facebook: nothing looked up again', () => {
+  const env = useExtensionWithFake({
+    youtubeChannels: [{ handle: 'star.demo', videos: 40, shorts: 0, lives: 0 }],
+    facebookProfiles: [{ vanity: 'star.demo', uploads: 20, videos: 0, reels: 0, tagged: 0 }],
+  });
+  const onlyNew = async (popup: PopupPage) => {
+    await popup.page.getByRole('checkbox', { name: 'Only new since last export' }).check();
+  };
+  const apiCalls = (fake: FakePlatforms, host: string) => fake.log.filter((e) => e.kind === 'api' && e.host === host);
+
+  it('YouTube dates no video it delivered before: only the one whose thumbnail failed comes again', async () => {
+    const { fake, session } = env;
+    await addFakeCookies(session.context, fake.youtubeCookies());
+    fake.resetLog();
+    const first = await exportWithOptions(session, 'youtube', onlyNew);
+    expect(apiCalls(fake, 'www.youtube.com').filter((e) => e.path.startsWith('/youtubei/v1/player'))).toHaveLength(40);
+    // The video whose mqdefault the fake lacks was not delivered whole, so "Only new" brings it again.
+    const incomplete = first.manifest.posts.filter((post) => post.media.some((m) => m.failure)).map((post) => post.id);
+    expect(incomplete).toHaveLength(1);
+
+    fake.resetLog();
+    const second = await exportWithOptions(session, 'youtube', onlyNew);
+    expect(second.manifest.posts.map((post) => post.id)).toEqual(incomplete);
+    expect(second.manifest.buildsOn?.map((earlier) => earlier.jobId)).toEqual([first.jobId]);
+    expect(apiCalls(fake, 'www.youtube.com').filter((e) => e.path.startsWith('/youtubei/v1/player'))).toHaveLength(1);
+  });
+
+  it('Facebook reads no detail of an item it delivered before, only the collection pages', async () => {
+    const { fake, session } = env;
+    await addFakeCookies(session.context, fake.facebookCookies());
+    fake.resetLog();
+    const first = await exportWithOptions(session, 'facebook', onlyNew);
+    const firstCalls = apiCalls(fake, 'www.facebook.com').length;
+    expect(first.manifest.posts).toHaveLength(20);
+    const incomplete = first.manifest.posts.filter((post) => post.media.some((m) => !m.path)).map((post) => post.id);
+
+    fake.resetLog();
+    const second = await exportWithOptions(session, 'facebook', onlyNew);
+    expect(second.manifest.posts.map((post) => post.id)).toEqual(incomplete);
+    // The detail calls of the items delivered are spared; the collection is still read page by page
+    // (no order to stop on).
+    expect(apiCalls(fake, 'www.facebook.com').length).toBe(firstCalls - (20 - incomplete.length));
   });
 });
