@@ -6,11 +6,14 @@ import { withRig } from '../lib/benchRig';
 import { exportFromPopup } from '../lib/popupExport';
 import { round } from '../lib/stats';
 
+type Platform = 'instagram' | 'youtube' | 'facebook';
+
 export interface IncrementalResult {
+  platform: Platform;
   posts: number;
   newPosts: number;
-  full: { apiCalls: number; wallMs: number; files: number };
-  again: { apiCalls: number; wallMs: number; files: number };
+  full: { apiCalls: number; wallMs: number; files: number; byEndpoint: string };
+  again: { apiCalls: number; wallMs: number; files: number; byEndpoint: string };
   callRatio: number;
   wallRatio: number;
   target: number;
@@ -28,7 +31,8 @@ export interface SpeedLimitResult {
 }
 
 export interface OptionsResult {
-  incremental: IncrementalResult;
+  /** Instagram, YouTube and Facebook, in that order. */
+  incremental: IncrementalResult[];
   speedLimit: SpeedLimitResult;
 }
 
@@ -38,32 +42,63 @@ async function useDefaultOptions(session: ExtensionSession, options: Record<stri
   await session.serviceWorker.evaluate(`chrome.storage.local.set({ userPreferences: ${preferences} })`);
 }
 
-const apiCalls = (fake: FakePlatforms) => fake.log.filter((entry) => entry.kind === 'api').length;
+/** Each platform's own API host: the browser's own background requests (Google's ListAccounts, checkin) reach the fakes too and are no export's calls. */
+const API_HOST: Record<Platform, string> = { instagram: 'www.instagram.com', youtube: 'www.youtube.com', facebook: 'www.facebook.com' };
+
+const platformCalls = (fake: FakePlatforms, platform: Platform) => fake.log.filter((entry) => entry.kind === 'api' && entry.host === API_HOST[platform]);
+
+/** The run's API calls by endpoint (method and path, no query), most called first. */
+function callsByEndpoint(fake: FakePlatforms, platform: Platform): string {
+  const counts = new Map<string, number>();
+  for (const entry of platformCalls(fake, platform)) {
+    const endpoint = `${entry.method} ${entry.path.replace(/\?.*/, '')}`;
+    counts.set(endpoint, (counts.get(endpoint) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([endpoint, n]) => `${n} ${endpoint}`).join(', ');
+}
+
 const mediaFiles = (fake: FakePlatforms) => fake.log.filter((entry) => entry.kind === 'media').length;
 
 /**
- * "Only new since last export": a full export of the account, then, after it published a few
- * posts, the same export again. API calls and wall time of the second ÷ the first.
+ * The account each platform's run exports: `posts` of the kind every run makes most calls for.
+ * Only the fake Instagram can publish between runs; the others run again with nothing new, and
+ * each new post would add its one lookup (YouTube `player`, Facebook's detail query).
  */
-async function incremental(config: BenchConfig['options'], log: (line: string) => void): Promise<IncrementalResult> {
-  const spec = { username: 'star.demo', posts: config.incrementalPosts };
-  return withRig({ instagramAccounts: [spec], apiBudgetPerMinute: 100_000 }, async ({ fake, session }) => {
+function rigFor(platform: Platform, posts: number) {
+  if (platform === 'instagram') return { instagramAccounts: [{ username: 'star.demo', posts }], apiBudgetPerMinute: 100_000 };
+  if (platform === 'youtube') return { youtubeChannels: [{ handle: 'star.demo', videos: posts, shorts: 0, lives: 0 }], apiBudgetPerMinute: 100_000 };
+  return { facebookProfiles: [{ vanity: 'star.demo', uploads: posts, videos: 0, reels: 0, tagged: 0 }], apiBudgetPerMinute: 100_000 };
+}
+
+function cookiesOf(fake: FakePlatforms, platform: Platform) {
+  if (platform === 'instagram') return fake.instagramCookies();
+  return platform === 'youtube' ? fake.youtubeCookies() : fake.facebookCookies();
+}
+
+/**
+ * "Only new since last export": a full export of the account, then, after it published a few
+ * posts (Instagram) or nothing (the others), the same export again. API calls to the platform and
+ * wall time of the second ÷ the first.
+ */
+async function incremental(platform: Platform, config: BenchConfig['options'], log: (line: string) => void): Promise<IncrementalResult> {
+  const posts = config.incrementalPosts;
+  return withRig(rigFor(platform, posts), async ({ fake, session }) => {
     await useQuickPacing(session);
-    await addFakeCookies(session.context, fake.instagramCookies());
+    await addFakeCookies(session.context, cookiesOf(fake, platform));
     await useDefaultOptions(session, { onlyNew: true });
     const run = async () => {
       fake.resetLog();
-      const exported = await exportFromPopup({ fake, session }, { includeMedia: true, timeoutMs: 900_000 });
-      return { apiCalls: apiCalls(fake), wallMs: exported.wallMs, files: mediaFiles(fake) };
+      const exported = await exportFromPopup({ fake, session }, { platform, includeMedia: true, timeoutMs: 900_000 });
+      return { apiCalls: platformCalls(fake, platform).length, wallMs: exported.wallMs, files: mediaFiles(fake), byEndpoint: callsByEndpoint(fake, platform) };
     };
     const full = await run();
-    log(`  full export: ${full.apiCalls} API calls, ${full.files} files, ${(full.wallMs / 1000).toFixed(1)} s`);
-    fake.instagramPublishPosts(config.newPosts);
+    log(`  ${platform} full export: ${full.apiCalls} API calls, ${full.files} files, ${(full.wallMs / 1000).toFixed(1)} s (${full.byEndpoint})`);
+    const newPosts = platform === 'instagram' ? fake.instagramPublishPosts(config.newPosts).length : 0;
     const again = await run();
-    log(`  only new: ${again.apiCalls} API calls, ${again.files} files, ${(again.wallMs / 1000).toFixed(1)} s`);
+    log(`  ${platform} only new: ${again.apiCalls} API calls, ${again.files} files, ${(again.wallMs / 1000).toFixed(1)} s (${again.byEndpoint})`);
     const callRatio = round(again.apiCalls / full.apiCalls, 3);
     const wallRatio = round(again.wallMs / full.wallMs, 3);
-    return { posts: spec.posts, newPosts: config.newPosts, full, again, callRatio, wallRatio, target: 0.05, met: callRatio <= 0.05 && wallRatio <= 0.05 };
+    return { platform, posts, newPosts, full, again, callRatio, wallRatio, target: 0.05, met: callRatio <= 0.05 && wallRatio <= 0.05 };
   });
 }
 
@@ -98,5 +133,7 @@ async function speedLimit(config: BenchConfig['options'], log: (line: string) =>
 }
 
 export async function benchOptions(config: BenchConfig['options'], log: (line: string) => void): Promise<OptionsResult> {
-  return { incremental: await incremental(config, log), speedLimit: await speedLimit(config, log) };
+  const runs: IncrementalResult[] = [];
+  for (const platform of ['instagram', 'youtube', 'facebook'] as const) runs.push(await incremental(platform, config, log));
+  return { incremental: runs, speedLimit: await speedLimit(config, log) };
 }

@@ -36,6 +36,8 @@ export interface PopupExport {
 }
 
 export interface ExportOptions {
+  /** The platform to export the logged-in user's account of; default Instagram. */
+  platform?: 'instagram' | 'youtube' | 'facebook';
   includeMedia: boolean;
   timeoutMs: number;
   /** Runs with the popup open and the form filled, just before the click (e.g. a memory baseline). */
@@ -91,13 +93,13 @@ function stageSpans(marks: JobMark[]): Record<string, StageSpan> {
   return spans;
 }
 
-/** Exports the logged-in user's Instagram account as a user does: the popup, JSON, Start Export. */
+/** Exports the logged-in user's account (Instagram unless told) as a user does: the popup, JSON, Start Export. */
 export async function exportFromPopup(rig: BenchRig, options: ExportOptions): Promise<PopupExport> {
   const { session } = rig;
   const popup = await PopupPage.open(session.context, session.extensionId);
   try {
     await recordJobBroadcasts(popup);
-    await popup.choosePlatform('instagram');
+    await popup.choosePlatform(options.platform ?? 'instagram');
     await popup.chooseFormat('json');
     await popup.setIncludeMedia(options.includeMedia);
     const earlier = await existingZips(session.downloadsDir);

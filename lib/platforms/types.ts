@@ -54,6 +54,12 @@ export interface MediaItem {
    * quality can pick another; dropped once it has (never stored with the job).
    */
   variants?: MediaVariant[];
+  /**
+   * Smaller sizes to ask for, in order, when the server has no file at `url` (HTTP 404): sizes the
+   * platform makes only for some uploads (YouTube's maxresdefault). Kept with the job, as only the
+   * download tells which one exists; the item then names the size it got.
+   */
+  fallbacks?: MediaVariant[];
 }
 
 /** A post (or video, story, reel…) normalised across platforms. */
@@ -138,6 +144,13 @@ export interface PostPage {
 /** Posts the export already holds in a section's scope (see ListingSection.scope). */
 export interface ListedPosts {
   has(postId: string): Promise<boolean>;
+  /**
+   * "Only new since last export": whether an earlier export of the account delivered this post
+   * whole (by listing id) and, when `caption` is given, with that caption. The export leaves such a
+   * post out, so a strategy may spare the calls it would make for it alone (a detail or date
+   * lookup). Absent when the export is not "Only new".
+   */
+  deliveredBefore?(listingId: string, caption?: string | null): boolean;
 }
 
 /**

@@ -35,7 +35,10 @@ function sameFile(a: MediaItem, b: MediaItem): boolean {
       a.caption === b.caption
     );
   }
-  return urlWithoutSignature(a.url) === urlWithoutSignature(b.url);
+  // A file listed with sizes to fall back to is stored, once downloaded, under the size it got.
+  const addresses = (item: MediaItem) => [item.url, ...(item.fallbacks ?? []).map((size) => size.url)].map(urlWithoutSignature);
+  const ofA = addresses(a);
+  return addresses(b).some((url) => ofA.includes(url));
 }
 
 /**

@@ -12,7 +12,7 @@ interface YouTubePost {
   publishedAt: string;
   caption: string | null;
   metadata: Record<string, unknown>;
-  media: { id: string; path?: string; failure?: { reason: string; message: string } }[];
+  media: { id: string; path?: string; width?: number; height?: number; sourceUrl?: string; failure?: { reason: string; message: string } }[];
 }
 
 describe('YouTube export from the popup', () => {
@@ -76,9 +76,26 @@ describe('YouTube export from the popup', () => {
       format: 'jpg',
       publishedAt: first.publishedAt,
       caption: first.caption,
-      width: 480,
-      height: 360,
-      sourceUrl: `https://i.ytimg.com/vi/${first.id}/hqdefault.jpg`,
+      width: 1280,
+      height: 720,
+      sourceUrl: `https://i.ytimg.com/vi/${first.id}/maxresdefault.jpg`,
+    });
+
+    // Original is the largest thumbnail that exists: an upload below 720p (and every Short here) has
+    // no maxresdefault, whose 404 only sends the export on to sddefault, never to the failed list.
+    const thumbStatus = (id: string, name: string) => env.fake.log.filter((e) => e.path === `/vi/${id}/${name}.jpg`).map((e) => e.status);
+    const withoutMaxres = posts.filter((p) => thumbStatus(p.id, 'maxresdefault')[0] === 404);
+    expect(withoutMaxres.map((p) => p.kind).sort()).toEqual([...Array(60).fill('short'), 'video']);
+    for (const post of withoutMaxres) {
+      expect(thumbStatus(post.id, 'maxresdefault')).toEqual([404]);
+      expect(thumbStatus(post.id, 'sddefault')).toEqual([200]);
+      expect(post.media.find((m) => m.id === `${post.id}_high`)).toMatchObject({ width: 640, height: 480, sourceUrl: `https://i.ytimg.com/vi/${post.id}/sddefault.jpg` });
+    }
+    const lowRes = withoutMaxres.find((p) => p.kind === 'video')!;
+    expect(await readZipJson<Record<string, unknown>>(zipPath, `${root}/media/images/youtube/${lowRes.id}_high.jpg.meta.json`)).toMatchObject({
+      width: 640,
+      height: 480,
+      sourceUrl: `https://i.ytimg.com/vi/${lowRes.id}/sddefault.jpg`,
     });
 
     // Requests per video: one player call (the age-gated one also asks next); one browse per grid page.

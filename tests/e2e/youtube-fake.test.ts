@@ -165,8 +165,10 @@ describe('fake YouTube', () => {
     const ids = fake.youtubeVideoIds();
     expect(served.length).toBe(ids.length * 2 - 1);
     for (const media of served.filter((_, i) => i % 37 === 0)) {
-      const name = media.mediaId.endsWith('_high') ? 'hqdefault' : 'mqdefault';
-      const res = await fakeFetch(fake.port, `https://i.ytimg.com/vi/${media.postId}/${name}.jpg?sqp=-oaymwE&rs=AOn4CL`);
+      // A complete export's high thumbnail is the largest size the video has.
+      const ladder = media.mediaId.endsWith('_high') ? ['maxresdefault', 'sddefault', 'hqdefault'] : ['mqdefault'];
+      let res = await fakeFetch(fake.port, `https://i.ytimg.com/vi/${media.postId}/${ladder[0]}.jpg?sqp=-oaymwE&rs=AOn4CL`);
+      for (const name of ladder.slice(1)) if (res.status === 404) res = await fakeFetch(fake.port, `https://i.ytimg.com/vi/${media.postId}/${name}.jpg`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('image/jpeg');
       expect(sha256(res.body)).toBe(media.sha256);

@@ -6,6 +6,7 @@ import { urlWithoutSignature } from '../../platforms/shared/sourceUrl';
 import { hashedSinks, sha256OfBlob } from '../checksums/sha256';
 import { compressImage } from '../media/compressImage';
 import { downloadSlots } from '../media/downloadSlots';
+import { downloadFirstExisting } from '../media/sizeFallbacks';
 import { checkMediaUrl } from '../media/mediaHosts';
 import { throttleFor } from '../media/tokenBucket';
 import type { JobContext } from './jobContext';
@@ -77,36 +78,41 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
     try {
       // Recorded as failed like any other file, so the failed list names it, but without a request.
       if (record.item.unavailable) throw new ExportError(record.item.unavailable.reason ?? 'unavailable', record.item.unavailable.message);
-      checkMediaUrl(record.item.url, adapter.site, adapter.label);
       // The reserve alone, before any request; each download then holds its own size.
       await ctx.services.ensureFreeSpace(0);
       const sinks = hashedSinks(() => ctx.services.staging.openStagedFile(job.id, stagedMediaName(record)));
-      const result = await ctx.services.downloadWithRetry({
-        url: record.item.url,
-        rules: adapter.mediaRules,
-        expectedKind: record.item.kind,
-        signal,
-        stallTimeoutMs: ctx.settings.stallTimeoutMs,
-        slots: downloadSlots,
-        throttle,
-        connectivity: ctx.network.media,
-        reserveSpace: (bytes) => spaceReservations.reserve(bytes),
-        openSink: sinks.open,
-        refreshUrl: async () => {
-          // Paced, waited and counted like the listing: a rate limit or block during a refresh waits,
-          // and while the job waits out one, no refresh asks the platform again.
-          const url = await withApiRetries(ctx, () => adapter.refreshMediaUrl(platform, record.item));
-          if (url) checkMediaUrl(url, adapter.site, adapter.label);
-          return url;
-        },
-      });
+      const fetchSize = (sizeUrl: string) => {
+        checkMediaUrl(sizeUrl, adapter.site, adapter.label);
+        return ctx.services.downloadWithRetry({
+          url: sizeUrl,
+          rules: adapter.mediaRules,
+          expectedKind: record.item.kind,
+          signal,
+          stallTimeoutMs: ctx.settings.stallTimeoutMs,
+          slots: downloadSlots,
+          throttle,
+          connectivity: ctx.network.media,
+          reserveSpace: (bytes) => spaceReservations.reserve(bytes),
+          openSink: sinks.open,
+          refreshUrl: async () => {
+            // Paced, waited and counted like the listing: a rate limit or block during a refresh waits,
+            // and while the job waits out one, no refresh asks the platform again.
+            const url = await withApiRetries(ctx, () => adapter.refreshMediaUrl(platform, record.item));
+            if (url) checkMediaUrl(url, adapter.site, adapter.label);
+            return url;
+          },
+        });
+      };
+      // A size the platform never made (404) falls back to the next smaller one the item names.
+      const sized = await downloadFirstExisting(record.item, fetchSize);
+      const result = sized.result;
       Object.assign(record, {
         state: 'kept',
         format: result.format,
         bytes: result.bytes,
         sha256: sinks.sha256(),
         downloadedAt: new Date().toISOString(),
-        item: { ...record.item, url: result.url },
+        item: { ...sized.item, url: result.url },
       } satisfies Partial<MediaRecord>);
       // A compression that fails leaves the file as downloaded, which is still the export's file.
       if (job.request.compressImages) await compressKept(ctx.services.staging, job.id, record).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { ExportError, toExportError } from '../../errors';
 import { accountKey, deliveredPosts } from '../../storage/deliveredIndex';
 import { isListedInScope } from '../../storage/jobRepository';
-import { sectionsToList, selectionFor, selectPage } from '../options/postSelection';
+import { deliveredCheck, sectionsToList, selectionFor, selectPage } from '../options/postSelection';
 import { readNextPage, type ReadPage, type SelectPosts } from '../sections/sectionPlan';
 import { sleepUnlessContinued } from './continueNow';
 import type { JobContext } from './jobContext';
@@ -72,7 +72,9 @@ export async function runMetadataStage(ctx: JobContext, onListed?: (firstMediaSe
   const selection = selectionFor(ctx.job.request, ctx.adapter, delivered);
   const sections = sectionsToList(ctx.adapter.sections(account), selection);
   const select: SelectPosts = (section, posts) => selectPage(section, posts, selection);
-  const read: ReadPage = (strategy, cursor, listed) => withApiRetries(ctx, () => strategy.fetchPage(ctx.platform, account, cursor, listed));
+  const deliveredBefore = delivered && deliveredCheck(delivered);
+  const read: ReadPage = (strategy, cursor, listed) =>
+    withApiRetries(ctx, () => strategy.fetchPage(ctx.platform, account, cursor, deliveredBefore ? { has: (postId) => listed.has(postId), deliveredBefore } : listed));
   const isListed = (scope: string, postId: string) => isListedInScope(ctx.job.id, scope, postId);
   while (!ctx.job.metadataDone) {
     const page = await readNextPage(sections, ctx.job.listing, read, isListed, select);

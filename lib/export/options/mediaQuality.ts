@@ -31,10 +31,27 @@ export function chooseVariant(original: MediaVariant, variants: readonly MediaVa
   return fitting[fitting.length - 1] ?? sizes[0]!;
 }
 
+/**
+ * A ladder of sizes that may not all exist (`MediaItem.fallbacks`, largest first) cut to the quality:
+ * it starts at the first size within the limit, so a missing one falls back only to smaller ones.
+ * When none fits, the smallest is kept, as `chooseVariant` keeps the nearest. Sizes on a ladder are
+ * the same picture (YouTube letterboxes its 4:3 sizes), so their shape is not compared.
+ */
+function ladderAtQuality(item: MediaItem, fallbacks: readonly MediaVariant[], quality: Quality): MediaItem {
+  const maxSide = QUALITY_CHOICES.find((choice) => choice.value === quality)?.maxSide;
+  const ladder: MediaVariant[] = [{ url: item.url, width: item.width, height: item.height }, ...fallbacks];
+  const start = maxSide === undefined ? 0 : ladder.findIndex((size) => (side(size) ?? Infinity) <= maxSide);
+  const [first, ...rest] = ladder.slice(start === -1 ? ladder.length - 1 : start);
+  const { fallbacks: _all, ...plain } = item;
+  return { ...plain, url: first!.url, width: first!.width, height: first!.height, ...(rest.length > 0 ? { fallbacks: rest } : {}) };
+}
+
 /** The item at the chosen quality, without its list of sizes (which is never stored). */
 export function atQuality(item: MediaItem, quality: Quality): MediaItem {
   const { variants, ...rest } = item;
-  if (!variants || item.unavailable) return rest;
+  if (item.unavailable) return rest;
+  if (rest.fallbacks) return ladderAtQuality(rest, rest.fallbacks, quality);
+  if (!variants) return rest;
   const chosen = chooseVariant({ url: item.url, width: item.width, height: item.height }, variants, quality);
   if (chosen.url === item.url) return rest;
   return { ...rest, url: chosen.url, width: chosen.width, height: chosen.height };

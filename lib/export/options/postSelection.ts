@@ -57,6 +57,17 @@ function delivery(post: Post, selection: PostSelection): 'same' | 'edited' | und
 }
 
 /**
+ * "Only new": what a strategy may ask while it lists (`ListedPosts.deliveredBefore`): whether an
+ * earlier export delivered the post whole, with this caption when the strategy knows it.
+ */
+export function deliveredCheck(delivered: ReadonlyMap<string, string>): (listingId: string, caption?: string | null) => boolean {
+  return (listingId, caption) => {
+    const hash = delivered.get(listingId);
+    return hash !== undefined && (caption === undefined || hash === captionHash(caption));
+  };
+}
+
+/**
  * Keeps the page's posts within the date range and of the chosen types, each file at the chosen
  * quality, leaving out with "Only new" those delivered before. In a newest-first section, the first
  * in-order post older than "From", or delivered before, ends the listing; a pinned post (out of

@@ -37,11 +37,12 @@ export function imageVersions(media: JsonObject): ImageVersion[] {
 const PREFERRED_QUALITIES = ['HD', 'SD'];
 
 /**
- * The best progressive (single-file) video: HD, then SD, then any other, skipping entries that
- * carry a failure reason (their URL, if any, does not play); then the legacy fields, best first.
- * The HD file is 720p even for 1080p uploads; 1080p exists only as DASH, which is out of scope.
+ * Every playable progressive (single-file) video, best first: HD, then SD, then any other, skipping
+ * entries that carry a failure reason (their URL, if any, does not play); without any, the legacy
+ * fields, best first. The HD file is 720p even for 1080p uploads; 1080p exists only as DASH, which
+ * is out of scope.
  */
-export function bestVideo(media: JsonObject): VideoVersion | undefined {
+export function videoVersions(media: JsonObject): VideoVersion[] {
   const usable = asObjects(dig(media, ...MEDIA_FIELDS.progressive)).flatMap((entry) => {
     const url = asString(entry.progressive_url);
     const failed = entry.failure_reason !== null && entry.failure_reason !== undefined;
@@ -51,15 +52,20 @@ export function bestVideo(media: JsonObject): VideoVersion | undefined {
     const index = PREFERRED_QUALITIES.indexOf(quality.toUpperCase());
     return index === -1 ? PREFERRED_QUALITIES.length : index;
   };
-  const [best] = [...usable].sort((a, b) => rank(a.quality) - rank(b.quality));
-  if (best) return best;
+  if (usable.length > 0) return [...usable].sort((a, b) => rank(a.quality) - rank(b.quality));
   for (const source of [asObject(dig(media, ...MEDIA_FIELDS.legacy)), media]) {
-    for (const key of MEDIA_FIELDS.legacyUrls) {
+    const legacy = MEDIA_FIELDS.legacyUrls.flatMap((key) => {
       const url = asString(source?.[key]);
-      if (url) return { url, quality: key };
-    }
+      return url ? [{ url, quality: key }] : [];
+    });
+    if (legacy.length > 0) return legacy.filter((version, index) => legacy.findIndex((other) => other.url === version.url) === index);
   }
-  return undefined;
+  return [];
+}
+
+/** The best playable video file (see videoVersions). */
+export function bestVideo(media: JsonObject): VideoVersion | undefined {
+  return videoVersions(media)[0];
 }
 
 /**

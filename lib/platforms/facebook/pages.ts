@@ -42,9 +42,11 @@ async function collectionPage(
     const posts = nodes.flatMap((node) => toPost(node, section) ?? []);
     return { posts: withoutOwnUploads(posts, section, account), nextCursor: settle(next) };
   }
-  // Reels may be listed among the videos too: their detail is not read twice.
+  // Reels may be listed among the videos too: their detail is not read twice. With "Only new", an
+  // item an earlier export delivered is left out anyway: its detail call (one per item, Facebook's
+  // scarcest budget) is spared, at the price of not seeing a caption edited since.
   const ids = [];
-  for (const id of new Set(nodes.flatMap((node) => asId(node.id) ?? []))) if (!(await listed.has(id))) ids.push(id);
+  for (const id of new Set(nodes.flatMap((node) => asId(node.id) ?? []))) if (!listed.deliveredBefore?.(id) && !(await listed.has(id))) ids.push(id);
   return { posts: [], nextCursor: settle({ ...next, queue: ids }) };
 }
 

@@ -2,7 +2,8 @@ import type { MediaItem, Post } from '../types';
 import { asNumber, asString, dig, digFirst, type JsonObject } from '../shared/jsonReaders';
 import { ORIGIN } from './constants';
 import { asId } from './json';
-import { bestVideo, formatHint, fullImage, imageVersions } from './mediaUrls';
+import { bestVideo, formatHint, fullImage, imageVersions, videoVersions } from './mediaUrls';
+import { renditionLines, renditionSize } from './renditionSize';
 import { MEDIA_FIELDS, type CollectionName } from './queries';
 
 const KINDS: Record<CollectionName, string> = { uploads: 'image', tagged: 'image', videos: 'video', reels: 'reel' };
@@ -77,9 +78,19 @@ export function notReturnedPost(id: string, collection: CollectionName): Post {
   };
 }
 
-/** The photo's other size, when Facebook lists one; its videos' HD and SD files come without sizes to choose by. */
+/**
+ * The file's other sizes, for the export's quality to choose from: the photo's other image, or the
+ * video's other playable files (SD beside HD), each sized by the rendition its URL names; a file of
+ * unknown size is left out, as the quality could only guess at it.
+ */
 function variantsOf(media: JsonObject, file: ChosenFile, isVideo: boolean): Pick<MediaItem, 'variants'> {
-  const variants = isVideo ? [] : imageVersions(media).filter((version) => version.url !== file.url);
+  const others = isVideo
+    ? videoVersions(media).flatMap((version) => {
+        const size = renditionSize(renditionLines(version.url), file.width, file.height);
+        return size ? [{ url: version.url, ...size }] : [];
+      })
+    : imageVersions(media);
+  const variants = others.filter((version) => version.url !== file.url);
   return variants.length > 0 ? { variants } : {};
 }
 

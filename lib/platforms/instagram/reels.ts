@@ -1,20 +1,42 @@
-import type { PlatformContext, Post } from '../types';
+import type { ListedPosts, PlatformContext, Post } from '../types';
 import { asArray, asObject, asObjects, asString, type JsonObject } from '../shared/jsonReaders';
 import { apiUrl, getJson } from './api';
+import { asId } from './json';
 import { HIGHLIGHT_PREFIX, highlightId } from './graphqlParsers';
 import { toPost, type MediaSource } from './parseMedia';
 import { rememberReel } from './reelIndex';
 import { platformChanged } from './responses';
 
-/** The highlights tray from REST: the ids of the account's highlights, as reels are asked for (`highlight:<id>`). */
-export async function readTray(ctx: PlatformContext, userId: string): Promise<string[]> {
+export interface TrayHighlight {
+  /** As reels are asked for: `highlight:<id>`. */
+  reelId: string;
+  /** The pks of its items, when the tray lists them (`media_ids`). */
+  mediaIds?: string[];
+}
+
+/** The highlights tray from REST: the account's highlights, with their items' pks where given. */
+export async function readTray(ctx: PlatformContext, userId: string): Promise<TrayHighlight[]> {
   const body = await getJson(ctx, apiUrl(`/highlights/${userId}/highlights_tray/`), 'highlights');
   const tray = asArray(body.tray);
   if (!tray) throw platformChanged('highlights');
   return asObjects(tray).flatMap((entry) => {
-    const id = highlightId(entry.id);
-    return id ? [id] : [];
+    const reelId = highlightId(entry.id);
+    if (!reelId) return [];
+    const mediaIds = asArray(entry.media_ids)?.map((pk) => asId(pk));
+    return [mediaIds && mediaIds.length > 0 && mediaIds.every((pk) => pk !== undefined) ? { reelId, mediaIds: mediaIds as string[] } : { reelId }];
   });
+}
+
+/**
+ * "Only new": whether every item the tray lists for a highlight was delivered before, by its
+ * listing id (`<highlight>/<pk>`, see parseMedia), so reading its items again would add nothing.
+ * A highlight that gained an item lists its pk, one that lost one is read for nothing new, and one
+ * listed without its pks is read.
+ */
+export function deliveredWhole(highlight: TrayHighlight, listed: ListedPosts): boolean {
+  const { mediaIds } = highlight;
+  const digits = highlight.reelId.slice(HIGHLIGHT_PREFIX.length);
+  return mediaIds !== undefined && listed.deliveredBefore !== undefined && mediaIds.every((pk) => listed.deliveredBefore!(`${digits}/${pk}`));
 }
 
 /** The requested reels from REST, in the order asked; `reels_media` is the list, `reels` the same by id. */

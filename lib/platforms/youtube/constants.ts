@@ -38,10 +38,22 @@ export const PLAYER_FIELDS =
   'playabilityStatus(status,reason,errorScreen),videoDetails(videoId,channelId,author,lengthSeconds,viewCount,shortDescription),' +
   'microformat(playerMicroformatRenderer(publishDate,uploadDate,ownerProfileUrl,externalChannelId))';
 
-/** The two thumbnail sizes an export keeps: both always exist for a processed video. */
+/**
+ * The two thumbnails an export keeps, each a ladder of i.ytimg.com's sizes, largest first
+ * (docs/platforms.md, "YouTube: thumbnails"). `high` is the largest that exists: maxresdefault is
+ * made only for uploads of 720p or more and answers 404 otherwise, so the next size is asked for
+ * then (sddefault, then hqdefault, which every processed video has). `medium` is mqdefault alone.
+ */
 export const THUMBNAILS = [
-  { size: 'high', name: 'hqdefault', width: 480, height: 360 },
-  { size: 'medium', name: 'mqdefault', width: 320, height: 180 },
+  {
+    size: 'high',
+    ladder: [
+      { name: 'maxresdefault', width: 1280, height: 720 },
+      { name: 'sddefault', width: 640, height: 480 },
+      { name: 'hqdefault', width: 480, height: 360 },
+    ],
+  },
+  { size: 'medium', ladder: [{ name: 'mqdefault', width: 320, height: 180 }] },
 ] as const;
 
 export const MAX_MEDIA_BYTES = 2048 * 1024 * 1024;

@@ -39,19 +39,23 @@ export function toPost(video: GridVideo, date: VideoDate): Post {
 
 /**
  * The high and medium thumbnails, by their plain `.jpg` URLs: the grid's own URLs are crops with
- * signed parameters, and these two sizes exist for every processed video, Shorts included.
+ * signed parameters. The high one names its largest size and the smaller ones to fall back to,
+ * since only i.ytimg.com's answer tells which sizes a video has; the export's quality may start
+ * lower on the ladder.
  */
 function thumbnailItems(video: GridVideo, publishedAt: string, dateApproximate: boolean): MediaItem[] {
-  return THUMBNAILS.map((thumbnail) => ({
-    id: `${video.id}_${thumbnail.size}`,
-    postId: video.id,
-    kind: 'image',
-    url: `${THUMBNAIL_BASE}/${video.id}/${thumbnail.name}.jpg`,
-    width: thumbnail.width,
-    height: thumbnail.height,
-    publishedAt,
-    caption: video.title,
-    formatHint: 'jpg',
-    ...(dateApproximate ? { dateApproximate: true as const } : {}),
-  }));
+  return THUMBNAILS.map(({ size, ladder }) => {
+    const [largest, ...smaller] = ladder.map(({ name, width, height }) => ({ url: `${THUMBNAIL_BASE}/${video.id}/${name}.jpg`, width, height }));
+    return {
+      id: `${video.id}_${size}`,
+      postId: video.id,
+      kind: 'image',
+      ...largest!,
+      publishedAt,
+      caption: video.title,
+      formatHint: 'jpg',
+      ...(smaller.length > 0 ? { fallbacks: smaller } : {}),
+      ...(dateApproximate ? { dateApproximate: true as const } : {}),
+    };
+  });
 }

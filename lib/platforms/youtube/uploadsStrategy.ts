@@ -1,6 +1,6 @@
 import type { ListingStrategy, Post } from '../types';
 import { decodeCursor, encodeCursor } from './cursor';
-import { datedPost } from './pages';
+import { postOf } from './pages';
 import { relativeDate } from './publishDates';
 import { toPost } from './toPost';
 import { firstUploadsPage, nextUploadsPage } from './uploadsPages';
@@ -20,7 +20,7 @@ export const uploadsStrategy: ListingStrategy = {
     for (const video of page.videos) {
       ctx.signal.throwIfAborted();
       const listedBefore = await listed.has(video.id);
-      posts.push(listedBefore ? toPost(video, relativeDate(video, new Date())) : await datedPost(ctx, video));
+      posts.push(listedBefore ? toPost(video, relativeDate(video, new Date())) : await postOf(ctx, video, listed));
     }
     // A token that repeats would page for ever.
     const more = page.token && page.token !== token;

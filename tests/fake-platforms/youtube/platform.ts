@@ -5,7 +5,7 @@ import type { BudgetEnforcer } from '../budgets/enforcer';
 import { ApiBudget } from '../instagram/api-budget';
 import { ChannelStore } from './channel-store';
 import { DEMO_HANDLE, DEMO_SPEC, buildChannel } from './demo-data';
-import { allVideos, tabVideos, type YtChannel, type YtVideo } from './model';
+import { allVideos, tabVideos, type ThumbnailName, type YtChannel, type YtVideo } from './model';
 import { youtubeRoute } from './routes';
 import { unauthenticated } from './youtube-call';
 import { YouTubeSessions } from './sessions';
@@ -14,6 +14,15 @@ import { PlayerBudget, playerRefusal } from './watch';
 import { withDemoSpec } from '../demoSpecs';
 
 const DEFAULT_PLAYER_BUDGET = 100_000;
+
+/**
+ * What a complete export holds of each video: the largest thumbnail that exists (maxresdefault only
+ * for uploads of 720p or more, else sddefault, else hqdefault) as `<id>_high`, and mqdefault.
+ */
+const COMPLETE_EXPORT_THUMBNAILS: readonly { size: string; ladder: readonly ThumbnailName[] }[] = [
+  { size: 'high', ladder: ['maxresdefault', 'sddefault', 'hqdefault'] },
+  { size: 'medium', ladder: ['mqdefault'] },
+];
 
 export type YouTubePlatformOptions = Pick<
   FakePlatformsOptions,
@@ -98,10 +107,9 @@ export class YouTubePlatform {
   media(handle?: string, options: { asOwner?: boolean } = {}): ServedMedia[] {
     const channel = this.channel(handle);
     return this.exported(channel, options.asOwner ?? false).flatMap((video) =>
-      (['hqdefault', 'mqdefault'] as const).flatMap((name): ServedMedia[] => {
-        const spec = thumbnailSpec(video, name);
+      COMPLETE_EXPORT_THUMBNAILS.flatMap(({ size, ladder }): ServedMedia[] => {
+        const spec = ladder.map((name) => thumbnailSpec(video, name)).find((found) => found !== undefined);
         if (!spec) return [];
-        const size = name === 'hqdefault' ? 'high' : 'medium';
         return [{ platform: 'youtube', account: channel.handle, postId: video.id, mediaId: `${video.id}_${size}`, kind: 'image', format: 'jpg', takenAt: video.publishedAt, ...digest(spec) }];
       }),
     );

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeExportDb } from '../../../lib/storage/exportDb';
-import { appendPage, mediaOfJob, postsOfJob, putJob } from '../../../lib/storage/jobRepository';
+import { appendPage, mediaOfJob, postsOfJob, putJob, putMedia } from '../../../lib/storage/jobRepository';
 import { jobRecord, mediaItem, post, listedPage } from '../export/job/jobs';
 
 beforeEach(() => {
@@ -41,6 +41,21 @@ describe('repeated media ids', () => {
 
     expect((await mediaOfJob(job.id)).map((m) => m.mediaId)).toEqual(['m7']);
     expect((await storedPosts(job.id)).map((p) => p.mediaIds)).toEqual([['m7'], ['m7']]);
+  });
+
+  it('takes a file downloaded at a fallback size for the one listed again with its whole ladder (a public video in the uploads playlist)', async () => {
+    const job = jobRecord();
+    await putJob(job);
+    const sizes = { url: 'https://i.ytimg.com/vi/v1/maxresdefault.jpg', fallbacks: [{ url: 'https://i.ytimg.com/vi/v1/sddefault.jpg' }] };
+    const listed = () => ({ ...post('v1'), media: [{ ...mediaItem('v1_high', 'v1'), ...sizes }] });
+    await appendPage(job.id, listedPage([listed()], 'next'));
+    // The download found no maxresdefault and kept sddefault: the record now names that size.
+    const [record] = await mediaOfJob(job.id);
+    await putMedia({ ...record!, state: 'kept', item: { ...record!.item, url: 'https://i.ytimg.com/vi/v1/sddefault.jpg', fallbacks: undefined } });
+    await appendPage(job.id, { ...listedPage([listed()], null, 'uploads'), scope: 'posts' });
+
+    expect((await mediaOfJob(job.id)).map((m) => m.mediaId)).toEqual(['v1_high']);
+    expect(await storedPosts(job.id)).toHaveLength(1);
   });
 
   describe('of files the platform gave no address for', () => {

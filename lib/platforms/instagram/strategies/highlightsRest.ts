@@ -1,14 +1,20 @@
 import type { ListingStrategy } from '../../types';
 import { REELS_PER_CALL } from '../constants';
 import { highlightsContinuation, highlightsCursor, nextHighlights } from '../cursor';
-import { highlightPosts, readReels, readTray } from '../reels';
+import { deliveredWhole, highlightPosts, readReels, readTray } from '../reels';
 
-/** Highlights from REST: the tray for their ids, then their items from reels_media, a few highlights per call. */
+/**
+ * Highlights from REST: the tray for their ids, then their items from reels_media, a few highlights
+ * per call. With "Only new", a highlight whose every item an earlier export delivered is not read.
+ */
 export const highlightsRest: ListingStrategy = {
   name: 'rest',
-  async fetchPage(ctx, account, cursor) {
+  async fetchPage(ctx, account, cursor, listed) {
     const position = highlightsCursor.decode(cursor);
-    if (position === undefined) return { posts: [], nextCursor: nextHighlights({ reelIds: await readTray(ctx, account.id) }) };
+    if (position === undefined) {
+      const unread = (await readTray(ctx, account.id)).filter((highlight) => !deliveredWhole(highlight, listed));
+      return { posts: [], nextCursor: nextHighlights({ reelIds: unread.map((highlight) => highlight.reelId) }) };
+    }
     const { reelIds, trayAfter } = position;
     const reels = await readReels(ctx, reelIds.slice(0, REELS_PER_CALL));
     const posts = reels.flatMap((reel) => highlightPosts(ctx, reel));

@@ -65,3 +65,27 @@ describe('atQuality', () => {
     expect(atQuality(video!, 'small').url).toBe('https://scontent.cdninstagram.com/480.mp4');
   });
 });
+
+describe('atQuality on a ladder of sizes that may not exist (YouTube thumbnails)', () => {
+  const thumb = (name: string, width: number, height: number) => ({ url: `https://i.ytimg.com/vi/x/${name}.jpg`, width, height });
+  const maxres = thumb('maxresdefault', 1280, 720);
+  const sd = thumb('sddefault', 640, 480);
+  const hq = thumb('hqdefault', 480, 360);
+  const item: MediaItem = { id: 'x_high', postId: 'x', kind: 'image', publishedAt: '2026-01-01T00:00:00.000Z', caption: null, ...maxres, fallbacks: [sd, hq] };
+
+  it('Original and High start at the largest size, every smaller one left to fall back to', () => {
+    // maxresdefault's shorter side (720) is within High's 1080, as a 720p video is.
+    for (const quality of ['original', 'high'] as const) expect(atQuality(item, quality)).toEqual(item);
+  });
+
+  it('Small starts at the first size within 640 px and never falls back to a larger one', () => {
+    expect(atQuality(item, 'small')).toEqual({ ...item, ...sd, fallbacks: [hq] });
+  });
+
+  it('keeps the smallest size when none fits, with nothing left to fall back to', () => {
+    const big = { ...item, ...thumb('huge', 4000, 3000), fallbacks: [thumb('large', 2000, 1500)] };
+    const small = atQuality(big, 'small');
+    expect(small).toMatchObject(thumb('large', 2000, 1500));
+    expect(small.fallbacks).toBeUndefined();
+  });
+});

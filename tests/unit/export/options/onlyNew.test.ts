@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rememberJobDelivery } from '../../../../lib/export/job/deliveredRecord';
-import { selectionFor, selectPage } from '../../../../lib/export/options/postSelection';
+import { deliveredCheck, selectionFor, selectPage } from '../../../../lib/export/options/postSelection';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import type { AccountInfo, ListingSection, Post } from '../../../../lib/platforms/types';
-import { accountKey, deliveredPosts, earlierDeliveries, forgetDelivered, rememberDelivered } from '../../../../lib/storage/deliveredIndex';
+import { accountKey, captionHash, deliveredPosts, earlierDeliveries, forgetDelivered, rememberDelivered } from '../../../../lib/storage/deliveredIndex';
 import { appendPage, mediaOfJob, putJob, putMedia } from '../../../../lib/storage/jobRepository';
 import { jobRecord, post } from '../job/jobs';
 
@@ -87,5 +87,16 @@ describe('"Only new" selection', () => {
     expect(selected.posts).toHaveLength(1);
     expect(selected.posts[0]).toMatchObject({ id: 'old1', caption: 'one, edited', media: [], metadata: { edited_since_export: true } });
     expect(selected.pastRange).toBe(false);
+  });
+});
+
+describe('deliveredCheck', () => {
+  const check = deliveredCheck(new Map([['p1', captionHash('as delivered')]]));
+
+  it('knows a post delivered before, with the caption when one is given', () => {
+    expect(check('p1')).toBe(true);
+    expect(check('p1', 'as delivered')).toBe(true);
+    expect(check('p1', 'edited since')).toBe(false);
+    expect(check('p2')).toBe(false);
   });
 });

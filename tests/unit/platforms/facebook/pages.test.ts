@@ -84,6 +84,19 @@ describe('Facebook collections', () => {
     expect(fb.pageRequests).toHaveLength(1);
   });
 
+  it('with "Only new", reads no detail of an item delivered before, and the others as always', async () => {
+    const fb = profile();
+    const delivered: ListedPosts = { has: async () => false, deliveredBefore: (id) => id === '10160123456789012' };
+    let page = await UPLOADS.fetchPage(fb, account, null, delivered);
+    const details: string[] = [];
+    while (page.nextCursor !== null) {
+      page = await UPLOADS.fetchPage(fb, account, page.nextCursor, delivered);
+      details.push(...page.posts.map((post) => post.id));
+    }
+    expect(details).toEqual(['10160123456789013', '10160123456789014']);
+    expect(fb.graphqlCalls.filter((c) => c.variables.nodeID === '10160123456789012')).toEqual([]);
+  });
+
   it('sends what the web client sends', async () => {
     const fb = profile();
     await UPLOADS.fetchPage(fb, account, null, NONE_LISTED);

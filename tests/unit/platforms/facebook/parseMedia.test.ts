@@ -3,6 +3,7 @@ import { mergeParts, splitParts } from '../../../../lib/platforms/facebook/frami
 import { notReturnedPost, toPost } from '../../../../lib/platforms/facebook/parseMedia';
 import type { CollectionName } from '../../../../lib/platforms/facebook/queries';
 import { fixtureText } from './fakeFacebook';
+import { atQuality } from '../../../../lib/export/options/mediaQuality';
 
 function currMedia(name: string): Record<string, unknown> {
   return (mergeParts(splitParts(fixtureText(name))!).data as { currMedia: Record<string, unknown> }).currMedia;
@@ -60,6 +61,26 @@ describe('toPost over media viewer answers', () => {
     expect(video.metadata).toMatchObject({ duration_seconds: 51.071, original_width: 1920, original_height: 1080, width: 1280, height: 720, video_quality: 'HD' });
     // The Video node's own size (what sidecars show); the upload's stays in the metadata.
     expect(video.media[0]).toMatchObject({ width: 1280, height: 720, durationSeconds: 51.071 });
+  });
+
+  it('offers a video’s SD file as a variant sized by the rendition its URL names, so Small picks it', () => {
+    const [hd] = toPost(currMedia('video-detail-renditions.ndjson'), 'videos')!.media;
+    // A portrait video: HD is the node's 720×1280, SD's URL names 360p, so 360×640 of the same shape.
+    expect(hd).toMatchObject({ width: 720, height: 1280 });
+    expect(hd!.url).toContain('AQHdPortraitTour');
+    expect(hd!.variants).toEqual([{ url: expect.stringContaining('AQSdPortraitTour') as unknown, width: 360, height: 640 }]);
+    expect(atQuality(hd!, 'original').url).toBe(hd!.url);
+    expect(atQuality(hd!, 'high').url).toBe(hd!.url);
+    expect(atQuality(hd!, 'small')).toMatchObject({ url: hd!.variants![0]!.url, width: 360, height: 640 });
+  });
+
+  it('offers no video variant whose size is not named (no guessing), and none for a video with only one file', () => {
+    const media = currMedia('video-detail-renditions.ndjson');
+    const result = media.videoDeliveryResponseFragment as { videoDeliveryResponseResult: { progressive_urls: { progressive_url: string }[] } };
+    const [sd] = result.videoDeliveryResponseResult.progressive_urls;
+    sd!.progressive_url = sd!.progressive_url.replace(/&efg=[^&]+/, '');
+    expect(toPost(media, 'videos')!.media[0]!.variants).toBeUndefined();
+    expect(toPost(currMedia('video-detail-legacy.json'), 'videos')!.media[0]!.variants).toBeUndefined();
   });
 
   it('builds a fast-mode photo from a collection node, marking its date unknown', () => {

@@ -4,10 +4,10 @@ import { timelineContinuation } from '../../../../lib/platforms/instagram/cursor
 import { postsRest } from '../../../../lib/platforms/instagram/strategies/postsRest';
 import { reelsRest } from '../../../../lib/platforms/instagram/strategies/reelsRest';
 import { storiesRest } from '../../../../lib/platforms/instagram/strategies/storiesRest';
-import type { ApiResponse, ListingStrategy } from '../../../../lib/platforms/types';
+import type { ApiResponse, ListedPosts, ListingStrategy } from '../../../../lib/platforms/types';
 import { redirect, respond } from '../fakeResponses';
 import { rejection } from '../rejections';
-import { FakeInstagram, NONE_LISTED, VIEWER_ID, respondFixture } from './fakeInstagram';
+import { FakeInstagram, NONE_LISTED, VIEWER_ID, fixtureText, respondFixture } from './fakeInstagram';
 
 const ACCOUNT = { id: VIEWER_ID, handle: 'star.demo' };
 const FEED = `/api/v1/feed/user/${VIEWER_ID}/`;
@@ -72,6 +72,34 @@ describe('REST strategies: pages', () => {
     const first = await highlightsRest.fetchPage(ig, ACCOUNT, tray.nextCursor, NONE_LISTED);
     expect(first.posts).toHaveLength(6);
     expect(JSON.parse(first.nextCursor!)).toEqual({ reelIds: ['highlight:17901234567890126'] });
+  });
+});
+
+describe('highlights with "Only new"', () => {
+  const TRAY = `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`;
+  /** The fixture's tray with each highlight's items listed (`media_ids`), as the REST tray gives them. */
+  function trayWithItems(): ApiResponse {
+    const tray = JSON.parse(fixtureText('highlights-tray.json')) as { tray: { id: string }[] };
+    for (const [i, highlight] of tray.tray.entries()) Object.assign(highlight, { media_ids: [`90${i}1`, `90${i}2`] });
+    return respond(200, JSON.stringify(tray));
+  }
+  const deliveredOnly = (ids: string[]): ListedPosts => ({ has: async () => false, deliveredBefore: (id) => ids.includes(id) });
+
+  it('skips a highlight whose every listed item was delivered before, and reads one that gained an item', async () => {
+    const ig = new FakeInstagram().on('GET', TRAY, trayWithItems);
+    // Highlight …121 holds two items delivered before; …122 gained its second; the rest are new.
+    const delivered = ['17901234567890121/9001', '17901234567890121/9002', '17901234567890122/9011'];
+    const page = await highlightsRest.fetchPage(ig, ACCOUNT, null, deliveredOnly(delivered));
+    expect(JSON.parse(page.nextCursor!).reelIds).toEqual(['highlight:17901234567890122', 'highlight:17901234567890123', 'highlight:17901234567890124', 'highlight:17901234567890125', 'highlight:17901234567890126']);
+  });
+
+  it('reads every highlight when the tray does not list their items, or the export is not "Only new"', async () => {
+    const all = ['121', '122', '123', '124', '125', '126'].map((n) => `highlight:17901234567890${n}`);
+    const everything = deliveredOnly(['17901234567890121/1']);
+    const bare = new FakeInstagram().on('GET', TRAY, respondFixture('highlights-tray.json'));
+    expect(JSON.parse((await highlightsRest.fetchPage(bare, ACCOUNT, null, everything)).nextCursor!).reelIds).toEqual(all);
+    const listed = new FakeInstagram().on('GET', TRAY, trayWithItems);
+    expect(JSON.parse((await highlightsRest.fetchPage(listed, ACCOUNT, null, NONE_LISTED)).nextCursor!).reelIds).toEqual(all);
   });
 });
 

@@ -70,7 +70,21 @@ describe('YouTube tabs', () => {
         dateSource: 'player',
       },
       media: [
-        { id: 'BD-LB23rRBE_high', postId: 'BD-LB23rRBE', kind: 'image', url: 'https://i.ytimg.com/vi/BD-LB23rRBE/hqdefault.jpg', width: 480, height: 360, publishedAt: EXACT, caption: 'Expert Panel III — what comes next', formatHint: 'jpg' },
+        {
+          id: 'BD-LB23rRBE_high',
+          postId: 'BD-LB23rRBE',
+          kind: 'image',
+          url: 'https://i.ytimg.com/vi/BD-LB23rRBE/maxresdefault.jpg',
+          width: 1280,
+          height: 720,
+          fallbacks: [
+            { url: 'https://i.ytimg.com/vi/BD-LB23rRBE/sddefault.jpg', width: 640, height: 480 },
+            { url: 'https://i.ytimg.com/vi/BD-LB23rRBE/hqdefault.jpg', width: 480, height: 360 },
+          ],
+          publishedAt: EXACT,
+          caption: 'Expert Panel III — what comes next',
+          formatHint: 'jpg',
+        },
         { id: 'BD-LB23rRBE_medium', postId: 'BD-LB23rRBE', kind: 'image', url: 'https://i.ytimg.com/vi/BD-LB23rRBE/mqdefault.jpg', width: 320, height: 180, publishedAt: EXACT, caption: 'Expert Panel III — what comes next', formatHint: 'jpg' },
       ],
     });
@@ -112,6 +126,19 @@ describe('YouTube tabs', () => {
     expect(rest.find((p) => p.kind === 'short')).toMatchObject({ publishedAt: '', metadata: { dateSource: 'none', dateApproximate: true } });
     // A running stream is dated now.
     expect(Math.abs(Date.parse(rest.find((p) => p.id === 'piAzZnlrDqM')!.publishedAt) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('with "Only new", spares the date lookup of a video delivered before under the same title', async () => {
+    const yt = channelTabs().on('player', respondFixture('player-ok.json'));
+    const first = await VIDEOS.fetchPage(yt, ACCOUNT, null, NONE_LISTED);
+    const [known, retitled] = first.posts;
+    const lookups = yt.bodies('player').length;
+    const delivered: ListedPosts = { has: async () => false, deliveredBefore: (id, caption) => (id === known!.id && caption === known!.caption) || (id === retitled!.id && caption === 'an older title') };
+    const again = await VIDEOS.fetchPage(yt, ACCOUNT, null, delivered);
+    // The known one is dated from the grid (the export leaves it out); the retitled one is looked up.
+    expect(yt.bodies('player').length - lookups).toBe(first.posts.length - 1);
+    expect(again.posts[0]).toMatchObject({ id: known!.id, metadata: { dateSource: 'relative' } });
+    expect(again.posts[1]).toMatchObject({ id: retitled!.id, metadata: { dateSource: 'player' } });
   });
 
   it('stops the lookups after a 429 on player too, without failing the page', async () => {
