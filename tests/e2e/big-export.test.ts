@@ -27,7 +27,12 @@ describe.runIf(BIG)('big exports (STAR_EXPORT_BIG=1)', () => {
   let fake: FakePlatforms;
   let session: ExtensionSession;
 
+  const captureBefore = process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK;
+
   beforeAll(async () => {
+    // docs/testing.md, "Chromium": DevTools network capture on the worker keeps ~200 MB of bodies
+    // that users never pay for; read when Playwright meets the worker, so set before the launch.
+    process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
     fake = await startFakePlatforms({
       port: 0,
       instagramAccounts: [{ username: 'star.demo', posts: 14, stories: 0, highlights: 0, imageBytes: 1_000_000, videoBytes: 1000 * 1024 * 1024 }],
@@ -42,6 +47,8 @@ describe.runIf(BIG)('big exports (STAR_EXPORT_BIG=1)', () => {
       await session?.close();
     } finally {
       await fake?.close();
+      if (captureBefore === undefined) delete process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK;
+      else process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = captureBefore;
     }
   });
 
