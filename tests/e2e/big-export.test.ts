@@ -92,5 +92,5 @@ describe.runIf(BIG)('big exports (STAR_EXPORT_BIG=1)', () => {
     const stages = Object.entries(byStage).map(([stage, mb]) => `${stage} +${mb}`).join(', ');
     console.log(`big export: ${(total / 1e9).toFixed(2)} GB served, ZIP ${entries.length} entries in ${(run.wallMs / 60_000).toFixed(1)} min; Chromium anon+shmem PSS growth by stage (MB): ${stages}`);
     for (const [stage, mb] of Object.entries(byStage)) expect(mb, `growth in '${stage}' (${stages})`).toBeLessThan(MAX_STAGE_GROWTH_MB);
-  });
+  }, TIMEOUT_MS + 10 * 60_000);
 });
