@@ -73,6 +73,12 @@ describe.runIf(BIG)('big exports (STAR_EXPORT_BIG=1)', () => {
       },
     ).finally(() => sampler.stop());
     const samples = sampler.samples();
+    const baseline = memoryBaseline(samples, baselineFrom, run.clickedAt);
+    const during = samples.filter((sample) => sample.at >= run.clickedAt && sample.at <= run.doneAt);
+    const byStage = growthByStage(during, baseline, run.stages);
+    const stages = Object.entries(byStage).map(([stage, mb]) => `${stage} +${mb}`).join(', ');
+    // Said before the checks below, so a failing one still leaves the figures of a long run.
+    console.log(`big export: ${(total / 1e9).toFixed(2)} GB served in ${(run.wallMs / 60_000).toFixed(1)} min; Chromium anon+shmem PSS growth by stage (MB): ${stages}`);
     const zipPath = run.zipPath;
     const exported = await openExport(zipPath, 'instagram');
     const entries = await listZip(zipPath);
@@ -86,11 +92,6 @@ describe.runIf(BIG)('big exports (STAR_EXPORT_BIG=1)', () => {
     );
     expectNeverMoreThanThreeInFlight(fake);
 
-    const baseline = memoryBaseline(samples, baselineFrom, run.clickedAt);
-    const during = samples.filter((sample) => sample.at >= run.clickedAt && sample.at <= run.doneAt);
-    const byStage = growthByStage(during, baseline, run.stages);
-    const stages = Object.entries(byStage).map(([stage, mb]) => `${stage} +${mb}`).join(', ');
-    console.log(`big export: ${(total / 1e9).toFixed(2)} GB served, ZIP ${entries.length} entries in ${(run.wallMs / 60_000).toFixed(1)} min; Chromium anon+shmem PSS growth by stage (MB): ${stages}`);
     for (const [stage, mb] of Object.entries(byStage)) expect(mb, `growth in '${stage}' (${stages})`).toBeLessThan(MAX_STAGE_GROWTH_MB);
   }, TIMEOUT_MS + 10 * 60_000);
 });
