@@ -118,7 +118,7 @@ export function renderReport(results: BenchResults): string {
   add('3 memory', results.memory, () => [memoryRow(results.memory as MemoryResult)]);
   add('3 memory, large', results.memoryHuge, () => {
     const huge = results.memoryHuge as MemoryResult;
-    return [memoryRow(huge, `  at ${huge.exportedGB} GiB`)];
+    return [memoryRow(huge, `3 memory at ${huge.exportedGB.toFixed(1)} GiB`)];
   });
   add('4 API economy', results.api, () => apiRows(results.api as ApiResult));
   add('5 against gallery-dl', results.peer, () => [peerRow(results.peer as PeerResult)]);
