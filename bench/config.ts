@@ -6,6 +6,8 @@ export interface BenchConfig {
   scheduler: { posts: number; fileBytes: number; latencyMs: number; bytesPerSecond: number };
   /** One large export for the archive and memory figures: posts × the demo's mix, every file `fileBytes`. */
   large: { posts: number; stories: number; fileBytes: number };
+  /** The memory figure again at the size issue #17 names (6 GiB): the same account, larger files. */
+  huge: { posts: number; stories: number; fileBytes: number };
   api: { postCounts: number[]; highlights: number; stories: number };
   /** Export options: an "Only new" run after `newPosts` of `incrementalPosts`, and a speed-limited export. */
   options: { incrementalPosts: number; newPosts: number; speedPosts: number; limitMBps: number };
@@ -30,6 +32,8 @@ export function benchConfig(quick: boolean): BenchConfig {
       : { posts: 197, fileBytes: 100_000, latencyMs: 200, bytesPerSecond: 1_000_000 },
     // docs/architecture.md, "Storage and memory", measured 128 × 8 MiB = 1 GiB; 86 posts and 2 stories hold exactly 128 files.
     large: quick ? { posts: 20, stories: 2, fileBytes: 8 * MB } : { posts: 86, stories: 2, fileBytes: 8 * MB },
+    // 128 files of 48 MiB = 6 GiB; the quick run's 32 × 48 MiB = 1.5 GiB only checks the path.
+    huge: quick ? { posts: 20, stories: 2, fileBytes: 48 * MB } : { posts: 86, stories: 2, fileBytes: 48 * MB },
     api: { postCounts: quick ? [50, 500] : [50, 500, 5_000], stories: 3, highlights: 2 },
     options: { incrementalPosts: quick ? 100 : 500, newPosts: 5, speedPosts: quick ? 24 : 36, limitMBps: 2 },
     peer: {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=scheduler,api,large,peer,safety]`: the real extension in
+ * `npm run bench [-- --quick] [-- --only=scheduler,api,large,huge,peer,safety,options]`: the real extension in
  * headless Chromium against the fake platforms; prints a table of ratios and writes
  * bench/out/results.json. Not a test: a missed target is reported, not failed.
  */
@@ -27,7 +27,7 @@ import { findChromium } from '../tests/e2e/harness';
 // (up to ~200 MB) in the browser, which users never pay for. Read when Playwright meets the worker.
 process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
 
-const PARTS = ['scheduler', 'api', 'large', 'peer', 'safety', 'options'] as const;
+const PARTS = ['scheduler', 'api', 'large', 'huge', 'peer', 'safety', 'options'] as const;
 type Part = (typeof PARTS)[number];
 const OUT_DIR = join(import.meta.dirname, 'out');
 const WATCHDOG_MS = Number(process.env.BENCH_TIMEOUT_MS) || 20 * 60_000;
@@ -78,6 +78,12 @@ async function main(): Promise<number> {
         results.memory = await figure('memory', async () => memoryFigure(large));
         results.archive = await figure('archive vs zip -0', () => archiveFigure(large, dir, log));
       }
+      rmSync(dir, { recursive: true, force: true });
+    }
+    if (only.has('huge')) {
+      const dir = work('huge');
+      const huge = await figure('6 GiB export (memory per stage)', () => runLargeExport(config.huge, dir, log));
+      results.memoryHuge = 'error' in huge ? huge : await figure('memory at 6 GiB', async () => memoryFigure(huge));
       rmSync(dir, { recursive: true, force: true });
     }
     if (only.has('options')) results.options = await figure('export options', () => benchOptions(config.options, log));

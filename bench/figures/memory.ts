@@ -1,13 +1,11 @@
 import type { MemorySample } from '../lib/memorySampler';
+import { growthByStage, memoryBaseline, stageAt, type MemoryMeasure } from '../lib/stageMemory';
 import { GB, MB, median, round } from '../lib/stats';
 import type { LargeExport } from './largeExport';
 
 const TARGET_MB = 150;
 /** Samples this long after 'done' still count: the download's last writes settle then. */
 const TAIL_MS = 1_000;
-const STAGES = ['queued', 'resolving', 'metadata', 'media', 'archive', 'delivering'] as const;
-
-type Measure = 'pssAnon' | 'pss' | 'rss';
 
 export interface MemoryResult {
   /** Anonymous + shared-memory PSS summed over the browser's processes (see MemorySample). */
@@ -18,7 +16,7 @@ export interface MemoryResult {
   baselineMB: number;
   peakMB: number;
   peakAtStage: string;
-  /** Peak growth over the baseline within each stage. */
+  /** Peak growth over the baseline within each stage: the target holds for every one. */
   byStageMB: Record<string, number>;
   /** The same peak by total PSS (file-backed pages too) and by summed RSS. */
   peakGrowthTotalPssMB: number;
@@ -31,7 +29,7 @@ export interface MemoryResult {
   timeline: [number, number, string][];
 }
 
-function growth(before: MemorySample[], during: MemorySample[], measure: Measure): number {
+function growth(before: MemorySample[], during: MemorySample[], measure: MemoryMeasure): number {
   return (Math.max(...during.map((s) => s[measure])) - median(before.map((s) => s[measure]))) / MB;
 }
 
@@ -39,14 +37,10 @@ export function memoryFigure(run: LargeExport): MemoryResult {
   const before = run.memory.filter((s) => s.at >= run.baselineFrom && s.at < run.clickedAt);
   const during = run.memory.filter((s) => s.at >= run.clickedAt && s.at <= run.doneAt + TAIL_MS);
   if (before.length === 0 || during.length === 0) throw new Error('The memory sampler took no samples around the export.');
-  const baseline = median(before.map((s) => s.pssAnon));
+  const baseline = memoryBaseline(run.memory, run.baselineFrom, run.clickedAt);
   const peak = during.reduce((a, b) => (b.pssAnon > a.pssAnon ? b : a));
-  const stageOf = (at: number) => STAGES.find((stage) => run.stages[stage] && at >= run.stages[stage].start && at < run.stages[stage].end) ?? 'done';
-  const byStageMB: Record<string, number> = {};
-  for (const sample of during) {
-    const stage = stageOf(sample.at);
-    byStageMB[stage] = Math.max(byStageMB[stage] ?? -Infinity, round((sample.pssAnon - baseline) / MB, 1));
-  }
+  const stageOf = (at: number) => stageAt(run.stages, at);
+  const byStageMB = growthByStage(during, baseline, run.stages);
   const peakGrowth = (peak.pssAnon - baseline) / MB;
   const exportedGB = run.mediaBytes / GB;
   return {

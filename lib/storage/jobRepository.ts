@@ -183,6 +183,41 @@ export async function* postsOfJob(jobId: string): AsyncGenerator<PostRecord> {
   }
 }
 
+/** A stored post with its media records, in display order (a record that is gone is left out). */
+export interface StoredPost {
+  record: PostRecord;
+  media: MediaRecord[];
+}
+
+/**
+ * Posts in the platform's order from position `start` (counted from 0) up to `end`, each with its
+ * media records, a batch at a time: never every post of a large account in memory at once.
+ */
+export async function* postsWithMediaOfJob(jobId: string, start = 0, end = Infinity): AsyncGenerator<StoredPost> {
+  const db = await openExportDb();
+  const batch = 200;
+  let from = 0;
+  if (start > 0) {
+    // Positions, not sequence numbers: skip with a key cursor instead of reading the posts before.
+    let cursor = await db.transaction('posts').store.openKeyCursor(IDBKeyRange.bound([jobId, 0], [jobId, Infinity]));
+    if (cursor) cursor = await cursor.advance(start);
+    if (!cursor) return;
+    from = cursor.key[1];
+  }
+  let left = end - start;
+  while (left > 0) {
+    const records = await db.getAll('posts', IDBKeyRange.bound([jobId, from], [jobId, Infinity]), Math.min(batch, left));
+    const tx = db.transaction('media');
+    const media = await Promise.all(records.map((record) => Promise.all(record.mediaIds.map((mediaId) => tx.store.get([jobId, mediaId])))));
+    for (const [index, record] of records.entries()) {
+      yield { record, media: media[index]!.filter((stored): stored is MediaRecord => stored !== undefined) };
+    }
+    if (records.length < batch) return;
+    left -= records.length;
+    from = records[records.length - 1]!.seq + 1;
+  }
+}
+
 /** Drops a job's staged posts and media records, keeping the job itself for the history. */
 export async function deleteJobItems(jobId: string): Promise<void> {
   const db = await openExportDb();

@@ -24,9 +24,14 @@ export function csvField(value: CsvValue): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One record of a CSV document, ended by CRLF. */
+export function csvRecord(values: readonly CsvValue[]): string {
+  return `${values.map(csvField).join(',')}${CRLF}`;
+}
+
 /** A whole CSV document: BOM, header row, then one record per row, each ended by CRLF. */
 export function csvDocument(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
-  const lines = [header.map(csvField).join(',')];
-  for (const row of rows) lines.push(row.map(csvField).join(','));
-  return `${UTF8_BOM}${lines.join(CRLF)}${CRLF}`;
+  const records = [UTF8_BOM, csvRecord(header)];
+  for (const row of rows) records.push(csvRecord(row));
+  return records.join('');
 }

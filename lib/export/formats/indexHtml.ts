@@ -1,6 +1,7 @@
 import { PLATFORM_LABELS } from '../../platforms/labels';
 import { mainJsonName, utcDate } from '../layout/exportPaths';
-import type { Manifest, ManifestMedia, ManifestPost } from '../layout/manifest';
+import type { ManifestHead, ManifestMedia, ManifestPost } from '../layout/manifest';
+import type { ManifestSource } from '../layout/manifestStream';
 import { sectionProblems } from '../sectionProblems';
 import { escapeHtml, relativeUrl, safeWebUrl } from './html';
 import { INDEX_HTML_CSP, INDEX_HTML_STYLE } from './indexHtmlStyle';
@@ -72,14 +73,14 @@ function postCard(post: ManifestPost, platformLabel: string): string {
 }
 
 /** What each part of the account gave, and in words what stopped short. */
-function sectionsSummary(manifest: Manifest): string {
+function sectionsSummary(manifest: ManifestHead): string {
   if (manifest.sections.length === 0) return '';
   const parts = manifest.sections.map((s) => `${s.label}: ${s.listed}${s.expected === undefined ? '' : ` of ${s.expected}`} (${s.status})`);
   const problems = sectionProblems(manifest.sections).map((problem) => `<p class="note failed">${escapeHtml(problem)}</p>`);
   return `<p class="summary sections">${escapeHtml(parts.join(' · '))}</p>${problems.join('')}`;
 }
 
-function failedSection(manifest: Manifest): string {
+function failedSection(manifest: ManifestHead): string {
   if (manifest.failed.length === 0) return '';
   const rows = manifest.failed
     .map((f) => `<tr><td>${escapeHtml(f.mediaId)}</td><td>${escapeHtml(f.postId)}</td><td>${escapeHtml(f.message)}</td></tr>`)
@@ -90,9 +91,11 @@ function failedSection(manifest: Manifest): string {
 /**
  * `index.html` at the export root: the account's posts as a grid that works from the unzipped
  * folder with no network, pointing at the media files by relative path. Every platform string is
- * escaped, and the CSP forbids scripts outright, so a hostile caption stays text.
+ * escaped, and the CSP forbids scripts outright, so a hostile caption stays text. Written a post
+ * at a time.
  */
-export function buildIndexHtml(manifest: Manifest): string {
+export async function* indexHtmlChunks(source: ManifestSource): AsyncGenerator<string> {
+  const manifest = source.head;
   const label = PLATFORM_LABELS[manifest.platform];
   const { account, counts } = manifest;
   // First-strong isolates keep a handle's bidi controls from reordering the text around it.
@@ -105,7 +108,7 @@ export function buildIndexHtml(manifest: Manifest): string {
     `${plural(counts.savedFiles, 'file')} saved`,
     `${counts.failedFiles} failed`,
   ].join(' · ');
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -123,7 +126,13 @@ export function buildIndexHtml(manifest: Manifest): string {
 ${sectionsSummary(manifest)}
 </header>
 <main class="grid">
-${manifest.posts.map((post) => postCard(post, label)).join('\n')}
+`;
+  let first = true;
+  for await (const post of source.posts()) {
+    yield `${first ? '' : '\n'}${postCard(post, label)}`;
+    first = false;
+  }
+  yield `
 </main>
 ${failedSection(manifest)}
 </body>

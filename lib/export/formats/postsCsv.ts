@@ -1,5 +1,6 @@
-import type { Manifest, ManifestPost } from '../layout/manifest';
-import { csvDocument, type CsvValue } from './csv';
+import type { ManifestHead, ManifestPost } from '../layout/manifest';
+import type { ManifestSource } from '../layout/manifestStream';
+import { csvRecord, UTF8_BOM, type CsvValue } from './csv';
 
 /** Joins a post's media paths in one cell; the platforms' media ids (digits, letters, `_`, `-`) never contain it. */
 export const PATH_SEPARATOR = ';';
@@ -26,18 +27,18 @@ function metadataCell(value: unknown): CsvValue {
 }
 
 /** Every metadata key any post has, in the order they first appear, so columns are stable. */
-function metadataKeys(posts: readonly ManifestPost[]): string[] {
+async function metadataKeys(posts: AsyncIterable<ManifestPost>): Promise<string[]> {
   const keys = new Set<string>();
-  for (const post of posts) for (const key of Object.keys(post.metadata)) keys.add(key);
+  for await (const post of posts) for (const key of Object.keys(post.metadata)) keys.add(key);
   return [...keys];
 }
 
-function postRow(manifest: Manifest, post: ManifestPost, keys: readonly string[]): CsvValue[] {
+function postRow(head: ManifestHead, post: ManifestPost, keys: readonly string[]): CsvValue[] {
   const saved = post.media.flatMap((m) => (m.path === undefined ? [] : [m.path]));
   const failed = post.media.flatMap((m) => (m.failure ? [`${m.id}: ${m.failure.message}`] : []));
   return [
-    manifest.platform,
-    manifest.account.handle,
+    head.platform,
+    head.account.handle,
     post.id,
     post.kind,
     post.publishedAt,
@@ -54,9 +55,10 @@ function postRow(manifest: Manifest, post: ManifestPost, keys: readonly string[]
 /**
  * One spreadsheet row per post, beside the main JSON. The JSON stays the complete record; this
  * is the view a person sorts and filters, with each platform's own facts as `metadata.*` columns.
+ * A first pass over the posts finds the columns, a second writes a row at a time.
  */
-export function buildPostsCsv(manifest: Manifest): string {
-  const keys = metadataKeys(manifest.posts);
-  const header = [...FIXED_COLUMNS, ...keys.map((key) => `metadata.${key}`)];
-  return csvDocument(header, manifest.posts.map((post) => postRow(manifest, post, keys)));
+export async function* postsCsvChunks(source: ManifestSource): AsyncGenerator<string> {
+  const keys = await metadataKeys(source.posts());
+  yield `${UTF8_BOM}${csvRecord([...FIXED_COLUMNS, ...keys.map((key) => `metadata.${key}`)])}`;
+  for await (const post of source.posts()) yield csvRecord(postRow(source.head, post, keys));
 }

@@ -1,21 +1,25 @@
 import browser from 'webextension-polyfill';
 import { ExportError } from '../../errors';
-import type { AccountInfo, FailedFile, MediaItem, Post } from '../../platforms/types';
+import type { AccountInfo, FailedFile } from '../../platforms/types';
 import type { MediaRecord } from '../../storage/exportDb';
-import { mediaOfJob, postsOfJob } from '../../storage/jobRepository';
+import { mediaOfJob } from '../../storage/jobRepository';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import { coalescingStream } from '../archive/coalescingStream';
+import { textStream } from '../archive/textStream';
 import { abortableStream } from '../archive/abortableStream';
 import { createZipArchiveWriter, type ZipArchiveWriter } from '../archive/zipArchiveWriter';
 import { sha256OfBlob } from '../checksums/sha256';
 import { SHA256SUMS_NAME, formatSha256Sums, type ChecksumLine } from '../checksums/sha256Sums';
 import { formatEntries } from '../formats';
 import { MediaLayout, mainJsonName, zipEntryPath, zipFileName, type MediaPaths } from '../layout/exportPaths';
-import { buildManifest, type ManifestPart, type MediaOutcome } from '../layout/manifest';
+import type { ManifestPart, MediaOutcome } from '../layout/manifest';
+import { manifestChunks, manifestSource } from '../layout/manifestStream';
 import { buildSidecar } from '../layout/sidecar';
 import { ensureJobDataKept } from './exportExpired';
 import type { JobContext } from './jobContext';
 import { stagedMediaName } from './stagedMediaName';
+import { storedManifestPosts } from './storedManifestPosts';
+import type { PartRange } from '../parts/partPlan';
 import { recordedOptions } from '../options/exportOptions';
 import { accountKey, earlierDeliveries } from '../../storage/deliveredIndex';
 
@@ -27,23 +31,13 @@ function entryDate(iso: string, fallback: Date): Date {
   return Number.isNaN(time) ? fallback : new Date(time);
 }
 
-async function readPosts(jobId: string, media: Map<string, MediaRecord>): Promise<Post[]> {
-  const posts: Post[] = [];
-  for await (const record of postsOfJob(jobId)) {
-    const items = record.mediaIds.flatMap((id): MediaItem[] => {
-      const stored = media.get(id);
-      return stored ? [stored.item] : [];
-    });
-    posts.push({ ...record.post, media: items });
-  }
-  return posts;
-}
-
-/** Everything stored for a job's ZIPs, with every kept file's path decided once for all of them. */
+/**
+ * Everything stored for a job's ZIPs, with every kept file's path decided once for all of them.
+ * The posts stay in IndexedDB: the text files read them again a batch at a time.
+ */
 export interface ArchiveSource {
   account: AccountInfo;
   records: MediaRecord[];
-  posts: Post[];
   /** Decided in stored order over the whole export, so a split export names files as one ZIP would. */
   paths: Map<MediaRecord, MediaPaths>;
   keptBytes: number;
@@ -55,8 +49,6 @@ export async function readArchiveSource(ctx: JobContext): Promise<ArchiveSource>
   if (!account) throw new ExportError('internal', 'The account was not resolved before building the ZIP.');
   await ensureJobDataKept(job);
   const records = await mediaOfJob(job.id);
-  const byId = new Map(records.map((r) => [r.mediaId, r]));
-  const posts = await readPosts(job.id, byId);
   const layout = new MediaLayout(job.request.platform);
   const paths = new Map<MediaRecord, MediaPaths>();
   let keptBytes = 0;
@@ -66,12 +58,13 @@ export async function readArchiveSource(ctx: JobContext): Promise<ArchiveSource>
     paths.set(record, layout.pathsFor(record.item, record.format));
     keptBytes += record.bytes ?? 0;
   }
-  return { account, records, posts, paths, keptBytes };
+  return { account, records, paths, keptBytes };
 }
 
 /** What goes into one ZIP: the whole export, or one part of it. */
 export interface ArchiveContent {
-  posts: readonly Post[];
+  /** The posts by position; all of them when absent. */
+  posts?: PartRange;
   records: readonly MediaRecord[];
   failed: readonly FailedFile[];
   part?: ManifestPart;
@@ -86,7 +79,7 @@ export async function runArchiveStage(ctx: JobContext): Promise<void> {
   const exportedAt = new Date();
   const source = await readArchiveSource(ctx);
   await ctx.services.ensureFreeSpace(source.keptBytes);
-  const content = { posts: source.posts, records: source.records, failed: job.failed };
+  const content = { records: source.records, failed: job.failed };
   const progress = archiveProgress(ctx, source.paths.size);
   await writeArchiveFile(ctx, ARCHIVE_FILE_NAME, (zip) => writeArchive(ctx, zip, source, content, exportedAt, progress));
 
@@ -136,8 +129,8 @@ export async function writeArchive(
   fileWritten: () => Promise<void>,
 ): Promise<void> {
   const { job } = ctx;
-  // Keyed by the stored item itself: ids may repeat across different files.
-  const outcomes = new Map<MediaItem, MediaOutcome>();
+  // Keyed by record: a repeated platform id has a record key of its own (`id#2`).
+  const saved = new Map<string, MediaOutcome>();
   const checksums: ChecksumLine[] = [];
   for (const record of content.records) {
     const paths = source.paths.get(record);
@@ -160,33 +153,33 @@ export async function writeArchive(
       ...(record.original ? { original: record.original } : {}),
     });
     await zip.addText(zipEntryPath(job.id, paths.sidecar), JSON.stringify(sidecar, null, 2), modified);
-    outcomes.set(record.item, { status: 'saved', path: paths.file, format: record.format, byteSize: file.size, sha256 });
+    saved.set(record.mediaId, { status: 'saved', path: paths.file, format: record.format, byteSize: file.size, sha256 });
     checksums.push({ sha256, path: paths.file });
     await fileWritten();
   }
-  for (const record of content.records) {
-    if (record.state === 'failed' && record.failure) {
-      outcomes.set(record.item, { status: 'failed', reason: record.failure.reason, message: record.failure.message });
-    }
-  }
-
-  const manifest = buildManifest({
-    jobId: job.id,
-    exporterVersion: browser.runtime.getManifest().version,
-    platform: job.request.platform,
-    account: source.account,
-    options: recordedOptions(job.request, ctx.adapter.mediaTypes),
-    exportedAt,
-    posts: content.posts,
-    outcomeOf: (item) => outcomes.get(item),
-    failed: content.failed,
-    sections: job.sections ?? [],
-    ...(content.part ? { part: content.part } : {}),
-    ...(job.request.onlyNew ? { buildsOn: (await earlierDeliveries(accountKey(job.request.platform, source.account.id))).filter((earlier) => earlier.jobId !== job.id) } : {}),
-  });
-  await zip.addText(zipEntryPath(job.id, mainJsonName(job.request.platform, job.id)), JSON.stringify(manifest, null, 2), exportedAt);
+  const outcomeOf = (record: MediaRecord): MediaOutcome | undefined =>
+    record.state === 'failed' && record.failure
+      ? { status: 'failed', reason: record.failure.reason, message: record.failure.message }
+      : saved.get(record.mediaId);
+  const manifest = await manifestSource(
+    {
+      jobId: job.id,
+      exporterVersion: browser.runtime.getManifest().version,
+      platform: job.request.platform,
+      account: source.account,
+      options: recordedOptions(job.request, ctx.adapter.mediaTypes),
+      exportedAt,
+      failed: content.failed,
+      sections: job.sections ?? [],
+      ...(content.part ? { part: content.part } : {}),
+      ...(job.request.onlyNew ? { buildsOn: (await earlierDeliveries(accountKey(job.request.platform, source.account.id))).filter((earlier) => earlier.jobId !== job.id) } : {}),
+    },
+    storedManifestPosts(job.id, content.posts, outcomeOf),
+  );
+  // Streamed a post at a time, never one string: a 50 000-post account's JSON is tens of MB.
+  await zip.addTextStream(zipEntryPath(job.id, mainJsonName(job.request.platform, job.id)), textStream(manifestChunks(manifest)), exportedAt);
   for (const entry of formatEntries(job.request.format, manifest)) {
-    await zip.addText(zipEntryPath(job.id, entry.path), entry.text, exportedAt);
+    await zip.addTextStream(zipEntryPath(job.id, entry.path), textStream(entry.text), exportedAt);
   }
   // Beside the main JSON, naming files from the export folder: `sha256sum -c SHA256SUMS` run there checks every media file.
   if (job.request.includeMedia) await zip.addText(zipEntryPath(job.id, SHA256SUMS_NAME), formatSha256Sums(checksums), exportedAt);

@@ -1,23 +1,41 @@
 import { ExportError } from '../../errors';
-import type { PartRecord } from '../../storage/exportDb';
+import type { MediaRecord, PartRecord } from '../../storage/exportDb';
+import { postsWithMediaOfJob } from '../../storage/jobRepository';
 import { partArchiveFile } from '../archive/archiveFile';
 import { partZipFileName, zipFileName } from '../layout/exportPaths';
 import type { ManifestCounts } from '../layout/manifest';
 import { announcePart } from '../parts/completedParts';
-import { planParts } from '../parts/partPlan';
+import { planParts, type PlannedPost } from '../parts/partPlan';
 import { archiveProgress, readArchiveSource, writeArchive, writeArchiveFile, type ArchiveSource } from './archiveStage';
 import type { JobContext } from './jobContext';
 import type { PartDeliveries } from './partDeliveries';
+import { storedPost } from './storedManifestPosts';
 
 const textBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).byteLength;
 
-function planJobParts(ctx: JobContext, source: ArchiveSource, limitBytes: number, exportedAt: Date): PartRecord[] {
+/** What the plan needs of each post, in order: small numbers and record keys, never the post's text. */
+interface PostShape {
+  postId: string;
+  textBytes: number;
+  mediaIds: string[];
+}
+
+/** One pass over the stored posts, a batch at a time. */
+async function postShapes(jobId: string): Promise<PostShape[]> {
+  const shapes: PostShape[] = [];
+  for await (const stored of postsWithMediaOfJob(jobId)) {
+    shapes.push({ postId: stored.record.post.id, textBytes: textBytes(storedPost(stored)), mediaIds: stored.media.map((record) => record.mediaId) });
+  }
+  return shapes;
+}
+
+function planJobParts(ctx: JobContext, source: ArchiveSource, shapes: readonly PostShape[], limitBytes: number, exportedAt: Date): PartRecord[] {
   const { job } = ctx;
-  const keptBytes = new Map([...source.paths.keys()].map((record) => [record.item, record.bytes ?? 0]));
+  const keptBytes = new Map([...source.paths.keys()].map((record) => [record.mediaId, record.bytes ?? 0]));
   const ranges = planParts(
-    source.posts.map((post) => ({
-      textBytes: textBytes(post),
-      fileBytes: post.media.flatMap((item) => (keptBytes.has(item) ? [keptBytes.get(item)!] : [])),
+    shapes.map((shape): PlannedPost => ({
+      textBytes: shape.textBytes,
+      fileBytes: shape.mediaIds.flatMap((id) => (keptBytes.has(id) ? [keptBytes.get(id)!] : [])),
     })),
     limitBytes,
   );
@@ -31,10 +49,10 @@ function planJobParts(ctx: JobContext, source: ArchiveSource, limitBytes: number
   }));
 }
 
-function totalCounts(ctx: JobContext, source: ArchiveSource): ManifestCounts {
+function totalCounts(ctx: JobContext, source: ArchiveSource, shapes: readonly PostShape[]): ManifestCounts {
   return {
-    posts: source.posts.length,
-    media: source.posts.reduce((sum, post) => sum + post.media.length, 0),
+    posts: shapes.length,
+    media: shapes.reduce((sum, shape) => sum + shape.mediaIds.length, 0),
     savedFiles: source.paths.size,
     failedFiles: ctx.job.failed.length,
     savedBytes: source.keptBytes,
@@ -51,24 +69,24 @@ export async function runPartedArchiveStage(ctx: JobContext, limitBytes: number,
   const { job } = ctx;
   const exportedAt = new Date();
   const source = await readArchiveSource(ctx);
-  if (!job.parts) await ctx.save({ parts: planJobParts(ctx, source, limitBytes, exportedAt) });
+  const shapes = await postShapes(job.id);
+  if (!job.parts) await ctx.save({ parts: planJobParts(ctx, source, shapes, limitBytes, exportedAt) });
   const parts = job.parts!;
   const names = parts.map((part) => part.name);
-  const total = totalCounts(ctx, source);
-  const recordOf = new Map([...source.records].map((record) => [record.item, record]));
-  const filesOf = (part: PartRecord) =>
-    source.posts.slice(part.start, part.end).flatMap((post) => post.media.flatMap((item) => (recordOf.has(item) ? [recordOf.get(item)!] : [])));
+  const total = totalCounts(ctx, source, shapes);
+  const recordOf = new Map(source.records.map((record) => [record.mediaId, record]));
+  const filesOf = (part: PartRecord): MediaRecord[] =>
+    shapes.slice(part.start, part.end).flatMap((shape) => shape.mediaIds.flatMap((id) => (recordOf.has(id) ? [recordOf.get(id)!] : [])));
   const writtenBefore = parts.filter((part) => part.size !== undefined).reduce((sum, part) => sum + filesOf(part).filter((r) => source.paths.has(r)).length, 0);
   const fileWritten = archiveProgress(ctx, source.paths.size, writtenBefore);
 
   for (const part of parts) {
     if (part.size === undefined) {
-      const posts = source.posts.slice(part.start, part.end);
-      const postIds = new Set(posts.map((post) => post.id));
+      const postIds = new Set(shapes.slice(part.start, part.end).map((shape) => shape.postId));
       // In stored order, as the whole-export ZIP has them.
       const inPart = new Set(filesOf(part));
-      const records = source.records.filter((record) => inPart.has(record));
-      await ctx.services.ensureFreeSpace(records.reduce((sum, record) => sum + (source.paths.has(record) ? (record.bytes ?? 0) : 0), 0));
+      const ordered = source.records.filter((record) => inPart.has(record));
+      await ctx.services.ensureFreeSpace(ordered.reduce((sum, record) => sum + (source.paths.has(record) ? (record.bytes ?? 0) : 0), 0));
       await writeArchiveFile(
         ctx,
         part.file,
@@ -77,7 +95,12 @@ export async function runPartedArchiveStage(ctx: JobContext, limitBytes: number,
             ctx,
             zip,
             source,
-            { posts, records, failed: job.failed.filter((failure) => postIds.has(failure.postId)), part: { number: part.number, of: parts.length, names, total } },
+            {
+              posts: { start: part.start, end: part.end },
+              records: ordered,
+              failed: job.failed.filter((failure) => postIds.has(failure.postId)),
+              part: { number: part.number, of: parts.length, names, total },
+            },
             exportedAt,
             fileWritten,
           ),

@@ -105,29 +105,38 @@ function manifestMedia(item: MediaItem, outcome: MediaOutcome | undefined): Mani
   return entry;
 }
 
-/** The main JSON of an export: everything listed, where each file went, and what failed. */
-export function buildManifest(input: ManifestInput): Manifest {
-  const counts = { posts: input.posts.length, media: 0, savedFiles: 0, failedFiles: input.failed.length, savedBytes: 0 };
-  const posts = input.posts.map((post): ManifestPost => {
-    const media = post.media.map((item) => {
-      const entry = manifestMedia(item, input.outcomeOf(item, post));
-      counts.media += 1;
-      if (entry.path !== undefined) {
-        counts.savedFiles += 1;
-        counts.savedBytes += entry.byteSize ?? 0;
-      }
-      return entry;
-    });
-    return {
-      id: post.id,
-      kind: post.kind,
-      publishedAt: post.publishedAt,
-      caption: post.caption,
-      ...(post.permalink === undefined ? {} : { permalink: post.permalink }),
-      metadata: post.metadata,
-      media,
-    };
-  });
+/** A post as the main JSON holds it, given what became of each of its files (in display order). */
+export function manifestPost(post: Post, outcomes: readonly (MediaOutcome | undefined)[]): ManifestPost {
+  return {
+    id: post.id,
+    kind: post.kind,
+    publishedAt: post.publishedAt,
+    caption: post.caption,
+    ...(post.permalink === undefined ? {} : { permalink: post.permalink }),
+    metadata: post.metadata,
+    media: post.media.map((item, index) => manifestMedia(item, outcomes[index])),
+  };
+}
+
+/** Adds one post's files to the counts. */
+export function countPost(counts: ManifestCounts, post: ManifestPost): void {
+  counts.posts += 1;
+  for (const entry of post.media) {
+    counts.media += 1;
+    if (entry.path !== undefined) {
+      counts.savedFiles += 1;
+      counts.savedBytes += entry.byteSize ?? 0;
+    }
+  }
+}
+
+/** Everything of the main JSON but its posts: what the streamed JSON and the text formats open with. */
+export type ManifestHead = Omit<Manifest, 'posts'>;
+
+export type ManifestHeadInput = Omit<ManifestInput, 'posts' | 'outcomeOf'>;
+
+/** The fields in the order the main JSON has them (`posts` goes between `buildsOn` and `failed`). */
+export function manifestHead(input: ManifestHeadInput, counts: ManifestCounts): ManifestHead {
   return {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     exporter: { name: EXPORTER_NAME, version: input.exporterVersion },
@@ -140,7 +149,18 @@ export function buildManifest(input: ManifestInput): Manifest {
     ...(input.part ? { part: input.part } : {}),
     sections: [...input.sections],
     ...(input.buildsOn ? { buildsOn: input.buildsOn.map(({ jobId, exportedAt }) => ({ jobId, exportedAt })) } : {}),
-    posts,
     failed: [...input.failed],
   };
+}
+
+/**
+ * The main JSON as one object, for a few posts in memory; the archive streams it instead
+ * (`manifestStream.ts`), byte for byte the same text.
+ */
+export function buildManifest(input: ManifestInput): Manifest {
+  const counts: ManifestCounts = { posts: 0, media: 0, savedFiles: 0, failedFiles: input.failed.length, savedBytes: 0 };
+  const posts = input.posts.map((post) => manifestPost(post, post.media.map((item) => input.outcomeOf(item, post))));
+  for (const post of posts) countPost(counts, post);
+  const { failed, ...head } = manifestHead(input, counts);
+  return { ...head, posts, failed };
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvDocument, csvField, UTF8_BOM } from '../../../../lib/export/formats/csv';
 import { csvName, formatEntries } from '../../../../lib/export/formats';
-import { buildPostsCsv } from '../../../../lib/export/formats/postsCsv';
 import { buildSectionsCsv } from '../../../../lib/export/formats/sectionsCsv';
-import { HOSTILE_CAPTIONS, manifest, post } from './manifestFixture';
+import { HOSTILE_CAPTIONS, manifest, post, postsCsvOf, sourceOf } from './manifestFixture';
 
 /** A strict RFC 4180 reader, so the tests check what a spreadsheet would read back. */
 function parseCsv(text: string): string[][] {
@@ -89,10 +88,10 @@ describe('csvDocument', () => {
   });
 });
 
-describe('buildPostsCsv', () => {
-  it('reads back every hostile caption unchanged but for the formula guard, one record per post', () => {
+describe('postsCsvChunks', async () => {
+  it('reads back every hostile caption unchanged but for the formula guard, one record per post', async () => {
     const captions = Object.values(HOSTILE_CAPTIONS);
-    const rows = parseCsv(buildPostsCsv(manifest(captions.map((caption, i) => post({ id: `p${i}`, caption })))));
+    const rows = parseCsv(await postsCsvOf(manifest(captions.map((caption, i) => post({ id: `p${i}`, caption })))));
     const header = rows[0]!;
     const captionColumn = header.indexOf('caption');
     expect(rows).toHaveLength(captions.length + 1);
@@ -103,7 +102,7 @@ describe('buildPostsCsv', () => {
     }
   });
 
-  it('never lets a cell start a formula, whatever the field', () => {
+  it('never lets a cell start a formula, whatever the field', async () => {
     const hostile = post({
       id: '=1+1',
       kind: '@kind',
@@ -111,11 +110,11 @@ describe('buildPostsCsv', () => {
       permalink: '+http://x',
       metadata: { note: '=IMPORTXML("http://evil")', nested: { a: '=1' } },
     });
-    const rows = parseCsv(buildPostsCsv(manifest([hostile], { account: { id: '1', handle: '=handle' } })));
+    const rows = parseCsv(await postsCsvOf(manifest([hostile], { account: { id: '1', handle: '=handle' } })));
     for (const cell of rows[1]!) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
-  it('lists saved media paths joined by ";" and failed files with their reason', () => {
+  it('lists saved media paths joined by ";" and failed files with their reason', async () => {
     const row = post({
       media: [
         { id: 'm1', kind: 'image', sourceUrl: 's', path: 'media/images/instagram/2024-05-01_m1.jpg', format: 'jpg', byteSize: 10 },
@@ -124,7 +123,7 @@ describe('buildPostsCsv', () => {
       ],
       metadata: { like_count: 7, location: { name: 'Lake, "North"' }, pinned: false },
     });
-    const [header, values] = parseCsv(buildPostsCsv(manifest([row])));
+    const [header, values] = parseCsv(await postsCsvOf(manifest([row])));
     const cell = (name: string) => values![header!.indexOf(name)];
     expect(cell('media_paths')).toBe('media/images/instagram/2024-05-01_m1.jpg;media/videos/instagram/2024-05-01_m2.mp4');
     expect(cell('media_count')).toBe('3');
@@ -137,24 +136,24 @@ describe('buildPostsCsv', () => {
     expect(cell('account')).toBe('star.demo');
   });
 
-  it('gives every row the same columns, in first-seen order of the metadata keys', () => {
-    const rows = parseCsv(buildPostsCsv(manifest([post({ id: 'a', metadata: { b: 1 } }), post({ id: 'c', metadata: { a: 2, b: 3 } })])));
+  it('gives every row the same columns, in first-seen order of the metadata keys', async () => {
+    const rows = parseCsv(await postsCsvOf(manifest([post({ id: 'a', metadata: { b: 1 } }), post({ id: 'c', metadata: { a: 2, b: 3 } })])));
     expect(rows[0]!.slice(-2)).toEqual(['metadata.b', 'metadata.a']);
     expect(new Set(rows.map((r) => r.length)).size).toBe(1);
     expect(rows[1]!.slice(-2)).toEqual(['1', '']);
   });
 
-  it('is a header alone for an account without posts', () => {
-    expect(parseCsv(buildPostsCsv(manifest([])))).toHaveLength(1);
+  it('is a header alone for an account without posts', async () => {
+    expect(parseCsv(await postsCsvOf(manifest([])))).toHaveLength(1);
   });
 });
 
 describe('formatEntries', () => {
   it('adds nothing for JSON, the posts and sections CSVs for csv and index.html for html', () => {
     const m = manifest([post()]);
-    expect(formatEntries('json', m)).toEqual([]);
-    expect(formatEntries('csv', m).map((e) => e.path)).toEqual(['instagram-export-20240601-abcdef.csv', 'instagram-sections-20240601-abcdef.csv']);
-    expect(formatEntries('html', m).map((e) => e.path)).toEqual(['index.html']);
+    expect(formatEntries('json', sourceOf(m))).toEqual([]);
+    expect(formatEntries('csv', sourceOf(m)).map((e) => e.path)).toEqual(['instagram-export-20240601-abcdef.csv', 'instagram-sections-20240601-abcdef.csv']);
+    expect(formatEntries('html', sourceOf(m)).map((e) => e.path)).toEqual(['index.html']);
     expect(csvName(m)).toBe('instagram-export-20240601-abcdef.csv');
   });
 });

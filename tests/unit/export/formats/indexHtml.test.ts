@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml, relativeUrl, safeWebUrl } from '../../../../lib/export/formats/html';
-import { buildIndexHtml } from '../../../../lib/export/formats/indexHtml';
 import { INDEX_HTML_CSP, INDEX_HTML_STYLE, INDEX_HTML_STYLE_SHA256 } from '../../../../lib/export/formats/indexHtmlStyle';
 import type { ManifestMedia } from '../../../../lib/export/layout/manifest';
-import { HOSTILE_CAPTIONS, manifest, post } from './manifestFixture';
+import { HOSTILE_CAPTIONS, indexHtmlOf, manifest, post } from './manifestFixture';
 
 const ALLOWED_TAGS = new Set([
   'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'p', 'a', 'bdi', 'main', 'article', 'div',
@@ -60,15 +59,18 @@ describe('relativeUrl and safeWebUrl', () => {
   });
 });
 
-describe('buildIndexHtml', () => {
+describe('indexHtmlChunks', async () => {
   const captions = Object.values(HOSTILE_CAPTIONS);
   const hostile = manifest(
     captions.map((caption, i) => post({ id: `p${i}`, caption, media: [{ ...image, id: `m${i}`, path: `media/images/instagram/2024-05-01_m${i}.jpg` }] })),
     { account: { id: '1', handle: 'star.demo', displayName: '</title><script>alert(1)</script> نجمة' } },
   );
-  const html = buildIndexHtml(hostile);
+  let html = '';
+  beforeAll(async () => {
+    html = await indexHtmlOf(hostile);
+  });
 
-  it('keeps every hostile caption as text: no tag but the page’s own, the caption reads back unchanged', () => {
+  it('keeps every hostile caption as text: no tag but the page’s own, the caption reads back unchanged', async () => {
     for (const tag of tagsOf(html)) expect(ALLOWED_TAGS.has(tag), `<${tag}>`).toBe(true);
     expect(html).not.toMatch(/<script/i);
     for (const tag of html.match(/<[a-zA-Z][^>]*>/g)!) expect(tag).not.toMatch(/\son[a-z]+=/i);
@@ -76,13 +78,13 @@ describe('buildIndexHtml', () => {
     expect(html).toContain('&lt;/title&gt;&lt;script&gt;');
   });
 
-  it('lets right-to-left and emoji captions keep their own direction and characters', () => {
+  it('lets right-to-left and emoji captions keep their own direction and characters', async () => {
     expect(html).toContain(`<p class="caption" dir="auto">${escapeHtml(HOSTILE_CAPTIONS.rtl)}</p>`);
     expect(html).toContain(HOSTILE_CAPTIONS.emoji);
   });
 
-  it('is one card per post with its media by relative path: <img> for images, <video controls> for videos', () => {
-    const page = buildIndexHtml(
+  it('is one card per post with its media by relative path: <img> for images, <video controls> for videos', async () => {
+    const page = await indexHtmlOf(
       manifest([
         post({ id: 'a', media: [image, video] }),
         post({ id: 'b', caption: null, media: [{ id: 'm3', kind: 'image', sourceUrl: 's', failure: { reason: 'too_large', message: 'Too big <b>' } }] }),
@@ -99,13 +101,13 @@ describe('buildIndexHtml', () => {
     expect(page).toContain('href="instagram-export-20240601-abcdef.json"');
   });
 
-  it('loads nothing from the network: no absolute src, no external style, scripts or fonts', () => {
+  it('loads nothing from the network: no absolute src, no external style, scripts or fonts', async () => {
     expect(html).not.toMatch(/\ssrc="(?:https?:)?\/\//i);
     expect(html).not.toMatch(/<link\b/i);
     expect(html).not.toMatch(/@import|url\(/i);
   });
 
-  it('declares a strict CSP whose style hash is the page’s one style sheet', () => {
+  it('declares a strict CSP whose style hash is the page’s one style sheet', async () => {
     const hash = createHash('sha256').update(INDEX_HTML_STYLE, 'utf8').digest('base64');
     expect(INDEX_HTML_STYLE_SHA256, 'update INDEX_HTML_STYLE_SHA256 after editing the style').toBe(hash);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(INDEX_HTML_CSP)}">`);
@@ -115,21 +117,21 @@ describe('buildIndexHtml', () => {
     expect(html).toContain(`<style>${INDEX_HTML_STYLE}</style>`);
   });
 
-  it('links the post only to a web permalink', () => {
-    const page = buildIndexHtml(manifest([post({ permalink: 'javascript:alert(1)' }), post({ id: 'p2' })]));
+  it('links the post only to a web permalink', async () => {
+    const page = await indexHtmlOf(manifest([post({ permalink: 'javascript:alert(1)' }), post({ id: 'p2' })]));
     expect(page).not.toContain('javascript:');
     expect(page.match(/Open on Instagram/g)).toHaveLength(1);
   });
 
-  it('shows the platform facts as text, nested ones as JSON', () => {
-    const page = buildIndexHtml(manifest([post({ metadata: { like_count: 5, location: { name: '<Lake>' }, empty: null } })]));
+  it('shows the platform facts as text, nested ones as JSON', async () => {
+    const page = await indexHtmlOf(manifest([post({ metadata: { like_count: 5, location: { name: '<Lake>' }, empty: null } })]));
     expect(page).toContain('<dt>like_count</dt><dd dir="auto">5</dd>');
     expect(page).toContain('<dd dir="auto">{&quot;name&quot;:&quot;&lt;Lake&gt;&quot;}</dd>');
     expect(page).not.toContain('<dt>empty</dt>');
   });
 
-  it('says which sections were read and, in words, which stopped short', () => {
-    const html = buildIndexHtml(
+  it('says which sections were read and, in words, which stopped short', async () => {
+    const html = await indexHtmlOf(
       manifest([post()], {
         sections: [
           { name: 'posts', label: 'Posts', status: 'complete', strategy: 'graphql', listed: 60, expected: 60 },
@@ -141,8 +143,8 @@ describe('buildIndexHtml', () => {
     expect(html).toContain('<p class="note failed">Stories could not be read: Instagram answered &lt;500&gt;.</p>');
   });
 
-  it('lists the failed files at the end', () => {
-    const page = buildIndexHtml(
+  it('lists the failed files at the end', async () => {
+    const page = await indexHtmlOf(
       manifest([post()], { failed: [{ mediaId: 'm9', postId: 'p1', url: 'u', reason: 'http_error', message: 'HTTP 500 <x>' }] }),
     );
     expect(page).toContain('<tr><td>m9</td><td>p1</td><td>HTTP 500 &lt;x&gt;</td></tr>');

@@ -1,4 +1,7 @@
+import { indexHtmlChunks } from '../../../../lib/export/formats/indexHtml';
+import { postsCsvChunks } from '../../../../lib/export/formats/postsCsv';
 import type { Manifest, ManifestPost } from '../../../../lib/export/layout/manifest';
+import type { ManifestSource } from '../../../../lib/export/layout/manifestStream';
 
 /** Captions a hostile or careless account could post. */
 export const HOSTILE_CAPTIONS = {
@@ -45,3 +48,24 @@ export function manifest(posts: ManifestPost[], overrides: Partial<Manifest> = {
     ...overrides,
   };
 }
+
+/** A manifest held in memory as the streamed source the formats read: every pass gives its posts. */
+export function sourceOf(whole: Manifest): ManifestSource {
+  const { posts, ...head } = whole;
+  return {
+    head,
+    async *posts() {
+      yield* posts;
+    },
+  };
+}
+
+/** The whole text a producer gives, piece after piece. */
+export async function textOf(pieces: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const piece of pieces) text += piece;
+  return text;
+}
+
+export const postsCsvOf = (whole: Manifest) => textOf(postsCsvChunks(sourceOf(whole)));
+export const indexHtmlOf = (whole: Manifest) => textOf(indexHtmlChunks(sourceOf(whole)));
