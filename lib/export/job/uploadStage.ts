@@ -10,6 +10,7 @@ import { uploadToWebdav } from '../../upload/webdav/webdavUpload';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import type { UploadProgress } from '../types';
 import type { JobContext } from './jobContext';
+import { withUploadPauses } from './uploadPause';
 
 /** Where one file's upload stands with each provider; the job holds the whole ZIP's, a part its own. */
 export type UploadCheckpoints = Pick<JobRecord, 'uploadCheckpoint' | 'dropboxCheckpoint'>;
@@ -38,7 +39,9 @@ export function uploadFolderName(zipName: string): string {
 /** Without the host permission the server's answers are hidden from the extension (CORS). */
 async function ensureReachable(origins: string[], target: SaveTarget): Promise<void> {
   if (await browser.permissions.contains({ origins })) return;
-  throw new ExportError('http_error', `Star Export may not reach ${SAVE_TARGET_SHORT[target]} yet: connect it again in History & settings, then press Resume.`);
+  throw new ExportError('http_error', `Star Export may not reach ${SAVE_TARGET_SHORT[target]} yet: connect it again in History & settings, then press Continue.`, {
+    uploadPause: 'login',
+  });
 }
 
 export interface UploadFile {
@@ -51,7 +54,7 @@ export interface UploadFile {
 
 /**
  * Uploads one file to the target from its saved checkpoint on, saving every new one; resolves
- * once the server confirmed the whole file.
+ * once the server confirmed the whole file. Callers wrap it in `withUploadPauses`.
  */
 export async function uploadFile(ctx: JobContext, target: SaveTarget, { source, folder, checkpoints, part }: UploadFile): Promise<void> {
   const { signal } = ctx;
@@ -99,7 +102,8 @@ export async function runUploadStage(ctx: JobContext, target: SaveTarget): Promi
   if (!isUploaded(job)) {
     const file = await ctx.services.staging.readStagedFile(job.id, ARCHIVE_FILE_NAME);
     if (!file) throw new ExportError('export_expired', 'The ZIP is no longer stored; run the export again.');
-    await uploadFile(ctx, target, { source: fileUploadSource(fileName, file), folder: uploadFolderName(fileName), checkpoints: jobCheckpoints(ctx) });
+    const source = fileUploadSource(fileName, file);
+    await withUploadPauses(ctx, () => uploadFile(ctx, target, { source, folder: uploadFolderName(fileName), checkpoints: jobCheckpoints(ctx) }));
   }
   await ctx.services.staging.removeStagedFile(job.id, ARCHIVE_FILE_NAME);
 }
