@@ -3,11 +3,13 @@ import { ExportError } from '../../errors';
 import type { JobRecord } from '../../storage/exportDb';
 import { DROPBOX_ORIGINS, dropboxAccessToken } from '../../upload/dropbox/dropboxAuth';
 import { uploadToDropbox } from '../../upload/dropbox/dropboxUpload';
+import { pacedFetch, UPLOAD_BURST_BYTES } from '../../upload/pacedFetch';
 import { SAVE_TARGET_SHORT, type SaveTarget } from '../../upload/saveTarget';
 import { fileUploadSource, type UploadSource } from '../../upload/uploadSource';
 import { originPattern, webdavCredentials } from '../../upload/webdav/webdavAccount';
 import { uploadToWebdav } from '../../upload/webdav/webdavUpload';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
+import { createTokenBucket, type ByteThrottle } from '../media/tokenBucket';
 import type { UploadProgress } from '../types';
 import type { JobContext } from './jobContext';
 import { withUploadPauses } from './uploadPause';
@@ -44,6 +46,18 @@ async function ensureReachable(origins: string[], target: SaveTarget): Promise<v
   });
 }
 
+/** One bucket per running job: the parts of a split export share the rate, as downloads share theirs. */
+const uploadThrottles = new WeakMap<JobContext, ByteThrottle>();
+
+/** With the export's speed limit set, the fetch every uploader sends through, paced at that rate. */
+function uploadFetch(ctx: JobContext): typeof fetch | undefined {
+  const limit = ctx.job.request.speedLimitMBps;
+  if (limit === undefined) return undefined;
+  const throttle = uploadThrottles.get(ctx) ?? createTokenBucket(limit * 1_000_000, { burstBytes: UPLOAD_BURST_BYTES });
+  uploadThrottles.set(ctx, throttle);
+  return pacedFetch(throttle);
+}
+
 export interface UploadFile {
   source: UploadSource;
   folder: string;
@@ -69,6 +83,7 @@ export async function uploadFile(ctx: JobContext, target: SaveTarget, { source, 
       folder,
       credentials,
       signal,
+      fetch: uploadFetch(ctx),
       checkpoint: saved.uploadCheckpoint,
       onCheckpoint: (checkpoint) => checkpoints.save({ uploadCheckpoint: checkpoint }, progress(checkpoint.confirmed)),
     });
@@ -82,6 +97,7 @@ export async function uploadFile(ctx: JobContext, target: SaveTarget, { source, 
       folder,
       accessToken: (options) => dropboxAccessToken(options),
       signal,
+      fetch: uploadFetch(ctx),
       checkpoint: saved.dropboxCheckpoint,
       onCheckpoint: (checkpoint) => checkpoints.save({ dropboxCheckpoint: checkpoint }, progress(checkpoint.offset)),
     });
