@@ -17,8 +17,9 @@ export async function withUploadPauses(ctx: JobContext, upload: () => Promise<vo
       return;
     } catch (error) {
       if (ctx.signal.aborted || !isExportError(error) || !error.details.uploadPause) throw error;
-      await ctx.save({ pausedFor: 'upload', pauseMessage: error.message });
-      await waitForContinue(ctx.job.id, ctx.signal);
+      // The wait is there before the pause shows: a Continue pressed at once must end it.
+      const continued = waitForContinue(ctx.job.id, ctx.signal);
+      await Promise.all([ctx.save({ pausedFor: 'upload', pauseMessage: error.message }), continued]);
       await ctx.save({ pausedFor: undefined, pauseMessage: undefined });
     }
   }
