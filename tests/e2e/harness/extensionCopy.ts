@@ -7,8 +7,8 @@ import { makeTempDir } from './profile';
  * grant of an optional host permission gives. Headless Chromium shows the permission prompt of
  * `permissions.request` and never answers it, so a test cannot click through it.
  */
-export async function extensionCopyWithHosts(origins: string[]): Promise<string> {
-  const source = resolve(process.env.STAR_EXPORT_EXTENSION_PATH || '.output/chrome-mv3');
+export async function extensionCopyWithHosts(origins: string[], from?: string): Promise<string> {
+  const source = resolve(from ?? (process.env.STAR_EXPORT_EXTENSION_PATH || '.output/chrome-mv3'));
   const copy = await makeTempDir('extension');
   await cp(source, copy, { recursive: true });
   const manifestPath = join(copy, 'manifest.json');
