@@ -1,24 +1,40 @@
-import type { ByteThrottle } from '../export/media/tokenBucket';
+import { sleep as realSleep } from '../net/retryPolicy';
+
+/** Waits before a request body of `bytes` may go, so the bodies sent keep to a rate. */
+export type RequestPacer = (bytes: number, signal: AbortSignal) => Promise<void>;
+
+export interface RequestPacerOptions {
+  now?: () => number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
 
 /**
- * The burst an upload's bucket allows: the largest request body an uploader sends in pieces
- * (Nextcloud's 16 MiB chunk). A request waits for its own bytes before it goes, and what the
- * bucket refills while one is being sent counts up to this, so sending time is not paid twice.
+ * Paces request bodies to `bytesPerSecond`: a body goes no sooner than the one before it would
+ * have been sent at that rate, counted from when that one started, so the time a request spends
+ * sending counts towards its own bytes and an idle spell saves up no burst beyond one request.
  */
-export const UPLOAD_BURST_BYTES = 16 * 1024 * 1024;
+export function requestPacer(bytesPerSecond: number, options: RequestPacerOptions = {}): RequestPacer {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  let nextAt = -Infinity;
+  return async (bytes, signal) => {
+    const wait = nextAt - now();
+    if (wait > 0) await sleep(wait, signal);
+    nextAt = now() + (bytes * 1000) / bytesPerSecond;
+  };
+}
 
 /**
- * A fetch whose request bodies take their bytes from `throttle` before they go: the export's speed
- * limit held on uploads too. Bodies are Blob slices the browser sends by itself (see
- * `UploadSource`), so the limit holds per request: a request waits until its bytes fit the rate,
- * then goes at the link's speed. A file sent in one request (plain WebDAV) cannot be slowed inside;
- * the requests after it wait for it. Every uploader that sends through `ResumableUpload.fetch` is
- * paced, whatever its protocol.
+ * A fetch whose request bodies wait for `pace` before they go: the export's speed limit held on
+ * uploads too. Bodies are Blob slices the browser sends by itself (see `UploadSource`; Chrome
+ * streams a ReadableStream body only over HTTP/2), so the limit holds per request: a file sent in
+ * one request (plain WebDAV) cannot be slowed inside, the requests after it wait for it. Every
+ * uploader that sends through `ResumableUpload.fetch` is paced, whatever its protocol.
  */
-export function pacedFetch(throttle: ByteThrottle, fetchImpl: typeof fetch = fetch): typeof fetch {
+export function pacedFetch(pace: RequestPacer, fetchImpl: typeof fetch = fetch): typeof fetch {
   return async (input, init = {}) => {
     const bytes = init.body instanceof Blob ? init.body.size : 0;
-    if (bytes > 0) await throttle.take(bytes, init.signal ?? new AbortController().signal);
+    if (bytes > 0) await pace(bytes, init.signal ?? new AbortController().signal);
     return fetchImpl(input, init);
   };
 }

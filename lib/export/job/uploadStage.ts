@@ -3,13 +3,12 @@ import { ExportError } from '../../errors';
 import type { JobRecord } from '../../storage/exportDb';
 import { DROPBOX_ORIGINS, dropboxAccessToken } from '../../upload/dropbox/dropboxAuth';
 import { uploadToDropbox } from '../../upload/dropbox/dropboxUpload';
-import { pacedFetch, UPLOAD_BURST_BYTES } from '../../upload/pacedFetch';
+import { pacedFetch, requestPacer, type RequestPacer } from '../../upload/pacedFetch';
 import { SAVE_TARGET_SHORT, type SaveTarget } from '../../upload/saveTarget';
 import { fileUploadSource, type UploadSource } from '../../upload/uploadSource';
 import { originPattern, webdavCredentials } from '../../upload/webdav/webdavAccount';
 import { uploadToWebdav } from '../../upload/webdav/webdavUpload';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
-import { createTokenBucket, type ByteThrottle } from '../media/tokenBucket';
 import type { UploadProgress } from '../types';
 import type { JobContext } from './jobContext';
 import { withUploadPauses } from './uploadPause';
@@ -46,16 +45,17 @@ async function ensureReachable(origins: string[], target: SaveTarget): Promise<v
   });
 }
 
-/** One bucket per running job: the parts of a split export share the rate, as downloads share theirs. */
-const uploadThrottles = new WeakMap<JobContext, ByteThrottle>();
+/** One pacer per running job: the parts of a split export share the rate, as downloads share theirs. */
+const uploadPacers = new WeakMap<JobContext, RequestPacer>();
 
 /** With the export's speed limit set, the fetch every uploader sends through, paced at that rate. */
 function uploadFetch(ctx: JobContext): typeof fetch | undefined {
   const limit = ctx.job.request.speedLimitMBps;
   if (limit === undefined) return undefined;
-  const throttle = uploadThrottles.get(ctx) ?? createTokenBucket(limit * 1_000_000, { burstBytes: UPLOAD_BURST_BYTES });
-  uploadThrottles.set(ctx, throttle);
-  return pacedFetch(throttle);
+  // MB/s of 10^6 bytes, as the download limit (throttleFor).
+  const pace = uploadPacers.get(ctx) ?? requestPacer(limit * 1_000_000);
+  uploadPacers.set(ctx, pace);
+  return pacedFetch(pace);
 }
 
 export interface UploadFile {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenBucket } from '../../../lib/export/media/tokenBucket';
-import { pacedFetch } from '../../../lib/upload/pacedFetch';
+import { pacedFetch, requestPacer } from '../../../lib/upload/pacedFetch';
 import { fileUploadSource } from '../../../lib/upload/uploadSource';
 import { uploadToWebdav } from '../../../lib/upload/webdav/webdavUpload';
 import { FakeWebdav, randomBytes } from './fakeWebdav';
@@ -46,38 +45,46 @@ describe('uploads under the export speed limit', () => {
       credentials: { url: NEXTCLOUD_URL, user: 'alice', password: 'pw' },
       signal: new AbortController().signal,
       onCheckpoint: async () => undefined,
-      fetch: pacedFetch(createTokenBucket(limit, { now: clock.now, sleep: clock.sleep, burstBytes: chunk }), overLink),
+      fetch: pacedFetch(requestPacer(limit, { now: clock.now, sleep: clock.sleep }), overLink),
       chunkSize: chunk,
     });
     const stored = server.files.get('/remote.php/dav/files/alice/Exports/export/export.zip')!;
     expect(Buffer.compare(Buffer.from(stored), Buffer.from(bytes))).toBe(0);
     const total = sent.reduce((sum, s) => sum + s.bytes, 0);
     expect(total).toBe(bytes.length);
-    // The first chunk goes at once (the burst), every one after at the limit: within one chunk of it.
+    // The first chunk goes at once, every one after at the limit: within one chunk of it.
     const rate = total / (clock.now() / 1000);
     expect(rate).toBeLessThanOrEqual(limit * 1.06);
     expect(rate).toBeGreaterThanOrEqual(limit * 0.99);
-    // At no moment has more gone out than the limit allows, give or take the burst.
+    // At no moment has more gone out than the limit allows, give or take one chunk.
     for (const { at } of sent) {
       const by = sent.filter((s) => s.at <= at).reduce((sum, s) => sum + s.bytes, 0);
       expect(by).toBeLessThanOrEqual((at / 1000) * limit + chunk);
     }
   });
 
-  it('let bodiless requests through at once and make a body wait for its bytes', async () => {
+  it('let bodiless requests through at once, and count a body from its start, an idle spell saving up nothing', async () => {
     const clock = virtualClock();
     const seen: string[] = [];
-    const paced = pacedFetch(createTokenBucket(1_000_000, { now: clock.now, sleep: clock.sleep, burstBytes: 50_000 }), async (_input, init = {}) => {
+    const paced = pacedFetch(requestPacer(1_000_000, { now: clock.now, sleep: clock.sleep }), async (_input, init = {}) => {
       seen.push(init.method ?? 'GET');
+      // Each body takes 400 ms to go out.
+      if (init.body instanceof Blob) clock.advance(400);
       return new Response('');
     });
     for (let i = 0; i < 10; i++) await paced('https://dav.example.test/', { method: 'PROPFIND', body: '<x/>' });
     expect(clock.now()).toBe(0);
-    await paced('https://dav.example.test/a', { method: 'PUT', body: new Blob([new Uint8Array(1_000_000)]) });
-    // A megabyte at 1 MB/s, less the burst the idle bucket held.
-    expect(clock.now()).toBeCloseTo(950, 6);
-    await paced('https://dav.example.test/b', { method: 'PUT', body: new Blob([new Uint8Array(1_000_000)]) });
-    expect(clock.now()).toBeCloseTo(1950, 6);
-    expect(seen).toHaveLength(12);
+    const megabyte = () => new Blob([new Uint8Array(1_000_000)]);
+    await paced('https://dav.example.test/a', { method: 'PUT', body: megabyte() });
+    expect(clock.now()).toBe(400);
+    // Its megabyte at 1 MB/s ends a second after it started: the next waits the 600 ms left.
+    await paced('https://dav.example.test/b', { method: 'PUT', body: megabyte() });
+    expect(clock.now()).toBe(1_400);
+    clock.advance(60_000);
+    // A minute idle: the next goes at once, and the one after it waits for it again.
+    await paced('https://dav.example.test/c', { method: 'PUT', body: megabyte() });
+    await paced('https://dav.example.test/d', { method: 'PUT', body: megabyte() });
+    expect(clock.now()).toBe(61_400 + 1_000 + 400);
+    expect(seen).toHaveLength(14);
   });
 });
