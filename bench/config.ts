@@ -11,6 +11,8 @@ export interface BenchConfig {
   api: { postCounts: number[]; highlights: number; stories: number };
   /** Export options: an "Only new" run after `newPosts` of `incrementalPosts`, and a speed-limited export. */
   options: { incrementalPosts: number; newPosts: number; speedPosts: number; limitMBps: number };
+  /** An export of `posts` × `fileBytes` (the demo's mix) saved to a local WebDAV server. */
+  upload: { posts: number; fileBytes: number; timeoutMs: number };
   peer: {
     posts: number;
     imageBytes: number;
@@ -36,6 +38,8 @@ export function benchConfig(quick: boolean): BenchConfig {
     huge: quick ? { posts: 20, stories: 2, fileBytes: 48 * MB } : { posts: 86, stories: 2, fileBytes: 48 * MB },
     api: { postCounts: quick ? [50, 500] : [50, 500, 5_000], stories: 3, highlights: 2 },
     options: { incrementalPosts: quick ? 100 : 500, newPosts: 5, speedPosts: quick ? 24 : 36, limitMBps: 2 },
+    // As the large export: 86 posts hold 128 files, 1 GiB at 8 MiB each.
+    upload: quick ? { posts: 20, fileBytes: 8 * MB, timeoutMs: 300_000 } : { posts: 86, fileBytes: 8 * MB, timeoutMs: 900_000 },
     peer: {
       posts: quick ? 60 : 200,
       imageBytes: 250_000,

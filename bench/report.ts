@@ -5,6 +5,7 @@ import type { MemoryResult } from './figures/memory';
 import type { OptionsResult } from './figures/options';
 import type { PeerResult } from './figures/peer';
 import type { SchedulerResult } from './figures/scheduler';
+import type { UploadResult } from './figures/upload';
 import { renderTable, verdict, type Row } from './lib/table';
 
 export interface FigureError {
@@ -21,6 +22,7 @@ export interface BenchResults {
   peer?: PeerResult | FigureError;
   safety?: SafetyResult | FigureError;
   options?: OptionsResult | FigureError;
+  upload?: UploadResult | FigureError;
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -119,6 +121,14 @@ function notes(results: BenchResults): string[] {
   return out;
 }
 
+function uploadRows(r: UploadResult): Row[] {
+  const mib = (r.zipBytes / 2 ** 20).toFixed(0);
+  return [
+    ['9 upload throughput', `${r.ratio.toFixed(2)}  curl -T ${s(r.curlMedianMs)} ÷ upload stage ${s(r.uploadMs)} (${mib} MiB to rclone WebDAV)`, '≥ 0.8', verdict(r.met, r.ratio, r.target)],
+    ['  memory during upload', `+${r.memoryGrowthMB} MB peak over idle (+${r.memoryGrowthFromUploadStartMB} over the upload's start), anon PSS, ${mib} MiB`, '≤ 100 MB', verdict(r.memoryMet, r.memoryGrowthMB, r.memoryTarget)],
+  ];
+}
+
 export function renderReport(results: BenchResults): string {
   const rows: Row[] = [];
   const add = (name: string, r: object | undefined, toRows: () => Row[]) => {
@@ -136,6 +146,7 @@ export function renderReport(results: BenchResults): string {
   add('5 against gallery-dl', results.peer, () => [peerRow(results.peer as PeerResult)]);
   add('6 account safety', results.safety, () => safetyRows(results.safety as SafetyResult));
   add('7–8 export options', results.options, () => optionsRows(results.options as OptionsResult));
+  add('9 upload throughput', results.upload, () => uploadRows(results.upload as UploadResult));
   const table = renderTable(['figure', 'measured', 'target', 'result'], rows);
   return `${table}\n\n${notes(results)
     .map((n) => `  · ${n}`)

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=scheduler,api,large,huge,peer,safety,options]`: the real extension in
+ * `npm run bench [-- --quick] [-- --only=scheduler,api,large,huge,peer,safety,options,upload]`: the real extension in
  * headless Chromium against the fake platforms; prints a table of ratios and writes
  * bench/out/results.json. Not a test: a missed target is reported, not failed.
  */
@@ -16,6 +16,7 @@ import { memoryFigure } from './figures/memory';
 import { benchPeer } from './figures/peer';
 import { benchScheduler } from './figures/scheduler';
 import { benchOptions } from './figures/options';
+import { benchUpload } from './figures/upload';
 import { useExtensionBuild } from './lib/benchRig';
 import { timedRun } from './lib/childProcess';
 import { onAbort, runAbortHandlers } from './lib/cleanup';
@@ -27,7 +28,7 @@ import { findChromium } from '../tests/e2e/harness';
 // (up to ~200 MB) in the browser, which users never pay for. Read when Playwright meets the worker.
 process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
 
-const PARTS = ['scheduler', 'api', 'large', 'huge', 'peer', 'safety', 'options'] as const;
+const PARTS = ['scheduler', 'api', 'large', 'huge', 'peer', 'safety', 'options', 'upload'] as const;
 type Part = (typeof PARTS)[number];
 const OUT_DIR = join(import.meta.dirname, 'out');
 const WATCHDOG_MS = Number(process.env.BENCH_TIMEOUT_MS) || 20 * 60_000;
@@ -88,6 +89,7 @@ async function main(): Promise<number> {
     }
     if (only.has('options')) results.options = await figure('export options', () => benchOptions(config.options, log));
     if (only.has('peer')) results.peer = await figure('against gallery-dl', () => benchPeer(config.peer, work('peer'), log));
+    if (only.has('upload')) results.upload = await figure('upload to WebDAV vs curl -T', () => benchUpload(config.upload, log));
     if (only.has('safety')) results.safety = await figure('account safety (virtual clock)', async () => accountSafetyFigure());
   } finally {
     forget();

@@ -40,6 +40,11 @@ export interface ErrorDetails {
    * Temporarily Blocked"), which calls for a long wait and, the second time, stopping.
    */
   temporaryBlock?: boolean;
+  /**
+   * A cloud upload the user must help: the login expired or was revoked (`login`), or the account
+   * is full (`full`). The job pauses, keeping what the server holds, until the user presses Continue.
+   */
+  uploadPause?: 'login' | 'full';
 }
 
 export class ExportError extends Error {

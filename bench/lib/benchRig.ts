@@ -18,6 +18,11 @@ export function useExtensionBuild(path: string): void {
   extensionPath = path;
 }
 
+/** The build `useExtensionBuild` named, for a figure that launches its own copy of it. */
+export function extensionBuildPath(): string | undefined {
+  return extensionPath;
+}
+
 export async function withRig<T>(fakeOptions: FakePlatformsOptions, use: (rig: BenchRig) => Promise<T>): Promise<T> {
   const fake = await startFakePlatforms({ port: 0, ...fakeOptions });
   let session: ExtensionSession | undefined;

@@ -55,7 +55,7 @@ declare global {
  * Listens like the popup does: the background broadcasts every saved job state to open extension
  * pages, so stage boundaries come from the job's own `updatedAt`, not from polling the UI.
  */
-async function recordJobBroadcasts(popup: PopupPage): Promise<void> {
+export async function recordJobBroadcasts(popup: PopupPage): Promise<void> {
   await popup.page.evaluate(() => {
     type Runtime = { onMessage: { addListener(listener: (message: unknown) => undefined): void } };
     const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
@@ -80,7 +80,7 @@ async function recordJobBroadcasts(popup: PopupPage): Promise<void> {
   });
 }
 
-function stageSpans(marks: JobMark[]): Record<string, StageSpan> {
+export function stageSpans(marks: JobMark[]): Record<string, StageSpan> {
   const starts: { stage: string; at: number }[] = [];
   for (const mark of [...marks].sort((a, b) => a.updatedAt - b.updatedAt)) {
     if (starts[starts.length - 1]?.stage !== mark.stage) starts.push({ stage: mark.stage, at: mark.updatedAt });

@@ -42,6 +42,12 @@ export function jobStatusText(job: JobSnapshot): string {
   if (job.pausedFor === 'parked' && job.waitingUntil && !isFinal(job.stage)) {
     return `${PLATFORM_LABELS[job.request.platform]} warned us several times, so the export rests to protect your account: it continues ${whenItContinues(new Date(job.waitingUntil))}, or press Continue now. Nothing listed or downloaded is lost.`;
   }
+  if (job.pausedFor === 'upload' && !isFinal(job.stage)) {
+    const upload = job.upload;
+    const part = upload?.part ? ` of part ${upload.part.number} of ${upload.part.of}` : '';
+    const kept = upload ? ` ${formatBytes(upload.done)} of ${formatBytes(upload.total)}${part} are on ${SAVE_TARGET_SHORT[upload.target]} already; nothing is lost.` : '';
+    return `Paused: ${job.pauseMessage ?? 'the cloud account needs you.'}${kept}`;
+  }
   switch (job.stage) {
     case 'queued':
       return `Waiting to export ${who}…`;

@@ -74,9 +74,13 @@ export interface JobSnapshot {
   waitingUntil?: string;
   /**
    * Set when the pause is the call budget's (the account's own protection), not the platform's
-   * request, or when repeated warnings parked the job until the next morning (Continue now ends it).
+   * request, or when repeated warnings parked the job until the next morning (Continue now ends it),
+   * or when a cloud upload waits for the user to log in again or free space (`pauseMessage` says
+   * which; Continue asks the server again).
    */
-  pausedFor?: 'budget' | 'parked';
+  pausedFor?: 'budget' | 'parked' | 'upload';
+  /** With `pausedFor: 'upload'`: what the user must do before pressing Continue. */
+  pauseMessage?: string;
   /** Name of the delivered ZIP as the user sees it on the downloads shelf. */
   fileName?: string;
   zipBytes?: number;

@@ -38,7 +38,7 @@ export function canRetryFailedFiles(job: JobSnapshot): boolean {
 
 /**
  * One export: what it is, how far it got, what failed; Cancel while it runs, Continue now while it
- * is parked, Resume after a stop, Retry failed files after.
+ * is parked, Continue while an upload waits for the user, Resume after a stop, Retry failed files after.
  */
 export function JobCard({ job, onCancel, onResume, onRetry, onContinue }: { job: JobSnapshot; onCancel(): void; onResume(): void; onRetry(): void; onContinue(): void }) {
   const running = RUNNING.has(job.stage);
@@ -55,6 +55,11 @@ export function JobCard({ job, onCancel, onResume, onRetry, onContinue }: { job:
         {running && job.pausedFor === 'parked' && job.waitingUntil && (
           <button type="button" class="secondary" onClick={onContinue} aria-label={`Continue the export of ${title} now`}>
             Continue now
+          </button>
+        )}
+        {running && job.pausedFor === 'upload' && (
+          <button type="button" class="secondary" onClick={onContinue} aria-label={`Continue the upload of ${title}`}>
+            Continue
           </button>
         )}
         {running && (

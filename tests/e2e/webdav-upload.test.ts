@@ -143,7 +143,7 @@ describe('an export saved to a WebDAV server (rclone serve webdav)', () => {
     expect(await existingZips(session.downloadsDir)).toEqual([]);
   });
 
-  it('stops on a refused app password with what to do; Resume after reconnecting finishes the upload', { timeout: TIMEOUT_MS }, async () => {
+  it('pauses on a refused app password with what to do; Continue after reconnecting finishes the upload', { timeout: TIMEOUT_MS }, async () => {
     const settings = await session.context.newPage();
     await settings.goto(`chrome-extension://${session.extensionId}/options.html`);
     const connect = async (password: string) => {
@@ -158,21 +158,28 @@ describe('an export saved to a WebDAV server (rclone serve webdav)', () => {
 
     const popup = await PopupPage.open(session.context, session.extensionId);
     await popup.choosePlatform('instagram');
-    await popup.setIncludeMedia(false);
+    await popup.setIncludeMedia(true);
     await popup.page.getByText('Options', { exact: true }).click();
     await popup.page.getByLabel('Save to').selectOption('webdav');
     await popup.start();
-    const failed = await popup.waitForFinalStage(120_000);
-    expect(failed.text).toMatch(/refused the user name or app password\. Check them in History & settings, then press Resume\./);
+    await expect
+      .poll(() => popup.statusText(), { timeout: 120_000, interval: 200 })
+      .toMatch(/^Paused: The WebDAV server refused the user name or app password\. Check them in History & settings, then press Continue\./);
+    // The history page shows the pause and its Continue too; the job has not failed.
+    await settings.reload();
+    await settings.getByText(/^Paused: The WebDAV server refused/).waitFor();
+    await settings.getByRole('button', { name: /^Continue the upload of / }).waitFor();
 
     await connect(dav.password);
-    await popup.page.getByRole('button', { name: /^Resume the export/ }).click();
+    await popup.page.getByRole('button', { name: /^Continue the upload of / }).click();
     await expect.poll(() => popup.statusText(), { timeout: 120_000, interval: 200 }).toMatch(/Done: .* was saved to WebDAV\./);
-    const jobs = await sendToBackground<HistoryEntry[]>(popup.page, 'listHistory');
-    const resumed = jobs.find((job) => job.request.includeMedia === false)!;
-    const uploaded = join(dav.root, 'exports', resumed.fileName!.replace(/\.zip$/, ''), resumed.fileName!);
-    expect((await stat(uploaded)).size).toBe(resumed.zipBytes);
-    await openExport(uploaded, 'instagram');
+    const [resumed] = await sendToBackground<HistoryEntry[]>(popup.page, 'listHistory');
+    const uploaded = join(dav.root, 'exports', resumed!.fileName!.replace(/\.zip$/, ''), resumed!.fileName!);
+    expect((await stat(uploaded)).size).toBe(resumed!.zipBytes);
+    // Every file the platform served is in the uploaded ZIP byte for byte.
+    const exported = await openExport(uploaded, 'instagram');
+    await expectEveryServedFileAccountedFor(uploaded, exported, fake.instagramMedia());
+    expect(exported.manifest.failed).toEqual([]);
   });
 
   it(

@@ -4,23 +4,36 @@ import { sleep } from '../../net/retryPolicy';
 const waits = new Map<string, Set<() => void>>();
 
 /**
- * Sleeps `ms` unless the user presses Continue now for the job first; rejects only when `signal`
- * aborts (the job is cancelled or stopped).
+ * Runs `wait` until the user presses Continue for the job; rejects only when `signal` aborts (the
+ * job is cancelled or stopped).
  */
-export async function sleepUnlessContinued(jobId: string, ms: number, signal: AbortSignal): Promise<void> {
+async function untilContinued(jobId: string, signal: AbortSignal, wait: (signal: AbortSignal) => Promise<void>): Promise<void> {
   const continued = new AbortController();
   const wake = () => continued.abort();
   const ofJob = waits.get(jobId) ?? new Set();
   ofJob.add(wake);
   waits.set(jobId, ofJob);
   try {
-    await sleep(ms, AbortSignal.any([signal, continued.signal]));
+    await wait(AbortSignal.any([signal, continued.signal]));
   } catch (error) {
     if (signal.aborted || !continued.signal.aborted) throw error;
   } finally {
     ofJob.delete(wake);
     if (ofJob.size === 0) waits.delete(jobId);
   }
+}
+
+/** Sleeps `ms` unless the user presses Continue now for the job first. */
+export function sleepUnlessContinued(jobId: string, ms: number, signal: AbortSignal): Promise<void> {
+  return untilContinued(jobId, signal, (either) => sleep(ms, either));
+}
+
+/** Waits, with no end of its own, for the user to press Continue (or the job to stop). */
+export function waitForContinue(jobId: string, signal: AbortSignal): Promise<void> {
+  return untilContinued(jobId, signal, (either) => new Promise((_resolve, reject) => {
+    if (either.aborted) reject(either.reason);
+    else either.addEventListener('abort', () => reject(either.reason), { once: true });
+  }));
 }
 
 /** Ends every wait the job is in now; false when it is in none (not running, or between waits). */

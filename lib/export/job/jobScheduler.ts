@@ -155,16 +155,18 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
     },
 
     /**
-     * Ends a parked export's rest at once: a running one wakes where it waits; one a restart left
-     * waiting forgets its wait and runs again (the call budget still paces it).
+     * Ends a parked export's rest at once, or an upload's pause for the user: a running one wakes
+     * where it waits; one a restart left waiting forgets its wait and runs again (the call budget
+     * still paces it; an upload asks the server again, and pauses again if nothing changed).
      */
     async continueNow(jobId: string): Promise<void> {
       const job = await getJob(jobId);
-      if (!job || isFinal(job.stage) || job.pausedFor !== 'parked' || job.waitingUntil === undefined) {
+      const parked = job?.pausedFor === 'parked' && job.waitingUntil !== undefined;
+      if (!job || isFinal(job.stage) || !(parked || job.pausedFor === 'upload')) {
         throw new ExportError('invalid_request', 'Only a paused export can continue now.');
       }
       if (running === jobId && continueWaitingJob(jobId)) return;
-      await publish({ ...job, waitingUntil: undefined, pausedFor: undefined, updatedAt: new Date().toISOString() });
+      await publish({ ...job, waitingUntil: undefined, pausedFor: undefined, pauseMessage: undefined, updatedAt: new Date().toISOString() });
       enqueue(jobId);
     },
 

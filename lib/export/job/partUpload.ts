@@ -3,6 +3,7 @@ import type { PartRecord } from '../../storage/exportDb';
 import type { SaveTarget } from '../../upload/saveTarget';
 import { fileUploadSource } from '../../upload/uploadSource';
 import type { JobContext } from './jobContext';
+import { withUploadPauses } from './uploadPause';
 import { isUploaded, uploadFile, uploadFolderName, type CheckpointStore } from './uploadStage';
 
 /** A part keeps its own checkpoint: after a worker stop each part carries on from what the server holds of it. */
@@ -24,10 +25,11 @@ export async function uploadPart(ctx: JobContext, target: SaveTarget, part: Part
   const { job } = ctx;
   const file = await ctx.services.staging.readStagedFile(job.id, part.file);
   if (!file) throw new ExportError('export_expired', `Part ${part.number} of the export is no longer stored; run the export again.`);
-  await uploadFile(ctx, target, {
+  const upload = {
     source: fileUploadSource(part.name, file),
     folder: uploadFolderName(part.name),
     checkpoints: partCheckpoints(ctx, part),
     part: { number: part.number, of: job.parts?.length ?? part.number },
-  });
+  };
+  await withUploadPauses(ctx, () => uploadFile(ctx, target, upload));
 }

@@ -5,6 +5,7 @@ import { DROPBOX_ORIGINS, dropboxAccessToken } from '../../upload/dropbox/dropbo
 import { uploadToDropbox } from '../../upload/dropbox/dropboxUpload';
 import { GOOGLE_DRIVE_ORIGINS, googleDriveAccessToken } from '../../upload/googleDrive/googleAuth';
 import { uploadToGoogleDrive } from '../../upload/googleDrive/driveUpload';
+import { pacedFetch, requestPacer, type RequestPacer } from '../../upload/pacedFetch';
 import { SAVE_TARGET_SHORT, type SaveTarget } from '../../upload/saveTarget';
 import { fileUploadSource, type UploadSource } from '../../upload/uploadSource';
 import { originPattern, webdavCredentials } from '../../upload/webdav/webdavAccount';
@@ -12,6 +13,7 @@ import { uploadToWebdav } from '../../upload/webdav/webdavUpload';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import type { UploadProgress } from '../types';
 import type { JobContext } from './jobContext';
+import { withUploadPauses } from './uploadPause';
 
 /** Where one file's upload stands with each provider; the job holds the whole ZIP's, a part its own. */
 export type UploadCheckpoints = Pick<JobRecord, 'uploadCheckpoint' | 'dropboxCheckpoint' | 'driveCheckpoint'>;
@@ -42,7 +44,22 @@ export function uploadFolderName(zipName: string): string {
 /** Without the host permission the server's answers are hidden from the extension (CORS). */
 async function ensureReachable(origins: string[], target: SaveTarget): Promise<void> {
   if (await browser.permissions.contains({ origins })) return;
-  throw new ExportError('http_error', `Star Export may not reach ${SAVE_TARGET_SHORT[target]} yet: connect it again in History & settings, then press Resume.`);
+  throw new ExportError('http_error', `Star Export may not reach ${SAVE_TARGET_SHORT[target]} yet: connect it again in History & settings, then press Continue.`, {
+    uploadPause: 'login',
+  });
+}
+
+/** One pacer per running job: the parts of a split export share the rate, as downloads share theirs. */
+const uploadPacers = new WeakMap<JobContext, RequestPacer>();
+
+/** With the export's speed limit set, the fetch every uploader sends through, paced at that rate. */
+function uploadFetch(ctx: JobContext): typeof fetch | undefined {
+  const limit = ctx.job.request.speedLimitMBps;
+  if (limit === undefined) return undefined;
+  // MB/s of 10^6 bytes, as the download limit (throttleFor).
+  const pace = uploadPacers.get(ctx) ?? requestPacer(limit * 1_000_000);
+  uploadPacers.set(ctx, pace);
+  return pacedFetch(pace);
 }
 
 export interface UploadFile {
@@ -55,7 +72,7 @@ export interface UploadFile {
 
 /**
  * Uploads one file to the target from its saved checkpoint on, saving every new one; resolves
- * once the server confirmed the whole file.
+ * once the server confirmed the whole file. Callers wrap it in `withUploadPauses`.
  */
 export async function uploadFile(ctx: JobContext, target: SaveTarget, { source, folder, checkpoints, part }: UploadFile): Promise<void> {
   const { signal } = ctx;
@@ -70,6 +87,7 @@ export async function uploadFile(ctx: JobContext, target: SaveTarget, { source, 
       folder,
       credentials,
       signal,
+      fetch: uploadFetch(ctx),
       checkpoint: saved.uploadCheckpoint,
       onCheckpoint: (checkpoint) => checkpoints.save({ uploadCheckpoint: checkpoint }, progress(checkpoint.confirmed)),
     });
@@ -83,6 +101,7 @@ export async function uploadFile(ctx: JobContext, target: SaveTarget, { source, 
       folder,
       accessToken: (options) => dropboxAccessToken(options),
       signal,
+      fetch: uploadFetch(ctx),
       checkpoint: saved.dropboxCheckpoint,
       onCheckpoint: (checkpoint) => checkpoints.save({ dropboxCheckpoint: checkpoint }, progress(checkpoint.offset)),
     });
@@ -96,6 +115,7 @@ export async function uploadFile(ctx: JobContext, target: SaveTarget, { source, 
       folder,
       accessToken: (options) => googleDriveAccessToken(options),
       signal,
+      fetch: uploadFetch(ctx),
       checkpoint: saved.driveCheckpoint,
       onCheckpoint: (checkpoint) => checkpoints.save({ driveCheckpoint: checkpoint }, progress(checkpoint.offset)),
     });
@@ -116,7 +136,8 @@ export async function runUploadStage(ctx: JobContext, target: SaveTarget): Promi
   if (!isUploaded(job)) {
     const file = await ctx.services.staging.readStagedFile(job.id, ARCHIVE_FILE_NAME);
     if (!file) throw new ExportError('export_expired', 'The ZIP is no longer stored; run the export again.');
-    await uploadFile(ctx, target, { source: fileUploadSource(fileName, file), folder: uploadFolderName(fileName), checkpoints: jobCheckpoints(ctx) });
+    const source = fileUploadSource(fileName, file);
+    await withUploadPauses(ctx, () => uploadFile(ctx, target, { source, folder: uploadFolderName(fileName), checkpoints: jobCheckpoints(ctx) }));
   }
   await ctx.services.staging.removeStagedFile(job.id, ARCHIVE_FILE_NAME);
 }

@@ -25,7 +25,7 @@ function outcome(entry: HistoryEntry): string {
     case 'cancelled':
       return 'Cancelled';
     default:
-      if (entry.stage === 'delivering' && entry.upload) return jobStatusText(entry);
+      if (entry.pausedFor === 'upload' || (entry.stage === 'delivering' && entry.upload)) return jobStatusText(entry);
       return `Running (${entry.percent.toFixed(0)}%)`;
   }
 }
@@ -73,6 +73,16 @@ function Row({ entry, onChanged, onError }: { entry: HistoryEntry; onChanged(): 
           >
             Download again
           </button>
+          {entry.pausedFor === 'upload' && !isFinal(entry.stage) && (
+            <button
+              type="button"
+              disabled={busy}
+              aria-label={`Continue the upload of ${what}`}
+              onClick={() => act(() => backgroundClient.send('continueExport', { jobId: entry.id }))}
+            >
+              Continue
+            </button>
+          )}
           {canRetryFailedFiles(entry) && (
             <button
               type="button"

@@ -54,8 +54,9 @@ async function tokenRequest(params: Record<string, string>, fetchImpl: Fetch): P
   const answer = (await response.json().catch(() => ({}))) as TokenAnswer;
   if (response.status === 400 || response.status === 401) {
     // invalid_grant: the user revoked the app, or the refresh token expired.
-    throw new ExportError('http_error', 'Dropbox no longer accepts this connection: connect Dropbox again in History & settings, then press Resume.', {
+    throw new ExportError('http_error', 'Dropbox no longer accepts this connection: connect Dropbox again in History & settings, then press Continue.', {
       status: 401,
+      uploadPause: 'login',
     });
   }
   if (!response.ok || !answer.access_token) throw new ExportError('http_error', `Dropbox's sign-in answered ${response.status}.`, { status: response.status });
@@ -106,7 +107,7 @@ export async function connectDropbox(fetchImpl: Fetch = fetch): Promise<void> {
 /** A valid access token: the stored one, or a fresh one when it is (nearly) expired or `forceRefresh` says the server refused it. */
 export async function dropboxAccessToken({ forceRefresh = false } = {}, fetchImpl: Fetch = fetch): Promise<string> {
   const stored = await dropboxTokens.getValue();
-  if (!stored) throw new ExportError('http_error', 'Dropbox is not connected: connect it in History & settings, then press Resume.', { status: 401 });
+  if (!stored) throw new ExportError('http_error', 'Dropbox is not connected: connect it in History & settings, then press Continue.', { status: 401, uploadPause: 'login' });
   if (!forceRefresh && stored.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return openSecret(stored.access);
   const clientId = dropboxClientId();
   if (!clientId) throw new ExportError('invalid_request', 'This build has no Dropbox app key (WXT_DROPBOX_CLIENT_ID).');

@@ -42,7 +42,7 @@ class SessionGone extends Error {}
 
 
 function quotaError(): ExportError {
-  return new ExportError('quota_exceeded', 'Your Dropbox is full. Free some space there, then press Resume.', { status: 507 });
+  return new ExportError('quota_exceeded', 'Dropbox says the account is full. Free space there, then press Continue.', { status: 507, uploadPause: 'full' });
 }
 
 /**
@@ -90,7 +90,9 @@ export async function uploadToDropbox(options: DropboxUploadOptions): Promise<vo
         tries--;
         continue;
       }
-      if (response.status === 401) throw new ExportError('http_error', 'Dropbox refused the connection: connect Dropbox again in History & settings, then press Resume.', { status: 401 });
+      if (response.status === 401) {
+        throw new ExportError('http_error', 'Dropbox refused the connection: connect Dropbox again in History & settings, then press Continue.', { status: 401, uploadPause: 'login' });
+      }
       if (response.status === 409) {
         const tag = answer.error?.['.tag'];
         const offset = answer.error?.correct_offset ?? answer.error?.lookup_failed?.correct_offset;

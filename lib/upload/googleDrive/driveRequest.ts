@@ -29,7 +29,7 @@ interface DriveErrorBody {
 const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded']);
 
 export function quotaFull(): ExportError {
-  return new ExportError('quota_exceeded', 'Your Google Drive is full. Free some space there, then press Resume.', { status: 403 });
+  return new ExportError('quota_exceeded', 'Your Google Drive is full. Free some space there, then press Continue.', { status: 403, uploadPause: 'full' });
 }
 
 /**
@@ -58,7 +58,7 @@ export async function driveRequest(client: DriveClient, url: string, init: Reque
     const body = (await response.json().catch(() => ({}))) as DriveErrorBody;
     const reasons = (body.error?.errors ?? []).map((e) => e.reason);
     if (response.status === 401 && !refreshed) continue;
-    if (response.status === 401) throw new ExportError('http_error', 'Google Drive refused the sign-in: connect it again in History & settings, then press Resume.', { status: 401 });
+    if (response.status === 401) throw new ExportError('http_error', 'Google Drive refused the sign-in: connect it again in History & settings, then press Continue.', { status: 401, uploadPause: 'login' });
     if (session && (response.status === 404 || response.status === 410)) throw new SessionGone();
     if (reasons.includes('storageQuotaExceeded')) throw quotaFull();
     const failure = new ExportError('http_error', `Google Drive answered ${response.status}${body.error?.message ? ` (${body.error.message})` : ''}.`, {

@@ -48,7 +48,7 @@ function requireClientId(): string {
 }
 
 function signInAgain(): ExportError {
-  return new ExportError('http_error', 'Google Drive needs you to sign in again: connect it again in History & settings, then press Resume.', { status: 401 });
+  return new ExportError('http_error', 'Google Drive needs you to sign in again: connect it again in History & settings, then press Continue.', { status: 401, uploadPause: 'login' });
 }
 
 /**
@@ -113,7 +113,7 @@ export async function connectGoogleDrive(fetchImpl: Fetch = fetch): Promise<void
 /** A valid access token: the stored one, or a renewed one when it is (nearly) expired or `forceRefresh` says Google refused it. */
 export async function googleDriveAccessToken({ forceRefresh = false } = {}): Promise<string> {
   const stored = await googleToken.getValue();
-  if (!stored) throw new ExportError('http_error', 'Google Drive is not connected: connect it in History & settings, then press Resume.', { status: 401 });
+  if (!stored) throw new ExportError('http_error', 'Google Drive is not connected: connect it in History & settings, then press Continue.', { status: 401, uploadPause: 'login' });
   if (!forceRefresh && stored.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return openSecret(stored.access);
   const { token, expiresIn } = await authorize(requireClientId(), false, stored.account);
   await store(token, expiresIn, stored.account);

@@ -60,6 +60,6 @@ export async function removeWebdavAccount(): Promise<void> {
 /** The account with its password opened, for the uploader only. */
 export async function webdavCredentials(): Promise<WebdavCredentials> {
   const account = await readWebdavAccount();
-  if (!account) throw new ExportError('http_error', 'No WebDAV server is connected: add it in History & settings, then press Resume.', { status: 401 });
+  if (!account) throw new ExportError('http_error', 'No WebDAV server is connected: add it in History & settings, then press Continue.', { status: 401, uploadPause: 'login' });
   return { url: account.url, user: account.user, password: await openSecret(account.password) };
 }

@@ -24,17 +24,23 @@ function basicAuth(user: string, password: string): string {
   return `Basic ${btoa(binary)}`;
 }
 
-/** What a failed answer means for the user; every one leaves the job resumable. */
+/**
+ * What a failed answer means for the user. A refused login or a full server pauses the job until
+ * the user fixed it and pressed Continue; every other one leaves the job resumable.
+ */
 export function statusError(status: number, action: string): ExportError {
   if (status === 401 || status === 403) {
     return new ExportError(
       'http_error',
-      'The WebDAV server refused the user name or app password. Check them in History & settings, then press Resume.',
-      { status },
+      'The WebDAV server refused the user name or app password. Check them in History & settings, then press Continue.',
+      { status, uploadPause: 'login' },
     );
   }
-  if (status === 507 || status === 413) {
-    return new ExportError('quota_exceeded', 'The WebDAV server has no room left for this export. Free some space there, then press Resume.', { status });
+  if (status === 507) {
+    return new ExportError('quota_exceeded', 'The WebDAV server says the account is full. Free space there, then press Continue.', { status, uploadPause: 'full' });
+  }
+  if (status === 413) {
+    return new ExportError('quota_exceeded', 'The WebDAV server refused a request this large. Raise its upload size limit, then press Resume.', { status });
   }
   if (status === 423) {
     return new ExportError('http_error', 'The file is locked on the WebDAV server (another upload of it may still be running); press Resume later.', { status });

@@ -167,10 +167,10 @@ describe('uploadToGoogleDrive', () => {
     expect(sameBytes(server.bytesOf(PATH), bytes)).toBe(true);
   });
 
-  it('reports a full Drive as quota_exceeded', async () => {
+  it('reports a full Drive as quota_exceeded, pausing the job', async () => {
     const { server, options } = setUp();
     server.quotaBytes = 1000;
-    await expect(uploadToGoogleDrive(options(randomBytes(SIZE, 31)))).rejects.toMatchObject({ kind: 'quota_exceeded' });
+    await expect(uploadToGoogleDrive(options(randomBytes(SIZE, 31)))).rejects.toMatchObject({ kind: 'quota_exceeded', details: { uploadPause: 'full' } });
   });
 
   it('removes a copy whose md5Checksum differs and sends the file again on Resume', async () => {

@@ -108,7 +108,11 @@ describe('uploadToDropbox', () => {
 
     const full = setUp();
     full.server.quotaBytes = 100;
-    await expect(uploadToDropbox(full.options(randomBytes(3000, 43)))).rejects.toMatchObject({ kind: 'quota_exceeded' });
+    await expect(uploadToDropbox(full.options(randomBytes(3000, 43)))).rejects.toMatchObject({
+      kind: 'quota_exceeded',
+      message: 'Dropbox says the account is full. Free space there, then press Continue.',
+      details: { uploadPause: 'full' },
+    });
   });
 });
 
@@ -128,6 +132,7 @@ describe('Dropbox tokens', () => {
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toMatch(/token-2|refresh-1/);
 
     server.refreshToken = 'revoked';
-    await expect(dropboxAccessToken({ forceRefresh: true }, server.fetch)).rejects.toMatchObject({ details: { status: 401 } });
+    // invalid_grant: the job pauses until the user connects Dropbox again.
+    await expect(dropboxAccessToken({ forceRefresh: true }, server.fetch)).rejects.toMatchObject({ details: { status: 401, uploadPause: 'login' } });
   });
 });

@@ -22,6 +22,16 @@ export class FakeWebdav {
 
   constructor(private readonly options: FakeWebdavOptions) {}
 
+  /** The account's app password changed: requests with the old one are refused (401). */
+  setPassword(password: string): void {
+    this.options.password = password;
+  }
+
+  /** Bytes the account may hold from now on; undefined for no limit. */
+  setQuota(bytes: number | undefined): void {
+    this.options.quotaBytes = bytes;
+  }
+
   /** The next `method` request sends `afterBytes` of its body to the server, then the connection drops. */
   dropNext(method: string, afterBytes: number): void {
     this.faults.push({ kind: 'drop', method, afterBytes });

@@ -59,7 +59,7 @@ describe('Google Drive sign-in', () => {
     const { server } = setUp();
     await connectGoogleDrive(server.fetch);
     server.consented = false;
-    await expect(googleDriveAccessToken({ forceRefresh: true })).rejects.toMatchObject({ kind: 'http_error', details: { status: 401 } });
+    await expect(googleDriveAccessToken({ forceRefresh: true })).rejects.toMatchObject({ kind: 'http_error', details: { status: 401, uploadPause: 'login' } });
   });
 
   it('refuses a connection whose consent left out drive.file', async () => {
@@ -76,6 +76,6 @@ describe('Google Drive sign-in', () => {
     await disconnectGoogleDrive(server.fetch);
     expect(server.consented).toBe(false);
     expect(await googleDriveAccount()).toEqual({ connected: false });
-    await expect(googleDriveAccessToken()).rejects.toMatchObject({ details: { status: 401 } });
+    await expect(googleDriveAccessToken()).rejects.toMatchObject({ details: { status: 401, uploadPause: 'login' } });
   });
 });

@@ -67,7 +67,7 @@ describe('uploadToWebdav, plain WebDAV', () => {
     expect(count(server, 'PUT')).toBe(1);
   });
 
-  it('retries a server error, and stops with a resumable error on a refused login or a full server', async () => {
+  it('retries a server error, and stops with an error that pauses the job on a refused login or a full server', async () => {
     const retried = setUp(PLAIN_URL);
     retried.server.answerNext('PUT', 503);
     retried.server.answerNext('PUT', 423);
@@ -76,14 +76,14 @@ describe('uploadToWebdav, plain WebDAV', () => {
 
     const refused = setUp(PLAIN_URL);
     const wrong = refused.options(randomBytes(100), { credentials: { url: PLAIN_URL, user: USER, password: 'wrong' } });
-    await expect(uploadToWebdav(wrong)).rejects.toMatchObject({ kind: 'http_error', details: { status: 401 } });
+    await expect(uploadToWebdav(wrong)).rejects.toMatchObject({ kind: 'http_error', details: { status: 401, uploadPause: 'login' } });
     expect(refused.server.requests).toHaveLength(1);
 
     const full = setUp(PLAIN_URL, 50);
     const error = await uploadToWebdav(full.options(randomBytes(100))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExportError);
-    expect(error).toMatchObject({ kind: 'quota_exceeded' });
-    expect((error as Error).message).toMatch(/no room left/);
+    expect(error).toMatchObject({ kind: 'quota_exceeded', details: { status: 507, uploadPause: 'full' } });
+    expect((error as Error).message).toBe('The WebDAV server says the account is full. Free space there, then press Continue.');
   });
 });
 

@@ -267,6 +267,15 @@ describe('a job parked after repeated warnings', () => {
     await vi.waitFor(async () => expect(await stageOf('20261124-parked')).toBe('done'), LONG);
   });
 
+  it('Continue runs a job a restart left paused for its upload, its pause forgotten', async () => {
+    const { scheduler } = schedulerWithEnds();
+    const message = 'The WebDAV server says the account is full. Free space there, then press Continue.';
+    await putJob(jobRecord({ id: '20261124-upload', stage: 'metadata', account: ACCOUNT, pausedFor: 'upload', pauseMessage: message }));
+    await scheduler.continueNow('20261124-upload');
+    await vi.waitFor(async () => expect(await stageOf('20261124-upload')).toBe('done'), LONG);
+    expect(await getJob('20261124-upload')).toMatchObject({ pausedFor: undefined, pauseMessage: undefined });
+  });
+
   it('Continue now is refused for an export that is not parked', async () => {
     const { scheduler } = schedulerWithEnds();
     await putJob(jobRecord({ id: '20261124-notpark', stage: 'done' }));

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ExportError } from '../../../../lib/errors';
 import { DEFAULT_EXPORT_SETTINGS, exportSettings } from '../../../../lib/export/exportSettings';
+import { continueWaitingJob } from '../../../../lib/export/job/continueNow';
 import { runJob } from '../../../../lib/export/job/runJob';
 import { jobStatusText } from '../../../../lib/export/jobStatusText';
 import { toSnapshot } from '../../../../lib/export/job/jobSnapshot';
@@ -25,6 +26,8 @@ const USER = 'alice';
 const PASSWORD = 'app-password-1';
 const NEXTCLOUD_URL = 'https://cloud.example.test/remote.php/dav/files/alice/Exports/';
 const PLAIN_URL = 'https://dav.example.test/exports/';
+/** How long a paused job may take to say so on a loaded machine. */
+const WAIT = { timeout: 20_000, interval: 20 };
 /** Small chunks: each part of the test export goes up in several. */
 const CHUNK = 512;
 
@@ -185,37 +188,83 @@ describe('a split export saved to WebDAV', () => {
     expect(services.delivery.deliverArchive).not.toHaveBeenCalled();
   });
 
-  it('on a plain WebDAV server, stops on a refused password and Resume uploads the parts not yet confirmed', async () => {
+  it('on a plain WebDAV server, pauses on a refused password, keeps the parts confirmed, and Continue uploads the rest', async () => {
     const server = await useServer(PLAIN_URL);
     const { parts, stop } = collectParts();
     let refused = 0;
     net.beforeRequest = (method, _url, headers) => {
+      // The login expires after two parts: every request is refused until the password is fixed.
       if (method === 'PUT' && headers.get('Destination') === null && refused === 0 && server.files.size >= 2) {
         refused++;
-        server.answerNext('PUT', 401);
+        server.setPassword('rotated');
       }
     };
-    const stopped = await (async () => {
-      const job = splitJob();
-      await runJob(job, new AbortController().signal, putJob, services);
-      return (await getJob(job.id))!;
-    })();
-    expect(stopped.stage).toBe('failed');
-    expect(stopped.error?.message).toMatch(/app password/);
-    const delivered = stopped.parts!.filter((part) => part.delivered).length;
-    expect(delivered).toBe(2);
+    const job = splitJob();
+    const saved: JobRecord[] = [];
+    const running = runJob(job, new AbortController().signal, async (record) => {
+      saved.push(structuredClone(record));
+      await putJob(record);
+    }, services);
+    await vi.waitFor(() => expect(saved.at(-1)?.pausedFor).toBe('upload'), WAIT);
+    const paused = saved.at(-1)!;
+    expect(paused.stage).not.toBe('failed');
+    expect(jobStatusText(toSnapshot(paused))).toMatch(
+      /^Paused: The WebDAV server refused the user name or app password\. Check them in History & settings, then press Continue\. 0 B of .* of part 3 of 4 are on WebDAV already; nothing is lost\.$/,
+    );
+    expect(paused.parts!.filter((part) => part.delivered)).toHaveLength(2);
+    // Still refused: Continue asks the server again and the job pauses again, nothing lost.
+    const savesBefore = saved.length;
+    expect(continueWaitingJob(job.id)).toBe(true);
+    await vi.waitFor(() => {
+      const after = saved.slice(savesBefore).map((record) => record.pausedFor);
+      const resumed = after.indexOf(undefined);
+      expect(resumed).toBeGreaterThanOrEqual(0);
+      expect(after.slice(resumed)).toContain('upload');
+    }, WAIT);
+    expect(saved.at(-1)!.pausedFor).toBe('upload');
 
-    const resumed = { ...stopped, stage: stopped.resumeStage!, resumeStage: undefined, error: undefined };
-    await runJob(resumed, new AbortController().signal, putJob, services);
+    server.setPassword(PASSWORD);
+    expect(continueWaitingJob(job.id)).toBe(true);
+    await running;
     stop();
-    const job = (await getJob(stopped.id))!;
-    expect(job.stage, job.error?.message).toBe('done');
-    const puts = server.requests.filter((r) => r.method === 'PUT');
-    // Two parts went up before the refusal, one was refused, then the two left and the refused one.
-    expect(puts).toHaveLength(2 + 1 + 2);
-    const folder = `/exports/${job.parts![0]!.name.replace(/_part-01\.zip$/, '')}/`;
+    const done = (await getJob(job.id))!;
+    expect(done.stage, done.error?.message).toBe('done');
+    expect(done.pausedFor).toBeUndefined();
+    const folder = `/exports/${done.parts![0]!.name.replace(/_part-01\.zip$/, '')}/`;
     const onServer = uploadedParts(server, folder);
-    for (const part of job.parts!) expect(onServer.get(part.name), part.name).toEqual(parts.get(part.number));
-    expect(partFiles(job.id)).toEqual([]);
+    for (const part of done.parts!) expect(onServer.get(part.name), part.name).toEqual(parts.get(part.number));
+    // Parts the server confirmed before the pause were not sent again.
+    const puts = server.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('.zip')).map((r) => r.path.slice(folder.length));
+    expect(puts.filter((name) => name === done.parts![0]!.name)).toHaveLength(1);
+    expect(partFiles(done.id)).toEqual([]);
+  });
+
+  it('pauses when the server is full, and Continue after space was freed carries on from the chunks it holds', async () => {
+    const server = await useServer(NEXTCLOUD_URL);
+    const { parts, stop } = collectParts();
+    server.setQuota(CHUNK * 5);
+    const job = splitJob();
+    const saved: JobRecord[] = [];
+    const running = runJob(job, new AbortController().signal, async (record) => {
+      saved.push(structuredClone(record));
+      await putJob(record);
+    }, services);
+    await vi.waitFor(() => expect(saved.at(-1)?.pausedFor).toBe('upload'), WAIT);
+    expect(saved.at(-1)!.pauseMessage).toBe('The WebDAV server says the account is full. Free space there, then press Continue.');
+    const chunksBefore = server.requests.filter((r) => r.method === 'PUT').map((r) => r.path);
+
+    server.setQuota(undefined);
+    expect(continueWaitingJob(job.id)).toBe(true);
+    await running;
+    stop();
+    const done = (await getJob(job.id))!;
+    expect(done.stage, done.error?.message).toBe('done');
+    const folder = `/remote.php/dav/files/alice/Exports/${done.parts![0]!.name.replace(/_part-01\.zip$/, '')}/`;
+    const onServer = uploadedParts(server, folder);
+    for (const part of done.parts!) expect(onServer.get(part.name), part.name).toEqual(parts.get(part.number));
+    // No chunk the server had accepted went up again.
+    const accepted = new Set(chunksBefore.slice(0, -1));
+    const after = server.requests.filter((r) => r.method === 'PUT').slice(chunksBefore.length).map((r) => r.path);
+    expect(after.filter((path) => accepted.has(path))).toEqual([]);
   });
 });
