@@ -12,7 +12,7 @@ import { SHA256SUMS_NAME, formatSha256Sums, type ChecksumLine } from '../checksu
 import { formatEntries } from '../formats';
 import { MediaLayout, mainJsonName, zipEntryPath, zipFileName, type MediaPaths } from '../layout/exportPaths';
 import { buildManifest, type ManifestPart, type MediaOutcome } from '../layout/manifest';
-import { buildSidecar } from '../layout/sidecar';
+import { entryDate, sidecarText } from './streamedArchive';
 import { ensureJobDataKept } from './exportExpired';
 import type { JobContext } from './jobContext';
 import { stagedMediaName } from './stagedMediaName';
@@ -22,12 +22,7 @@ import { accountKey, earlierDeliveries } from '../../storage/deliveredIndex';
 // Progress is saved and broadcast at most this often: once per file cost ~19 ms a file.
 const SAVE_EVERY_MS = 500;
 
-function entryDate(iso: string, fallback: Date): Date {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? fallback : new Date(time);
-}
-
-async function readPosts(jobId: string, media: Map<string, MediaRecord>): Promise<Post[]> {
+export async function readPosts(jobId: string, media: Map<string, MediaRecord>): Promise<Post[]> {
   const posts: Post[] = [];
   for await (const record of postsOfJob(jobId)) {
     const items = record.mediaIds.flatMap((id): MediaItem[] => {
@@ -150,31 +145,40 @@ export async function writeArchive(
     // A file kept by a version that did not hash while downloading is hashed from disk once.
     const sha256 = record.sha256 ?? (await sha256OfBlob(file));
     await zip.addFile(zipEntryPath(job.id, paths.file), file, modified);
-    const sidecar = buildSidecar({
-      platform: job.request.platform,
-      item: record.item,
-      format: record.format,
-      byteSize: file.size,
-      sha256,
-      downloadedAt: new Date(record.downloadedAt ?? exportedAt),
-      ...(record.original ? { original: record.original } : {}),
-    });
-    await zip.addText(zipEntryPath(job.id, paths.sidecar), JSON.stringify(sidecar, null, 2), modified);
+    await zip.addText(zipEntryPath(job.id, paths.sidecar), sidecarText(job, record, file.size, sha256, exportedAt), modified);
     outcomes.set(record.item, { status: 'saved', path: paths.file, format: record.format, byteSize: file.size, sha256 });
     checksums.push({ sha256, path: paths.file });
     await fileWritten();
   }
+  for (const entry of await metadataFiles(ctx, source.account, content, outcomes, checksums, exportedAt)) {
+    await zip.addText(zipEntryPath(job.id, entry.path), entry.text, exportedAt);
+  }
+  await zip.close();
+}
+
+/**
+ * The files after the media: the main JSON, the format's CSV or index.html, and SHA256SUMS, by
+ * their paths relative to the export root. `outcomes` holds every saved file; failed ones are added.
+ */
+export async function metadataFiles(
+  ctx: JobContext,
+  account: AccountInfo,
+  content: ArchiveContent,
+  outcomes: Map<MediaItem, MediaOutcome>,
+  checksums: readonly ChecksumLine[],
+  exportedAt: Date,
+): Promise<{ path: string; text: string }[]> {
+  const { job } = ctx;
   for (const record of content.records) {
     if (record.state === 'failed' && record.failure) {
       outcomes.set(record.item, { status: 'failed', reason: record.failure.reason, message: record.failure.message });
     }
   }
-
   const manifest = buildManifest({
     jobId: job.id,
     exporterVersion: browser.runtime.getManifest().version,
     platform: job.request.platform,
-    account: source.account,
+    account,
     options: recordedOptions(job.request, ctx.adapter.mediaTypes),
     exportedAt,
     posts: content.posts,
@@ -182,13 +186,10 @@ export async function writeArchive(
     failed: content.failed,
     sections: job.sections ?? [],
     ...(content.part ? { part: content.part } : {}),
-    ...(job.request.onlyNew ? { buildsOn: (await earlierDeliveries(accountKey(job.request.platform, source.account.id))).filter((earlier) => earlier.jobId !== job.id) } : {}),
+    ...(job.request.onlyNew ? { buildsOn: (await earlierDeliveries(accountKey(job.request.platform, account.id))).filter((earlier) => earlier.jobId !== job.id) } : {}),
   });
-  await zip.addText(zipEntryPath(job.id, mainJsonName(job.request.platform, job.id)), JSON.stringify(manifest, null, 2), exportedAt);
-  for (const entry of formatEntries(job.request.format, manifest)) {
-    await zip.addText(zipEntryPath(job.id, entry.path), entry.text, exportedAt);
-  }
+  const files = [{ path: mainJsonName(job.request.platform, job.id), text: JSON.stringify(manifest, null, 2) }, ...formatEntries(job.request.format, manifest)];
   // Beside the main JSON, naming files from the export folder: `sha256sum -c SHA256SUMS` run there checks every media file.
-  if (job.request.includeMedia) await zip.addText(zipEntryPath(job.id, SHA256SUMS_NAME), formatSha256Sums(checksums), exportedAt);
-  await zip.close();
+  if (job.request.includeMedia) files.push({ path: SHA256SUMS_NAME, text: formatSha256Sums(checksums) });
+  return files;
 }
