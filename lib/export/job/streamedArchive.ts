@@ -113,7 +113,7 @@ export async function openStreamedArchive(ctx: JobContext, records: MediaRecord[
     try {
       const file = await client.appendStaged(stagedName, { name: zipEntryPath(job.id, paths.file), modified });
       const text = sidecarText(job, record, file.size, sha256, now);
-      const sidecar = await client.appendBytes({ name: zipEntryPath(job.id, paths.sidecar), modified }, new TextEncoder().encode(text));
+      const sidecar = await client.appendBytes({ name: zipEntryPath(job.id, paths.sidecar), modified, deflate: true }, new TextEncoder().encode(text));
       Object.assign(record, { sha256, zip: { paths, file, sidecar } } satisfies Partial<MediaRecord>);
       job.zipOffset = entryEnd(sidecar);
       await putAppendedMedia(record, job.zipOffset);

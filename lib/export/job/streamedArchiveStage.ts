@@ -45,7 +45,7 @@ export async function runStreamedArchiveStage(ctx: JobContext): Promise<void> {
     }
     const content = { posts, records, failed: job.failed };
     for (const file of await metadataFiles(ctx, account, content, outcomes, checksums, exportedAt)) {
-      const entry = { name: zipEntryPath(job.id, file.path), modified: exportedAt.getTime() };
+      const entry = { name: zipEntryPath(job.id, file.path), modified: exportedAt.getTime(), deflate: true };
       entries.push(await archive.client.appendBytes(entry, encoder.encode(file.text)));
     }
     const { size } = await archive.client.finish(entries);

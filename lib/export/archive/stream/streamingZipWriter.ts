@@ -1,5 +1,5 @@
 /**
- * Appends stored entries to a ZIP at explicit offsets and resumes after a stop. zip.js (which
+ * Appends entries to a ZIP at explicit offsets and resumes after a stop. zip.js (which
  * still writes the split parts) writes to a forward-only stream: an entry's sizes go into a data
  * descriptor, and its central directory exists only in the ZipWriter's memory, so an archive cut
  * off by a worker stop cannot be carried on, only rewritten; its `appendZip` copies a *finished*
@@ -18,6 +18,27 @@ export type { ZipEntryRecord } from './zipFormat';
 const WRITE_BYTES = 1024 * 1024;
 
 export type Chunks = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+/** Deflates `chunks` (raw DEFLATE, as ZIP method 8 holds it), handing each input chunk to `seen` first. */
+async function* deflated(chunks: Chunks, seen: (chunk: Uint8Array) => void): AsyncIterable<Uint8Array> {
+  const stream = new CompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const feeding = (async () => {
+    for await (const chunk of chunks) {
+      seen(chunk);
+      await writer.write(chunk as Uint8Array<ArrayBuffer>);
+    }
+    await writer.close();
+  })();
+  feeding.catch((error: unknown) => writer.abort(error).catch(() => undefined));
+  const reader = stream.readable.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    yield value;
+  }
+  await feeding;
+}
 
 export class StreamingZipWriter {
   private buffer = new Uint8Array(WRITE_BYTES);
@@ -50,28 +71,36 @@ export class StreamingZipWriter {
   }
 
   /**
-   * Writes one stored entry from its bytes, in order. When it resolves the entry is complete and
-   * durable; if it rejects, the ZIP still ends at `offset` for the next entry or `finish`.
+   * Writes one entry from its bytes, in order: stored (media do not compress), or deflated for
+   * text. When it resolves the entry is complete and durable; if it rejects, the ZIP still ends
+   * at `offset` for the next entry or `finish`.
    */
-  async append(name: string, modified: number, chunks: Chunks): Promise<ZipEntryRecord> {
+  async append(name: string, modified: number, chunks: Chunks, options: { deflate?: boolean } = {}): Promise<ZipEntryRecord> {
     const encodedName = encodeName(name);
     const offset = this.end;
-    const header = localHeader(encodedName, modified);
+    const deflate = options.deflate === true;
+    const header = localHeader(encodedName, modified, undefined, deflate);
     this.filled = 0;
     this.bufferAt = offset;
     await this.put(header);
     let size = 0;
     let crc32 = 0;
-    for await (const chunk of chunks) {
+    let written = 0;
+    const seen = (chunk: Uint8Array) => {
       crc32 = crc32Update(crc32, chunk);
       size += chunk.length;
+    };
+    for await (const chunk of deflate ? deflated(chunks, seen) : chunks) {
+      if (!deflate) seen(chunk);
+      written += chunk.length;
       await this.put(chunk);
     }
     await this.drain();
-    await this.file.write(localHeader(encodedName, modified, { size, crc32 }), offset);
+    const final = deflate ? { size, compressedSize: written, crc32 } : { size, crc32 };
+    await this.file.write(localHeader(encodedName, modified, final, deflate), offset);
     await this.file.flush();
-    this.end = offset + header.length + size;
-    return { name, offset, size, crc32, modified };
+    this.end = offset + header.length + written;
+    return { name, offset, modified, ...final };
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * The byte layout of a ZIP of stored entries (PKWARE APPNOTE 6.3): local headers, central
+ * The byte layout of a ZIP of stored and deflated entries (PKWARE APPNOTE 6.3): local headers, central
  * directory headers and the end records, ZIP64 where a size, an offset or the entry count needs it.
  */
 
@@ -9,8 +9,10 @@ export interface ZipEntryRecord {
   name: string;
   /** Where the entry's local header starts. */
   offset: number;
-  /** Bytes of data (stored: the same before and after). */
+  /** Bytes of the entry's content. */
   size: number;
+  /** Deflated entries (text): the bytes in the ZIP; stored ones have none, their size is both. */
+  compressedSize?: number;
   crc32: number;
   /** Milliseconds since the epoch. */
   modified: number;
@@ -25,7 +27,9 @@ const ZIP64_END_SIGNATURE = 0x06064b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const UTF8_NAMES = 0x0800;
 const STORED = 0;
+const DEFLATED = 8;
 const VERSION_STORED = 10;
+const VERSION_DEFLATED = 20;
 const VERSION_ZIP64 = 45;
 /**
  * A Unix host, as zip.js writes it: Info-ZIP's unzip reads the names of an MS-DOS host's entries
@@ -99,24 +103,35 @@ export function localHeaderLength(name: Uint8Array, modified: number): number {
   return LOCAL_FIXED_BYTES + name.length + timestampBytes(modified) + SIZE_FIELD_BYTES;
 }
 
+function versionNeeded(zip64: boolean, deflated: boolean): number {
+  if (zip64) return VERSION_ZIP64;
+  return deflated ? VERSION_DEFLATED : VERSION_STORED;
+}
+
 /**
- * The local header of a stored entry. Before its data is written `final` is absent (sizes and CRC
+ * The local header of an entry. Before its data is written `final` is absent (sizes and CRC
  * zero); once written, the same bytes are written again with them, at the same length.
  */
-export function localHeader(name: Uint8Array, modified: number, final?: { size: number; crc32: number }): Uint8Array {
+export function localHeader(
+  name: Uint8Array,
+  modified: number,
+  final?: { size: number; compressedSize?: number; crc32: number },
+  deflated = final?.compressedSize !== undefined,
+): Uint8Array {
   const bytes = new Uint8Array(localHeaderLength(name, modified));
   const view = new DataView(bytes.buffer);
   const size = final?.size ?? 0;
-  const zip64 = size >= MAX_32;
+  const compressedSize = final?.compressedSize ?? size;
+  const zip64 = size >= MAX_32 || compressedSize >= MAX_32;
   const { date, time } = dosDateTime(modified);
   view.setUint32(0, LOCAL_SIGNATURE, true);
-  view.setUint16(4, zip64 ? VERSION_ZIP64 : VERSION_STORED, true);
+  view.setUint16(4, versionNeeded(zip64, deflated), true);
   view.setUint16(6, UTF8_NAMES, true);
-  view.setUint16(8, STORED, true);
+  view.setUint16(8, deflated ? DEFLATED : STORED, true);
   view.setUint16(10, time, true);
   view.setUint16(12, date, true);
   view.setUint32(14, final?.crc32 ?? 0, true);
-  view.setUint32(18, zip64 ? MAX_32 : size, true);
+  view.setUint32(18, zip64 ? MAX_32 : compressedSize, true);
   view.setUint32(22, zip64 ? MAX_32 : size, true);
   view.setUint16(26, name.length, true);
   view.setUint16(28, bytes.length - LOCAL_FIXED_BYTES - name.length, true);
@@ -126,7 +141,7 @@ export function localHeader(name: Uint8Array, modified: number, final?: { size: 
   if (zip64) {
     view.setUint16(extra, ZIP64_EXTRA, true);
     setUint64(view, extra + 4, size);
-    setUint64(view, extra + 12, size);
+    setUint64(view, extra + 12, compressedSize);
   } else {
     view.setUint16(extra, GROWTH_HINT_EXTRA, true);
     view.setUint16(extra + 4, GROWTH_HINT_SIGNATURE, true);
@@ -136,12 +151,14 @@ export function localHeader(name: Uint8Array, modified: number, final?: { size: 
 
 /** Where an entry's data ends, given its record: the offset the next entry starts at. */
 export function entryEnd(record: ZipEntryRecord): number {
-  return record.offset + localHeaderLength(encodeName(record.name), record.modified) + record.size;
+  return record.offset + localHeaderLength(encodeName(record.name), record.modified) + (record.compressedSize ?? record.size);
 }
 
 export function centralHeader(record: ZipEntryRecord): Uint8Array {
   const name = encodeName(record.name);
-  const bigSize = record.size >= MAX_32;
+  const compressedSize = record.compressedSize ?? record.size;
+  const deflated = record.compressedSize !== undefined;
+  const bigSize = record.size >= MAX_32 || compressedSize >= MAX_32;
   const bigOffset = record.offset >= MAX_32;
   const zip64Bytes = bigSize || bigOffset ? 4 + (bigSize ? 16 : 0) + (bigOffset ? 8 : 0) : 0;
   const bytes = new Uint8Array(CENTRAL_FIXED_BYTES + name.length + timestampBytes(record.modified) + zip64Bytes);
@@ -149,13 +166,13 @@ export function centralHeader(record: ZipEntryRecord): Uint8Array {
   const { date, time } = dosDateTime(record.modified);
   view.setUint32(0, CENTRAL_SIGNATURE, true);
   view.setUint16(4, VERSION_MADE_BY, true);
-  view.setUint16(6, zip64Bytes ? VERSION_ZIP64 : VERSION_STORED, true);
+  view.setUint16(6, versionNeeded(zip64Bytes > 0, deflated), true);
   view.setUint16(8, UTF8_NAMES, true);
-  view.setUint16(10, STORED, true);
+  view.setUint16(10, deflated ? DEFLATED : STORED, true);
   view.setUint16(12, time, true);
   view.setUint16(14, date, true);
   view.setUint32(16, record.crc32, true);
-  view.setUint32(20, bigSize ? MAX_32 : record.size, true);
+  view.setUint32(20, bigSize ? MAX_32 : compressedSize, true);
   view.setUint32(24, bigSize ? MAX_32 : record.size, true);
   view.setUint16(28, name.length, true);
   view.setUint16(30, bytes.length - CENTRAL_FIXED_BYTES - name.length, true);
@@ -170,7 +187,7 @@ export function centralHeader(record: ZipEntryRecord): Uint8Array {
     at += 4;
     if (bigSize) {
       setUint64(view, at, record.size);
-      setUint64(view, at + 8, record.size);
+      setUint64(view, at + 8, compressedSize);
       at += 16;
     }
     if (bigOffset) setUint64(view, at, record.offset);

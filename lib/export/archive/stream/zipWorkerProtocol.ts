@@ -10,6 +10,8 @@ export interface ZipEntryInfo {
   name: string;
   /** Milliseconds since the epoch. */
   modified: number;
+  /** Text compresses; media are stored as they are. */
+  deflate?: boolean;
 }
 
 export interface ZipWorkerCalls {

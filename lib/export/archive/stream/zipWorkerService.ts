@@ -79,7 +79,7 @@ export function zipWorkerHandlers(files: ZipWorkerFiles): Handlers {
   };
   const begin = (entry: ZipEntryInfo) => {
     const feed = new ChunkFeed();
-    const record = current().writer.append(entry.name, entry.modified, feed);
+    const record = current().writer.append(entry.name, entry.modified, feed, { deflate: entry.deflate === true });
     // Its failure is reported by the entryChunks or endEntry that meets it.
     record.catch(() => undefined);
     pending = { feed, record };

@@ -31,6 +31,7 @@ interface Input {
   name: string;
   modified: number;
   data: Uint8Array;
+  deflate?: boolean;
 }
 
 const INPUTS: Input[] = [
@@ -40,6 +41,8 @@ const INPUTS: Input[] = [
   { name: 'export-1/media/videos/instagram/2019-07-31_222.mp4', modified: Date.parse('2019-07-31T23:59:59Z'), data: noise(2_500_000, 11) },
   { name: 'export-1/media/images/instagram/1900-01-01_empty.jpg', modified: Date.parse('1900-01-01T00:00:00Z'), data: new Uint8Array(0) },
   { name: 'export-1/ünï-cödé_名前.txt', modified: Date.parse('3000-01-01T00:00:00Z'), data: new TextEncoder().encode('x') },
+  // The main JSON, deflated as text is.
+  { name: 'export-1/instagram-export-1.json', modified: Date.parse('2026-11-24T12:34:57Z'), data: new TextEncoder().encode(JSON.stringify({ posts: Array.from({ length: 5000 }, (_, i) => ({ id: `p${i}`, caption: 'same caption' })) })), deflate: true },
 ];
 
 /** The bytes in chunks of uneven size, as a staged file's stream gives them. */
@@ -61,7 +64,7 @@ async function runFrom(file: MemoryFile, checkpoint: Checkpoint, inputs: Input[]
   try {
     for (const input of inputs.slice(checkpoint.records.length)) {
       entryStart = file.writes + 1;
-      const record = await writer.append(input.name, input.modified, chunksOf(input.data));
+      const record = await writer.append(input.name, input.modified, chunksOf(input.data), { deflate: input.deflate === true });
       // Saved with the offset in one write, as the job saves them.
       checkpoint.records.push(record);
       checkpoint.offset = writer.offset;
@@ -110,7 +113,7 @@ async function expectWhole(bytes: Uint8Array, label: string, inputs = INPUTS): P
 describe('StreamingZipWriter', () => {
   it('writes a ZIP of stored entries that unzip -t and zip.js accept, names in UTF-8, dated', async () => {
     const file = new MemoryFile();
-    const checkpoint = { offset: 0, records: [] };
+    const checkpoint: Checkpoint = { offset: 0, records: [] };
     expect(await runFrom(file, checkpoint, INPUTS)).toBeUndefined();
     await expectWhole(file.bytes, 'clean');
     const entries = await readAll(file.bytes);
@@ -118,6 +121,9 @@ describe('StreamingZipWriter', () => {
     expect(entries[2]!.modified.toISOString()).toBe('2019-07-31T23:59:59.000Z');
     const listing = spawnSync(UNZIP, ['-Z', '-v', join(dir, 'clean.zip')], { encoding: 'utf8' }).stdout;
     expect(listing).toContain('compression method:                             none (stored)');
+    expect(listing).toContain('compression method:                             deflated');
+    const json = checkpoint.records.at(-1)!;
+    expect(json.compressedSize).toBeLessThan(json.size / 5);
     expect(listing).toMatch(/extended local header:\s+no/);
   });
 
