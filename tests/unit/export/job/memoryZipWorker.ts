@@ -12,6 +12,11 @@ import * as memoryStaging from './memoryStaging';
 
 const zips = new Map<string, MemoryFile>();
 
+/** The job's ZIP as the worker left it, to cut or spoil as a stop would. */
+export function memoryZip(jobId: string, fileName: string): MemoryFile | undefined {
+  return zips.get(`${jobId}/${fileName}`);
+}
+
 function openZip(jobId: string, fileName: string): Promise<ClosableFile> {
   const key = `${jobId}/${fileName}`;
   let file = zips.get(key);
