@@ -1,6 +1,7 @@
 import { readArchiveFile } from '@/lib/export/archive/archiveFile';
 import { handleMessages } from '@/lib/messaging/messenger';
 import type { OffscreenProtocol } from '@/lib/messaging/protocol';
+import { hostZipWorkers } from '@/lib/shims/zipWorkerHost';
 
 // The OPFS File is disk-backed, so the blob: URL streams the ZIP from disk, whatever its size.
 handleMessages<OffscreenProtocol>('offscreen', {
@@ -11,3 +12,5 @@ handleMessages<OffscreenProtocol>('offscreen', {
     URL.revokeObjectURL(url);
   },
 });
+
+hostZipWorkers();

@@ -1,8 +1,8 @@
 import type { Browser } from '@wxt-dev/browser';
 
 /**
- * Chrome's service worker cannot make blob: URLs, so an offscreen document does it (Chrome only;
- * webextension-polyfill does not wrap chrome.offscreen).
+ * Chrome's service worker cannot make blob: URLs nor start a Worker, so an offscreen document does
+ * both (Chrome only; webextension-polyfill does not wrap chrome.offscreen).
  */
 const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -35,8 +35,8 @@ export async function acquireOffscreenDocument(): Promise<() => Promise<void>> {
       if (await offscreen.hasDocument()) return;
       await offscreen.createDocument({
         url: OFFSCREEN_PATH,
-        reasons: ['BLOBS'],
-        justification: 'Turn the finished export archive into a blob: URL for the downloads shelf.',
+        reasons: ['BLOBS', 'WORKERS'],
+        justification: 'Turn the finished export archive into a blob: URL for the downloads shelf, and run the worker that writes it.',
       });
     });
   } catch (error) {

@@ -1,4 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ZipEntryRecord } from '../export/archive/stream/zipFormat';
+import type { MediaPaths } from '../export/layout/exportPaths';
 import type { ActiveStage, JobSnapshot } from '../export/types';
 import type { FailedFile, MediaItem, MediaFormat, Post } from '../platforms/types';
 import type { DropboxCheckpoint } from '../upload/dropbox/dropboxUpload';
@@ -69,6 +71,11 @@ export interface JobRecord extends JobSnapshot {
   parts?: PartRecord[];
   /** The stage a failed job stopped in, where resuming it starts again. */
   resumeStage?: ActiveStage;
+  /**
+   * The streaming ZIP (no split): where its last appended media entry ends. Saved in the same
+   * write as that file's `MediaRecord.zip`; a resumed job cuts the ZIP back to it.
+   */
+  zipOffset?: number;
 }
 
 export interface PostRecord {
@@ -101,6 +108,8 @@ export interface MediaRecord {
   retryable?: boolean;
   /** "Compress images": the file as downloaded, before it was re-encoded as a smaller JPEG. */
   original?: { format: MediaFormat; byteSize: number; width: number; height: number };
+  /** Once the file and its sidecar are in the streaming ZIP: their entries and paths. */
+  zip?: { paths: MediaPaths; file: ZipEntryRecord; sidecar: ZipEntryRecord };
 }
 
 /** A post an export of the account delivered whole (every file kept): "Only new" leaves it out next time. */

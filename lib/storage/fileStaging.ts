@@ -10,7 +10,7 @@ import type { ByteSink } from './byteSink';
 
 const JOBS_DIR = 'jobs';
 
-async function jobDirectory(jobId: string, create: boolean): Promise<FileSystemDirectoryHandle> {
+export async function jobDirectory(jobId: string, create: boolean): Promise<FileSystemDirectoryHandle> {
   const root = await navigator.storage.getDirectory();
   const jobs = await root.getDirectoryHandle(JOBS_DIR, { create });
   return jobs.getDirectoryHandle(jobId, { create });

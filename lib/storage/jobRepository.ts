@@ -170,6 +170,16 @@ export async function putMedia(record: MediaRecord): Promise<void> {
   await (await openExportDb()).put('media', record);
 }
 
+/** A file appended to the job's streaming ZIP and the ZIP's new end, in one transaction. */
+export async function putAppendedMedia(record: MediaRecord, zipOffset: number): Promise<void> {
+  const tx = (await openExportDb()).transaction(['media', 'jobs'], 'readwrite');
+  const jobs = tx.objectStore('jobs');
+  const job = await jobs.get(record.jobId);
+  await tx.objectStore('media').put(record);
+  if (job) await jobs.put({ ...job, zipOffset });
+  await tx.done;
+}
+
 /** Posts in the platform's order, read page by page so a large account never sits in memory twice. */
 export async function* postsOfJob(jobId: string): AsyncGenerator<PostRecord> {
   const db = await openExportDb();

@@ -6,25 +6,34 @@ const DEFAULT_CHUNK_CHARS = 64 * 1024;
  * consumer takes them, so a file describing 50 000 posts is never one string. Pieces are joined,
  * never cut, so a surrogate pair inside a piece stays whole for the encoder.
  */
-export function textStream(pieces: AsyncIterable<string>, chunkChars = DEFAULT_CHUNK_CHARS): ReadableStream<Uint8Array> {
+export async function* textChunks(pieces: AsyncIterable<string>, chunkChars = DEFAULT_CHUNK_CHARS): AsyncGenerator<Uint8Array, void, undefined> {
   const encoder = new TextEncoder();
-  const iterator = pieces[Symbol.asyncIterator]();
+  let gathered: string[] = [];
+  let chars = 0;
+  for await (const piece of pieces) {
+    gathered.push(piece);
+    chars += piece.length;
+    if (chars >= chunkChars) {
+      yield encoder.encode(gathered.join(''));
+      gathered = [];
+      chars = 0;
+    }
+  }
+  if (gathered.length > 0) yield encoder.encode(gathered.join(''));
+}
+
+/** `textChunks` as a stream, for zip.js. */
+export function textStream(pieces: AsyncIterable<string>, chunkChars = DEFAULT_CHUNK_CHARS): ReadableStream<Uint8Array> {
+  const chunks = textChunks(pieces, chunkChars);
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const gathered: string[] = [];
-        let chars = 0;
-        while (chars < chunkChars) {
-          const next = await iterator.next();
-          if (next.done) break;
-          gathered.push(next.value);
-          chars += next.value.length;
-        }
-        if (gathered.length > 0) controller.enqueue(encoder.encode(gathered.join('')));
-        if (chars < chunkChars) controller.close();
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
       },
-      async cancel(reason) {
-        await iterator.return?.(reason);
+      async cancel() {
+        await chunks.return(undefined);
       },
     },
     // One chunk ahead at most: the producer waits for the ZIP.

@@ -14,7 +14,7 @@ import { formatEntries } from '../formats';
 import { MediaLayout, mainJsonName, zipEntryPath, zipFileName, type MediaPaths } from '../layout/exportPaths';
 import type { ManifestPart, MediaOutcome } from '../layout/manifest';
 import { manifestChunks, manifestSource } from '../layout/manifestStream';
-import { buildSidecar } from '../layout/sidecar';
+import { entryDate, sidecarText } from './streamedArchive';
 import { ensureJobDataKept } from './exportExpired';
 import type { JobContext } from './jobContext';
 import { stagedMediaName } from './stagedMediaName';
@@ -25,11 +25,6 @@ import { accountKey, earlierDeliveries } from '../../storage/deliveredIndex';
 
 // Progress is saved and broadcast at most this often: once per file cost ~19 ms a file.
 const SAVE_EVERY_MS = 500;
-
-function entryDate(iso: string, fallback: Date): Date {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? fallback : new Date(time);
-}
 
 /**
  * Everything stored for a job's ZIPs, with every kept file's path decided once for all of them.
@@ -143,45 +138,66 @@ export async function writeArchive(
     // A file kept by a version that did not hash while downloading is hashed from disk once.
     const sha256 = record.sha256 ?? (await sha256OfBlob(file));
     await zip.addFile(zipEntryPath(job.id, paths.file), file, modified);
-    const sidecar = buildSidecar({
-      platform: job.request.platform,
-      item: record.item,
-      format: record.format,
-      byteSize: file.size,
-      sha256,
-      downloadedAt: new Date(record.downloadedAt ?? exportedAt),
-      ...(record.original ? { original: record.original } : {}),
-    });
-    await zip.addText(zipEntryPath(job.id, paths.sidecar), JSON.stringify(sidecar, null, 2), modified);
+    await zip.addText(zipEntryPath(job.id, paths.sidecar), sidecarText(job, record, file.size, sha256, exportedAt), modified);
     saved.set(record.mediaId, { status: 'saved', path: paths.file, format: record.format, byteSize: file.size, sha256 });
     checksums.push({ sha256, path: paths.file });
     await fileWritten();
   }
-  const outcomeOf = (record: MediaRecord): MediaOutcome | undefined =>
+  for (const entry of await metadataFiles(ctx, source.account, content, savedOrFailed(saved), checksums, exportedAt)) {
+    // Streamed a post at a time, never one string: a 50 000-post account's JSON is tens of MB.
+    await zip.addTextStream(zipEntryPath(job.id, entry.path), textStream(entry.text), exportedAt);
+  }
+  await zip.close();
+}
+
+/** A file's outcome: failed as its record says, or saved as `saved` (keyed by record key) has it. */
+export function savedOrFailed(saved: ReadonlyMap<string, MediaOutcome>): (record: MediaRecord) => MediaOutcome | undefined {
+  return (record) =>
     record.state === 'failed' && record.failure
       ? { status: 'failed', reason: record.failure.reason, message: record.failure.message }
       : saved.get(record.mediaId);
+}
+
+/** A text file of the export, produced piece by piece. */
+export interface MetadataFile {
+  path: string;
+  text: AsyncIterable<string>;
+}
+
+async function* whole(text: string): AsyncIterable<string> {
+  yield text;
+}
+
+/**
+ * The files after the media: the main JSON, the format's CSV or index.html, and SHA256SUMS, by
+ * their paths relative to the export root, each read from IndexedDB as it is written.
+ */
+export async function metadataFiles(
+  ctx: JobContext,
+  account: AccountInfo,
+  content: ArchiveContent,
+  outcomeOf: (record: MediaRecord) => MediaOutcome | undefined,
+  checksums: readonly ChecksumLine[],
+  exportedAt: Date,
+): Promise<MetadataFile[]> {
+  const { job } = ctx;
   const manifest = await manifestSource(
     {
       jobId: job.id,
       exporterVersion: browser.runtime.getManifest().version,
       platform: job.request.platform,
-      account: source.account,
+      account,
       options: recordedOptions(job.request, ctx.adapter.mediaTypes),
       exportedAt,
       failed: content.failed,
       sections: job.sections ?? [],
       ...(content.part ? { part: content.part } : {}),
-      ...(job.request.onlyNew ? { buildsOn: (await earlierDeliveries(accountKey(job.request.platform, source.account.id))).filter((earlier) => earlier.jobId !== job.id) } : {}),
+      ...(job.request.onlyNew ? { buildsOn: (await earlierDeliveries(accountKey(job.request.platform, account.id))).filter((earlier) => earlier.jobId !== job.id) } : {}),
     },
     storedManifestPosts(job.id, content.posts, outcomeOf),
   );
-  // Streamed a post at a time, never one string: a 50 000-post account's JSON is tens of MB.
-  await zip.addTextStream(zipEntryPath(job.id, mainJsonName(job.request.platform, job.id)), textStream(manifestChunks(manifest)), exportedAt);
-  for (const entry of formatEntries(job.request.format, manifest)) {
-    await zip.addTextStream(zipEntryPath(job.id, entry.path), textStream(entry.text), exportedAt);
-  }
+  const files: MetadataFile[] = [{ path: mainJsonName(job.request.platform, job.id), text: manifestChunks(manifest) }, ...formatEntries(job.request.format, manifest)];
   // Beside the main JSON, naming files from the export folder: `sha256sum -c SHA256SUMS` run there checks every media file.
-  if (job.request.includeMedia) await zip.addText(zipEntryPath(job.id, SHA256SUMS_NAME), formatSha256Sums(checksums), exportedAt);
-  await zip.close();
+  if (job.request.includeMedia) files.push({ path: SHA256SUMS_NAME, text: whole(formatSha256Sums(checksums)) });
+  return files;
 }

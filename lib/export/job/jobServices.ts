@@ -7,6 +7,7 @@ import { deliverArchive, findStartedDownload, waitForDownload } from '../deliver
 import type { ByteSink } from '../../storage/byteSink';
 import { downloadWithRetry } from '../media/downloadWithRetry';
 import type { JobSnapshot } from '../types';
+import { connectZipWorker, type ZipWorkerConnection } from '../../shims/zipWorker';
 
 /** The job's files on disk (OPFS in the extension). */
 export interface JobStaging {
@@ -31,6 +32,8 @@ export interface JobServices {
   delivery: { deliverArchive: typeof deliverArchive; waitForDownload: typeof waitForDownload; findStartedDownload: typeof findStartedDownload };
   /** Tells open extension pages (the popup) how a job stands now. */
   broadcastJob(job: JobSnapshot): Promise<void>;
+  /** Starts the worker that writes the streaming ZIP (lib/shims/zipWorker.ts). */
+  connectZipWorker(): Promise<ZipWorkerConnection>;
 }
 
 export function defaultJobServices(): JobServices {
@@ -48,5 +51,6 @@ export function defaultJobServices(): JobServices {
     downloadWithRetry,
     delivery: { deliverArchive, waitForDownload, findStartedDownload },
     broadcastJob: (job) => broadcast<BroadcastProtocol, 'jobUpdated'>('jobUpdated', job),
+    connectZipWorker,
   };
 }

@@ -14,6 +14,7 @@ import type { JobStaging } from './jobServices';
 import { withApiRetries } from './metadataStage';
 import { isRetryableFailure } from './retryableFailures';
 import { stagedMediaName } from './stagedMediaName';
+import { openStreamedArchive, streamsArchive } from './streamedArchive';
 
 // Progress is persisted at most this often; every file's own state is persisted at once.
 const SAVE_EVERY_MS = 500;
@@ -73,6 +74,17 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
   let fatal: ExportError | undefined;
   // One bucket for the job: the three slots share the speed limit, never three times it.
   const throttle = throttleFor(job.request.speedLimitMBps);
+  // Each kept file goes into the ZIP at once, one at a time, while the slots keep downloading.
+  const archive = streamsArchive(ctx) ? await openStreamedArchive(ctx, records) : undefined;
+  const stopWith = (error: unknown) => {
+    fatal ??= toExportError(error);
+    ctx.stop(fatal);
+  };
+  const appendKept = async (record: MediaRecord) => {
+    if (!archive || record.state !== 'kept' || record.zip) return;
+    // A file cut short by the job stopping stays kept and staged: resuming appends it.
+    await archive.append(record).catch((error: unknown) => (signal.aborted ? undefined : stopWith(error)));
+  };
 
   const download = async (record: MediaRecord) => {
     try {
@@ -139,6 +151,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
       } satisfies Partial<MediaRecord>);
     }
     await putMedia(record);
+    await appendKept(record);
     tally(ctx, records);
     if (Date.now() - lastSave >= SAVE_EVERY_MS) {
       lastSave = Date.now();
@@ -159,6 +172,12 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
       running.add(task);
     }
   };
+  // Kept before a stop but not yet in the ZIP: their staged copies go in first.
+  for (const record of records) {
+    if (record.state !== 'kept' || record.zip || !archive) continue;
+    const task = appendKept(record).finally(() => running.delete(task));
+    running.add(task);
+  }
   queue(records);
 
   return {
@@ -168,7 +187,12 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
       queue(listed);
     },
     async finish() {
-      while (running.size > 0) await Promise.all(running);
+      try {
+        while (running.size > 0) await Promise.all(running);
+      } finally {
+        // The worker lets go of the ZIP, or the job's folder could not be removed.
+        await archive?.release();
+      }
       await ctx.save();
       if (fatal) throw fatal;
       signal.throwIfAborted();

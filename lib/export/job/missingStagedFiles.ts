@@ -9,7 +9,8 @@ import { stagedMediaName } from './stagedMediaName';
 export async function returnMissingFilesToMedia(ctx: JobContext): Promise<number> {
   let missing = 0;
   for (const record of await mediaOfJob(ctx.job.id)) {
-    if (record.state !== 'kept') continue;
+    // A file in the streaming ZIP already has no staged copy any more.
+    if (record.state !== 'kept' || record.zip) continue;
     const file = await ctx.services.staging.readStagedFile(ctx.job.id, stagedMediaName(record));
     if (file && file.size === record.bytes) continue;
     const { format: _format, bytes: _bytes, downloadedAt: _at, ...rest } = record;

@@ -5,7 +5,6 @@ import { apiPacing, readExportSettings } from '../exportSettings';
 import { partLimitBytes } from '../parts/splitSizes';
 import { readUserPreferences } from '../userPreferences';
 import type { ActiveStage } from '../types';
-import { runArchiveStage } from './archiveStage';
 import { runDeliveryStage } from './deliveryStage';
 import { createPartDeliveries } from './partDeliveries';
 import { runPartedArchiveStage } from './partedArchiveStage';
@@ -19,6 +18,7 @@ import { ensureJobDataKept } from './exportExpired';
 import { jobNotes } from './jobNotes';
 import { returnMissingFilesToMedia } from './missingStagedFiles';
 import { rememberJobDelivery } from './deliveredRecord';
+import { runStreamedArchiveStage } from './streamedArchiveStage';
 import type { JobServices } from './jobServices';
 
 const STAGES: ActiveStage[] = ['queued', 'resolving', 'metadata', 'media', 'archive', 'delivering'];
@@ -84,7 +84,7 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
       }
       await enter('archive');
       if (parted) await runPartedArchiveStage(ctx, parted.limit, parted.deliveries);
-      else await runArchiveStage(ctx);
+      else await runStreamedArchiveStage(ctx);
     }
     await enter('delivering');
     if (parted) await parted.deliveries.finish();

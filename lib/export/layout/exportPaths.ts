@@ -87,6 +87,11 @@ export class MediaLayout {
     const id = unique.slice(folder.length + 1, -ext.length);
     return { file: `${folder}/${utcDate(item.publishedAt)}_${id}${ext}`, sidecar: `${folder}/${id}${ext}.meta.json` };
   }
+
+  /** Takes paths handed out before a restart (in the streaming ZIP already), so no later file gets them. */
+  reserve(paths: MediaPaths): void {
+    this.ids.claim(paths.sidecar.slice(0, -'.meta.json'.length));
+  }
 }
 
 /** `star-export_instagram_{account}_{YYYY-MM-DD}_{jobId}.zip`: what the user sees in Downloads. */

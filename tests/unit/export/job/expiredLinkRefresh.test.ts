@@ -20,6 +20,9 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   services.downloadWithRetry.mockImplementation(async (options) => {
     const url = await options.refreshUrl!();
+    const sink = await options.openSink();
+    await sink.write(new Uint8Array(100));
+    await sink.close();
     return { format: 'jpg', bytes: 100, contentType: 'image/jpeg', url: url ?? options.url, attempts: 2 };
   });
 });

@@ -1,3 +1,4 @@
+import type { ByteSink } from '../../../../lib/storage/byteSink';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportError } from '../../../../lib/errors';
@@ -43,12 +44,18 @@ function pagesOf(pages: number, perPage: number): Post[][] {
   );
 }
 
+async function stageBytes(openSink: () => Promise<ByteSink>, size: number): Promise<void> {
+  const sink = await openSink();
+  await sink.write(new Uint8Array(size));
+  await sink.close();
+}
+
 /** Transfers the test finishes by hand (or at once, once `auto` is set); they end when the job's signal aborts. */
 function fakeTransfers() {
   const state = { started: [] as string[], inFlight: 0, maxInFlight: 0, auto: false };
   const open = new Map<string, () => void>();
   vi.mocked(downloadMedia).mockImplementation(
-    ({ url, signal }) =>
+    ({ url, signal, openSink }) =>
       new Promise((resolve, reject) => {
         const id = /\/(m\d+)_n\.jpg/.exec(url)![1]!;
         state.started.push(id);
@@ -66,7 +73,8 @@ function fakeTransfers() {
         const finish = () => {
           signal.removeEventListener('abort', onAbort);
           end();
-          resolve({ format: 'jpg', bytes: 100, contentType: 'image/jpeg' });
+          // The file is staged as a real download stages it: the ZIP takes it from there.
+          void stageBytes(openSink, 100).then(() => resolve({ format: 'jpg', bytes: 100, contentType: 'image/jpeg' }), reject);
         };
         open.set(id, finish);
         if (state.auto) setTimeout(finish, 2);

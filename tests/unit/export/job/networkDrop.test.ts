@@ -45,9 +45,12 @@ describe('a network drop during the downloads', () => {
     const job = await appendPage(jobRecord().id, listedPage(photoPosts(6), null));
     // The host drops every connection for the first 30 requests, then serves again.
     let requests = 0;
-    vi.mocked(downloadMedia).mockImplementation(async () => {
+    vi.mocked(downloadMedia).mockImplementation(async ({ openSink }) => {
       requests += 1;
       if (requests <= 30) throw new ExportError('network_error', 'Network error: Failed to fetch');
+      const sink = await openSink();
+      await sink.write(new Uint8Array(100));
+      await sink.close();
       return { format: 'jpg', bytes: 100, contentType: 'image/jpeg' };
     });
     const ctx = contextFor(job);

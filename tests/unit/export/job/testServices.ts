@@ -6,6 +6,7 @@ import { vi } from 'vitest';
 import type { JobServices } from '../../../../lib/export/job/jobServices';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import * as memoryStaging from './memoryStaging';
+import { connectMemoryZipWorker } from './memoryZipWorker';
 import { servedDownload } from './runJobHarness';
 
 export function testServices() {
@@ -20,6 +21,7 @@ export function testServices() {
       findStartedDownload: vi.fn<JobServices['delivery']['findStartedDownload']>(async () => undefined),
     },
     broadcastJob: vi.fn<JobServices['broadcastJob']>(async () => undefined),
+    connectZipWorker: vi.fn<JobServices['connectZipWorker']>(connectMemoryZipWorker),
   } satisfies JobServices;
 }
 

@@ -1,3 +1,4 @@
+import { stagedMediaName } from '../../../../lib/export/job/stagedMediaName';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../../lib/export/exportSettings';
@@ -48,7 +49,12 @@ async function listedJob(): Promise<JobRecord> {
 beforeEach(() => {
   closeExportDb();
   globalThis.indexedDB = new IDBFactory();
-  services.downloadWithRetry.mockImplementation(async ({ url }) => ({ format: 'jpg', bytes: 100, contentType: 'image/jpeg', url, attempts: 1 }));
+  services.downloadWithRetry.mockImplementation(async ({ url, openSink }) => {
+    const sink = await openSink();
+    await sink.write(new Uint8Array(100));
+    await sink.close();
+    return { format: 'jpg', bytes: 100, contentType: 'image/jpeg', url, attempts: 1 };
+  });
 });
 
 describe('media the platform listed without an address', () => {
@@ -85,6 +91,9 @@ describe('media the platform listed without an address', () => {
     const [photo] = await mediaOfJob(job.id);
     await putJob({ ...job, stage: 'media' });
     await putMedia({ ...photo!, state: 'kept', format: 'jpg', bytes: 100 });
+    const sink = await services.staging.openStagedFile(job.id, stagedMediaName(photo!));
+    await sink.write(new Uint8Array(100));
+    await sink.close();
 
     const resumed = (await getJob(job.id))!;
     await runMediaStage(stageContext(resumed));
