@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader, configure, type Entry } from '@zip.js/zip.js';
 import { describe, expect, it } from 'vitest';
 import { createZipArchiveWriter } from '../../../../lib/export/archive/zipArchiveWriter';
+import { noise } from '../../support/noise';
 
 configure({ useWebWorkers: false });
 
@@ -36,19 +37,6 @@ function collectingStream(): { stream: WritableStream<Uint8Array>; bytes: () => 
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** Bytes that do not compress, like a JPEG or MP4 body (deterministic xorshift). */
-function noise(size: number, seed: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(size);
-  let x = seed || 1;
-  for (let i = 0; i < size; i += 1) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 type Input = { kind: 'text'; path: string; text: string; modified: Date } | { kind: 'file'; path: string; data: Uint8Array<ArrayBuffer>; modified: Date };
 

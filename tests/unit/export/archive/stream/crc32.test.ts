@@ -1,18 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { crc32Update } from '../../../../../lib/export/archive/stream/crc32';
-
-function noise(size: number, seed: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let x = seed;
-  for (let i = 0; i < size; i += 1) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
+import { noise } from '../../../support/noise';
 
 describe('crc32Update', () => {
   it('gives the check value of the ZIP CRC-32', () => {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { StreamingZipWriter, type ZipEntryRecord } from '../../../../../lib/export/archive/stream/streamingZipWriter';
 import { entryEnd, localHeader, localHeaderLength, encodeName } from '../../../../../lib/export/archive/stream/zipFormat';
 import { MemoryFile, SparseFile } from './memoryFiles';
+import { noise } from '../../../support/noise';
 
 configure({ useWebWorkers: false });
 
@@ -14,18 +15,6 @@ const UNZIP = '/usr/bin/unzip';
 const GiB = 1024 ** 3;
 const dir = mkdtempSync(join(tmpdir(), 'stream-zip-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function noise(size: number, seed: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let x = seed;
-  for (let i = 0; i < size; i += 1) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 interface Input {
   name: string;

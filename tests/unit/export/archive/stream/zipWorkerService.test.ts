@@ -10,23 +10,12 @@ import type { ZipWorkerPort } from '../../../../../lib/export/archive/stream/zip
 import { serveZipWorker, type ClosableFile, type ZipWorkerFiles } from '../../../../../lib/export/archive/stream/zipWorkerService';
 import type { ZipEntryRecord } from '../../../../../lib/export/archive/stream/zipFormat';
 import { MemoryFile } from './memoryFiles';
+import { noise } from '../../../support/noise';
 
 configure({ useWebWorkers: false });
 
 const dir = mkdtempSync(join(tmpdir(), 'zip-worker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function noise(size: number, seed: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(size);
-  let x = seed;
-  for (let i = 0; i < size; i += 1) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 /** A job folder in memory: the ZIP (survives a worker stop) and the staged media. */
 class MemoryFolder implements ZipWorkerFiles {
