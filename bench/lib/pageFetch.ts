@@ -14,13 +14,15 @@ export async function fetchFromExtensionPage(rig: BenchRig, urls: string[], conc
     await page.evaluate(
       async ({ list, slots }) => {
         let next = 0;
-        const worker = async () => {
-          while (next < list.length) {
-            const reader = (await fetch(list[next++]!)).body!.getReader();
-            while (!(await reader.read()).done);
-          }
-        };
-        await Promise.all(Array.from({ length: slots }, worker));
+        // Inline, not a named const: tsx would wrap a named function in a helper the page lacks.
+        await Promise.all(
+          Array.from({ length: slots }, async () => {
+            while (next < list.length) {
+              const reader = (await fetch(list[next++]!)).body!.getReader();
+              while (!(await reader.read()).done);
+            }
+          }),
+        );
       },
       { list: urls, slots: concurrency },
     );
