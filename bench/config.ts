@@ -8,6 +8,8 @@ export interface BenchConfig {
   large: { posts: number; stories: number; fileBytes: number };
   /** The memory figure again at the size issue #17 names (6 GiB): the same account, larger files. */
   huge: { posts: number; stories: number; fileBytes: number };
+  /** The streaming figure: an export from a fake paced per file, so the network sets the pace as for a user. */
+  streaming: { posts: number; stories: number; fileBytes: number; latencyMs: number; bytesPerSecond: number };
   api: { postCounts: number[]; highlights: number; stories: number };
   /** Export options: an "Only new" run after `newPosts` of `incrementalPosts`, and a speed-limited export. */
   options: { incrementalPosts: number; newPosts: number; speedPosts: number; limitMBps: number };
@@ -36,6 +38,10 @@ export function benchConfig(quick: boolean): BenchConfig {
     large: quick ? { posts: 20, stories: 2, fileBytes: 8 * MB } : { posts: 86, stories: 2, fileBytes: 8 * MB },
     // 128 files of 48 MiB = 6 GiB; the quick run's 32 × 48 MiB = 1.5 GiB only checks the path.
     huge: quick ? { posts: 20, stories: 2, fileBytes: 48 * MB } : { posts: 86, stories: 2, fileBytes: 48 * MB },
+    // 128 files of 4 MiB = 512 MiB at 8 MB/s per file, three at a time: about 25 s of downloading.
+    streaming: quick
+      ? { posts: 20, stories: 2, fileBytes: 4 * MB, latencyMs: 100, bytesPerSecond: 8_000_000 }
+      : { posts: 86, stories: 2, fileBytes: 4 * MB, latencyMs: 100, bytesPerSecond: 8_000_000 },
     api: { postCounts: quick ? [50, 500] : [50, 500, 5_000], stories: 3, highlights: 2 },
     options: { incrementalPosts: quick ? 100 : 500, newPosts: 5, speedPosts: quick ? 24 : 36, limitMBps: 2 },
     // As the large export: 86 posts hold 128 files, 1 GiB at 8 MiB each.

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=scheduler,api,large,huge,peer,safety,options,upload]`: the real extension in
+ * `npm run bench [-- --quick] [-- --only=scheduler,api,large,streaming,huge,peer,safety,options,upload]`: the real extension in
  * headless Chromium against the fake platforms; prints a table of ratios and writes
  * bench/out/results.json. Not a test: a missed target is reported, not failed.
  */
@@ -15,6 +15,7 @@ import { runLargeExport } from './figures/largeExport';
 import { memoryFigure } from './figures/memory';
 import { benchPeer } from './figures/peer';
 import { benchScheduler } from './figures/scheduler';
+import { benchStreaming } from './figures/streaming';
 import { benchOptions } from './figures/options';
 import { benchUpload } from './figures/upload';
 import { useExtensionBuild } from './lib/benchRig';
@@ -28,7 +29,7 @@ import { findChromium } from '../tests/e2e/harness';
 // (up to ~200 MB) in the browser, which users never pay for. Read when Playwright meets the worker.
 process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
 
-const PARTS = ['scheduler', 'api', 'large', 'huge', 'peer', 'safety', 'options', 'upload'] as const;
+const PARTS = ['scheduler', 'api', 'large', 'streaming', 'huge', 'peer', 'safety', 'options', 'upload'] as const;
 type Part = (typeof PARTS)[number];
 const OUT_DIR = join(import.meta.dirname, 'out');
 const WATCHDOG_MS = Number(process.env.BENCH_TIMEOUT_MS) || 20 * 60_000;
@@ -79,6 +80,11 @@ async function main(): Promise<number> {
         results.memory = await figure('memory', async () => memoryFigure(large));
         results.archive = await figure('archive vs zip -0', () => archiveFigure(large, dir, log));
       }
+      rmSync(dir, { recursive: true, force: true });
+    }
+    if (only.has('streaming')) {
+      const dir = work('streaming');
+      results.streaming = await figure('streaming ZIP (tail, overall, disk)', () => benchStreaming(config.streaming, dir, log));
       rmSync(dir, { recursive: true, force: true });
     }
     if (only.has('huge')) {

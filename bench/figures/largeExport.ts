@@ -7,7 +7,7 @@ import type { BenchConfig } from '../config';
 import { withRig } from '../lib/benchRig';
 import { startMemorySampler, type MemorySample } from '../lib/memorySampler';
 import { exportFromPopup, type StageSpan } from '../lib/popupExport';
-import { mediaStageTiming } from '../lib/requestLog';
+import { lastMediaByteAt, mediaStageTiming } from '../lib/requestLog';
 
 /** Idle samples before the click; the baseline is their median. */
 const BASELINE_MS = 3_000;
@@ -28,12 +28,14 @@ export interface LargeExport {
   /** Media throughput as the fake served it. */
   mediaStageMs: number;
   maxMediaInFlight: number;
+  /** Date.now() when the fake sent the last media byte. */
+  lastMediaByteAt: number;
 }
 
 export async function runLargeExport(config: BenchConfig['large'], keepZipIn: string, log: (line: string) => void): Promise<LargeExport> {
   const account = { username: 'star.demo', posts: config.posts, stories: config.stories, highlights: 0, imageBytes: config.fileBytes, videoBytes: config.fileBytes };
   return withRig({ instagramAccounts: [account] }, async (rig) => {
-    const { session, fake } = rig;
+    const { session, fake, fakeStartedAt } = rig;
     await useQuickPacing(session);
     await addFakeCookies(session.context, fake.instagramCookies());
     const served = fake.instagramMedia();
@@ -71,6 +73,7 @@ export async function runLargeExport(config: BenchConfig['large'], keepZipIn: st
         memory,
         mediaStageMs: timing.spanMs,
         maxMediaInFlight: timing.maxInFlight,
+        lastMediaByteAt: fakeStartedAt + lastMediaByteAt(fake.log),
       };
     } finally {
       sampler.stop();

@@ -1,7 +1,8 @@
 import { addFakeCookies } from '../../tests/e2e/harness';
 import { useQuickPacing } from '../../tests/e2e/quickPacing';
 import type { BenchConfig } from '../config';
-import { withRig, type BenchRig } from '../lib/benchRig';
+import { withRig } from '../lib/benchRig';
+import { fetchFromExtensionPage } from '../lib/pageFetch';
 import { exportFromPopup } from '../lib/popupExport';
 import { mediaEntries, mediaStageTiming } from '../lib/requestLog';
 import { median, round } from '../lib/stats';
@@ -32,24 +33,6 @@ export interface SchedulerResult {
   setup: BenchConfig['scheduler'];
 }
 
-/**
- * The first files of the export fetched again one at a time from an extension page, timed by the
- * fake: no slot, queue, storage or parallel transfer in the way.
- */
-async function soloFileTimes(rig: BenchRig, urls: string[]): Promise<number[]> {
-  const before = rig.fake.log.length;
-  const page = await rig.session.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${rig.session.extensionId}/popup.html`);
-    await page.evaluate(async (list) => {
-      for (const url of list) await (await fetch(url)).arrayBuffer();
-    }, urls);
-  } finally {
-    await page.close();
-  }
-  return mediaEntries(rig.fake.log.slice(before)).map((e) => e.durationMs);
-}
-
 export async function benchScheduler(config: BenchConfig['scheduler'], log: (line: string) => void): Promise<SchedulerResult> {
   const account = { username: 'star.demo', posts: config.posts, stories: 0, highlights: 0, imageBytes: config.fileBytes, videoBytes: config.fileBytes };
   const fakeOptions = { instagramAccounts: [account], mediaLatencyMs: config.latencyMs, mediaBytesPerSecond: config.bytesPerSecond };
@@ -66,7 +49,8 @@ export async function benchScheduler(config: BenchConfig['scheduler'], log: (lin
     const urls = mediaEntries(exportLog)
       .slice(0, SOLO_FETCHES)
       .map((e) => `https://${e.host}${e.path}`);
-    const soloMs = await soloFileTimes(rig, urls);
+    // The first files of the export fetched again one at a time: no slot, queue, storage or parallel transfer in the way.
+    const soloMs = (await fetchFromExtensionPage(rig, urls)).map((e) => e.durationMs);
     const sameFilesInExportMs = mediaEntries(exportLog)
       .slice(0, SOLO_FETCHES)
       .map((e) => e.durationMs);

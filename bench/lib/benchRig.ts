@@ -11,6 +11,12 @@ export interface BenchRig {
   session: ExtensionSession;
 }
 
+/** A rig `withRig` made, which knows when its fake started. */
+export interface ClockedRig extends BenchRig {
+  /** Date.now() when the fake started: its log's `at` counts from here. */
+  fakeStartedAt: number;
+}
+
 let extensionPath: string | undefined;
 
 /** Every rig after this call loads the extension from `path` (see extensionBuild.ts). */
@@ -23,7 +29,9 @@ export function extensionBuildPath(): string | undefined {
   return extensionPath;
 }
 
-export async function withRig<T>(fakeOptions: FakePlatformsOptions, use: (rig: BenchRig) => Promise<T>): Promise<T> {
+export async function withRig<T>(fakeOptions: FakePlatformsOptions, use: (rig: ClockedRig) => Promise<T>): Promise<T> {
+  // startFakePlatforms reads its clock before its first await, so this is its start to the millisecond.
+  const fakeStartedAt = Date.now();
   const fake = await startFakePlatforms({ port: 0, ...fakeOptions });
   let session: ExtensionSession | undefined;
   let forget: () => void = () => undefined;
@@ -34,7 +42,7 @@ export async function withRig<T>(fakeOptions: FakePlatformsOptions, use: (rig: B
       killPids(chromiumPidsFor(userDataDir));
       for (const dir of [userDataDir, downloadsDir]) rmSync(dir, { recursive: true, force: true });
     });
-    return await use({ fake, session });
+    return await use({ fake, session, fakeStartedAt });
   } finally {
     forget();
     try {

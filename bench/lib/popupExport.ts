@@ -33,6 +33,8 @@ export interface PopupExport {
   marks: JobMark[];
   zipPath: string;
   finalMark: JobMark;
+  /** Date.now() of every download the browser created while the popup was open (chrome.downloads.onCreated). */
+  downloadsCreatedAt: number[];
 }
 
 export interface ExportOptions {
@@ -48,6 +50,7 @@ export interface ExportOptions {
 declare global {
   interface Window {
     benchJobMarks?: JobMark[];
+    benchDownloadsCreatedAt?: number[];
   }
 }
 
@@ -58,8 +61,12 @@ declare global {
 export async function recordJobBroadcasts(popup: PopupPage): Promise<void> {
   await popup.page.evaluate(() => {
     type Runtime = { onMessage: { addListener(listener: (message: unknown) => undefined): void } };
-    const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
+    type Downloads = { onCreated: { addListener(listener: () => void): void } };
+    const { runtime, downloads } = (globalThis as unknown as { chrome: { runtime: Runtime; downloads: Downloads } }).chrome;
     window.benchJobMarks = [];
+    // The moment the ZIP is handed to Downloads, which the job's own states only show after the save.
+    window.benchDownloadsCreatedAt = [];
+    downloads.onCreated.addListener(() => window.benchDownloadsCreatedAt!.push(Date.now()));
     runtime.onMessage.addListener((message: unknown) => {
       const m = message as { starExport?: string; type?: string; data?: Record<string, unknown> } | null;
       if (m?.starExport !== 'broadcast' || m.type !== 'jobUpdated' || !m.data) return undefined;
@@ -110,6 +117,7 @@ export async function exportFromPopup(rig: BenchRig, options: ExportOptions): Pr
     if (end.outcome !== 'done') throw new Error(`The export did not finish: ${end.text}`);
     const zipPath = await waitForZip(session.downloadsDir, 60_000, earlier);
     const all = (await popup.page.evaluate(() => window.benchJobMarks ?? [])) as JobMark[];
+    const downloadsCreatedAt = await popup.page.evaluate(() => window.benchDownloadsCreatedAt ?? []);
     const jobId = all[all.length - 1]?.id;
     const marks = all.filter((m) => m.id === jobId);
     const finalMark = marks.find((m) => m.stage === 'done');
@@ -124,6 +132,7 @@ export async function exportFromPopup(rig: BenchRig, options: ExportOptions): Pr
       marks,
       zipPath,
       finalMark,
+      downloadsCreatedAt,
     };
   } finally {
     await popup.page.close().catch(() => undefined);

@@ -15,6 +15,13 @@ export function mediaEntries(log: readonly RequestLogEntry[]): RequestLogEntry[]
   return log.filter((e) => e.kind === 'media');
 }
 
+/** When the fake sent the last byte of any media response, on its own clock (ms since it started). */
+export function lastMediaByteAt(log: readonly RequestLogEntry[]): number {
+  const media = mediaEntries(log);
+  if (media.length === 0) throw new Error('The fake served no media.');
+  return Math.max(...media.map((e) => e.at + e.durationMs));
+}
+
 export function mediaStageTiming(log: readonly RequestLogEntry[]): MediaStageTiming {
   const media = mediaEntries(log);
   if (media.length === 0) return { files: 0, spanMs: 0, durationsMs: [], maxInFlight: 0, meanInFlight: 0 };
