@@ -3,7 +3,6 @@ import { ExportError } from '../../errors';
 import type { AccountInfo, FailedFile } from '../../platforms/types';
 import type { MediaRecord } from '../../storage/exportDb';
 import { mediaOfJob } from '../../storage/jobRepository';
-import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import { coalescingStream } from '../archive/coalescingStream';
 import { textStream } from '../archive/textStream';
 import { abortableStream } from '../archive/abortableStream';
@@ -11,7 +10,7 @@ import { createZipArchiveWriter, type ZipArchiveWriter } from '../archive/zipArc
 import { sha256OfBlob } from '../checksums/sha256';
 import { SHA256SUMS_NAME, formatSha256Sums, type ChecksumLine } from '../checksums/sha256Sums';
 import { formatEntries } from '../formats';
-import { MediaLayout, mainJsonName, zipEntryPath, zipFileName, type MediaPaths } from '../layout/exportPaths';
+import { MediaLayout, mainJsonName, zipEntryPath, type MediaPaths } from '../layout/exportPaths';
 import type { ManifestPart, MediaOutcome } from '../layout/manifest';
 import { manifestChunks, manifestSource } from '../layout/manifestStream';
 import { entryDate, sidecarText } from './streamedArchive';
@@ -63,27 +62,6 @@ export interface ArchiveContent {
   records: readonly MediaRecord[];
   failed: readonly FailedFile[];
   part?: ManifestPart;
-}
-
-/**
- * Writes the whole ZIP again from the stored posts and staged files: a restart during this stage
- * simply rebuilds it. Entries are added one by one so each file streams from disk to disk.
- */
-export async function runArchiveStage(ctx: JobContext): Promise<void> {
-  const { job } = ctx;
-  const exportedAt = new Date();
-  const source = await readArchiveSource(ctx);
-  await ctx.services.ensureFreeSpace(source.keptBytes);
-  const content = { records: source.records, failed: job.failed };
-  const progress = archiveProgress(ctx, source.paths.size);
-  await writeArchiveFile(ctx, ARCHIVE_FILE_NAME, (zip) => writeArchive(ctx, zip, source, content, exportedAt, progress));
-
-  const archive = await ctx.services.staging.readStagedFile(job.id, ARCHIVE_FILE_NAME);
-  if (!archive) throw new ExportError('internal', 'The ZIP was not stored.');
-  await ctx.save(
-    { zipBytes: archive.size, fileName: zipFileName(job.request.platform, source.account.handle, exportedAt, job.id) },
-    1,
-  );
 }
 
 /** Writes one ZIP into the job's folder; on failure the file is let go, so it can be removed. */

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createJobContext } from '../../../../lib/export/job/jobContext';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../../lib/export/exportSettings';
-import { runArchiveStage } from '../../../../lib/export/job/archiveStage';
+import { runStreamedArchiveStage } from '../../../../lib/export/job/streamedArchiveStage';
 import { runJob } from '../../../../lib/export/job/runJob';
 import { toSnapshot } from '../../../../lib/export/job/jobSnapshot';
 import { adapterFor } from '../../../../lib/platforms/registry';
@@ -68,7 +68,7 @@ describe('a resumed job whose data is gone', () => {
       createPlatform: offlinePlatform,
       publish: putJob,
     });
-    await expect(runArchiveStage(ctx)).rejects.toMatchObject({ kind: 'export_expired' });
+    await expect(runStreamedArchiveStage(ctx)).rejects.toMatchObject({ kind: 'export_expired' });
     expect(staged.get(job.id)?.has('export.zip') ?? false).toBe(false);
   });
 
