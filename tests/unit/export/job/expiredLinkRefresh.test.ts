@@ -2,15 +2,14 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ExportError } from '../../../../lib/errors';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../../lib/export/exportSettings';
-import { createJobContext } from '../../../../lib/export/job/jobContext';
 import { startMediaDownloads } from '../../../../lib/export/job/mediaStage';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import type { PlatformAdapter } from '../../../../lib/platforms/types';
 import { closeExportDb } from '../../../../lib/storage/exportDb';
 import { appendPage, putJob } from '../../../../lib/storage/jobRepository';
-import { jobRecord, listedPage, offlinePlatform } from './jobs';
+import { jobRecord, listedPage } from './jobs';
 import { photoPosts } from './runJobHarness';
-import { testServices } from './testServices';
+import { offlineJobContext, testServices } from './testServices';
 
 // Every file's link has expired: the download asks for a fresh one, as the real one does after a 403.
 const services = testServices();
@@ -40,15 +39,7 @@ describe('refreshing an expired link', () => {
         return 'https://scontent.cdninstagram.com/v/m0_n.jpg?oh=fresh';
       },
     };
-    const ctx = createJobContext({
-      job,
-      adapter,
-      settings: { ...DEFAULT_EXPORT_SETTINGS, rateLimitWaitMs: 50 },
-      services,
-      signal: new AbortController().signal,
-      createPlatform: offlinePlatform,
-      publish: putJob,
-    });
+    const ctx = offlineJobContext(job, { adapter, settings: { ...DEFAULT_EXPORT_SETTINGS, rateLimitWaitMs: 50 }, services });
     await (await startMediaDownloads(ctx)).finish();
     expect(refreshes).toBe(2);
     expect(job.media).toEqual({ done: 1, failed: 0, total: 1 });

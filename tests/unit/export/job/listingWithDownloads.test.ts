@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportError } from '../../../../lib/errors';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '../../../../lib/export/exportSettings';
-import { createJobContext, type JobContext } from '../../../../lib/export/job/jobContext';
+import { type JobContext } from '../../../../lib/export/job/jobContext';
 import { listWhileDownloading } from '../../../../lib/export/job/listingWithDownloads';
 import { downloadMedia } from '../../../../lib/export/media/downloadMedia';
 import { downloadWithRetry } from '../../../../lib/export/media/downloadWithRetry';
@@ -13,8 +13,8 @@ import type { ListingStrategy, PlatformAdapter, Post } from '../../../../lib/pla
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob } from '../../../../lib/storage/jobRepository';
 import { jobStatusText } from '../../../../lib/export/jobStatusText';
-import { jobRecord, listedPage, post, offlinePlatform } from './jobs';
-import { testServices } from './testServices';
+import { jobRecord, listedPage, post } from './jobs';
+import { offlineJobContext, testServices } from './testServices';
 
 // The real retries and the real three slots run; only the transfer itself and the disk are faked.
 vi.mock('../../../../lib/export/media/downloadMedia', () => ({ downloadMedia: vi.fn() }));
@@ -123,15 +123,7 @@ function fakeListing(pages: Post[][], fail?: (page: number, call: number) => Exp
 }
 
 function contextFor(job: JobRecord, adapter: PlatformAdapter, outer = new AbortController()): JobContext {
-  return createJobContext({
-    job,
-    adapter,
-    settings: SETTINGS,
-    services,
-    signal: outer.signal,
-    createPlatform: offlinePlatform,
-    publish: putJob,
-  });
+  return offlineJobContext(job, { adapter, settings: SETTINGS, services, signal: outer.signal });
 }
 
 async function listedJob(): Promise<JobRecord> {

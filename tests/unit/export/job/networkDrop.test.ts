@@ -1,19 +1,17 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportError } from '../../../../lib/errors';
-import { DEFAULT_EXPORT_SETTINGS } from '../../../../lib/export/exportSettings';
-import { createJobContext, type JobContext } from '../../../../lib/export/job/jobContext';
+import { type JobContext } from '../../../../lib/export/job/jobContext';
 import { startMediaDownloads } from '../../../../lib/export/job/mediaStage';
 import { withApiRetries } from '../../../../lib/export/job/metadataStage';
 import { downloadMedia } from '../../../../lib/export/media/downloadMedia';
 import { downloadWithRetry } from '../../../../lib/export/media/downloadWithRetry';
 import { createConnectivity } from '../../../../lib/net/connectivity';
-import { adapterFor } from '../../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
 import { appendPage, mediaOfJob, putJob } from '../../../../lib/storage/jobRepository';
-import { jobRecord, listedPage, offlinePlatform } from './jobs';
+import { jobRecord, listedPage } from './jobs';
 import { photoPosts } from './runJobHarness';
-import { testServices } from './testServices';
+import { offlineJobContext, testServices } from './testServices';
 
 // The real retries, slots and connectivity run; only the transfer is faked.
 vi.mock('../../../../lib/export/media/downloadMedia', () => ({ downloadMedia: vi.fn() }));
@@ -22,16 +20,7 @@ const services = { ...testServices(), downloadWithRetry };
 const quick = () => createConnectivity({ baseWaitMs: 5, maxWaitMs: 20 });
 
 function contextFor(job: JobRecord): JobContext {
-  return createJobContext({
-    job,
-    adapter: adapterFor('instagram'),
-    settings: DEFAULT_EXPORT_SETTINGS,
-    services,
-    signal: new AbortController().signal,
-    createPlatform: offlinePlatform,
-    publish: putJob,
-    network: { api: quick(), media: quick() },
-  });
+  return offlineJobContext(job, { services, network: { api: quick(), media: quick() } });
 }
 
 beforeEach(() => {

@@ -2,27 +2,19 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ExportError } from '../../../../lib/errors';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '../../../../lib/export/exportSettings';
-import { createJobContext, type JobContext } from '../../../../lib/export/job/jobContext';
+import { type JobContext } from '../../../../lib/export/job/jobContext';
 import { toSnapshot } from '../../../../lib/export/job/jobSnapshot';
 import { withApiRetries } from '../../../../lib/export/job/metadataStage';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
 import { getJob, putJob } from '../../../../lib/storage/jobRepository';
-import { jobRecord, offlinePlatform } from './jobs';
-import { testServices } from './testServices';
+import { jobRecord } from './jobs';
+import { offlineJobContext } from './testServices';
 
 const SETTINGS: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, temporaryBlockWaitMs: 300, rateLimitWaitMs: 300 };
 
 function contextFor(job: JobRecord, controller = new AbortController()): JobContext {
-  return createJobContext({
-    job,
-    adapter: adapterFor('facebook'),
-    settings: SETTINGS,
-    services: testServices(),
-    signal: controller.signal,
-    createPlatform: offlinePlatform,
-    publish: putJob,
-  });
+  return offlineJobContext(job, { adapter: adapterFor('facebook'), settings: SETTINGS, signal: controller.signal });
 }
 
 const blocked = () => new ExportError('rate_limited', "You're temporarily blocked.", { temporaryBlock: true });

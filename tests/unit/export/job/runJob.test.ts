@@ -1,19 +1,17 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createJobContext } from '../../../../lib/export/job/jobContext';
-import { DEFAULT_EXPORT_SETTINGS } from '../../../../lib/export/exportSettings';
 import { runStreamedArchiveStage } from '../../../../lib/export/job/streamedArchiveStage';
 import { runJob } from '../../../../lib/export/job/runJob';
 import { toSnapshot } from '../../../../lib/export/job/jobSnapshot';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob, putMedia } from '../../../../lib/storage/jobRepository';
-import { jobRecord, listedPage, offlinePlatform } from './jobs';
+import { jobRecord, listedPage } from './jobs';
 import { JPEG_BYTES, fakeAdapter, photoPosts, servedDownload } from './runJobHarness';
 import { stagedMediaName } from '../../../../lib/export/job/stagedMediaName';
 import { staged } from './memoryStaging';
-import { testServices } from './testServices';
+import { offlineJobContext, testServices } from './testServices';
 
 const services = testServices();
 
@@ -59,15 +57,7 @@ describe('a resumed job whose data is gone', () => {
   it('the archive refuses a with-media job that listed media but holds no records of them', async () => {
     const job = jobRecord({ stage: 'archive', account: ACCOUNT, metadataDone: true, nextPostSeq: 0, nextMediaSeq: 3 });
     await putJob(job);
-    const ctx = createJobContext({
-      job,
-      adapter: services.adapterFor('instagram'),
-      settings: DEFAULT_EXPORT_SETTINGS,
-      services,
-      signal: new AbortController().signal,
-      createPlatform: offlinePlatform,
-      publish: putJob,
-    });
+    const ctx = offlineJobContext(job, { adapter: services.adapterFor('instagram'), services });
     await expect(runStreamedArchiveStage(ctx)).rejects.toMatchObject({ kind: 'export_expired' });
     expect(staged.get(job.id)?.has('export.zip') ?? false).toBe(false);
   });

@@ -7,18 +7,16 @@ import { BlobReader, ZipReader, configure } from '@zip.js/zip.js';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ARCHIVE_FILE_NAME } from '../../../../lib/export/archive/archiveFile';
-import { DEFAULT_EXPORT_SETTINGS } from '../../../../lib/export/exportSettings';
-import { createJobContext, type JobContext } from '../../../../lib/export/job/jobContext';
+import { type JobContext } from '../../../../lib/export/job/jobContext';
 import { startMediaDownloads } from '../../../../lib/export/job/mediaStage';
 import { runStreamedArchiveStage } from '../../../../lib/export/job/streamedArchiveStage';
-import { adapterFor } from '../../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob } from '../../../../lib/storage/jobRepository';
-import { jobRecord, listedPage, offlinePlatform, post } from './jobs';
+import { jobRecord, listedPage, post } from './jobs';
 import { staged } from './memoryStaging';
 import { memoryZip } from './memoryZipWorker';
 import { photoPosts, servedDownload } from './runJobHarness';
-import { testServices } from './testServices';
+import { offlineJobContext, testServices } from './testServices';
 
 configure({ useWebWorkers: false });
 
@@ -28,16 +26,7 @@ const dir = mkdtempSync(join(tmpdir(), 'streamed-archive-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function stageContext(job: JobRecord): JobContext {
-  const platform = offlinePlatform();
-  return createJobContext({
-    job,
-    adapter: adapterFor('instagram'),
-    settings: DEFAULT_EXPORT_SETTINGS,
-    services,
-    signal: new AbortController().signal,
-    createPlatform: () => platform,
-    publish: putJob,
-  });
+  return offlineJobContext(job, { services });
 }
 
 async function zipEntries(jobId: string): Promise<{ name: string; offset: number }[]> {

@@ -3,9 +3,14 @@
  * real registry, and downloads, deliveries and broadcasts as mocks a test sets and inspects.
  */
 import { vi } from 'vitest';
+import { DEFAULT_EXPORT_SETTINGS } from '../../../../lib/export/exportSettings';
+import { createJobContext, type JobContext, type JobContextOptions } from '../../../../lib/export/job/jobContext';
 import type { JobServices } from '../../../../lib/export/job/jobServices';
+import type { JobRecord } from '../../../../lib/storage/exportDb';
+import { putJob } from '../../../../lib/storage/jobRepository';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import * as memoryStaging from './memoryStaging';
+import { offlinePlatform } from './jobs';
 import { connectMemoryZipWorker } from './memoryZipWorker';
 import { servedDownload } from './runJobHarness';
 
@@ -26,3 +31,20 @@ export function testServices() {
 }
 
 export type TestServices = ReturnType<typeof testServices>;
+
+/**
+ * A job's context as the stages get it, offline (no API call is expected) and saving to IndexedDB:
+ * Instagram's adapter, the default settings and fresh test services unless `options` says otherwise.
+ */
+export function offlineJobContext(job: JobRecord, options: Partial<Omit<JobContextOptions, 'job'>> = {}): JobContext {
+  return createJobContext({
+    job,
+    adapter: adapterFor('instagram'),
+    settings: DEFAULT_EXPORT_SETTINGS,
+    services: testServices(),
+    signal: new AbortController().signal,
+    createPlatform: offlinePlatform,
+    publish: putJob,
+    ...options,
+  });
+}

@@ -1,15 +1,13 @@
 import { stagedMediaName } from '../../../../lib/export/job/stagedMediaName';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_EXPORT_SETTINGS } from '../../../../lib/export/exportSettings';
-import { createJobContext, type JobContext } from '../../../../lib/export/job/jobContext';
+import { type JobContext } from '../../../../lib/export/job/jobContext';
 import { startMediaDownloads } from '../../../../lib/export/job/mediaStage';
-import { adapterFor } from '../../../../lib/platforms/registry';
 import type { MediaItem } from '../../../../lib/platforms/types';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
 import { appendPage, getJob, mediaOfJob, putJob, putMedia } from '../../../../lib/storage/jobRepository';
-import { jobRecord, mediaItem, post, listedPage, offlinePlatform } from './jobs';
-import { testServices } from './testServices';
+import { jobRecord, mediaItem, post, listedPage } from './jobs';
+import { offlineJobContext, testServices } from './testServices';
 
 // The files a platform did give an address for are "downloaded" here; the real download is tested on its own.
 const services = testServices();
@@ -22,16 +20,7 @@ function unavailable(id: string, postId: string): MediaItem {
 }
 
 function stageContext(job: JobRecord): JobContext {
-  const platform = offlinePlatform();
-  return createJobContext({
-    job,
-    adapter: adapterFor('instagram'),
-    settings: DEFAULT_EXPORT_SETTINGS,
-    services,
-    signal: new AbortController().signal,
-    createPlatform: () => platform,
-    publish: putJob,
-  });
+  return offlineJobContext(job, { services });
 }
 
 async function runMediaStage(ctx: JobContext): Promise<void> {
