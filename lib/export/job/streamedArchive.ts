@@ -46,8 +46,6 @@ export interface StreamedArchive {
    * the job stops, and resuming cuts the ZIP back to the last saved end.
    */
   append(record: MediaRecord): Promise<void>;
-  /** Waits for the appends queued, without their errors (each append reports its own). */
-  settled(): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -132,7 +130,6 @@ export async function openStreamedArchive(ctx: JobContext, records: MediaRecord[
       queue = done.catch(() => undefined);
       return done;
     },
-    settled: () => queue,
     async release() {
       await queue;
       await connection.release();
