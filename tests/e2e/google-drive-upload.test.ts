@@ -123,6 +123,7 @@ describe('an export saved to Google Drive (a fake Google under its real host nam
       await popup.page.getByLabel('Split into parts').selectOption('2');
       await popup.page.getByLabel('Save to').selectOption('googleDrive');
       await popup.start();
+      await popup.waitForNewJob();
       const seen: string[] = [];
       let stopped = false;
       let queriesAtStop = 0;

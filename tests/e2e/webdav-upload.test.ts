@@ -107,6 +107,7 @@ describe('an export saved to a WebDAV server (rclone serve webdav)', () => {
     expect(await popup.page.getByLabel('Save to').inputValue()).toBe('webdav');
     proxy.dropOnceAfter(2 * MB);
     await popup.start();
+    await popup.waitForNewJob();
 
     const seen: string[] = [];
     let stopped = false;
@@ -201,6 +202,7 @@ describe('an export saved to a WebDAV server (rclone serve webdav)', () => {
       proxy.dropOnceAfter(MB);
       const droppedBefore = proxy.dropped;
       await popup.start();
+      await popup.waitForNewJob();
 
       const seen: string[] = [];
       let zipsWhileSecondUploads: string[] | undefined;

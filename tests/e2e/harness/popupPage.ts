@@ -60,6 +60,18 @@ export class PopupPage {
     await trigger();
   }
 
+  /**
+   * Waits until the list shows the job start() began. Until then the status still speaks of the
+   * newest earlier job, whose "Done" a loop reading the status would take for this job's end.
+   */
+  async waitForNewJob(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await this.showsNewJob())) {
+      if (Date.now() > deadline) throw new Error(`No new job appeared within ${timeoutMs} ms; the popup says "${await this.statusText()}"`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
   /** Asked of the background, not read from the list, which may not have loaded yet. */
   private async knownJobIds(): Promise<string[]> {
     return (await sendToBackground<{ id: string }[]>(this.page, 'listJobs')).map((job) => job.id);
