@@ -7,18 +7,13 @@ import { PLATFORM_LABELS } from '../platforms/labels';
 import type { MediaTypeChoice, PlatformId } from '../platforms/types';
 import { CostEstimate } from './CostEstimate';
 import { ExportOptionsFields } from './exportOptions/ExportOptionsFields';
+import { FormatSelect } from './FormatSelect';
 import { PlatformInfoPanel } from './PlatformInfoPanel';
 import { SplitSelect } from './SplitSelect';
 import { SaveToSelect } from './SaveToSelect';
 import type { DetectedAccount } from './targetTab';
 import type { SaveTargets } from './useSaveTargets';
 import type { SaveTarget } from '../upload/saveTarget';
-
-export const FORMAT_CHOICES: { value: ExportFormat; label: string }[] = [
-  { value: 'json', label: 'JSON (all metadata)' },
-  { value: 'csv', label: 'CSV (spreadsheet) + JSON' },
-  { value: 'html', label: 'HTML (web page to browse) + JSON' },
-];
 
 export interface ExportFormProps {
   available: PlatformId[];
@@ -89,16 +84,7 @@ export function ExportForm({ available, mediaTypes, knownMediaTypes, detected, d
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="format">Export format</label>
-          <select id="format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
-            {FORMAT_CHOICES.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormatSelect id="format" label="Export format" value={format} onChange={setFormat} />
       </div>
       <label class="checkbox">
         <input type="checkbox" checked={includeMedia} onChange={(e) => setIncludeMedia(e.currentTarget.checked)} />

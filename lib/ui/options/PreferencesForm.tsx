@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { ExportFormat } from '../../export/types';
 import { PACING_CHOICES, RETENTION_DAY_CHOICES, userPreferences, type UserPreferences } from '../../export/userPreferences';
 import { registeredAdapters } from '../../platforms/registry';
 import type { MediaTypeChoice, PacingProfile } from '../../platforms/types';
-import { FORMAT_CHOICES } from '../ExportForm';
+import { FormatSelect } from '../FormatSelect';
 import { ExportOptionsFields } from '../exportOptions/ExportOptionsFields';
 import { ForgetExportedButton } from './ForgetExportedButton';
 
@@ -27,16 +26,7 @@ export function PreferencesForm({ preferences }: { preferences: UserPreferences 
       <p class="muted hint">
         The context menu's “Export this account” on a platform page uses these; the popup starts with them chosen.
       </p>
-      <div class="field">
-        <label for="default-format">Default export format</label>
-        <select id="default-format" value={preferences.format} onChange={(e) => save({ format: e.currentTarget.value as ExportFormat })}>
-          {FORMAT_CHOICES.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FormatSelect id="default-format" label="Default export format" value={preferences.format} onChange={(format) => save({ format })} />
       <label class="checkbox">
         <input type="checkbox" checked={preferences.includeMedia} onChange={(e) => save({ includeMedia: e.currentTarget.checked })} />
         <span>Include media files by default</span>
