@@ -126,13 +126,8 @@ export async function uploadToDropbox(options: DropboxUploadOptions): Promise<vo
     await save({ sessionId: checkpoint.sessionId, offset: source.size, complete: true });
   };
 
-  const retry = {
-    signal,
-    delaysMs: options.retryDelaysMs,
-    progress: () => checkpoint.offset,
-    sessionLost: { server: 'Dropbox', restart: () => save({ offset: 0 }) },
-  };
-  await withUploadRetries(retry, async () => {
+  const sessionLost = { server: 'Dropbox', restart: () => save({ offset: 0 }) };
+  await withUploadRetries({ signal, delaysMs: options.retryDelaysMs, progress: () => checkpoint.offset, sessionLost }, async () => {
     for (;;) {
       try {
         await send();

@@ -104,13 +104,8 @@ export async function uploadToGoogleDrive(options: DriveUploadOptions): Promise<
     throw new ExportError('http_error', 'Google Drive holds a different file than the one sent; press Resume to send it again.');
   };
 
-  const retry = {
-    signal,
-    delaysMs: options.retryDelaysMs,
-    progress: () => checkpoint.offset,
-    sessionLost: { server: 'Google Drive', restart: () => save({ offset: 0 }) },
-  };
-  await withUploadRetries(retry, async () => {
+  const sessionLost = { server: 'Google Drive', restart: () => save({ offset: 0 }) };
+  await withUploadRetries({ signal, delaysMs: options.retryDelaysMs, progress: () => checkpoint.offset, sessionLost }, async () => {
     if (!checkpoint.folderId) await save({ folderId: await driveFolderId(client, options.folder), offset: 0 });
     let state: SessionState;
     if (checkpoint.sessionUri) {
