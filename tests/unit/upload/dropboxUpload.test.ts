@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { dropboxContentHash } from '../../../lib/upload/dropbox/contentHash';
 import { uploadToDropbox, apiArg, type DropboxCheckpoint, type DropboxUploadOptions } from '../../../lib/upload/dropbox/dropboxUpload';
+import { MAX_UPLOAD_RETRY_AFTER_MS } from '../../../lib/upload/uploadRetry';
 import { fileUploadSource } from '../../../lib/upload/uploadSource';
 import { randomBytes } from './fakeWebdav';
 import { contentHashOf, FakeDropbox } from './fakeDropbox';
@@ -113,6 +114,36 @@ describe('uploadToDropbox', () => {
       message: 'Dropbox says the account is full. Free space there, then press Continue.',
       details: { uploadPause: 'full' },
     });
+  });
+});
+
+describe('uploadToDropbox waits', () => {
+  it('for a Retry-After of days no longer than the cap, then carries on', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { server, options } = setUp();
+      const bytes = randomBytes(2500, 47);
+      server.answerNext('upload_session/append_v2', 429, 999_999);
+      let finished = false;
+      const upload = uploadToDropbox(options(bytes)).then(() => (finished = true));
+      await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
+      await vi.advanceTimersByTimeAsync(MAX_UPLOAD_RETRY_AFTER_MS - 1000);
+      expect(finished).toBe(false);
+      await vi.advanceTimersByTimeAsync(1000);
+      await upload;
+      expect(server.files.get(PATH)).toEqual(bytes);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('and tries again when the finish meets too_many_write_operations', async () => {
+    const { server, options } = setUp();
+    const bytes = randomBytes(2500, 53);
+    server.tooManyWritesNext('upload_session/finish');
+    await uploadToDropbox(options(bytes));
+    expect(server.files.get(PATH)).toEqual(bytes);
+    expect(server.calls.filter((c) => c === 'upload_session/finish')).toHaveLength(2);
   });
 });
 
