@@ -29,9 +29,6 @@ export interface ResumableUpload<Checkpoint> {
   fetch?: typeof fetch;
   /** Bytes per request. */
   chunkSize?: number;
-  /** Waits between tries after a network drop or a server error; their count bounds the tries. */
+  /** Waits between tries after a network drop or a server error (see `withUploadRetries`). */
   retryDelaysMs?: readonly number[];
 }
-
-/** The waits between tries both uploaders use: a minute and a half of a dropped network in all. */
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 5_000, 10_000, 20_000, 30_000];

@@ -1,22 +1,13 @@
 import browser from 'webextension-polyfill';
 import { ExportError } from '../../errors';
-import type { JobRecord } from '../../storage/exportDb';
-import { DROPBOX_ORIGINS, dropboxAccessToken } from '../../upload/dropbox/dropboxAuth';
-import { uploadToDropbox } from '../../upload/dropbox/dropboxUpload';
-import { GOOGLE_DRIVE_ORIGINS, googleDriveAccessToken } from '../../upload/googleDrive/googleAuth';
-import { uploadToGoogleDrive } from '../../upload/googleDrive/driveUpload';
 import { pacedFetch, requestPacer, type RequestPacer } from '../../upload/pacedFetch';
 import { SAVE_TARGET_SHORT, type SaveTarget } from '../../upload/saveTarget';
 import { fileUploadSource, type UploadSource } from '../../upload/uploadSource';
-import { originPattern, webdavCredentials } from '../../upload/webdav/webdavAccount';
-import { uploadToWebdav } from '../../upload/webdav/webdavUpload';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import type { UploadProgress } from '../types';
+import { CLOUD_UPLOADERS, isCloudTarget, type CloudCheckpoint, type CloudUploader, type UploadCheckpoints } from './cloudUploaders';
 import type { JobContext } from './jobContext';
 import { withUploadPauses } from './uploadPause';
-
-/** Where one file's upload stands with each provider; the job holds the whole ZIP's, a part its own. */
-export type UploadCheckpoints = Pick<JobRecord, 'uploadCheckpoint' | 'dropboxCheckpoint' | 'driveCheckpoint'>;
 
 /** Where an upload reads its saved checkpoint and saves each new one, with the progress to show. */
 export interface CheckpointStore {
@@ -31,9 +22,7 @@ export function jobCheckpoints(ctx: JobContext): CheckpointStore {
 
 /** A complete upload needs nothing more from the server. */
 export function isUploaded(checkpoints: UploadCheckpoints): boolean {
-  return (
-    checkpoints.uploadCheckpoint?.complete === true || checkpoints.dropboxCheckpoint?.complete === true || checkpoints.driveCheckpoint?.complete === true
-  );
+  return Object.values(CLOUD_UPLOADERS).some((uploader) => uploader.read(checkpoints)?.complete === true);
 }
 
 /** One folder per export, named after it: the parts of a split export go in together. */
@@ -75,53 +64,22 @@ export interface UploadFile {
  * once the server confirmed the whole file. Callers wrap it in `withUploadPauses`.
  */
 export async function uploadFile(ctx: JobContext, target: SaveTarget, { source, folder, checkpoints, part }: UploadFile): Promise<void> {
-  const { signal } = ctx;
+  if (!isCloudTarget(target)) throw new ExportError('invalid_request', `This build cannot upload to ${SAVE_TARGET_SHORT[target]}.`);
+  // Each provider reads and writes only its own checkpoint: the union stands for whichever it is.
+  const uploader: CloudUploader<CloudCheckpoint> = CLOUD_UPLOADERS[target];
   const progress = (done: number): UploadProgress => ({ target, done, total: source.size, ...(part ? { part } : {}) });
-  const saved = checkpoints.read();
-  if (target === 'webdav') {
-    const credentials = await webdavCredentials();
-    await ensureReachable([originPattern(credentials.url)], target);
-    await checkpoints.save({}, progress(saved.uploadCheckpoint?.confirmed ?? 0));
-    await uploadToWebdav({
-      source,
-      folder,
-      credentials,
-      signal,
-      fetch: uploadFetch(ctx),
-      checkpoint: saved.uploadCheckpoint,
-      onCheckpoint: (checkpoint) => checkpoints.save({ uploadCheckpoint: checkpoint }, progress(checkpoint.confirmed)),
-    });
-    return;
-  }
-  if (target === 'dropbox') {
-    await ensureReachable(DROPBOX_ORIGINS, target);
-    await checkpoints.save({}, progress(saved.dropboxCheckpoint?.offset ?? 0));
-    await uploadToDropbox({
-      source,
-      folder,
-      accessToken: (options) => dropboxAccessToken(options),
-      signal,
-      fetch: uploadFetch(ctx),
-      checkpoint: saved.dropboxCheckpoint,
-      onCheckpoint: (checkpoint) => checkpoints.save({ dropboxCheckpoint: checkpoint }, progress(checkpoint.offset)),
-    });
-    return;
-  }
-  if (target === 'googleDrive') {
-    await ensureReachable(GOOGLE_DRIVE_ORIGINS, target);
-    await checkpoints.save({}, progress(saved.driveCheckpoint?.offset ?? 0));
-    await uploadToGoogleDrive({
-      source,
-      folder,
-      accessToken: (options) => googleDriveAccessToken(options),
-      signal,
-      fetch: uploadFetch(ctx),
-      checkpoint: saved.driveCheckpoint,
-      onCheckpoint: (checkpoint) => checkpoints.save({ driveCheckpoint: checkpoint }, progress(checkpoint.offset)),
-    });
-    return;
-  }
-  throw new ExportError('invalid_request', `This build cannot upload to ${SAVE_TARGET_SHORT[target]}.`);
+  const { origins, upload } = await uploader.connect();
+  await ensureReachable(origins, target);
+  const saved = uploader.read(checkpoints.read());
+  await checkpoints.save({}, progress(saved ? uploader.confirmed(saved) : 0));
+  await upload({
+    source,
+    folder,
+    signal: ctx.signal,
+    fetch: uploadFetch(ctx),
+    checkpoint: saved,
+    onCheckpoint: (checkpoint) => checkpoints.save(uploader.write(checkpoint), progress(uploader.confirmed(checkpoint))),
+  });
 }
 
 /**

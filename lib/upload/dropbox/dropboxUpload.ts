@@ -1,8 +1,7 @@
 import { ExportError, isExportError } from '../../errors';
-import { sleep } from '../../net/retryPolicy';
-import { DEFAULT_RETRY_DELAYS_MS, type ResumableUpload } from '../uploadSource';
+import { answerDetails, connectionFailed, SessionGone, withUploadRetries } from '../uploadRetry';
+import type { ResumableUpload } from '../uploadSource';
 import { dropboxContentHash } from './contentHash';
-
 
 const CONTENT_API = 'https://content.dropboxapi.com/2/files/';
 
@@ -38,9 +37,6 @@ class OffsetMismatch extends Error {
   }
 }
 
-class SessionGone extends Error {}
-
-
 function quotaError(): ExportError {
   return new ExportError('quota_exceeded', 'Dropbox says the account is full. Free space there, then press Continue.', { status: 507, uploadPause: 'full' });
 }
@@ -56,7 +52,6 @@ export async function uploadToDropbox(options: DropboxUploadOptions): Promise<vo
   const { source, signal } = options;
   const fetchImpl = options.fetch ?? fetch;
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   let checkpoint: DropboxCheckpoint = options.checkpoint ?? { offset: 0 };
   const save = async (next: DropboxCheckpoint) => {
     checkpoint = next;
@@ -64,7 +59,7 @@ export async function uploadToDropbox(options: DropboxUploadOptions): Promise<vo
   };
 
   const call = async (endpoint: string, arg: unknown, body: Blob): Promise<unknown> => {
-    for (let tries = 0, refreshed = false; ; tries++) {
+    for (let refreshed = false; ; refreshed = true) {
       signal.throwIfAborted();
       let response: Response;
       try {
@@ -79,17 +74,11 @@ export async function uploadToDropbox(options: DropboxUploadOptions): Promise<vo
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         if (isExportError(error)) throw error;
-        if (tries >= delays.length) throw new ExportError('network_error', `The connection to Dropbox failed (${(error as Error).message}).`);
-        await sleep(delays[tries]!, signal);
-        continue;
+        throw connectionFailed('Dropbox', error);
       }
       if (response.ok) return response.json();
       const answer = (await response.json().catch(() => ({}))) as DropboxError;
-      if (response.status === 401 && !refreshed) {
-        refreshed = true;
-        tries--;
-        continue;
-      }
+      if (response.status === 401 && !refreshed) continue;
       if (response.status === 401) {
         throw new ExportError('http_error', 'Dropbox refused the connection: connect Dropbox again in History & settings, then press Continue.', { status: 401, uploadPause: 'login' });
       }
@@ -99,54 +88,54 @@ export async function uploadToDropbox(options: DropboxUploadOptions): Promise<vo
         if (offset !== undefined) throw new OffsetMismatch(offset);
         if (tag === 'not_found' || answer.error?.lookup_failed?.['.tag'] === 'not_found') throw new SessionGone();
         if (answer.error?.path?.['.tag'] === 'insufficient_space' || answer.error?.reason?.['.tag'] === 'insufficient_space') throw quotaError();
+        // Dropbox's documented "retry this request" answer when the account takes too many writes at once.
+        if (tag === 'too_many_write_operations' || answer.error?.path?.['.tag'] === 'too_many_write_operations') {
+          throw new ExportError('rate_limited', 'Dropbox is busy with too many writes to the account; press Resume later.', answerDetails(response));
+        }
         throw new ExportError('http_error', `Dropbox refused the upload (${answer.error_summary ?? tag ?? 'no reason given'}).`, { status: 409 });
       }
       if (response.status === 507) throw quotaError();
-      const retryable = response.status === 429 || response.status >= 500;
-      if (!retryable || tries >= delays.length) throw new ExportError('http_error', `Dropbox answered ${response.status} to an upload.`, { status: response.status });
-      const retryAfter = Number(response.headers.get('Retry-After'));
-      await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : delays[tries]!, signal);
+      throw new ExportError('http_error', `Dropbox answered ${response.status} to an upload.`, answerDetails(response));
     }
   };
 
   const empty = new Blob([]);
-  for (let restarts = 0; ; ) {
-    try {
-      if (!checkpoint.sessionId) {
-        const started = (await call('upload_session/start', { close: false }, empty)) as { session_id: string };
-        await save({ sessionId: started.session_id, offset: 0 });
-      } else {
-        // Ask where the session stands: an empty append at our offset either fits or is corrected.
-        await call('upload_session/append_v2', { cursor: { session_id: checkpoint.sessionId, offset: checkpoint.offset }, close: false }, empty);
-      }
-      while (checkpoint.offset < source.size - chunkSize) {
-        const end = checkpoint.offset + chunkSize;
-        await call('upload_session/append_v2', { cursor: { session_id: checkpoint.sessionId, offset: checkpoint.offset }, close: false }, source.slice(checkpoint.offset, end));
-        await save({ sessionId: checkpoint.sessionId, offset: end });
-      }
-      const path = `/${options.folder}/${source.name}`;
-      const result = (await call(
-        'upload_session/finish',
-        { cursor: { session_id: checkpoint.sessionId, offset: checkpoint.offset }, commit: { path, mode: 'overwrite', autorename: false, mute: true } },
-        source.slice(checkpoint.offset, source.size),
-      )) as { size?: number; content_hash?: string };
-      if (result.size !== source.size || result.content_hash !== (await dropboxContentHash(source))) {
-        await save({ offset: 0 });
-        throw new ExportError('http_error', 'Dropbox holds a different file than the one sent; press Resume to send it again.');
-      }
-      await save({ sessionId: checkpoint.sessionId, offset: source.size, complete: true });
-      return;
-    } catch (error) {
-      if (error instanceof OffsetMismatch) {
-        await save({ sessionId: checkpoint.sessionId, offset: error.correctOffset });
-        continue;
-      }
-      if (error instanceof SessionGone && restarts++ < 2) {
-        await save({ offset: 0 });
-        continue;
-      }
-      if (error instanceof SessionGone) throw new ExportError('http_error', 'Dropbox keeps losing the upload session; press Resume to try again.');
-      throw error;
+  const send = async (): Promise<void> => {
+    if (!checkpoint.sessionId) {
+      const started = (await call('upload_session/start', { close: false }, empty)) as { session_id: string };
+      await save({ sessionId: started.session_id, offset: 0 });
+    } else {
+      // Ask where the session stands: an empty append at our offset either fits or is corrected.
+      await call('upload_session/append_v2', { cursor: { session_id: checkpoint.sessionId, offset: checkpoint.offset }, close: false }, empty);
     }
-  }
+    while (checkpoint.offset < source.size - chunkSize) {
+      const end = checkpoint.offset + chunkSize;
+      await call('upload_session/append_v2', { cursor: { session_id: checkpoint.sessionId, offset: checkpoint.offset }, close: false }, source.slice(checkpoint.offset, end));
+      await save({ sessionId: checkpoint.sessionId, offset: end });
+    }
+    const path = `/${options.folder}/${source.name}`;
+    const result = (await call(
+      'upload_session/finish',
+      { cursor: { session_id: checkpoint.sessionId, offset: checkpoint.offset }, commit: { path, mode: 'overwrite', autorename: false, mute: true } },
+      source.slice(checkpoint.offset, source.size),
+    )) as { size?: number; content_hash?: string };
+    if (result.size !== source.size || result.content_hash !== (await dropboxContentHash(source))) {
+      await save({ offset: 0 });
+      throw new ExportError('http_error', 'Dropbox holds a different file than the one sent; press Resume to send it again.');
+    }
+    await save({ sessionId: checkpoint.sessionId, offset: source.size, complete: true });
+  };
+
+  const sessionLost = { server: 'Dropbox', restart: () => save({ offset: 0 }) };
+  await withUploadRetries({ signal, delaysMs: options.retryDelaysMs, progress: () => checkpoint.offset, sessionLost }, async () => {
+    for (;;) {
+      try {
+        await send();
+        return;
+      } catch (error) {
+        if (!(error instanceof OffsetMismatch)) throw error;
+        await save({ sessionId: checkpoint.sessionId, offset: error.correctOffset });
+      }
+    }
+  });
 }

@@ -1,5 +1,5 @@
 import { ExportError, isExportError } from '../../errors';
-import { parseRetryAfter } from '../../net/retryPolicy';
+import { answerDetails, connectionFailed, SessionGone } from '../uploadRetry';
 
 /** What every Drive request needs: the fetch to use, the job's signal and a valid access token. */
 export interface DriveClient {
@@ -8,19 +8,6 @@ export interface DriveClient {
   /** A valid access token; `forceRefresh` after Google refused the current one. */
   accessToken(options?: { forceRefresh?: boolean }): Promise<string>;
 }
-
-/** A dropped connection, a 5xx, a 429 or a rate-limit 403: worth another try after a wait. */
-export class TransientFailure extends Error {
-  constructor(
-    readonly failure: ExportError,
-    readonly retryAfterMs?: number,
-  ) {
-    super(failure.message);
-  }
-}
-
-/** The resumable session is gone (404/410 on its URI, after a week): the upload starts again. */
-export class SessionGone extends Error {}
 
 interface DriveErrorBody {
   error?: { code?: number; message?: string; errors?: { reason?: string }[] };
@@ -34,8 +21,10 @@ export function quotaFull(): ExportError {
 
 /**
  * Sends one request to Drive with the bearer token, renewing the token once when Google answers
- * 401, and sorts what cannot be used into the errors above. Resolves with any 2xx or 308 answer.
- * `session` marks requests to an upload session URI, where 404 and 410 mean it expired.
+ * 401, and turns what cannot be used into export errors: Drive's rate-limit 403 into `rate_limited`,
+ * so it is tried again like a 5xx or a 429 (`withUploadRetries`). Resolves with any 2xx or 308
+ * answer. `session` marks requests to an upload session URI, where 404 and 410 mean it expired
+ * (`SessionGone`).
  */
 export async function driveRequest(client: DriveClient, url: string, init: RequestInit, { session = false } = {}): Promise<Response> {
   for (let refreshed = false; ; refreshed = true) {
@@ -52,7 +41,7 @@ export async function driveRequest(client: DriveClient, url: string, init: Reque
     } catch (error) {
       if (client.signal.aborted) throw client.signal.reason;
       if (isExportError(error)) throw error;
-      throw new TransientFailure(new ExportError('network_error', `The connection to Google Drive failed (${(error as Error).message}).`));
+      throw connectionFailed('Google Drive', error);
     }
     if (response.ok || response.status === 308) return response;
     const body = (await response.json().catch(() => ({}))) as DriveErrorBody;
@@ -61,12 +50,11 @@ export async function driveRequest(client: DriveClient, url: string, init: Reque
     if (response.status === 401) throw new ExportError('http_error', 'Google Drive refused the sign-in: connect it again in History & settings, then press Continue.', { status: 401, uploadPause: 'login' });
     if (session && (response.status === 404 || response.status === 410)) throw new SessionGone();
     if (reasons.includes('storageQuotaExceeded')) throw quotaFull();
-    const failure = new ExportError('http_error', `Google Drive answered ${response.status}${body.error?.message ? ` (${body.error.message})` : ''}.`, {
-      status: response.status,
-    });
-    if (response.status === 429 || response.status >= 500 || (response.status === 403 && reasons.some((r) => r && RATE_LIMIT_REASONS.has(r)))) {
-      throw new TransientFailure(failure, parseRetryAfter(response.headers.get('Retry-After'), Date.now()));
-    }
-    throw failure;
+    const rateLimited = response.status === 403 && reasons.some((r) => r && RATE_LIMIT_REASONS.has(r));
+    throw new ExportError(
+      rateLimited ? 'rate_limited' : 'http_error',
+      `Google Drive answered ${response.status}${body.error?.message ? ` (${body.error.message})` : ''}.`,
+      answerDetails(response),
+    );
   }
 }

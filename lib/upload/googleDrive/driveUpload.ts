@@ -1,8 +1,8 @@
 import { ExportError } from '../../errors';
-import { sleep } from '../../net/retryPolicy';
-import { DEFAULT_RETRY_DELAYS_MS, type ResumableUpload } from '../uploadSource';
+import { withUploadRetries } from '../uploadRetry';
+import type { ResumableUpload } from '../uploadSource';
 import { driveFolderId } from './driveFolder';
-import { driveRequest, SessionGone, TransientFailure, type DriveClient } from './driveRequest';
+import { driveRequest, type DriveClient } from './driveRequest';
 import { runningMd5 } from './runningMd5';
 
 const UPLOAD_API = 'https://www.googleapis.com/upload/drive/v3/files';
@@ -57,7 +57,6 @@ export async function uploadToGoogleDrive(options: DriveUploadOptions): Promise<
   const client: DriveClient = { fetch: options.fetch ?? fetch.bind(globalThis), signal, accessToken: options.accessToken };
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (chunkSize <= 0 || chunkSize % DRIVE_CHUNK_UNIT !== 0) throw new RangeError('Google Drive chunks are multiples of 256 KiB.');
-  const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const md5 = runningMd5(source);
   let checkpoint: DriveCheckpoint = options.checkpoint ?? { offset: 0 };
   const save = async (next: DriveCheckpoint) => {
@@ -105,36 +104,20 @@ export async function uploadToGoogleDrive(options: DriveUploadOptions): Promise<
     throw new ExportError('http_error', 'Google Drive holds a different file than the one sent; press Resume to send it again.');
   };
 
-  for (let tries = 0, restarts = 0; ; ) {
-    try {
-      if (!checkpoint.folderId) await save({ folderId: await driveFolderId(client, options.folder), offset: 0 });
-      let state: SessionState;
-      if (checkpoint.sessionUri) {
-        state = await query(checkpoint.sessionUri);
-      } else {
-        await save({ folderId: checkpoint.folderId, sessionUri: await startSession(checkpoint.folderId!), offset: 0 });
-        state = { offset: 0 };
-      }
-      while ('offset' in state) {
-        if (state.offset > checkpoint.offset) tries = 0;
-        if (state.offset !== checkpoint.offset) await save({ ...checkpoint, offset: state.offset });
-        state = await sendChunk(checkpoint.sessionUri!, state.offset);
-      }
-      await verify(state.file);
-      return;
-    } catch (error) {
-      if (error instanceof SessionGone) {
-        if (restarts++ >= 2) throw new ExportError('http_error', 'Google Drive keeps losing the upload session; press Resume to try again.');
-        await save({ offset: 0 });
-        continue;
-      }
-      if (error instanceof TransientFailure) {
-        if (tries >= delays.length) throw error.failure;
-        await sleep(error.retryAfterMs ?? delays[tries]!, signal);
-        tries++;
-        continue;
-      }
-      throw error;
+  const sessionLost = { server: 'Google Drive', restart: () => save({ offset: 0 }) };
+  await withUploadRetries({ signal, delaysMs: options.retryDelaysMs, progress: () => checkpoint.offset, sessionLost }, async () => {
+    if (!checkpoint.folderId) await save({ folderId: await driveFolderId(client, options.folder), offset: 0 });
+    let state: SessionState;
+    if (checkpoint.sessionUri) {
+      state = await query(checkpoint.sessionUri);
+    } else {
+      await save({ folderId: checkpoint.folderId, sessionUri: await startSession(checkpoint.folderId!), offset: 0 });
+      state = { offset: 0 };
     }
-  }
+    while ('offset' in state) {
+      if (state.offset !== checkpoint.offset) await save({ ...checkpoint, offset: state.offset });
+      state = await sendChunk(checkpoint.sessionUri!, state.offset);
+    }
+    await verify(state.file);
+  });
 }

@@ -1,4 +1,5 @@
 import { ExportError } from '../../errors';
+import { answerDetails, connectionFailed } from '../uploadRetry';
 import type { WebdavCredentials } from './webdavAccount';
 import { parseMultistatus, type DavEntry } from './davResponses';
 
@@ -28,25 +29,27 @@ function basicAuth(user: string, password: string): string {
  * What a failed answer means for the user. A refused login or a full server pauses the job until
  * the user fixed it and pressed Continue; every other one leaves the job resumable.
  */
-export function statusError(status: number, action: string): ExportError {
+export function statusError(response: Response, action: string): ExportError {
+  const details = answerDetails(response);
+  const { status } = response;
   if (status === 401 || status === 403) {
     return new ExportError(
       'http_error',
       'The WebDAV server refused the user name or app password. Check them in History & settings, then press Continue.',
-      { status, uploadPause: 'login' },
+      { ...details, uploadPause: 'login' },
     );
   }
   if (status === 507) {
-    return new ExportError('quota_exceeded', 'The WebDAV server says the account is full. Free space there, then press Continue.', { status, uploadPause: 'full' });
+    return new ExportError('quota_exceeded', 'The WebDAV server says the account is full. Free space there, then press Continue.', { ...details, uploadPause: 'full' });
   }
   if (status === 413) {
-    return new ExportError('quota_exceeded', 'The WebDAV server refused a request this large. Raise its upload size limit, then press Resume.', { status });
+    return new ExportError('quota_exceeded', 'The WebDAV server refused a request this large. Raise its upload size limit, then press Resume.', details);
   }
   if (status === 423) {
-    return new ExportError('http_error', 'The file is locked on the WebDAV server (another upload of it may still be running); press Resume later.', { status });
+    return new ExportError('http_error', 'The file is locked on the WebDAV server (another upload of it may still be running); press Resume later.', details);
   }
-  if (status === 409) return new ExportError('http_error', 'The folder in the WebDAV server address does not exist on the server.', { status });
-  return new ExportError('http_error', `The WebDAV server answered ${status} to ${action}.`, { status });
+  if (status === 409) return new ExportError('http_error', 'The folder in the WebDAV server address does not exist on the server.', details);
+  return new ExportError('http_error', `The WebDAV server answered ${status} to ${action}.`, details);
 }
 
 export function createWebdavClient(credentials: WebdavCredentials, signal: AbortSignal, fetchImpl: Fetch = fetch): WebdavClient {
@@ -57,28 +60,28 @@ export function createWebdavClient(credentials: WebdavCredentials, signal: Abort
       return await fetchImpl(url, { method, body: init.body, headers: { Authorization: authorization, ...init.headers }, signal, credentials: 'omit', cache: 'no-store' });
     } catch (error) {
       if (signal.aborted) throw signal.reason;
-      throw new ExportError('network_error', `The connection to the WebDAV server failed (${(error as Error).message}).`);
+      throw connectionFailed('the WebDAV server', error);
     }
   };
   return {
     async mkcol(url, headers) {
       const response = await request('MKCOL', url, { headers });
       // 405: the collection exists already.
-      if (!response.ok && response.status !== 405) throw statusError(response.status, 'creating a folder');
+      if (!response.ok && response.status !== 405) throw statusError(response, 'creating a folder');
     },
     async propfind(url, depth) {
       const response = await request('PROPFIND', url, { headers: { Depth: String(depth), 'Content-Type': 'application/xml; charset=utf-8' }, body: PROPFIND_BODY });
       if (response.status === 404) return undefined;
-      if (!response.ok) throw statusError(response.status, 'a size query');
+      if (!response.ok) throw statusError(response, 'a size query');
       return parseMultistatus(await response.text());
     },
     async put(url, body, headers) {
       const response = await request('PUT', url, { headers: { 'Content-Type': 'application/octet-stream', ...headers }, body });
-      if (!response.ok) throw statusError(response.status, 'an upload');
+      if (!response.ok) throw statusError(response, 'an upload');
     },
     async move(from, to, headers) {
       const response = await request('MOVE', from, { headers: { Destination: to, Overwrite: 'T', ...headers } });
-      if (!response.ok) throw statusError(response.status, 'assembling the uploaded pieces');
+      if (!response.ok) throw statusError(response, 'assembling the uploaded pieces');
     },
   };
 }

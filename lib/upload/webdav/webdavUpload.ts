@@ -1,6 +1,6 @@
-import { ExportError, isExportError } from '../../errors';
-import { sleep } from '../../net/retryPolicy';
-import { DEFAULT_RETRY_DELAYS_MS, type ResumableUpload } from '../uploadSource';
+import { ExportError } from '../../errors';
+import { withUploadRetries } from '../uploadRetry';
+import type { ResumableUpload } from '../uploadSource';
 import { hrefName } from './davResponses';
 import type { WebdavCredentials } from './webdavAccount';
 import { createWebdavClient, type WebdavClient } from './webdavClient';
@@ -34,33 +34,6 @@ export function nextcloudUploadsRoot(folderUrl: string): string | undefined {
   const match = /^(.*\/remote\.php\/dav\/)files\/([^/]+)\//.exec(url.pathname);
   if (!match) return undefined;
   return `${url.origin}${match[1]}uploads/${match[2]}/`;
-}
-
-function retryable(error: unknown): boolean {
-  if (!isExportError(error)) return false;
-  if (error.kind === 'network_error') return true;
-  const status = error.details.status ?? 0;
-  // 423: the server still holds the lock of a request whose connection was cut, until it notices.
-  return error.kind === 'http_error' && (status >= 500 || status === 429 || status === 408 || status === 423);
-}
-
-
-/**
- * Runs `attempt` again after a drop or a server error; each try starts by asking the server where
- * it stands. A try that moved the upload on starts the count of tries again: a long upload may
- * meet many drops, a dead server only so many.
- */
-async function withRetries<T>(signal: AbortSignal, delays: readonly number[], progress: () => number, attempt: () => Promise<T>): Promise<T> {
-  for (let tries = 0; ; tries++) {
-    const before = progress();
-    try {
-      return await attempt();
-    } catch (error) {
-      if (progress() > before) tries = 0;
-      if (signal.aborted || !retryable(error) || tries >= delays.length) throw error;
-      await sleep(delays[tries]!, signal);
-    }
-  }
 }
 
 function childUrl(parent: string, name: string): string {
@@ -148,7 +121,7 @@ export async function uploadToWebdav(options: WebdavUploadOptions): Promise<void
     latest = checkpoint;
     await options.onCheckpoint(checkpoint);
   };
-  await withRetries(signal, options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, () => latest?.confirmed ?? 0, async () => {
+  await withUploadRetries({ signal, delaysMs: options.retryDelaysMs, progress: () => latest?.confirmed ?? 0 }, async () => {
     const run = { ...options, checkpoint: latest, onCheckpoint };
     await client.mkcol(`${folderUrl}/`);
     if (uploadsRoot) await chunkedUpload(client, run, fileUrl, uploadsRoot);

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { dropboxContentHash } from '../../../lib/upload/dropbox/contentHash';
 import { uploadToDropbox, apiArg, type DropboxCheckpoint, type DropboxUploadOptions } from '../../../lib/upload/dropbox/dropboxUpload';
+import { MAX_UPLOAD_RETRY_AFTER_MS } from '../../../lib/upload/uploadRetry';
 import { fileUploadSource } from '../../../lib/upload/uploadSource';
 import { randomBytes } from './fakeWebdav';
 import { contentHashOf, FakeDropbox } from './fakeDropbox';
@@ -97,14 +98,16 @@ describe('uploadToDropbox', () => {
     expect(server.files.get(PATH)).toEqual(bytes);
   });
 
-  it('refreshes an expired access token once, retries 429 and 5xx, and reports a full Dropbox', async () => {
+  it('refreshes an expired access token once, retries 429, 5xx and too_many_write_operations, and reports a full Dropbox', async () => {
     const { server, options, refreshes } = setUp();
     server.expireAccessToken();
     server.answerNext('upload_session/append_v2', 429, 0);
     server.answerNext('upload_session/append_v2', 503);
+    server.tooManyWritesNext('upload_session/finish');
     await uploadToDropbox(options(randomBytes(3000, 41)));
     expect(refreshes()).toBe(1);
     expect(server.files.get(PATH)).toHaveLength(3000);
+    expect(server.calls.filter((c) => c === 'upload_session/finish')).toHaveLength(2);
 
     const full = setUp();
     full.server.quotaBytes = 100;
@@ -113,6 +116,25 @@ describe('uploadToDropbox', () => {
       message: 'Dropbox says the account is full. Free space there, then press Continue.',
       details: { uploadPause: 'full' },
     });
+  });
+
+  it('waits for a Retry-After of days no longer than the cap, then carries on', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { server, options } = setUp();
+      const bytes = randomBytes(2500, 47);
+      server.answerNext('upload_session/append_v2', 429, 999_999);
+      let finished = false;
+      const upload = uploadToDropbox(options(bytes)).then(() => (finished = true));
+      await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
+      await vi.advanceTimersByTimeAsync(MAX_UPLOAD_RETRY_AFTER_MS - 1000);
+      expect(finished).toBe(false);
+      await vi.advanceTimersByTimeAsync(1000);
+      await upload;
+      expect(server.files.get(PATH)).toEqual(bytes);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -2,11 +2,15 @@
  * Dropbox's API v2 as its documentation describes it, behind a `fetch` function: the OAuth token
  * endpoint (authorization_code with PKCE, refresh_token), upload sessions (start, append_v2,
  * finish) with `incorrect_offset` / `not_found` / `insufficient_space` 409 errors, 401
- * `expired_access_token`, 429 with Retry-After, and the content_hash of what it stored.
+ * `expired_access_token`, 429 with Retry-After, the finish's `too_many_write_operations` 409 ("retry
+ * uploading this file") and the content_hash of what it stored.
  */
 import { createHash } from 'node:crypto';
 
-type Fault = { kind: 'lose-answer'; endpoint: string } | { kind: 'status'; endpoint: string; status: number; retryAfter?: number };
+type Fault =
+  | { kind: 'lose-answer'; endpoint: string }
+  | { kind: 'status'; endpoint: string; status: number; retryAfter?: number }
+  | { kind: 'too-many-writes'; endpoint: string };
 
 export function contentHashOf(bytes: Uint8Array): string {
   const block = 4 * 1024 * 1024;
@@ -34,6 +38,11 @@ export class FakeDropbox {
     this.faults.push({ kind: 'status', endpoint, status, retryAfter });
   }
 
+  /** The next call to `endpoint` meets the account busy with other writes, and nothing is stored. */
+  tooManyWritesNext(endpoint: string): void {
+    this.faults.push({ kind: 'too-many-writes', endpoint });
+  }
+
   expireAccessToken(): void {
     this.accessToken = `expired-${this.accessToken}`;
   }
@@ -56,6 +65,7 @@ export class FakeDropbox {
     const fault = this.faults.findIndex((f) => f.endpoint === endpoint);
     const taken = fault >= 0 ? this.faults.splice(fault, 1)[0] : undefined;
     if (taken?.kind === 'status') return this.json(taken.status, {}, taken.retryAfter === undefined ? {} : { 'Retry-After': String(taken.retryAfter) });
+    if (taken?.kind === 'too-many-writes') return this.conflict('too_many_write_operations');
     const arg = JSON.parse(headers.get('Dropbox-API-Arg') ?? '{}') as { cursor?: { session_id: string; offset: number }; commit?: { path: string } };
     const body = new Uint8Array(await (init.body as Blob).arrayBuffer());
     const answer = this.handle(endpoint, arg, body);

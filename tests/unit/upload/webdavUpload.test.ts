@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExportError } from '../../../lib/errors';
 import { fileUploadSource } from '../../../lib/upload/uploadSource';
+import { statusError } from '../../../lib/upload/webdav/webdavClient';
 import { nextcloudUploadsRoot, uploadToWebdav, type WebdavCheckpoint, type WebdavUploadOptions } from '../../../lib/upload/webdav/webdavUpload';
 import { FakeWebdav, randomBytes } from './fakeWebdav';
 
@@ -37,6 +38,13 @@ describe('nextcloudUploadsRoot', () => {
   it('finds the chunked-upload root beside a Nextcloud files URL, and nothing for other servers', () => {
     expect(nextcloudUploadsRoot(NEXTCLOUD_URL)).toBe('https://cloud.example.test/remote.php/dav/uploads/alice/');
     expect(nextcloudUploadsRoot(PLAIN_URL)).toBeUndefined();
+  });
+});
+
+describe('statusError', () => {
+  it('keeps the wait a busy server asks for (Nextcloud in maintenance answers 503 with Retry-After)', () => {
+    const busy = new Response(null, { status: 503, headers: { 'Retry-After': '120' } });
+    expect(statusError(busy, 'an upload')).toMatchObject({ kind: 'http_error', details: { status: 503, retryAfterMs: 120_000 } });
   });
 });
 
