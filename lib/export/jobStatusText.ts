@@ -30,9 +30,14 @@ export function whenItContinues(until: Date, now: Date = new Date()): string {
   return `${day} at ${clockTime(until)}`;
 }
 
+/** "2 of 5", or "2" while later parts are still being written. */
+function partOf(part: NonNullable<UploadProgress['part']>): string {
+  return part.of === undefined ? String(part.number) : `${part.number} of ${part.of}`;
+}
+
 /** "Uploading part 2 of 5 to WebDAV — 1.2 GB of 4.0 GB…" (without "part …" for a whole ZIP). */
 function uploadingText(upload: UploadProgress): string {
-  const part = upload.part ? `part ${upload.part.number} of ${upload.part.of} ` : '';
+  const part = upload.part ? `part ${partOf(upload.part)} ` : '';
   return `Uploading ${part}to ${SAVE_TARGET_SHORT[upload.target]} — ${formatBytes(upload.done)} of ${formatBytes(upload.total)}…`;
 }
 
@@ -44,7 +49,7 @@ export function jobStatusText(job: JobSnapshot): string {
   }
   if (job.pausedFor === 'upload' && !isFinal(job.stage)) {
     const upload = job.upload;
-    const part = upload?.part ? ` of part ${upload.part.number} of ${upload.part.of}` : '';
+    const part = upload?.part ? ` of part ${partOf(upload.part)}` : '';
     const kept = upload ? ` ${formatBytes(upload.done)} of ${formatBytes(upload.total)}${part} are on ${SAVE_TARGET_SHORT[upload.target]} already; nothing is lost.` : '';
     return `Paused: ${job.pauseMessage ?? 'the cloud account needs you.'}${kept}`;
   }
