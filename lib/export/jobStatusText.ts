@@ -67,8 +67,13 @@ export function jobStatusText(job: JobSnapshot): string {
       if (job.waitingUntil) return `${PLATFORM_LABELS[job.request.platform]} asked us to slow down; continuing at ${new Date(job.waitingUntil).toLocaleTimeString()}${downloaded}.`;
       return `Listing posts of ${who}: ${job.posts.done} so far…${downloaded}`;
     }
-    case 'media':
-      return `Downloading media: ${job.media.done + job.media.failed} of ${job.media.total} (${formatBytes(job.bytes.done)})…`;
+    case 'media': {
+      const downloading = `Downloading media: ${job.media.done + job.media.failed} of ${job.media.total} (${formatBytes(job.bytes.done)})…`;
+      // A split export's complete parts go to where they are saved while later media download.
+      if (job.upload && job.upload.done < job.upload.total) return `${downloading} ${uploadingText(job.upload)}`;
+      if (job.request.splitGB && job.partCount) return `${downloading} ${job.partCount === 1 ? 'Part 1 is' : `Parts 1–${job.partCount} are`} complete.`;
+      return downloading;
+    }
     case 'archive': {
       if (!job.request.splitGB) return 'Building the ZIP…';
       const where = SAVE_TARGET_SHORT[job.request.saveTo ?? 'downloads'];
