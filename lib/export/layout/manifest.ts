@@ -4,8 +4,11 @@ import type { ExportRequest, SectionReport } from '../types';
 import { kindOf } from '../media/mediaFormat';
 import { urlWithoutSignature } from '../../platforms/shared/sourceUrl';
 
-/** Bumped whenever a field changes meaning or disappears; adding fields keeps it. */
-export const MANIFEST_SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever a field changes meaning or disappears; adding fields keeps it. 2: a split
+ * export's parts are written while media download, so `part.of` is in the last part only.
+ */
+export const MANIFEST_SCHEMA_VERSION = 2;
 export const EXPORTER_NAME = 'Star Export';
 
 /** What became of one media item. */
