@@ -30,6 +30,16 @@ export function whenItContinues(until: Date, now: Date = new Date()): string {
   return `${day} at ${clockTime(until)}`;
 }
 
+/**
+ * A split export's complete parts go to where they are saved while later media download: the one
+ * going up, or how many are complete.
+ */
+function partsSoFar(job: JobSnapshot): string {
+  if (job.upload && job.upload.done < job.upload.total) return ` ${uploadingText(job.upload)}`;
+  if (job.request.splitGB && job.partCount) return ` ${job.partCount === 1 ? 'Part 1 is' : `Parts 1–${job.partCount} are`} complete.`;
+  return '';
+}
+
 /** "2 of 5", or "2" while later parts are still being written. */
 function partOf(part: NonNullable<UploadProgress['part']>): string {
   return part.of === undefined ? String(part.number) : `${part.number} of ${part.of}`;
@@ -65,15 +75,10 @@ export function jobStatusText(job: JobSnapshot): string {
         return `Paused to protect your account: it made as many ${PLATFORM_LABELS[job.request.platform]} requests as is safe for now; continuing at ${new Date(job.waitingUntil).toLocaleTimeString()}${downloaded}.`;
       }
       if (job.waitingUntil) return `${PLATFORM_LABELS[job.request.platform]} asked us to slow down; continuing at ${new Date(job.waitingUntil).toLocaleTimeString()}${downloaded}.`;
-      return `Listing posts of ${who}: ${job.posts.done} so far…${downloaded}`;
+      return `Listing posts of ${who}: ${job.posts.done} so far…${downloaded}${partsSoFar(job)}`;
     }
-    case 'media': {
-      const downloading = `Downloading media: ${job.media.done + job.media.failed} of ${job.media.total} (${formatBytes(job.bytes.done)})…`;
-      // A split export's complete parts go to where they are saved while later media download.
-      if (job.upload && job.upload.done < job.upload.total) return `${downloading} ${uploadingText(job.upload)}`;
-      if (job.request.splitGB && job.partCount) return `${downloading} ${job.partCount === 1 ? 'Part 1 is' : `Parts 1–${job.partCount} are`} complete.`;
-      return downloading;
-    }
+    case 'media':
+      return `Downloading media: ${job.media.done + job.media.failed} of ${job.media.total} (${formatBytes(job.bytes.done)})…${partsSoFar(job)}`;
     case 'archive': {
       if (!job.request.splitGB) return 'Building the ZIP…';
       const where = SAVE_TARGET_SHORT[job.request.saveTo ?? 'downloads'];

@@ -21,6 +21,17 @@ describe('jobStatusText', () => {
     ],
     ['media', { stage: 'media', media: { done: 10, failed: 2, total: 50 }, bytes: { done: 3 * 1024 * 1024, total: 0 } }, 'Downloading media: 12 of 50 (3.0 MB)…'],
     [
+      'listing while an earlier part of a split export is complete',
+      {
+        stage: 'metadata',
+        request: { platform: 'instagram', format: 'json', includeMedia: true, splitGB: 4 },
+        posts: { done: 240, total: 600 },
+        media: { done: 300, failed: 0, total: 320 },
+        partCount: 1,
+      },
+      'Listing posts of your account: 240 so far… (300 files downloaded) Part 1 is complete.',
+    ],
+    [
       'downloading once a part of a split export is complete',
       {
         stage: 'media',
