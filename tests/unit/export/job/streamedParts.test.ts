@@ -201,6 +201,27 @@ describe('a split export streamed part by part', () => {
     expect([...(staged.get(job.id)?.keys() ?? [])]).toEqual([]);
   });
 
+  it('resumed straight into the archive stage with files still to fetch, fetches them before the last part', async () => {
+    const worker = new AbortController();
+    let alive = true;
+    services.downloadWithRetry.mockImplementation(async (opts: DownloadWithRetryOptions) => {
+      if (alive && opts.url.includes('/m5_n')) {
+        alive = false;
+        worker.abort(new ExportError('network_error', 'The service worker stopped.'));
+      }
+      return servedDownload(opts);
+    });
+    const left = await run(splitJob(), worker.signal, async (saved) => {
+      if (alive) await putJob(saved);
+    });
+    expect(left.stage).not.toBe('done');
+
+    // As a job failed in its archive stage resumes: no media stage of its own.
+    const job = await run({ ...left, stage: 'archive', metadataDone: true, error: undefined, resumeStage: undefined });
+    expect(job.stage, job.error?.message).toBe('done');
+    expect(await postsPerPart()).toEqual([['p0', 'p1'], ['p2', 'p3'], ['p4', 'p5'], ['p6']]);
+  });
+
   it('after a worker stop between parts, hands over the part left complete once and goes on with the next', async () => {
     const worker = new AbortController();
     let alive = true;
