@@ -8,7 +8,7 @@ import type { ChecksumLine } from '../checksums/sha256Sums';
 import { zipEntryPath, zipFileName } from '../layout/exportPaths';
 import type { MediaOutcome } from '../layout/manifest';
 import { textChunks } from '../archive/textStream';
-import { metadataFiles, savedOrFailed, type ArchiveContent } from './archiveStage';
+import { metadataFiles, savedOrFailed, type ArchiveContent } from './metadataFiles';
 import { ensureJobDataKept } from './exportExpired';
 import type { JobContext } from './jobContext';
 import { openStreamedArchive } from './streamedArchive';
