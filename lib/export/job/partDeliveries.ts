@@ -20,8 +20,8 @@ export interface PartDeliveries {
 
 /**
  * Each part of a split export goes to Downloads, or to the job's cloud target, as soon as it is
- * complete, while later media still download into the next part, and its storage is freed once its download
- * completed or the server confirmed it.
+ * complete, while later media still download into the next part, and its storage is freed once
+ * its download completed or the server confirmed it.
  */
 export function createPartDeliveries(ctx: JobContext): PartDeliveries {
   const running = new Map<number, Promise<void>>();

@@ -127,9 +127,11 @@ export async function openStreamedParts(ctx: JobContext, records: MediaRecord[],
     };
     const appended = records.filter((record) => record.zip);
     const inPart = appended.filter((record) => record.zip!.part === part.number);
-    const entries = await appendMetadataEntries(ctx, client(), account, { posts: { start: part.start, end: part.end }, failed, part: manifestPart }, appended, inPart, exportedAt);
+    const content = { posts: { start: part.start, end: part.end }, failed, part: manifestPart };
+    const entries = await appendMetadataEntries(ctx, client(), account, content, appended, inPart, exportedAt);
     const { size } = await client().finish(entries);
-    // Its part is delivered: a file failed in it stays failed, as another try could go nowhere.
+    // The part is complete and on its way: a file that failed in it stays failed, as another try
+    // could only go into a part of its own or a part written and delivered again.
     for (const record of failedRecords) {
       if (!record.retryable) continue;
       delete record.retryable;
@@ -138,7 +140,8 @@ export async function openStreamedParts(ctx: JobContext, records: MediaRecord[],
     Object.assign(part, { size, counts, ...(last ? { last } : {}) });
     delete part.planned;
     await ctx.save({ parts, partCount: parts.length, retryableFailed: records.filter((record) => record.retryable).length });
-    return () => deliveries.start(part, announcePart({ jobId: job.id, number: part.number, ...(last ? { of: part.number } : {}), name: part.name, size }));
+    const completed = { jobId: job.id, number: part.number, ...(last ? { of: part.number } : {}), name: part.name, size };
+    return () => deliveries.start(part, announcePart(completed));
   };
 
   /** Appends the next post if its files are settled; false when it is not listed yet or still waits. */
