@@ -57,6 +57,8 @@ export async function openStreamedParts(ctx: JobContext, records: MediaRecord[],
   const firstOpen = parts.findIndex((part) => part.size === undefined);
   if (firstOpen >= 0) parts.splice(firstOpen + 1);
   let open: PartRecord | undefined = parts[firstOpen];
+  // Planned by a version that wrote every part at the end: none of its posts is in it yet.
+  if (open && open.planned === undefined) Object.assign(open, { end: open.start, planned: 0 });
   const offset = open ? (job.zipOffset ?? 0) : 0;
   const complete = new Set(parts.filter((part) => part.size !== undefined).map((part) => part.number));
   const layout = await appendedFiles(ctx, records, (zip) => (zip.part === open?.number ? entryEnd(zip.sidecar) <= offset : complete.has(zip.part ?? 0)));
