@@ -30,9 +30,24 @@ export function whenItContinues(until: Date, now: Date = new Date()): string {
   return `${day} at ${clockTime(until)}`;
 }
 
+/**
+ * A split export's complete parts go to where they are saved while later media download: the one
+ * going up, or how many are complete.
+ */
+function partsSoFar(job: JobSnapshot): string {
+  if (job.upload && job.upload.done < job.upload.total) return ` ${uploadingText(job.upload)}`;
+  if (job.request.splitGB && job.partCount) return ` ${job.partCount === 1 ? 'Part 1 is' : `Parts 1–${job.partCount} are`} complete.`;
+  return '';
+}
+
+/** "2 of 5", or "2" while later parts are still being written. */
+function partOf(part: NonNullable<UploadProgress['part']>): string {
+  return part.of === undefined ? String(part.number) : `${part.number} of ${part.of}`;
+}
+
 /** "Uploading part 2 of 5 to WebDAV — 1.2 GB of 4.0 GB…" (without "part …" for a whole ZIP). */
 function uploadingText(upload: UploadProgress): string {
-  const part = upload.part ? `part ${upload.part.number} of ${upload.part.of} ` : '';
+  const part = upload.part ? `part ${partOf(upload.part)} ` : '';
   return `Uploading ${part}to ${SAVE_TARGET_SHORT[upload.target]} — ${formatBytes(upload.done)} of ${formatBytes(upload.total)}…`;
 }
 
@@ -44,7 +59,7 @@ export function jobStatusText(job: JobSnapshot): string {
   }
   if (job.pausedFor === 'upload' && !isFinal(job.stage)) {
     const upload = job.upload;
-    const part = upload?.part ? ` of part ${upload.part.number} of ${upload.part.of}` : '';
+    const part = upload?.part ? ` of part ${partOf(upload.part)}` : '';
     const kept = upload ? ` ${formatBytes(upload.done)} of ${formatBytes(upload.total)}${part} are on ${SAVE_TARGET_SHORT[upload.target]} already; nothing is lost.` : '';
     return `Paused: ${job.pauseMessage ?? 'the cloud account needs you.'}${kept}`;
   }
@@ -60,10 +75,10 @@ export function jobStatusText(job: JobSnapshot): string {
         return `Paused to protect your account: it made as many ${PLATFORM_LABELS[job.request.platform]} requests as is safe for now; continuing at ${new Date(job.waitingUntil).toLocaleTimeString()}${downloaded}.`;
       }
       if (job.waitingUntil) return `${PLATFORM_LABELS[job.request.platform]} asked us to slow down; continuing at ${new Date(job.waitingUntil).toLocaleTimeString()}${downloaded}.`;
-      return `Listing posts of ${who}: ${job.posts.done} so far…${downloaded}`;
+      return `Listing posts of ${who}: ${job.posts.done} so far…${downloaded}${partsSoFar(job)}`;
     }
     case 'media':
-      return `Downloading media: ${job.media.done + job.media.failed} of ${job.media.total} (${formatBytes(job.bytes.done)})…`;
+      return `Downloading media: ${job.media.done + job.media.failed} of ${job.media.total} (${formatBytes(job.bytes.done)})…${partsSoFar(job)}`;
     case 'archive': {
       if (!job.request.splitGB) return 'Building the ZIP…';
       const where = SAVE_TARGET_SHORT[job.request.saveTo ?? 'downloads'];

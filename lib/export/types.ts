@@ -45,8 +45,8 @@ export interface SectionReport {
 /** Bytes of the ZIP the cloud server confirmed holding. */
 export interface UploadProgress extends Counter {
   target: SaveTarget;
-  /** Which part of a split export is going up; `done` and `total` are its bytes. */
-  part?: { number: number; of: number };
+  /** Which part of a split export is going up (`of` once the last part is complete); `done` and `total` are its bytes. */
+  part?: { number: number; of?: number };
 }
 
 export interface Counter {

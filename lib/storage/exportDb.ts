@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ZipEntryRecord } from '../export/archive/stream/zipFormat';
 import type { MediaPaths } from '../export/layout/exportPaths';
+import type { ManifestCounts } from '../export/layout/manifest';
 import type { ActiveStage, JobSnapshot } from '../export/types';
 import type { FailedFile, MediaItem, MediaFormat, Post } from '../platforms/types';
 import type { DropboxCheckpoint } from '../upload/dropbox/dropboxUpload';
@@ -24,9 +25,15 @@ export interface ListingPosition {
 export interface PartRecord {
   /** 1 for the first part. */
   number: number;
-  /** Its posts, `[start, end)` in listing order. */
+  /** Its posts, `[start, end)` in listing order; while it is open, those appended so far. */
   start: number;
   end: number;
+  /** While it is open: the estimated bytes of its posts so far (`partPlan.ts`), which decide when it is full. */
+  planned?: number;
+  /** Set once it is complete: what its main JSON counted, summed into the later parts' totals. */
+  counts?: ManifestCounts;
+  /** The export's last part, the one whose main JSON knows how many parts there are. */
+  last?: boolean;
   /** The name on the downloads shelf, `…_part-01.zip`. */
   name: string;
   /** Its file in the job's OPFS folder. */
@@ -67,13 +74,14 @@ export interface JobRecord extends JobSnapshot {
   driveCheckpoint?: DriveCheckpoint;
   /** How often the platform temporarily blocked the account during this job. */
   temporaryBlocks?: number;
-  /** A split export's parts, planned when its ZIPs are first written. */
+  /** A split export's parts so far: complete ones (with `size`), then the one being written, if any. */
   parts?: PartRecord[];
   /** The stage a failed job stopped in, where resuming it starts again. */
   resumeStage?: ActiveStage;
   /**
-   * The streaming ZIP (no split): where its last appended media entry ends. Saved in the same
-   * write as that file's `MediaRecord.zip`; a resumed job cuts the ZIP back to it.
+   * The streaming ZIP (in a split export, the part being written): where its last appended media
+   * entry ends. Saved in the same write as that file's `MediaRecord.zip`; a resumed job cuts the
+   * ZIP back to it.
    */
   zipOffset?: number;
 }
@@ -108,8 +116,8 @@ export interface MediaRecord {
   retryable?: boolean;
   /** "Compress images": the file as downloaded, before it was re-encoded as a smaller JPEG. */
   original?: { format: MediaFormat; byteSize: number; width: number; height: number };
-  /** Once the file and its sidecar are in the streaming ZIP: their entries and paths. */
-  zip?: { paths: MediaPaths; file: ZipEntryRecord; sidecar: ZipEntryRecord };
+  /** Once the file and its sidecar are in the streaming ZIP: their entries and paths, and in a split export which part holds them. */
+  zip?: { paths: MediaPaths; file: ZipEntryRecord; sidecar: ZipEntryRecord; part?: number };
 }
 
 /** A post an export of the account delivered whole (every file kept): "Only new" leaves it out next time. */

@@ -180,6 +180,35 @@ export async function putAppendedMedia(record: MediaRecord, zipOffset: number): 
   await tx.done;
 }
 
+/**
+ * A split export's post appended to its open part: its files' records and the job's new ZIP end
+ * and parts, in one transaction. `changes` runs once the transaction exists, so a save of the
+ * job begun after it cannot land before it.
+ */
+export async function putAppendedPost(jobId: string, records: readonly MediaRecord[], changes: () => Pick<JobRecord, 'zipOffset' | 'parts'>): Promise<void> {
+  const tx = (await openExportDb()).transaction(['media', 'jobs'], 'readwrite');
+  const { zipOffset, parts } = changes();
+  const jobs = tx.objectStore('jobs');
+  for (const record of records) await tx.objectStore('media').put(record);
+  const job = await jobs.get(jobId);
+  if (job) await jobs.put({ ...job, zipOffset, parts });
+  await tx.done;
+}
+
+/** Up to `count` of the job's posts in the platform's order, from sequence number `fromSeq` on. */
+export async function postRecordsFrom(jobId: string, fromSeq: number, count: number): Promise<PostRecord[]> {
+  return (await openExportDb()).getAll('posts', IDBKeyRange.bound([jobId, fromSeq], [jobId, Infinity]), count);
+}
+
+/** The sequence number from which the posts after the first `position` ones (counted in order) start. */
+export async function postSeqAfter(jobId: string, position: number): Promise<number> {
+  if (position === 0) return 0;
+  let cursor = await (await openExportDb()).transaction('posts').store.openKeyCursor(IDBKeyRange.bound([jobId, 0], [jobId, Infinity]));
+  if (cursor && position > 1) cursor = await cursor.advance(position - 1);
+  if (!cursor) throw new Error(`Job ${jobId} holds fewer than ${position} posts.`);
+  return cursor.key[1] + 1;
+}
+
 /** Posts in the platform's order, read page by page so a large account never sits in memory twice. */
 export async function* postsOfJob(jobId: string): AsyncGenerator<PostRecord> {
   const db = await openExportDb();

@@ -135,7 +135,7 @@ describe('an export saved to Google Drive (a fake Google under its real host nam
         if (seen.at(-1) !== text) seen.push(text);
         if (/\bDone\b|fail|cancel/i.test(text)) break;
         // While a chunk of part 2 is on its way: the session is open and its checkpoint saved.
-        if (!stopped && /Uploading part 2 of \d+ to Google Drive/.test(text) && google.chunksInFlight > 0) {
+        if (!stopped && /Uploading part 2( of \d+)? to Google Drive/.test(text) && google.chunksInFlight > 0) {
           queriesAtStop = queries();
           await stopExtensionWorker(session.context, session.extensionId);
           stopped = true;

@@ -21,22 +21,3 @@ export async function* textChunks(pieces: AsyncIterable<string>, chunkChars = DE
   }
   if (gathered.length > 0) yield encoder.encode(gathered.join(''));
 }
-
-/** `textChunks` as a stream, for zip.js. */
-export function textStream(pieces: AsyncIterable<string>, chunkChars = DEFAULT_CHUNK_CHARS): ReadableStream<Uint8Array> {
-  const chunks = textChunks(pieces, chunkChars);
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    },
-    // One chunk ahead at most: the producer waits for the ZIP.
-    { highWaterMark: 0 },
-  );
-}

@@ -90,15 +90,14 @@ export function createJobScheduler(events: { onJobEnded?(job: JobSnapshot): void
   /** Puts an ended job back into the queue at `stage`; a stage before delivery hands over a new ZIP. */
   async function restart(job: JobRecord, stage: ActiveStage): Promise<void> {
     const { error: _error, finishedAt: _finished, resumeStage: _resume, ...rest } = job;
-    // A split export written again is planned again: its parts may change with the files retried.
+    // The ZIP is written again and delivered anew; a split export's complete parts stay as they
+    // are (delivered, or handed over once it runs), its files cannot go into them any more.
     const delivered =
       stage === 'delivering'
         ? {}
         : {
             downloadId: undefined,
             deliveryStartedAt: undefined,
-            parts: undefined,
-            partCount: undefined,
             upload: undefined,
             uploadCheckpoint: undefined,
             dropboxCheckpoint: undefined,

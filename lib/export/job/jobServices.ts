@@ -11,7 +11,6 @@ import { connectZipWorker, type ZipWorkerConnection } from '../../shims/zipWorke
 
 /** The job's files on disk (OPFS in the extension). */
 export interface JobStaging {
-  openStagedStream(jobId: string, name: string): Promise<WritableStream<Uint8Array>>;
   openStagedFile(jobId: string, name: string): Promise<ByteSink>;
   readStagedFile(jobId: string, name: string): Promise<File | undefined>;
   removeStagedFile(jobId: string, name: string): Promise<void>;
@@ -40,7 +39,6 @@ export function defaultJobServices(): JobServices {
   return {
     adapterFor,
     staging: {
-      openStagedStream: fileStaging.openStagedStream,
       openStagedFile: fileStaging.openStagedFile,
       readStagedFile: fileStaging.readStagedFile,
       removeStagedFile: fileStaging.removeStagedFile,

@@ -2,6 +2,7 @@ import { toExportError } from '../../errors';
 import { mediaOfJob } from '../../storage/jobRepository';
 import type { JobContext } from './jobContext';
 import { startMediaDownloads, type MediaDownloads } from './mediaStage';
+import type { PartedExport } from './partDeliveries';
 import { runMetadataStage } from './metadataStage';
 
 /**
@@ -10,8 +11,8 @@ import { runMetadataStage } from './metadataStage';
  * A listing that fails stops the downloads with it; what was kept stays kept, and resuming the
  * job carries on with both. Returns the downloads still running once the listing is complete.
  */
-export async function listWhileDownloading(ctx: JobContext): Promise<MediaDownloads> {
-  const downloads = await startMediaDownloads(ctx);
+export async function listWhileDownloading(ctx: JobContext, parted?: PartedExport): Promise<MediaDownloads> {
+  const downloads = await startMediaDownloads(ctx, parted);
   try {
     await runMetadataStage(ctx, async (firstMediaSeq) => downloads.add(await mediaOfJob(ctx.job.id, firstMediaSeq)));
   } catch (error) {

@@ -14,7 +14,9 @@ import type { JobStaging } from './jobServices';
 import { withApiRetries } from './metadataStage';
 import { isRetryableFailure } from './retryableFailures';
 import { stagedMediaName } from './stagedMediaName';
+import type { PartedExport } from './partDeliveries';
 import { openStreamedArchive, streamsArchive } from './streamedArchive';
+import { openStreamedParts } from './streamedParts';
 
 // Progress is persisted at most this often; every file's own state is persisted at once.
 const SAVE_EVERY_MS = 500;
@@ -62,9 +64,10 @@ export interface MediaDownloads {
 /**
  * Downloads every media file of the job not yet kept, and those added as later pages are listed,
  * through the extension-wide three slots. A file that fails is recorded with its reason and never
- * stops the export; files kept before a restart are not downloaded again.
+ * stops the export; files kept before a restart are not downloaded again. Kept files go into the
+ * streaming ZIP at once, or, split (`parted`), into the part being written once their post settled.
  */
-export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloads> {
+export async function startMediaDownloads(ctx: JobContext, parted?: PartedExport): Promise<MediaDownloads> {
   const { job, adapter, platform, signal } = ctx;
   const records = await mediaOfJob(job.id);
   tally(ctx, records);
@@ -76,14 +79,25 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
   const throttle = throttleFor(job.request.speedLimitMBps);
   // Each kept file goes into the ZIP at once, one at a time, while the slots keep downloading.
   const archive = streamsArchive(ctx) ? await openStreamedArchive(ctx, records) : undefined;
+  const parts = parted ? await openStreamedParts(ctx, records, parted.limit, parted.deliveries) : undefined;
   const stopWith = (error: unknown) => {
     fatal ??= toExportError(error);
     ctx.stop(fatal);
   };
+  // A post goes into its part once all its files settled: those of posts listed before a stop
+  // (or with no file), or this file's post once it was the last to settle.
+  const advanceParts = async () => {
+    await parts?.advance().catch((error: unknown) => (signal.aborted ? undefined : stopWith(error)));
+  };
   const appendKept = async (record: MediaRecord) => {
+    if (parts) return advanceParts();
     if (!archive || record.state !== 'kept' || record.zip) return;
     // A file cut short by the job stopping stays kept and staged: resuming appends it.
     await archive.append(record).catch((error: unknown) => (signal.aborted ? undefined : stopWith(error)));
+  };
+  const track = (task: Promise<void>) => {
+    const tracked = task.finally(() => running.delete(tracked));
+    running.add(tracked);
   };
 
   const download = async (record: MediaRecord) => {
@@ -173,18 +187,17 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
     }
   };
   // Kept before a stop but not yet in the ZIP: their staged copies go in first.
-  for (const record of records) {
-    if (record.state !== 'kept' || record.zip || !archive) continue;
-    const task = appendKept(record).finally(() => running.delete(task));
-    running.add(task);
-  }
+  for (const record of records) if (record.state === 'kept' && !record.zip && archive) track(appendKept(record));
+  if (parts) track(advanceParts());
   queue(records);
 
   return {
     add(listed) {
       records.push(...listed);
+      parts?.add(listed);
       tally(ctx, records);
       queue(listed);
+      if (parts) track(advanceParts());
     },
     async finish() {
       try {
@@ -192,6 +205,7 @@ export async function startMediaDownloads(ctx: JobContext): Promise<MediaDownloa
       } finally {
         // The worker lets go of the ZIP, or the job's folder could not be removed.
         await archive?.release();
+        await parts?.release();
       }
       await ctx.save();
       if (fatal) throw fatal;

@@ -5,17 +5,23 @@ import { deliverOnce } from './deliveryStage';
 import type { JobContext } from './jobContext';
 import { uploadPart } from './partUpload';
 
+/** A split export: the most bytes a part may hold, and who hands each complete part over. */
+export interface PartedExport {
+  limit: number;
+  deliveries: PartDeliveries;
+}
+
 export interface PartDeliveries {
   /** Hands a written part over in the background; its file goes once `held` and the download or upload are done. */
   start(part: PartRecord, held?: Promise<void>): void;
-  /** Delivers every part not yet delivered and waits for all; throws what stopped one. */
+  /** Delivers every complete part not yet delivered and waits for all; throws what stopped one. */
   finish(): Promise<void>;
 }
 
 /**
  * Each part of a split export goes to Downloads, or to the job's cloud target, as soon as it is
- * written, while later parts are still being written, and its storage is freed once its download
- * completed or the server confirmed it.
+ * complete, while later media still download into the next part, and its storage is freed once
+ * its download completed or the server confirmed it.
  */
 export function createPartDeliveries(ctx: JobContext): PartDeliveries {
   const running = new Map<number, Promise<void>>();
@@ -60,7 +66,7 @@ export function createPartDeliveries(ctx: JobContext): PartDeliveries {
   return {
     start,
     async finish() {
-      for (const part of ctx.job.parts ?? []) start(part);
+      for (const part of ctx.job.parts ?? []) if (part.size !== undefined) start(part);
       await Promise.all(running.values());
       if (fatal) throw fatal;
       ctx.signal.throwIfAborted();

@@ -25,11 +25,13 @@ export async function uploadPart(ctx: JobContext, target: SaveTarget, part: Part
   const { job } = ctx;
   const file = await ctx.services.staging.readStagedFile(job.id, part.file);
   if (!file) throw new ExportError('export_expired', `Part ${part.number} of the export is no longer stored; run the export again.`);
+  const lastPart = job.parts?.find((candidate) => candidate.last);
   const upload = {
     source: fileUploadSource(part.name, file),
     folder: uploadFolderName(part.name),
     checkpoints: partCheckpoints(ctx, part),
-    part: { number: part.number, of: job.parts?.length ?? part.number },
+    // How many parts there are is known once the last one is complete.
+    part: { number: part.number, ...(lastPart ? { of: lastPart.number } : {}) },
   };
   await withUploadPauses(ctx, () => uploadFile(ctx, target, upload));
 }

@@ -6,7 +6,7 @@ import { partLimitBytes } from '../parts/splitSizes';
 import { readUserPreferences } from '../userPreferences';
 import type { ActiveStage } from '../types';
 import { runDeliveryStage } from './deliveryStage';
-import { createPartDeliveries } from './partDeliveries';
+import { createPartDeliveries, type PartedExport } from './partDeliveries';
 import { runPartedArchiveStage } from './partedArchiveStage';
 import { createJobContext } from './jobContext';
 import { isFinal } from './jobProgress';
@@ -50,8 +50,8 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
       }),
   });
   const partLimit = partLimitBytes(job.request, settings);
-  // Parts are delivered while later parts are written, so one set of deliveries spans both stages.
-  const parted = partLimit === undefined ? undefined : { limit: partLimit, deliveries: createPartDeliveries(ctx) };
+  // Parts are delivered while later media download into the next, so one set of deliveries spans the stages.
+  const parted: PartedExport | undefined = partLimit === undefined ? undefined : { limit: partLimit, deliveries: createPartDeliveries(ctx) };
   const reached = (stage: ActiveStage) => STAGES.indexOf(job.stage as ActiveStage) <= STAGES.indexOf(stage);
   const enter = async (stage: ActiveStage) => {
     if (job.stage !== stage) await ctx.save({ stage });
@@ -69,21 +69,21 @@ export async function runJob(job: JobRecord, signal: AbortSignal, publish: (job:
     let downloads: MediaDownloads | undefined;
     if (reached('metadata')) {
       await enter('metadata');
-      if (job.request.includeMedia) downloads = await listWhileDownloading(ctx);
+      if (job.request.includeMedia) downloads = await listWhileDownloading(ctx, parted);
       else await runMetadataStage(ctx);
     }
     if (reached('media') && job.request.includeMedia) {
       await enter('media');
-      downloads ??= await startMediaDownloads(ctx);
+      downloads ??= await startMediaDownloads(ctx, parted);
       await downloads.finish();
     }
     if (reached('archive')) {
       if (job.request.includeMedia && (await returnMissingFilesToMedia(ctx)) > 0) {
         await enter('media');
-        await (await startMediaDownloads(ctx)).finish();
+        await (await startMediaDownloads(ctx, parted)).finish();
       }
       await enter('archive');
-      if (parted) await runPartedArchiveStage(ctx, parted.limit, parted.deliveries);
+      if (parted) await runPartedArchiveStage(ctx, parted);
       else await runStreamedArchiveStage(ctx);
     }
     await enter('delivering');

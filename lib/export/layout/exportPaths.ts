@@ -102,7 +102,7 @@ export function zipFileName(platform: PlatformId, accountHandle: string, date: D
   return `star-export_${platform}_${account}_${day}_${job}.zip`;
 }
 
-/** `…_{jobId}_part-01.zip`: the name of one part of a split export. */
+/** `…_{jobId}_part-01.zip`: the name of one part of a split export, from its whole name or another part's. */
 export function partZipFileName(zipName: string, number: number): string {
-  return zipName.replace(/\.zip$/, `_part-${String(number).padStart(2, '0')}.zip`);
+  return zipName.replace(/(_part-\d{2,})?\.zip$/, `_part-${String(number).padStart(2, '0')}.zip`);
 }

@@ -4,8 +4,11 @@ import type { ExportRequest, SectionReport } from '../types';
 import { kindOf } from '../media/mediaFormat';
 import { urlWithoutSignature } from '../../platforms/shared/sourceUrl';
 
-/** Bumped whenever a field changes meaning or disappears; adding fields keeps it. */
-export const MANIFEST_SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever a field changes meaning or disappears; adding fields keeps it. 2: a split
+ * export's parts are written while media download, so `part.of` is in the last part only.
+ */
+export const MANIFEST_SCHEMA_VERSION = 2;
 export const EXPORTER_NAME = 'Star Export';
 
 /** What became of one media item. */
@@ -42,13 +45,20 @@ export interface ManifestPost {
 
 export type ManifestCounts = { posts: number; media: number; savedFiles: number; failedFiles: number; savedBytes: number };
 
-/** In each ZIP of a split export: which part it is, every part's name, and what the whole export holds. */
+/**
+ * In each ZIP of a split export. A part is complete, and handed over, while later media still
+ * download, so only the last part knows how many there are and what the whole export holds; the
+ * others say what was exported up to and including them.
+ */
 export interface ManifestPart {
   number: number;
-  of: number;
-  /** Every part's file name, in order. */
+  /** Whether this is the export's last part. */
+  last: boolean;
+  /** Only in the last part: how many parts the export has. */
+  of?: number;
+  /** The file names of the parts up to and including this one, in order: in the last part, all of them. */
   names: string[];
-  /** The counts of the whole export; `counts` are this part's. */
+  /** The counts of this part and those before it together (in the last part, the whole export's); `counts` are this part's. */
   total: ManifestCounts;
 }
 

@@ -12,8 +12,8 @@ export interface CompletedPart {
   jobId: string;
   /** 1 for the first part. */
   number: number;
-  /** How many parts the export has. */
-  of: number;
+  /** How many parts the export has: known, and set, on the last part only. */
+  of?: number;
   /** Its name on the downloads shelf, `star-export_…_part-01.zip`. */
   name: string;
   size: number;

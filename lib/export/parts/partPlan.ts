@@ -1,8 +1,9 @@
 /**
- * Which posts go into which part of a split export. A post is never cut: its media and sidecars
- * stay together in one part. Sizes are estimates from above (the files' exact sizes plus room for
- * their ZIP headers, sidecars and text), so a part stays under the limit unless one post alone is
- * larger, which then fills a part of its own.
+ * Which posts go into which part of a split export, decided post by post in listing order as each
+ * is appended. A post is never cut: its media and sidecars stay together in one part. Sizes are
+ * estimates from above (the files' exact sizes plus room for their ZIP headers, sidecars and
+ * text), so a part stays under the limit unless one post alone is larger, which then fills a part
+ * of its own.
  */
 
 /** ZIP headers (local, central, ZIP64 extras) and the deflated sidecar of one media file. */
@@ -29,21 +30,11 @@ export interface PartRange {
   end: number;
 }
 
-/** Fills parts in listing order, starting a new one when the next post would not fit. */
-export function planParts(posts: readonly PlannedPost[], limitBytes: number): PartRange[] {
+/**
+ * Whether the next post goes into a new part: it would overflow the part, which holds posts
+ * already (`filledBytes` of them, estimated). A post alone larger than a part still fills one.
+ */
+export function startsNewPart(filledBytes: number, postBytes: number, limitBytes: number): boolean {
   const room = Math.max(1, limitBytes - PART_RESERVE_BYTES);
-  const parts: PartRange[] = [];
-  let start = 0;
-  let filled = 0;
-  posts.forEach((post, index) => {
-    const bytes = estimatedPostBytes(post);
-    if (index > start && filled + bytes > room) {
-      parts.push({ start, end: index });
-      start = index;
-      filled = 0;
-    }
-    filled += bytes;
-  });
-  parts.push({ start, end: posts.length });
-  return parts;
+  return filledBytes > 0 && filledBytes + postBytes > room;
 }

@@ -21,6 +21,40 @@ describe('jobStatusText', () => {
     ],
     ['media', { stage: 'media', media: { done: 10, failed: 2, total: 50 }, bytes: { done: 3 * 1024 * 1024, total: 0 } }, 'Downloading media: 12 of 50 (3.0 MB)…'],
     [
+      'listing while an earlier part of a split export is complete',
+      {
+        stage: 'metadata',
+        request: { platform: 'instagram', format: 'json', includeMedia: true, splitGB: 4 },
+        posts: { done: 240, total: 600 },
+        media: { done: 300, failed: 0, total: 320 },
+        partCount: 1,
+      },
+      'Listing posts of your account: 240 so far… (300 files downloaded) Part 1 is complete.',
+    ],
+    [
+      'downloading once a part of a split export is complete',
+      {
+        stage: 'media',
+        request: { platform: 'instagram', format: 'json', includeMedia: true, splitGB: 4 },
+        media: { done: 10, failed: 2, total: 50 },
+        bytes: { done: 3 * 1024 * 1024, total: 0 },
+        partCount: 2,
+      },
+      'Downloading media: 12 of 50 (3.0 MB)… Parts 1–2 are complete.',
+    ],
+    [
+      'downloading while a complete part goes up, before the last part is known',
+      {
+        stage: 'media',
+        request: { platform: 'instagram', format: 'json', includeMedia: true, splitGB: 4, saveTo: 'webdav' },
+        media: { done: 10, failed: 2, total: 50 },
+        bytes: { done: 3 * 1024 * 1024, total: 0 },
+        partCount: 1,
+        upload: { target: 'webdav', part: { number: 1 }, done: 1024 ** 3, total: 4 * 1024 ** 3 },
+      },
+      'Downloading media: 12 of 50 (3.0 MB)… Uploading part 1 to WebDAV — 1.0 GB of 4.0 GB…',
+    ],
+    [
       'done with media',
       { stage: 'done', posts: { done: 60, total: 60 }, media: { done: 118, failed: 2, total: 120 }, fileName: 'x.zip' },
       'Done: 60 posts, 118 media files, 2 failed. x.zip is in your downloads.',

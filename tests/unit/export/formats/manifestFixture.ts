@@ -34,7 +34,7 @@ export function post(overrides: Partial<ManifestPost> = {}): ManifestPost {
 
 export function manifest(posts: ManifestPost[], overrides: Partial<Manifest> = {}): Manifest {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     exporter: { name: 'Star Export', version: '0.1.0' },
     jobId: '20240601-abcdef',
     platform: 'instagram',

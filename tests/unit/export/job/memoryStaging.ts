@@ -18,7 +18,7 @@ function filesOf(jobId: string): Map<string, Blob> {
   return files;
 }
 
-export async function openStagedStream(jobId: string, name: string): Promise<WritableStream<Uint8Array>> {
+async function openStagedStream(jobId: string, name: string): Promise<WritableStream<Uint8Array>> {
   const parts: Uint8Array[] = [];
   const key = `${jobId}/${name}`;
   openStreams.add(key);

@@ -83,19 +83,30 @@ describe('a split export', () => {
     delivered.forEach(({ fileName }, i) => expect(fileName).toMatch(new RegExp(`^star-export_instagram_star\\.demo_\\d{4}-\\d{2}-\\d{2}_20261124-7f3a9c_part-0${i + 1}\\.zip$`)));
     expect(toSnapshot(job)).toMatchObject({ partCount: 4, fileName: delivered[0]!.fileName });
     expect(toSnapshot(job)).not.toHaveProperty('parts');
-    expect(parts.map((p) => [p.number, p.of, p.name])).toEqual(delivered.map((d, i) => [i + 1, 4, d.fileName]));
+    // Only the last part, complete once everything is listed and downloaded, knows how many there are.
+    expect(parts.map((p) => [p.number, p.of, p.name])).toEqual(delivered.map((d, i) => [i + 1, i === 3 ? 4 : undefined, d.fileName]));
     expect(job.zipBytes).toBe(delivered.reduce((sum, d) => sum + d.zip.size, 0));
 
     const seen = new Map<string, number>();
+    let postsSoFar = 0;
     for (const [index, { zip }] of delivered.entries()) {
       const entries = await entriesOf(zip);
       expect(parts[index]!.size).toBe(zip.size);
       const manifest = JSON.parse(text(entries.get('export-20261124-7f3a9c/instagram-export-20261124-7f3a9c.json'))) as {
         posts: { id: string; media: { id: string; path: string; sha256: string }[] }[];
         counts: { posts: number; savedFiles: number };
-        part: { number: number; of: number; names: string[]; total: { posts: number; savedFiles: number } };
+        part: { number: number; last: boolean; of?: number; names: string[]; total: { posts: number; savedFiles: number } };
       };
-      expect(manifest.part).toMatchObject({ number: index + 1, of: 4, names: delivered.map((d) => d.fileName), total: { posts: 7, savedFiles: 7 } });
+      const last = index === delivered.length - 1;
+      expect(manifest.part).toEqual({
+        number: index + 1,
+        last,
+        ...(last ? { of: 4 } : {}),
+        names: delivered.slice(0, index + 1).map((d) => d.fileName),
+        total: expect.objectContaining({ posts: postsSoFar + manifest.posts.length, savedFiles: postsSoFar + manifest.posts.length }) as unknown,
+      });
+      postsSoFar += manifest.posts.length;
+      if (last) expect(manifest.part.total).toMatchObject({ posts: 7, savedFiles: 7 });
       expect(manifest.counts).toMatchObject({ posts: manifest.posts.length, savedFiles: manifest.posts.length });
       const sums = text(entries.get('export-20261124-7f3a9c/SHA256SUMS'));
       for (const post of manifest.posts) {

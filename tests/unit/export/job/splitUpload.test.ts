@@ -142,7 +142,8 @@ describe('a split export saved to WebDAV', () => {
     expect(partFiles(job.id)).toEqual([]);
 
     const lines = snapshots.map((saved) => jobStatusText(toSnapshot(saved)));
-    expect(lines.some((line) => /Uploading part 2 of 4 to WebDAV — \d+(\.\d)? KB of \d+(\.\d)? KB…$/.test(line)), lines.join('\n')).toBe(true);
+    // How many parts there are is known once the last is complete, which may come after part 2 went up.
+    expect(lines.some((line) => /Uploading part 2( of 4)? to WebDAV — \d+(\.\d)? KB of \d+(\.\d)? KB…$/.test(line)), lines.join('\n')).toBe(true);
     expect(lines.at(-1)).toMatch(/^Done: 7 posts, 7 media files\. 4 ZIPs, from .*_part-01\.zip, were saved to WebDAV\.$/);
   });
 
@@ -209,7 +210,7 @@ describe('a split export saved to WebDAV', () => {
     const paused = saved.at(-1)!;
     expect(paused.stage).not.toBe('failed');
     expect(jobStatusText(toSnapshot(paused))).toMatch(
-      /^Paused: The WebDAV server refused the user name or app password\. Check them in History & settings, then press Continue\. 0 B of .* of part 3 of 4 are on WebDAV already; nothing is lost\.$/,
+      /^Paused: The WebDAV server refused the user name or app password\. Check them in History & settings, then press Continue\. 0 B of .* of part 3( of 4)? are on WebDAV already; nothing is lost\.$/,
     );
     expect(paused.parts!.filter((part) => part.delivered)).toHaveLength(2);
     // Still refused: Continue asks the server again and the job pauses again, nothing lost.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { textStream } from '@/lib/export/archive/textStream';
-import { buildManifest, manifestPost, type ManifestInput, type ManifestPost, type MediaOutcome } from '@/lib/export/layout/manifest';
+import { textChunks } from '@/lib/export/archive/textStream';
+import { buildManifest, manifestPost, type ManifestCounts, type ManifestInput, type ManifestPart, type ManifestPost, type MediaOutcome } from '@/lib/export/layout/manifest';
 import { manifestChunks, manifestSource } from '@/lib/export/layout/manifestStream';
 import type { ErrorKind } from '@/lib/errors';
 import type { FailedFile, MediaItem, Post } from '@/lib/platforms/types';
@@ -98,7 +98,7 @@ function generated(seed: number): Case {
       posts,
       failed,
       sections: next() < 0.3 ? [] : [{ name: 'posts', label: 'Posts', status: 'partial', strategy: 'graphql', listed: posts.length, expected: 99, reason: pick(TEXTS) || 'Stopped.' }],
-      ...(next() < 0.4 ? { part: { number: 2, of: 3, names: [1, 2, 3].map((n) => `star-export_instagram_h_2026-06-01_20260601-0a1b2c_part-0${n}.zip`), total } } : {}),
+      ...(next() < 0.4 ? { part: partOf(next() < 0.5 ? 2 : 3, total) } : {}),
       ...(next() < 0.4 ? { buildsOn: next() < 0.5 ? [] : [{ jobId: '20260101-aaaaaa', exportedAt: '2026-01-01T00:00:00.000Z' }] } : {}),
     },
   };
@@ -125,6 +125,12 @@ async function streamedJson(example: Case): Promise<{ text: string; pieces: stri
 }
 
 const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1);
+
+/** Part 2 while later parts are still being written, or part 3, the last, which knows them all. */
+function partOf(number: number, total: ManifestCounts): ManifestPart {
+  const names = Array.from({ length: number }, (_, i) => `star-export_instagram_h_2026-06-01_20260601-0a1b2c_part-0${i + 1}.zip`);
+  return number === 3 ? { number, last: true, of: 3, names, total } : { number, last: false, names, total };
+}
 
 describe('manifestChunks', () => {
   it.each(SEEDS)('is the text JSON.stringify(manifest, null, 2) gave (case %i)', async (seed) => {
@@ -157,17 +163,17 @@ describe('manifestChunks', () => {
   });
 });
 
-describe('textStream', () => {
+describe('textChunks', () => {
   it('encodes the pieces as UTF-8 in bounded chunks, keeping surrogate pairs whole', async () => {
     const pieces = Array.from({ length: 500 }, (_, i) => `${i}: 🌅 ${'x'.repeat(i % 97)}\n`);
     const chunks: Uint8Array[] = [];
-    const reader = textStream(
+    for await (const chunk of textChunks(
       (async function* () {
         yield* pieces;
       })(),
       1024,
-    ).getReader();
-    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+    ))
+      chunks.push(chunk);
     expect(chunks.length).toBeGreaterThan(10);
     // Gathered up to the size, plus at most one piece beyond it (a piece is never cut).
     for (const chunk of chunks) expect(chunk.byteLength).toBeLessThanOrEqual(4 * (1024 + 100));
@@ -182,7 +188,7 @@ describe('textStream', () => {
 
   it('gives an empty stream for no text', async () => {
     expect(await textOf((async function* () {})())).toBe('');
-    const read = await textStream((async function* () {})()).getReader().read();
+    const read = await textChunks((async function* () {})()).next();
     expect(read.done).toBe(true);
   });
 });

@@ -100,7 +100,7 @@ describe('buildManifest', () => {
   it('holds the header fields, counts and failures', () => {
     const manifest = buildManifest(input);
     expect(manifest).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       exporter: { name: 'Star Export', version: '0.1.0' },
       jobId: '20240601-abcdef',
       platform: 'instagram',

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { FILE_OVERHEAD_BYTES, PART_RESERVE_BYTES, estimatedPostBytes, planParts, type PlannedPost } from '../../../../lib/export/parts/partPlan';
+import { FILE_OVERHEAD_BYTES, PART_RESERVE_BYTES, estimatedPostBytes, startsNewPart, type PartRange, type PlannedPost } from '../../../../lib/export/parts/partPlan';
 import { partLimitBytes } from '../../../../lib/export/parts/splitSizes';
 
 const MB = 1_000_000;
 const post = (...fileBytes: number[]): PlannedPost => ({ textBytes: 100, fileBytes });
 
-describe('planParts', () => {
+/** The parts the split export writes, deciding post by post as it appends them in order. */
+function planParts(posts: readonly PlannedPost[], limitBytes: number): PartRange[] {
+  const parts: PartRange[] = [{ start: 0, end: 0 }];
+  let filled = 0;
+  for (const planned of posts) {
+    const bytes = estimatedPostBytes(planned);
+    if (startsNewPart(filled, bytes, limitBytes)) {
+      parts.push({ start: parts.at(-1)!.end, end: parts.at(-1)!.end });
+      filled = 0;
+    }
+    parts.at(-1)!.end += 1;
+    filled += bytes;
+  }
+  return parts;
+}
+
+describe('startsNewPart', () => {
   it('puts everything in one part when it fits', () => {
     expect(planParts([post(MB), post(MB, MB)], 10 * MB)).toEqual([{ start: 0, end: 2 }]);
   });
