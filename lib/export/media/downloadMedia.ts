@@ -3,7 +3,7 @@ import { parseRetryAfter } from '../../net/retryPolicy';
 import type { MediaFormat, MediaKind, MediaRules } from '../../platforms/types';
 import { createStallWatchdog, type StallWatchdog } from '../../net/stallWatchdog';
 import type { ByteSink } from '../../storage/byteSink';
-import { reusedBufferReader } from '../../storage/reusedBufferReader';
+import { READ_BUFFER_BYTES, reusedBufferReader } from '../../storage/reusedBufferReader';
 import type { SpaceReservation } from '../../storage/spaceReservations';
 import { checkResponseHead, tooLarge } from './responseChecks';
 import { SNIFF_BYTES, kindOf, looksLikeMarkup, sniffFormat } from './mediaFormat';
@@ -37,6 +37,13 @@ export interface DownloadedMedia {
 }
 
 const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+
+const MIN_READ_BUFFER_BYTES = 16 * 1024;
+
+function readBufferBytes(expectedLength: number | undefined): number {
+  if (expectedLength === undefined) return READ_BUFFER_BYTES;
+  return Math.min(READ_BUFFER_BYTES, Math.max(MIN_READ_BUFFER_BYTES, expectedLength));
+}
 
 /** Whatever reason the signal carries, a cancelled job reads as cancelled. */
 function cancelledError(): ExportError {
@@ -140,8 +147,9 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
   }
   if (!response.body) throw new ExportError('not_allowed_type', 'The server sent an empty response instead of the file.');
 
-  // Each chunk is written (and hashed) before the next read, so one buffer serves the whole file.
-  const reader = reusedBufferReader(response.body);
+  // Each chunk is written (and hashed) before the next read, so one buffer serves the whole file;
+  // a small file (a thumbnail) gets a buffer of about its own size.
+  const reader = reusedBufferReader(response.body, readBufferBytes(head.expectedLength));
   const read = async () => {
     const next = await reader.read();
     watchdog.progress();
