@@ -4,7 +4,8 @@
  * default reader hands out are garbage at once, yet the extension's renderer held them by the
  * hundred megabytes while media downloaded, until its garbage collector ran (a 2 GB export grew
  * it by 400-470 MB, and by ~150 MB with BYOB reads). With a BYOB reader the stream fills the
- * buffer it is given, so reading a gigabyte allocates (almost) nothing.
+ * buffer it is given, so reading a gigabyte allocates (almost) nothing. Downloads only: in the
+ * ZIP worker, BYOB reads of staged Files left a YouTube export's appends waiting for ever.
  */
 
 export interface ReusedBufferReader {
@@ -36,23 +37,4 @@ export function reusedBufferReader(stream: ReadableStream<Uint8Array>, bufferByt
     },
     cancel: (reason) => byob.cancel(reason),
   };
-}
-
-/** The stream's bytes as views of one reused buffer; each is overwritten once the next is asked for. */
-export async function* reusedBufferChunks(stream: ReadableStream<Uint8Array>, bufferBytes = READ_BUFFER_BYTES): AsyncIterable<Uint8Array> {
-  const reader = reusedBufferReader(stream, bufferBytes);
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        finished = true;
-        return;
-      }
-      yield value;
-    }
-  } finally {
-    // A consumer that stopped early (an error) lets go of the file or the request.
-    if (!finished) await reader.cancel().catch(() => undefined);
-  }
 }

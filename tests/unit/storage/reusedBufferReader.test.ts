@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reusedBufferChunks, reusedBufferReader } from '../../../lib/storage/reusedBufferReader';
+import { reusedBufferReader } from '../../../lib/storage/reusedBufferReader';
 
 function pattern(length: number): Uint8Array {
   const bytes = new Uint8Array(length);
@@ -81,30 +81,5 @@ describe('reusedBufferReader', () => {
 
   it('ends on an empty byte stream', async () => {
     expect((await readAll(byteStream(new Uint8Array(0), 10), 64)).bytes).toHaveLength(0);
-  });
-});
-
-describe('reusedBufferChunks', () => {
-  it('yields views of one buffer, each overwritten by the next read', async () => {
-    const data = pattern(20_000);
-    const seen: Uint8Array[] = [];
-    const views: Uint8Array[] = [];
-    for await (const chunk of reusedBufferChunks(byteStream(data, 5_000), 5_000)) {
-      seen.push(chunk.slice());
-      views.push(chunk);
-    }
-    expect(seen.map((c) => c.length)).toEqual([5_000, 5_000, 5_000, 5_000]);
-    expect(seen.flatMap((c) => [...c])).toEqual([...data]);
-    // The earlier views' buffers went back to the stream: only the last one still holds bytes.
-    expect(views.slice(0, -1).every((v) => v.byteLength === 0)).toBe(true);
-  });
-
-  it('cancels the stream when the consumer stops early', async () => {
-    const cancelled: { reason?: unknown } = {};
-    for await (const chunk of reusedBufferChunks(byteStream(pattern(50_000), 1_000, cancelled), 1_000)) {
-      expect(chunk.length).toBe(1_000);
-      break;
-    }
-    expect(cancelled.reason).toBeDefined();
   });
 });

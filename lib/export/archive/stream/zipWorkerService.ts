@@ -3,7 +3,6 @@
  * StreamingZipWriter over the job's ZIP. Files come through `ZipWorkerFiles`, OPFS sync access
  * handles in the browser and memory in unit tests.
  */
-import { reusedBufferChunks } from '../../../storage/reusedBufferReader';
 import type { PositionalFile } from './positionalFile';
 import { StreamingZipWriter } from './streamingZipWriter';
 import type { ZipEntryRecord } from './zipFormat';
@@ -107,8 +106,7 @@ export function zipWorkerHandlers(files: ZipWorkerFiles): Handlers {
       const { jobId, writer } = current();
       const staged = await files.readStaged(jobId, stagedName);
       if (!staged) throw new Error(`The staged file ${stagedName} is missing.`);
-      // The writer copies or writes each chunk before it asks for the next (stored, never deflated).
-      return writer.append(entry.name, entry.modified, reusedBufferChunks(staged.stream()));
+      return writer.append(entry.name, entry.modified, staged.stream());
     },
     async beginEntry({ entry }) {
       begin(entry);
