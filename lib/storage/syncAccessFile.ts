@@ -6,7 +6,8 @@
 import { jobDirectory } from './fileStaging';
 
 /** The part of FileSystemSyncAccessHandle used here; TypeScript's DOM library does not declare it. */
-interface SyncAccessHandle {
+export interface SyncAccessHandle {
+  read(buffer: Uint8Array, options: { at: number }): number;
   write(buffer: Uint8Array, options: { at: number }): number;
   truncate(size: number): void;
   getSize(): number;
@@ -28,7 +29,9 @@ export interface SyncAccessFile {
 const LOCKED_TRIES = 20;
 const LOCKED_WAIT_MS = 250;
 
-async function accessHandle(handle: SyncFileHandle): Promise<SyncAccessHandle> {
+/** The handle's sync access, waiting a while for a replaced worker to let go of it. */
+export async function accessHandle(file: FileSystemFileHandle): Promise<SyncAccessHandle> {
+  const handle = file as SyncFileHandle;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await handle.createSyncAccessHandle();
@@ -43,8 +46,7 @@ async function accessHandle(handle: SyncFileHandle): Promise<SyncAccessHandle> {
 /** Opens (creating it if needed) a file of the job's folder for writing at explicit offsets. */
 export async function openSyncAccessFile(jobId: string, name: string): Promise<SyncAccessFile> {
   const dir = await jobDirectory(jobId, true);
-  const handle = (await dir.getFileHandle(name, { create: true })) as SyncFileHandle;
-  const access = await accessHandle(handle);
+  const access = await accessHandle(await dir.getFileHandle(name, { create: true }));
   return {
     write(bytes, at) {
       let written = 0;

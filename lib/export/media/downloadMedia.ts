@@ -3,6 +3,7 @@ import { parseRetryAfter } from '../../net/retryPolicy';
 import type { MediaFormat, MediaKind, MediaRules } from '../../platforms/types';
 import { createStallWatchdog, type StallWatchdog } from '../../net/stallWatchdog';
 import type { ByteSink } from '../../storage/byteSink';
+import { READ_BUFFER_BYTES, reusedBufferReader } from '../../storage/reusedBufferReader';
 import type { SpaceReservation } from '../../storage/spaceReservations';
 import { checkResponseHead, tooLarge } from './responseChecks';
 import { SNIFF_BYTES, kindOf, looksLikeMarkup, sniffFormat } from './mediaFormat';
@@ -37,6 +38,13 @@ export interface DownloadedMedia {
 
 const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
+const MIN_READ_BUFFER_BYTES = 16 * 1024;
+
+function readBufferBytes(expectedLength: number | undefined): number {
+  if (expectedLength === undefined) return READ_BUFFER_BYTES;
+  return Math.min(READ_BUFFER_BYTES, Math.max(MIN_READ_BUFFER_BYTES, expectedLength));
+}
+
 /** Whatever reason the signal carries, a cancelled job reads as cancelled. */
 function cancelledError(): ExportError {
   return new ExportError('cancelled', 'The export was cancelled.');
@@ -63,7 +71,8 @@ async function readHead(read: () => Promise<ReadableStreamReadResult<Uint8Array>
     throwIfCancelled(signal);
     const { done, value } = await read();
     if (done) return { ...head, done: true };
-    head.chunks.push(value);
+    // A copy: the reader's buffer is read into again before these are written.
+    head.chunks.push(value.slice());
     head.length += value.byteLength;
     if (head.length > rules.maxBytes) throw tooLarge(rules);
   }
@@ -138,7 +147,9 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
   }
   if (!response.body) throw new ExportError('not_allowed_type', 'The server sent an empty response instead of the file.');
 
-  const reader = response.body.getReader();
+  // Each chunk is written (and hashed) before the next read, so one buffer serves the whole file;
+  // a small file (a thumbnail) gets a buffer of about its own size.
+  const reader = reusedBufferReader(response.body, readBufferBytes(head.expectedLength));
   const read = async () => {
     const next = await reader.read();
     watchdog.progress();

@@ -4,7 +4,7 @@
  * handles in the browser and memory in unit tests.
  */
 import type { PositionalFile } from './positionalFile';
-import { StreamingZipWriter } from './streamingZipWriter';
+import { StreamingZipWriter, type Chunks } from './streamingZipWriter';
 import type { ZipEntryRecord } from './zipFormat';
 import type { ZipEntryInfo, ZipWorkerCalls, ZipWorkerPort, ZipWorkerReply, ZipWorkerRequest } from './zipWorkerProtocol';
 
@@ -14,8 +14,8 @@ export interface ClosableFile extends PositionalFile {
 
 export interface ZipWorkerFiles {
   openZip(jobId: string, fileName: string): Promise<ClosableFile>;
-  /** A staged file of the job's folder, or undefined when it is not there. */
-  readStaged(jobId: string, stagedName: string): Promise<Blob | undefined>;
+  /** The bytes of a staged file of the job's folder (read as the writer asks), or undefined when it is not there. */
+  readStaged(jobId: string, stagedName: string): Promise<Chunks | undefined>;
 }
 
 type Handlers = { [K in keyof ZipWorkerCalls]: (params: Parameters<ZipWorkerCalls[K]>[0]) => Promise<ReturnType<ZipWorkerCalls[K]>> };
@@ -106,7 +106,7 @@ export function zipWorkerHandlers(files: ZipWorkerFiles): Handlers {
       const { jobId, writer } = current();
       const staged = await files.readStaged(jobId, stagedName);
       if (!staged) throw new Error(`The staged file ${stagedName} is missing.`);
-      return writer.append(entry.name, entry.modified, staged.stream());
+      return writer.append(entry.name, entry.modified, staged);
     },
     async beginEntry({ entry }) {
       begin(entry);

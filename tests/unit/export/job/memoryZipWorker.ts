@@ -40,7 +40,11 @@ function openZip(jobId: string, fileName: string): Promise<ClosableFile> {
 
 export async function connectMemoryZipWorker(): Promise<ZipWorkerConnection> {
   const channel = new MessageChannel();
-  serveZipWorker(channel.port2 as ZipWorkerPort, { openZip, readStaged: memoryStaging.readStagedFile });
+  const readStaged = async (jobId: string, name: string) => {
+    const file = await memoryStaging.readStagedFile(jobId, name);
+    return file && [new Uint8Array(await file.arrayBuffer())];
+  };
+  serveZipWorker(channel.port2 as ZipWorkerPort, { openZip, readStaged });
   const client = new ZipWorkerClient(channel.port1 as ZipWorkerPort);
   return {
     client,

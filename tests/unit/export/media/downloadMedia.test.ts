@@ -82,6 +82,40 @@ describe('downloadMedia accepts', () => {
     expect(t.sink.aborted).toBe(false);
   });
 
+  it('reads a byte-stream body (as browsers serve fetch bodies) into one reused buffer, the sniffed head intact', async () => {
+    const file = fileOf(SAMPLES.mp4Isom, 1000);
+    let at = 0;
+    let byobReads = 0;
+    const body = new ReadableStream({
+      type: 'bytes',
+      pull(controller) {
+        const request = controller.byobRequest;
+        if (at >= file.length) {
+          controller.close();
+          request?.respond(0);
+          return;
+        }
+        byobReads += 1;
+        const view = new Uint8Array(request!.view!.buffer, request!.view!.byteOffset, request!.view!.byteLength);
+        const n = Math.min(40, view.length, file.length - at);
+        view.set(file.subarray(at, at + n));
+        at += n;
+        request!.respond(n);
+      },
+    });
+    const sink = fakeSink();
+    const result = await downloadMedia({
+      url: URL_,
+      rules: RULES,
+      signal: new AbortController().signal,
+      openSink: async () => sink,
+      fetchImpl: async () => new Response(body, { headers: { 'content-type': 'video/mp4', 'content-length': '1000' } }),
+    });
+    expect(result).toEqual({ format: 'mp4', bytes: 1000, contentType: 'video/mp4' });
+    expect(byobReads).toBe(25);
+    expect(joined(sink.chunks)).toEqual(file);
+  });
+
   it('fetches without cookies, never following a redirect, bypassing the HTTP cache', async () => {
     const t = setup(fileOf(SAMPLES.jpg, 100), { headers: { 'content-type': 'image/jpeg' } });
     await t.run();

@@ -9,6 +9,7 @@ import { ZipWorkerClient } from '../../../../../lib/export/archive/stream/zipWor
 import type { ZipWorkerPort } from '../../../../../lib/export/archive/stream/zipWorkerProtocol';
 import { serveZipWorker, type ClosableFile, type ZipWorkerFiles } from '../../../../../lib/export/archive/stream/zipWorkerService';
 import type { ZipEntryRecord } from '../../../../../lib/export/archive/stream/zipFormat';
+import type { Chunks } from '../../../../../lib/export/archive/stream/streamingZipWriter';
 import { MemoryFile } from './memoryFiles';
 import { noise } from '../../../support/noise';
 
@@ -39,8 +40,9 @@ class MemoryFolder implements ZipWorkerFiles {
     };
   }
 
-  async readStaged(jobId: string, stagedName: string): Promise<Blob | undefined> {
-    return this.staged.get(`${jobId}/${stagedName}`);
+  async readStaged(jobId: string, stagedName: string): Promise<Chunks | undefined> {
+    const blob = this.staged.get(`${jobId}/${stagedName}`);
+    return blob && pieces(new Uint8Array(await blob.arrayBuffer()), 64 * 1024);
   }
 }
 
