@@ -5,7 +5,7 @@ import { createStallWatchdog, type StallWatchdog } from '../../net/stallWatchdog
 import type { ByteSink } from '../../storage/byteSink';
 import { READ_BUFFER_BYTES, reusedBufferReader } from '../../storage/reusedBufferReader';
 import type { SpaceReservation } from '../../storage/spaceReservations';
-import { checkResponseHead, tooLarge } from './responseChecks';
+import { checkNextRange, checkResponseHead, tooLarge } from './responseChecks';
 import { SNIFF_BYTES, kindOf, looksLikeMarkup, sniffFormat } from './mediaFormat';
 import type { ByteThrottle } from './tokenBucket';
 
@@ -26,6 +26,14 @@ export interface DownloadMediaOptions {
   /** The export's speed limit, shared by every download of the job; each chunk read takes its bytes from it. */
   throttle?: ByteThrottle;
 }
+
+/**
+ * Files are asked for this many bytes at a time (HTTP Range, as the platforms' CDNs serve them).
+ * Chromium reads a fetch body ahead of the script into the renderer's memory when the network is
+ * faster than the bytes are hashed and written, so an unranged 1 GB video could sit there by the
+ * hundreds of MB; a range bounds it (docs/architecture.md, "Storage and memory").
+ */
+export const RANGE_BYTES = 16 * 1024 * 1024;
 
 /** The disk is checked again after every this many bytes written. */
 const RECHECK_EVERY_BYTES = 32 * 1024 * 1024;
@@ -135,12 +143,18 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
   // Signed CDN URLs need no cookies; sending none keeps the session out of media requests.
   // A redirect is never followed: it could lead past the media host allow-list.
   // no-store keeps gigabytes of video out of the HTTP cache.
-  const response = await fetchImpl(opts.url, { credentials: 'omit', redirect: 'manual', cache: 'no-store', signal: watchdog.signal });
-  watchdog.progress();
+  const fetchRange = async (start: number) => {
+    const range = `bytes=${start}-${start + RANGE_BYTES - 1}`;
+    const answer = await fetchImpl(opts.url, { credentials: 'omit', redirect: 'manual', cache: 'no-store', signal: watchdog.signal, headers: { Range: range } });
+    watchdog.progress();
+    return answer;
+  };
+  const retryAfter = (header: string | null) => parseRetryAfter(header, (opts.now ?? Date.now)());
+  const response = await fetchRange(0);
   const contentType = response.headers.get('content-type');
   let head;
   try {
-    head = checkResponseHead(response, opts, (header) => parseRetryAfter(header, (opts.now ?? Date.now)()));
+    head = checkResponseHead(response, opts, retryAfter);
   } catch (error) {
     await response.body?.cancel().catch(() => undefined);
     throw error;
@@ -149,9 +163,38 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
 
   // Each chunk is written (and hashed) before the next read, so one buffer serves the whole file;
   // a small file (a thumbnail) gets a buffer of about its own size.
-  const reader = reusedBufferReader(response.body, readBufferBytes(head.expectedLength));
-  const read = async () => {
-    const next = await reader.read();
+  const bufferBytes = readBufferBytes(head.expectedLength);
+  let reader = reusedBufferReader(response.body, bufferBytes);
+  let rangeEnd = head.rangeEnd;
+  const { expectedLength } = head;
+  // The next range once this one's bytes are all read; done when the file is.
+  const nextRange = async (): Promise<boolean> => {
+    if (rangeEnd === undefined || expectedLength === undefined || rangeEnd >= expectedLength) return false;
+    const answer = await fetchRange(rangeEnd);
+    let range;
+    try {
+      range = checkNextRange(answer, { start: rangeEnd, total: expectedLength }, retryAfter);
+    } catch (error) {
+      await answer.body?.cancel().catch(() => undefined);
+      throw error;
+    }
+    if (!answer.body) throw new ExportError('network_error', 'The server sent an empty range part-way through the file.');
+    reader = reusedBufferReader(answer.body, bufferBytes);
+    rangeEnd = range.end;
+    return true;
+  };
+  let position = 0;
+  const read = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
+    let next = await reader.read();
+    while (next.done && rangeEnd !== undefined) {
+      if (position !== rangeEnd) throw new ExportError('network_error', `The download stopped early: a range ended after ${position} of ${rangeEnd} bytes.`);
+      if (!(await nextRange())) break;
+      next = await reader.read();
+    }
+    if (!next.done) {
+      position += next.value.byteLength;
+      if (rangeEnd !== undefined && position > rangeEnd) throw new ExportError('network_error', 'The server sent more than the range it announced.');
+    }
     watchdog.progress();
     if (!next.done && opts.throttle) {
       await opts.throttle.take(next.value.byteLength, signal);

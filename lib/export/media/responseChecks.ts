@@ -10,8 +10,28 @@ const MARKUP_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain'
 export interface ResponseHead {
   /** The format the Content-Type names, when it names one. */
   declaredFormat?: MediaFormat;
-  /** Content-Length when it counts the bytes the reader will see (no content coding). */
+  /** The whole file's length when known: the Content-Length of an identity body, or a range's total. */
   expectedLength?: number;
+  /** When the server answered the first range (206): the end (exclusive) of the bytes this response carries. */
+  rangeEnd?: number;
+}
+
+/** The range a 206 carries (`Content-Range: bytes first-last/total`), end exclusive. */
+export interface ContentRange {
+  start: number;
+  end: number;
+  total: number;
+}
+
+export function contentRange(response: Response): ContentRange | undefined {
+  const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range')?.trim() ?? '');
+  if (!match) return undefined;
+  const [start, last, total] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return start <= last && last < total ? { start, end: last + 1, total } : undefined;
+}
+
+function rangeRefused(what: string): ExportError {
+  return new ExportError('network_error', `The server ${what} part-way through the file; it is downloaded again.`);
 }
 
 interface CheckOptions {
@@ -70,7 +90,9 @@ export function checkResponseHead(
   retryAfter: (header: string | null) => number | undefined,
 ): ResponseHead {
   if (isUnfollowedRedirect(response)) throw redirected();
-  if (response.status !== 200) throw statusError(response, retryAfter);
+  // 206 answers the first range asked for; a server without ranges sends the whole file with 200.
+  const range = response.status === 206 ? contentRange(response) : undefined;
+  if (response.status !== 200 && !(range && range.start === 0)) throw statusError(response, retryAfter);
 
   const mime = mimeType(response.headers.get('content-type'));
   if (MARKUP_TYPES.has(mime)) throw webPageServed();
@@ -85,10 +107,33 @@ export function checkResponseHead(
     throw new ExportError('not_allowed_type', `Expected ${opts.expectedKind === 'video' ? 'a video' : 'an image'} but the server sent ${mime}.`);
   }
 
-  const length = contentLength(response);
+  const length = range?.total ?? contentLength(response);
   if (length !== undefined && length > opts.rules.maxBytes) throw tooLarge(opts.rules);
   // A compressed body decodes to a different length, so only an identity body can be held to it.
   const coding = response.headers.get('content-encoding')?.trim().toLowerCase();
   const identity = !coding || coding === 'identity';
-  return { ...(declaredFormat ? { declaredFormat } : {}), ...(identity && length !== undefined ? { expectedLength: length } : {}) };
+  if (range && !identity) throw rangeRefused('compressed a range');
+  return {
+    ...(declaredFormat ? { declaredFormat } : {}),
+    ...(identity && length !== undefined ? { expectedLength: length } : {}),
+    ...(range ? { rangeEnd: range.end } : {}),
+  };
+}
+
+/**
+ * A later range of a file whose first range came with a 206: it must start where the bytes so far
+ * end and belong to a file of the same length, or the file changed (or the server stopped
+ * honouring ranges) and the bytes so far cannot be continued.
+ */
+export function checkNextRange(
+  response: Response,
+  expected: { start: number; total: number },
+  retryAfter: (header: string | null) => number | undefined,
+): ContentRange {
+  if (isUnfollowedRedirect(response)) throw redirected();
+  if (response.status === 200) throw rangeRefused('stopped sending ranges');
+  if (response.status !== 206) throw statusError(response, retryAfter);
+  const range = contentRange(response);
+  if (!range || range.start !== expected.start || range.total !== expected.total) throw rangeRefused('sent another range or a changed file');
+  return range;
 }
