@@ -62,7 +62,7 @@ describe('downloadMedia in ranges', () => {
   it('takes the whole file from a server that ignores ranges (200)', async () => {
     const small = fileOf(SAMPLES.jpg, 5000);
     const { result, ranges, sink } = run({
-      answer: () => new Response(small, { status: 200, headers: { 'content-type': 'image/jpeg', 'content-length': String(small.length) } }),
+      answer: () => new Response(small.slice(), { status: 200, headers: { 'content-type': 'image/jpeg', 'content-length': String(small.length) } }),
     });
     expect(await result).toMatchObject({ format: 'jpg', bytes: 5000 });
     expect(ranges).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('downloadMedia in ranges', () => {
   it.each([
     ['a file of another length', (start: number, end: number) => rangedFile(fileOf(SAMPLES.mp4Isom, VIDEO.length + 1)).answer(2, start, end), /another range or a changed file/],
     ['another range than asked', (start: number, end: number) => rangedFile(VIDEO).answer(2, start + 1, end), /another range or a changed file/],
-    ['the whole file (200)', () => new Response(VIDEO, { status: 200, headers: { 'content-type': 'video/mp4' } }), /stopped sending ranges/],
+    ['the whole file (200)', () => new Response(VIDEO.slice(), { status: 200, headers: { 'content-type': 'video/mp4' } }), /stopped sending ranges/],
   ])('gives a later range that brings %s up as a network error, to be downloaded again', async (_what, second, message) => {
     const edge = rangedFile(VIDEO);
     const { result, sink } = run({ answer: (request, start, end) => (request === 2 ? second(start, end) : edge.answer(request, start, end)) });
