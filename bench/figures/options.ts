@@ -117,7 +117,7 @@ async function speedLimit(config: BenchConfig['options'], log: (line: string) =>
     await exportFromPopup({ fake, session }, { includeMedia: true, timeoutMs: 900_000 });
     const bytesOf = new Map(fake.instagramMedia().map((m) => [m.mediaId, m.bytes]));
     const requests = fake.log
-      .filter((entry) => entry.kind === 'media' && entry.status === 200)
+      .filter((entry) => entry.kind === 'media' && (entry.status === 200 || entry.status === 206))
       .sort((a, b) => a.at - b.at)
       .map((entry) => ({ at: entry.at, bytes: bytesOf.get(fake.resolveMediaUrl(`https://${entry.host}${entry.path}`)?.mediaId ?? '') ?? 0 }));
     const last = requests[requests.length - 1];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FakePlatforms } from '../fake-platforms/types';
-import { openExport, type CheckedExport } from './exportChecks';
+import { isMediaServed, openExport, type CheckedExport } from './exportChecks';
 import { useExtensionWithFake } from './extensionWithFake';
 import { addFakeCookies, existingZips, PopupPage, waitForZip, type ExtensionSession } from './harness';
 
@@ -73,7 +73,7 @@ describe('Quality of YouTube thumbnails and Facebook videos', () => {
     };
     const fetched = () =>
       fake.log
-        .filter((e) => e.kind === 'media' && e.status === 200 && e.host.startsWith('video.'))
+        .filter((e) => isMediaServed(e) && e.host.startsWith('video.'))
         .map((e) => fake.resolveMediaUrl(`https://${e.host}${e.path}`));
     fake.resetLog();
     const original = await exportAtQuality(session, 'facebook', 'Original (best available)', videosOnly);

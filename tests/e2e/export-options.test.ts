@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startOfDay } from '../../lib/export/options/dateRange';
 import type { FakePlatforms, ServedMedia } from '../fake-platforms/types';
-import { openExport, type CheckedExport } from './exportChecks';
+import { isMediaServed, openExport, type CheckedExport } from './exportChecks';
 import { useExtensionWithFake } from './extensionWithFake';
 import { addFakeCookies, existingZips, PopupPage, readZipEntry, readZipJson, waitForZip, type ExtensionSession } from './harness';
 import { openHistoryPage } from './popupUi';
@@ -112,7 +112,7 @@ describe('Export options from the popup: dates and media types', () => {
     // Every file fetched is one the fake published for it (chosen among its candidates, not an
     // edited URL), and most are not the original: the sourceUrl drops the query, the log keeps it.
     const fetched = fake.log
-      .filter((entry) => entry.kind === 'media' && entry.status === 200)
+      .filter((entry) => isMediaServed(entry))
       .map((entry) => fake.resolveMediaUrl(`https://${entry.host}${entry.path}`));
     expect(fetched.every((served) => served !== undefined)).toBe(true);
     const smaller = fetched.filter((served) => !served!.best).length;
@@ -176,7 +176,7 @@ describe('Export options from the popup: download speed limit', () => {
     expect((exported.manifest as unknown as OptionsManifest).options.speedLimitMBps).toBe(LIMIT_MBPS);
     const bytesOf = new Map(fake.instagramMedia().map((m) => [m.mediaId, m.bytes]));
     const requests = fake.log
-      .filter((entry) => entry.kind === 'media' && entry.status === 200)
+      .filter((entry) => isMediaServed(entry))
       .sort((a, b) => a.at - b.at)
       .map((entry) => ({ at: entry.at, bytes: bytesOf.get(fake.resolveMediaUrl(`https://${entry.host}${entry.path}`)?.mediaId ?? '') ?? 0 }));
     expect(requests.length).toBeGreaterThan(30);

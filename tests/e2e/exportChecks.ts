@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { schemaKindOf, schemaProblems } from '../export-schema/exportSchemas';
-import type { FakePlatforms, ServedMedia } from '../fake-platforms/types';
+import type { FakePlatforms, RequestLogEntry, ServedMedia } from '../fake-platforms/types';
 import { hashZipEntry, listZip, readZipEntry, readZipJson, readZipJsonEntries, sha256sumCheck, unzipTest } from './harness';
 
 interface ManifestMedia {
@@ -162,4 +162,9 @@ export function expectOnlyPlatformHosts(fake: Pick<FakePlatforms, 'log'>): void 
     .filter((e) => !browserOwn(e.host, e.path))
     .map((e) => `${e.method} ${e.scheme ?? 'https'}://${e.host}${e.path.split('?')[0]} → ${e.status}`);
   expect([...new Set(elsewhere)], 'requests to other hosts than the platforms’').toEqual([]);
+}
+
+/** A media request answered with the file's bytes: all of them (200) or the range asked for (206). */
+export function isMediaServed(entry: RequestLogEntry): boolean {
+  return entry.kind === 'media' && (entry.status === 200 || entry.status === 206);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
-import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, openExport } from './exportChecks';
+import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, isMediaServed, openExport } from './exportChecks';
 import { addFakeCookies, existingZips, extensionWorker, launchWithExtension, PopupPage, stopExtensionWorker, waitForZip, type ExtensionSession } from './harness';
 import { useQuickPacing } from './quickPacing';
 
@@ -112,7 +112,7 @@ describe('an export survives its service worker being stopped and the browser re
     // in flight per interruption, never a file that was already kept.
     const completed = new Map<string, number>();
     for (const entry of fake.log) {
-      if (entry.kind === 'media' && entry.status === 200) completed.set(entry.path, (completed.get(entry.path) ?? 0) + 1);
+      if (isMediaServed(entry)) completed.set(entry.path, (completed.get(entry.path) ?? 0) + 1);
     }
     const refetched = [...completed.values()].filter((n) => n > 1).length;
     expect(refetched).toBeLessThanOrEqual(3 * done.length);

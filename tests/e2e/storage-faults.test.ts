@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../lib/export/types';
 import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
-import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, openExport } from './exportChecks';
+import { expectEveryServedFileAccountedFor, expectNeverMoreThanThreeInFlight, isMediaServed, openExport } from './exportChecks';
 import { addFakeCookies, launchWithExtension, PopupPage, sendToBackground, waitForZip, type ExtensionSession } from './harness';
 import { useQuickPacing } from './quickPacing';
 
@@ -95,7 +95,7 @@ describe('storage faults', () => {
     expect(exported.manifest.failed).toEqual([]);
     // Files kept before the disk filled up are not fetched again.
     const completed = new Map<string, number>();
-    for (const e of fake.log) if (e.kind === 'media' && e.status === 200) completed.set(e.path, (completed.get(e.path) ?? 0) + 1);
+    for (const e of fake.log) if (isMediaServed(e)) completed.set(e.path, (completed.get(e.path) ?? 0) + 1);
     expect([...completed.values()].filter((n) => n > 1).length).toBeLessThanOrEqual(3);
   });
 
