@@ -32,17 +32,22 @@ export async function openStagedFile(jobId: string, name: string): Promise<ByteS
   };
 }
 
-/** A disk-backed File of a staged file, or undefined when it was never completed. */
-export async function readStagedFile(jobId: string, name: string): Promise<File | undefined> {
+/** The handle of a staged file, or undefined when it (or the job's folder) is not there. */
+export async function stagedFileHandle(jobId: string, name: string): Promise<FileSystemFileHandle | undefined> {
   try {
     const dir = await jobDirectory(jobId, false);
-    return await (await dir.getFileHandle(name)).getFile();
+    return await dir.getFileHandle(name);
   } catch (error) {
     if (error instanceof DOMException && (error.name === 'NotFoundError' || error.name === 'TypeMismatchError')) {
       return undefined;
     }
     throw error;
   }
+}
+
+/** A disk-backed File of a staged file, or undefined when it was never completed. */
+export async function readStagedFile(jobId: string, name: string): Promise<File | undefined> {
+  return (await stagedFileHandle(jobId, name))?.getFile();
 }
 
 /** Removes one staged file (a delivered part, an uploaded ZIP); one already gone is fine. */

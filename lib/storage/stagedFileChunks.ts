@@ -6,7 +6,7 @@
  * export's appends waiting for ever (docs/architecture.md, "Storage and memory").
  */
 import type { Chunks } from '../export/archive/stream/streamingZipWriter';
-import { jobDirectory } from './fileStaging';
+import { stagedFileHandle } from './fileStaging';
 import { accessHandle } from './syncAccessFile';
 
 const READ_BYTES = 1024 * 1024;
@@ -31,11 +31,6 @@ async function* readInPlace(handle: FileSystemFileHandle): AsyncIterable<Uint8Ar
 
 /** The staged file's bytes, each chunk overwritten by the next; undefined when the file is not there. */
 export async function stagedFileChunks(jobId: string, name: string): Promise<Chunks | undefined> {
-  try {
-    const dir = await jobDirectory(jobId, false);
-    return readInPlace(await dir.getFileHandle(name));
-  } catch (error) {
-    if (error instanceof DOMException && (error.name === 'NotFoundError' || error.name === 'TypeMismatchError')) return undefined;
-    throw error;
-  }
+  const handle = await stagedFileHandle(jobId, name);
+  return handle && readInPlace(handle);
 }
