@@ -48,6 +48,20 @@ const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 const MIN_READ_BUFFER_BYTES = 16 * 1024;
 
+/**
+ * Chromium closes the connection of a cancelled body a moment after cancel() settles, so the slot's
+ * next request could reach the platform while the abandoned one still counts there as a fourth
+ * download. Holding the slot this much longer after giving up on a body keeps it at three.
+ */
+const ABANDONED_BODY_GRACE_MS = 250;
+
+/** Stops reading a body that has not ended, then waits for its connection to be gone. */
+async function abandon(body: { cancel(reason?: unknown): Promise<void> } | null, reason?: unknown): Promise<void> {
+  if (!body) return;
+  await body.cancel(reason).catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, ABANDONED_BODY_GRACE_MS));
+}
+
 function readBufferBytes(expectedLength: number | undefined): number {
   if (expectedLength === undefined) return READ_BUFFER_BYTES;
   return Math.min(READ_BUFFER_BYTES, Math.max(MIN_READ_BUFFER_BYTES, expectedLength));
@@ -156,7 +170,7 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
   try {
     head = checkResponseHead(response, opts, retryAfter);
   } catch (error) {
-    await response.body?.cancel().catch(() => undefined);
+    await abandon(response.body);
     throw error;
   }
   if (!response.body) throw new ExportError('not_allowed_type', 'The server sent an empty response instead of the file.');
@@ -165,6 +179,8 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
   // a small file (a thumbnail) gets a buffer of about its own size.
   const bufferBytes = readBufferBytes(head.expectedLength);
   let reader = reusedBufferReader(response.body, bufferBytes);
+  // Whether the body being read has not ended yet: only such a body's connection is abandoned.
+  let readerOpen = true;
   let rangeEnd = head.rangeEnd;
   const { expectedLength } = head;
   // The next range once this one's bytes are all read; done when the file is.
@@ -175,21 +191,24 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
     try {
       range = checkNextRange(answer, { start: rangeEnd, total: expectedLength }, retryAfter);
     } catch (error) {
-      await answer.body?.cancel().catch(() => undefined);
+      await abandon(answer.body);
       throw error;
     }
     if (!answer.body) throw new ExportError('network_error', 'The server sent an empty range part-way through the file.');
     reader = reusedBufferReader(answer.body, bufferBytes);
+    readerOpen = true;
     rangeEnd = range.end;
     return true;
   };
   let position = 0;
   const read = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
     let next = await reader.read();
+    readerOpen = !next.done;
     while (next.done && rangeEnd !== undefined) {
       if (position !== rangeEnd) throw new ExportError('network_error', `The download stopped early: a range ended after ${position} of ${rangeEnd} bytes.`);
       if (!(await nextRange())) break;
       next = await reader.read();
+      readerOpen = !next.done;
     }
     if (!next.done) {
       position += next.value.byteLength;
@@ -233,7 +252,7 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
     return { format, bytes, contentType };
   } catch (error) {
     const failure = watchdog.stalled ? watchdog.error() : signal.aborted ? cancelledError() : toExportError(error);
-    await reader.cancel(failure).catch(() => undefined);
+    if (readerOpen) await abandon(reader, failure);
     await sink?.abort(failure).catch(() => undefined);
     throw failure;
   } finally {

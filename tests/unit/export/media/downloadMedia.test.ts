@@ -176,6 +176,15 @@ describe('downloadMedia refuses before writing anything', () => {
     expect(t.sinkOpened()).toBe(0);
   });
 
+  it('holds its slot a moment after cancelling a body, while the browser closes that connection', async () => {
+    const t = setup(fileOf(SAMPLES.jpg, 5000), { headers: { 'content-type': 'image/jpeg', 'content-length': '5000' } });
+    const started = performance.now();
+    await failure(t.run());
+    expect(t.probe.cancelled).toBe(true);
+    // Timers may fire a millisecond early; the hold is 250 ms.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(240);
+  });
+
   it.each([
     [429, { 'retry-after': '7' }, 7000],
     [503, { 'retry-after': 'Tue, 24 Nov 2026 12:01:00 GMT' }, 60_000],
