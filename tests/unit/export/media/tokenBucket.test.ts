@@ -19,9 +19,17 @@ function fakeClock() {
 describe('token bucket', () => {
   const signal = new AbortController().signal;
 
-  it('lets the burst pass, then holds bytes to the rate', async () => {
+  it('starts empty, so the first bytes already wait: an export never runs over the limit as a whole', async () => {
     const clock = fakeClock();
     const bucket = createTokenBucket(1000, { burstBytes: 100, now: clock.now, sleep: clock.sleep });
+    await bucket.take(100, signal);
+    expect(clock.waits).toEqual([100]);
+  });
+
+  it('lets the burst pass after an idle spell, then holds bytes to the rate', async () => {
+    const clock = fakeClock();
+    const bucket = createTokenBucket(1000, { burstBytes: 100, now: clock.now, sleep: clock.sleep });
+    clock.advance(1000);
     await bucket.take(100, signal);
     expect(clock.waits).toEqual([]);
     await bucket.take(500, signal);
