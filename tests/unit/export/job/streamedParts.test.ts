@@ -14,7 +14,7 @@ import { PART_RESERVE_BYTES, estimatedPostBytes } from '../../../../lib/export/p
 import type { Post } from '../../../../lib/platforms/types';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
-import { getJob, putJob } from '../../../../lib/storage/jobRepository';
+import { getJob, putJob } from '../../../../lib/storage/jobRecords';
 import { jobRecord, post } from './jobs';
 import { staged } from './memoryStaging';
 import { memoryZip } from './memoryZipWorker';
