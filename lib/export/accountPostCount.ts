@@ -1,7 +1,7 @@
 import { createPlatformContext } from '../net/platformContext';
 import { adapterFor } from '../platforms/registry';
 import type { PlatformId } from '../platforms/types';
-import { listJobs } from '../storage/jobRepository';
+import { listJobs } from '../storage/jobRecords';
 import { apiPacing, readExportSettings } from './exportSettings';
 import { validateExportRequest } from './job/exportRequest';
 import { readUserPreferences } from './userPreferences';

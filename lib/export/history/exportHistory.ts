@@ -1,6 +1,6 @@
 import { ExportError } from '../../errors';
 import { readStagedFile, removeJobFiles } from '../../storage/fileStaging';
-import { deleteJob, getJob, listJobs } from '../../storage/jobRepository';
+import { deleteJob, getJob, listJobs } from '../../storage/jobRecords';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import { isFinal } from '../job/jobProgress';
 import { toSnapshot } from '../job/jobSnapshot';

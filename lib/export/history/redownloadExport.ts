@@ -1,5 +1,5 @@
 import { ExportError } from '../../errors';
-import { getJob } from '../../storage/jobRepository';
+import { getJob } from '../../storage/jobRecords';
 import { deliverArchive } from '../delivery/deliverArchive';
 
 /**

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { removeJobFiles } from '../../storage/fileStaging';
-import { deleteJobItems, listJobs, putJob } from '../../storage/jobRepository';
+import { deleteJobItems } from '../../storage/jobItems';
+import { listJobs, putJob } from '../../storage/jobRecords';
 import { exportExpired } from '../job/exportExpired';
 import { isFinal } from '../job/jobProgress';
 import { readUserPreferences, userPreferences } from '../userPreferences';

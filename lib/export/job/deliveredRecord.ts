@@ -1,6 +1,7 @@
 import type { JobRecord } from '../../storage/exportDb';
 import { accountKey, rememberDelivered } from '../../storage/deliveredIndex';
-import { mediaOfJob, postsOfJob } from '../../storage/jobRepository';
+import { mediaOfJob } from '../../storage/mediaRecords';
+import { postsOfJob } from '../../storage/postRecords';
 
 /**
  * Remembers the posts a finished export delivered whole, every file kept (a post whose file

@@ -1,6 +1,6 @@
 import { ExportError } from '../../errors';
 import type { JobRecord } from '../../storage/exportDb';
-import { countJobItems } from '../../storage/jobRepository';
+import { countJobItems } from '../../storage/jobItems';
 
 export function exportExpired(): ExportError {
   return new ExportError('export_expired', 'This export has expired; start it again.');

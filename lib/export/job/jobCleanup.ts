@@ -1,4 +1,4 @@
-import { deleteJobItems } from '../../storage/jobRepository';
+import { deleteJobItems } from '../../storage/jobItems';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import type { JobStaging } from './jobServices';
 

@@ -3,7 +3,7 @@ import type { ExportError } from '../../errors';
 import { createConnectivity, type Connectivity } from '../../net/connectivity';
 import type { PlatformAdapter, PlatformContext } from '../../platforms/types';
 import type { JobRecord } from '../../storage/exportDb';
-import { appendPage, type ListedPage } from '../../storage/jobRepository';
+import { appendPage, type ListedPage } from '../../storage/listedPages';
 import type { ExportSettings } from '../exportSettings';
 import { overallPercent } from './jobProgress';
 import type { JobServices } from './jobServices';

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { ExportError } from '../../errors';
 import type { JobRecord } from '../../storage/exportDb';
-import { getJob, listJobs, putJob } from '../../storage/jobRepository';
+import { getJob, listJobs, putJob } from '../../storage/jobRecords';
 import { newJobId } from '../layout/jobId';
 import type { ActiveStage, ExportRequest, JobSnapshot } from '../types';
 import { validateExportRequest } from './exportRequest';

@@ -1,5 +1,5 @@
 import { toExportError } from '../../errors';
-import { mediaOfJob } from '../../storage/jobRepository';
+import { mediaOfJob } from '../../storage/mediaRecords';
 import type { JobContext } from './jobContext';
 import { startMediaDownloads, type MediaDownloads } from './mediaStage';
 import type { PartedExport } from './partDeliveries';

@@ -1,7 +1,7 @@
 import { ExportError, toExportError } from '../../errors';
 import type { MediaRecord } from '../../storage/exportDb';
 import { spaceReservations } from '../../storage/spaceReservations';
-import { mediaOfJob, putMedia } from '../../storage/jobRepository';
+import { mediaOfJob, putMedia } from '../../storage/mediaRecords';
 import { urlWithoutSignature } from '../../platforms/shared/sourceUrl';
 import { hashedSinks, sha256OfBlob } from '../checksums/sha256';
 import { compressImage } from '../media/compressImage';

@@ -1,6 +1,6 @@
 import { ExportError, toExportError } from '../../errors';
 import { accountKey, deliveredPosts } from '../../storage/deliveredIndex';
-import { isListedInScope } from '../../storage/jobRepository';
+import { isListedInScope } from '../../storage/listedPages';
 import { deliveredCheck, sectionsToList, selectionFor, selectPage } from '../options/postSelection';
 import { readNextPage, type ReadPage, type SelectPosts } from '../sections/sectionPlan';
 import { sleepUnlessContinued } from './continueNow';

@@ -1,4 +1,4 @@
-import { mediaOfJob, putMedia } from '../../storage/jobRepository';
+import { mediaOfJob, putMedia } from '../../storage/mediaRecords';
 import type { JobContext } from './jobContext';
 import { stagedMediaName } from './stagedMediaName';
 

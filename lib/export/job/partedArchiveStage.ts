@@ -1,4 +1,4 @@
-import { mediaOfJob } from '../../storage/jobRepository';
+import { mediaOfJob } from '../../storage/mediaRecords';
 import { ensureJobDataKept } from './exportExpired';
 import type { JobContext } from './jobContext';
 import type { PartedExport } from './partDeliveries';

@@ -1,6 +1,6 @@
 import type { ExportError } from '../../errors';
 import { isRetryableError } from '../../net/retryPolicy';
-import { mediaOfJob, putMedia } from '../../storage/jobRepository';
+import { mediaOfJob, putMedia } from '../../storage/mediaRecords';
 import type { ActiveStage } from '../types';
 
 /** A failed file another try may fetch: the network, a 5xx or 429, an expired link. */

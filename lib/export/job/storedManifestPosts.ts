@@ -1,6 +1,6 @@
 import type { Post } from '../../platforms/types';
 import type { MediaRecord } from '../../storage/exportDb';
-import { postsWithMediaOfJob, type StoredPost } from '../../storage/jobRepository';
+import { postsWithMediaOfJob, type StoredPost } from '../../storage/postRecords';
 import { manifestPost, type ManifestPost, type MediaOutcome } from '../layout/manifest';
 import type { PartRange } from '../parts/partPlan';
 

@@ -1,6 +1,6 @@
 import { ExportError } from '../../errors';
 import type { MediaRecord } from '../../storage/exportDb';
-import { putAppendedMedia, putMedia } from '../../storage/jobRepository';
+import { putAppendedMedia, putMedia } from '../../storage/mediaRecords';
 import { ARCHIVE_FILE_NAME } from '../archive/archiveFile';
 import { entryEnd } from '../archive/stream/zipFormat';
 import type { ZipWorkerClient } from '../archive/stream/zipWorkerClient';

@@ -1,7 +1,7 @@
 import { ExportError } from '../../errors';
 import type { AccountInfo } from '../../platforms/types';
 import type { MediaRecord } from '../../storage/exportDb';
-import { mediaOfJob } from '../../storage/jobRepository';
+import { mediaOfJob } from '../../storage/mediaRecords';
 import type { ZipEntryRecord } from '../archive/stream/zipFormat';
 import type { ZipWorkerClient } from '../archive/stream/zipWorkerClient';
 import type { ChecksumLine } from '../checksums/sha256Sums';

@@ -1,7 +1,8 @@
 import { ExportError } from '../../errors';
 import type { FailedFile } from '../../platforms/types';
 import type { MediaRecord, PartRecord, PostRecord } from '../../storage/exportDb';
-import { postRecordsFrom, postSeqAfter, postsWithMediaOfJob, putAppendedPost, putMedia } from '../../storage/jobRepository';
+import { putAppendedPost, putMedia } from '../../storage/mediaRecords';
+import { postRecordsFrom, postSeqAfter, postsWithMediaOfJob } from '../../storage/postRecords';
 import { partArchiveFile } from '../archive/archiveFile';
 import { entryEnd } from '../archive/stream/zipFormat';
 import { partZipFileName, zipFileName } from '../layout/exportPaths';

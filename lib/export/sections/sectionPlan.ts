@@ -1,7 +1,7 @@
 import { ExportError, toExportError, type ErrorKind } from '../../errors';
 import type { ListedPosts, ListingSection, ListingStrategy, Post, PostPage } from '../../platforms/types';
 import type { ListingPosition } from '../../storage/exportDb';
-import type { ListedPage } from '../../storage/jobRepository';
+import type { ListedPage } from '../../storage/listedPages';
 import type { SectionReport, SectionStatus } from '../types';
 
 /**

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accountPostCount } from '../../../lib/export/accountPostCount';
 import { closeExportDb } from '../../../lib/storage/exportDb';
-import { putJob } from '../../../lib/storage/jobRepository';
+import { putJob } from '../../../lib/storage/jobRecords';
 import { jobRecord } from './job/jobs';
 
 beforeEach(() => {

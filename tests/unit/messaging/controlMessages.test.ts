@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing';
-import { getJob, listJobs, putJob } from '../../../lib/storage/jobRepository';
+import { getJob, listJobs, putJob } from '../../../lib/storage/jobRecords';
 import { jobRecord } from '../export/job/jobs';
 
 /**

@@ -2,7 +2,7 @@ import { readNextPage } from '../../../lib/export/sections/sectionPlan';
 import type { SectionReport } from '../../../lib/export/types';
 import type { AccountInfo, ListingSection, PlatformContext, Post } from '../../../lib/platforms/types';
 import type { ListingPosition } from '../../../lib/storage/exportDb';
-import { listingKey } from '../../../lib/storage/jobRepository';
+import { listingKey } from '../../../lib/storage/listedPages';
 
 export interface SectionWalk {
   /** The posts each page returned (before the engine drops those listed before), in listing order. */

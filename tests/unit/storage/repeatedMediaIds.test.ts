@@ -1,7 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeExportDb } from '../../../lib/storage/exportDb';
-import { appendPage, mediaOfJob, postsOfJob, putJob, putMedia } from '../../../lib/storage/jobRepository';
+import { putJob } from '../../../lib/storage/jobRecords';
+import { appendPage } from '../../../lib/storage/listedPages';
+import { mediaOfJob, putMedia } from '../../../lib/storage/mediaRecords';
+import { postsOfJob } from '../../../lib/storage/postRecords';
 import { jobRecord, mediaItem, post, listedPage } from '../export/job/jobs';
 
 beforeEach(() => {

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteExport, listExportHistory } from '../../../../lib/export/history/exportHistory';
 import { closeExportDb } from '../../../../lib/storage/exportDb';
-import { appendPage, getJob, mediaOfJob, putJob } from '../../../../lib/storage/jobRepository';
+import { getJob, putJob } from '../../../../lib/storage/jobRecords';
+import { appendPage } from '../../../../lib/storage/listedPages';
+import { mediaOfJob } from '../../../../lib/storage/mediaRecords';
 import { jobRecord, post, listedPage } from '../job/jobs';
 
 const stored = new Set<string>();

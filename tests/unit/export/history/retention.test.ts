@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeExpiredExports } from '../../../../lib/export/history/retention';
 import { closeExportDb } from '../../../../lib/storage/exportDb';
-import { appendPage, getJob, mediaOfJob, putJob } from '../../../../lib/storage/jobRepository';
+import { getJob, putJob } from '../../../../lib/storage/jobRecords';
+import { appendPage } from '../../../../lib/storage/listedPages';
+import { mediaOfJob } from '../../../../lib/storage/mediaRecords';
 import { toSnapshot } from '../../../../lib/export/job/jobSnapshot';
 import { jobRecord, post, listedPage } from '../job/jobs';
 

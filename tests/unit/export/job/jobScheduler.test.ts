@@ -7,14 +7,16 @@ import { createJobScheduler } from '../../../../lib/export/job/jobScheduler';
 import type { ExportRequest, JobSnapshot } from '../../../../lib/export/types';
 import type { PlatformAdapter } from '../../../../lib/platforms/types';
 import { closeExportDb } from '../../../../lib/storage/exportDb';
-import { appendPage, getJob, mediaOfJob, putJob, putMedia } from '../../../../lib/storage/jobRepository';
+import { getJob, putJob } from '../../../../lib/storage/jobRecords';
+import { appendPage } from '../../../../lib/storage/listedPages';
+import { mediaOfJob, putMedia } from '../../../../lib/storage/mediaRecords';
 import { jobRecord, listedPage } from './jobs';
 import { openStreams, staged } from './memoryStaging';
 import { fakeAdapter, gate, photoPosts, servedDownload } from './runJobHarness';
 import { testServices } from './testServices';
 
-vi.mock('../../../../lib/storage/jobRepository', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../lib/storage/jobRepository')>();
+vi.mock('../../../../lib/storage/jobRecords', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../lib/storage/jobRecords')>();
   return { ...actual, putJob: vi.fn(actual.putJob) };
 });
 

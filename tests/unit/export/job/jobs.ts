@@ -1,5 +1,5 @@
 import type { JobRecord } from '../../../../lib/storage/exportDb';
-import type { ListedPage } from '../../../../lib/storage/jobRepository';
+import type { ListedPage } from '../../../../lib/storage/listedPages';
 import type { ExportRequest } from '../../../../lib/export/types';
 import type { MediaItem, PlatformContext, Post } from '../../../../lib/platforms/types';
 import { MemoryNotes } from '../../platforms/memoryNotes';

@@ -11,15 +11,17 @@ import { downloadSlots } from '../../../../lib/export/media/downloadSlots';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import type { ListingStrategy, PlatformAdapter, Post } from '../../../../lib/platforms/types';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
-import { appendPage, getJob, mediaOfJob, putJob } from '../../../../lib/storage/jobRepository';
+import { getJob, putJob } from '../../../../lib/storage/jobRecords';
+import { appendPage } from '../../../../lib/storage/listedPages';
+import { mediaOfJob } from '../../../../lib/storage/mediaRecords';
 import { jobStatusText } from '../../../../lib/export/jobStatusText';
 import { jobRecord, listedPage, post } from './jobs';
 import { offlineJobContext, testServices } from './testServices';
 
 // The real retries and the real three slots run; only the transfer itself and the disk are faked.
 vi.mock('../../../../lib/export/media/downloadMedia', () => ({ downloadMedia: vi.fn() }));
-vi.mock('../../../../lib/storage/jobRepository', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../lib/storage/jobRepository')>();
+vi.mock('../../../../lib/storage/listedPages', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../lib/storage/listedPages')>();
   return { ...actual, appendPage: vi.fn(actual.appendPage) };
 });
 
@@ -282,7 +284,7 @@ describe('the job record while pages are stored', () => {
   it('a save made while a page is being stored never writes the old position back', async () => {
     const job = await listedJob();
     const ctx = contextFor(job, adapterFor('instagram'));
-    const realAppendPage = (await vi.importActual<typeof import('../../../../lib/storage/jobRepository')>('../../../../lib/storage/jobRepository')).appendPage;
+    const realAppendPage = (await vi.importActual<typeof import('../../../../lib/storage/listedPages')>('../../../../lib/storage/listedPages')).appendPage;
     let saved: Promise<void> | undefined;
     // A download saves the job just after the page's transaction committed, before the listing took its result in.
     vi.mocked(appendPage).mockImplementationOnce(async (...args) => {

@@ -7,7 +7,7 @@ import { toSnapshot } from '../../../../lib/export/job/jobSnapshot';
 import { withApiRetries } from '../../../../lib/export/job/metadataStage';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
-import { getJob, putJob } from '../../../../lib/storage/jobRepository';
+import { getJob, putJob } from '../../../../lib/storage/jobRecords';
 import { jobRecord } from './jobs';
 import { offlineJobContext } from './testServices';
 

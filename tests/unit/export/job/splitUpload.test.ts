@@ -12,7 +12,7 @@ import { onPartCompleted, readPartStream } from '../../../../lib/export/parts/co
 import { PART_RESERVE_BYTES, estimatedPostBytes } from '../../../../lib/export/parts/partPlan';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
-import { getJob, putJob } from '../../../../lib/storage/jobRepository';
+import { getJob, putJob } from '../../../../lib/storage/jobRecords';
 import { saveWebdavAccount } from '../../../../lib/upload/webdav/webdavAccount';
 import { FakeWebdav } from '../../upload/fakeWebdav';
 import { jobRecord } from './jobs';

@@ -14,7 +14,7 @@ import { PART_RESERVE_BYTES, estimatedPostBytes } from '../../../../lib/export/p
 import type { Post } from '../../../../lib/platforms/types';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
-import { getJob, putJob } from '../../../../lib/storage/jobRepository';
+import { getJob, putJob } from '../../../../lib/storage/jobRecords';
 import { jobRecord, post } from './jobs';
 import { staged } from './memoryStaging';
 import { memoryZip } from './memoryZipWorker';
@@ -93,6 +93,39 @@ async function run(job: JobRecord, signal = new AbortController().signal, publis
   return (await getJob(job.id))!;
 }
 
+/**
+ * A worker that stops as the service worker does: its signal aborts and, from then on, it saves
+ * nothing more, so a resume sees only what was stored before the stop.
+ */
+function stoppableWorker() {
+  const worker = new AbortController();
+  let alive = true;
+  const stop = () => {
+    alive = false;
+    worker.abort(new ExportError('network_error', 'The service worker stopped.'));
+  };
+  return {
+    get alive() {
+      return alive;
+    },
+    stop,
+    /** Stops the worker as the download of `mediaId` begins, once `ready` (if given) has resolved. */
+    stopAtDownloadOf(mediaId: string, ready?: () => Promise<void>): void {
+      services.downloadWithRetry.mockImplementation(async (opts: DownloadWithRetryOptions) => {
+        if (alive && opts.url.includes(`/${mediaId}_n`)) {
+          if (ready) await ready();
+          stop();
+        }
+        return servedDownload(opts);
+      });
+    },
+    run: (job: JobRecord) =>
+      run(job, worker.signal, async (saved) => {
+        if (alive) await putJob(saved);
+      }),
+  };
+}
+
 const splitJob = () => jobRecord({ request: { platform: 'instagram', format: 'csv', includeMedia: true, splitGB: 2 } });
 const POSTS = photoPosts(7);
 
@@ -165,26 +198,18 @@ describe('a split export streamed part by part', () => {
   });
 
   it('after a worker stop mid-part, carries on in that part: no entry twice, no part delivered twice', async () => {
-    const worker = new AbortController();
-    let alive = true;
+    const worker = stoppableWorker();
     let firstDelivered!: () => void;
     const partOneDelivered = new Promise<void>((resolve) => (firstDelivered = resolve));
     onDeliver = (file) => {
       if (file === 'export.part-01.zip') firstDelivered();
     };
-    services.downloadWithRetry.mockImplementation(async (opts: DownloadWithRetryOptions) => {
-      // The worker dies once part 2 holds one post, while the next post's file is on its way.
-      if (alive && opts.url.includes('/m3_n')) {
-        await partOneDelivered;
-        await vi.waitFor(async () => expect((await getJob(splitJob().id))?.parts?.[1]?.end).toBe(3));
-        alive = false;
-        worker.abort(new ExportError('network_error', 'The service worker stopped.'));
-      }
-      return servedDownload(opts);
+    // The worker dies once part 2 holds one post, while the next post's file is on its way.
+    worker.stopAtDownloadOf('m3', async () => {
+      await partOneDelivered;
+      await vi.waitFor(async () => expect((await getJob(splitJob().id))?.parts?.[1]?.end).toBe(3));
     });
-    const left = await run(splitJob(), worker.signal, async (saved) => {
-      if (alive) await putJob(saved);
-    });
+    const left = await worker.run(splitJob());
     expect(left.stage).not.toBe('done');
     expect(left.parts!.map((part) => [part.size !== undefined, part.end])).toEqual([
       [true, 2],
@@ -202,18 +227,9 @@ describe('a split export streamed part by part', () => {
   });
 
   it('resumed straight into the archive stage with files still to fetch, fetches them before the last part', async () => {
-    const worker = new AbortController();
-    let alive = true;
-    services.downloadWithRetry.mockImplementation(async (opts: DownloadWithRetryOptions) => {
-      if (alive && opts.url.includes('/m5_n')) {
-        alive = false;
-        worker.abort(new ExportError('network_error', 'The service worker stopped.'));
-      }
-      return servedDownload(opts);
-    });
-    const left = await run(splitJob(), worker.signal, async (saved) => {
-      if (alive) await putJob(saved);
-    });
+    const worker = stoppableWorker();
+    worker.stopAtDownloadOf('m5');
+    const left = await worker.run(splitJob());
     expect(left.stage).not.toBe('done');
 
     // As a job failed in its archive stage resumes: no media stage of its own.
@@ -223,19 +239,15 @@ describe('a split export streamed part by part', () => {
   });
 
   it('after a worker stop between parts, hands over the part left complete once and goes on with the next', async () => {
-    const worker = new AbortController();
-    let alive = true;
+    const worker = stoppableWorker();
     onDeliver = (file) => {
       // The worker dies as part 2 is complete and about to go to Downloads.
-      if (alive && file === 'export.part-02.zip') {
-        alive = false;
-        worker.abort(new ExportError('network_error', 'The service worker stopped.'));
+      if (worker.alive && file === 'export.part-02.zip') {
+        worker.stop();
         throw new Error('The service worker stopped.');
       }
     };
-    const left = await run(splitJob(), worker.signal, async (saved) => {
-      if (alive) await putJob(saved);
-    });
+    const left = await worker.run(splitJob());
     expect(left.stage).not.toBe('done');
     expect(left.parts![0]!.delivered).toBe(true);
     expect(left.parts![1]!.size).toBeDefined();

@@ -7,7 +7,7 @@ import { DEFAULT_EXPORT_SETTINGS } from '../../../../lib/export/exportSettings';
 import { createJobContext, type JobContext, type JobContextOptions } from '../../../../lib/export/job/jobContext';
 import type { JobServices } from '../../../../lib/export/job/jobServices';
 import type { JobRecord } from '../../../../lib/storage/exportDb';
-import { putJob } from '../../../../lib/storage/jobRepository';
+import { putJob } from '../../../../lib/storage/jobRecords';
 import { adapterFor } from '../../../../lib/platforms/registry';
 import * as memoryStaging from './memoryStaging';
 import { offlinePlatform } from './jobs';

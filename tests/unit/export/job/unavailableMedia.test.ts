@@ -5,7 +5,9 @@ import { type JobContext } from '../../../../lib/export/job/jobContext';
 import { startMediaDownloads } from '../../../../lib/export/job/mediaStage';
 import type { MediaItem } from '../../../../lib/platforms/types';
 import { closeExportDb, type JobRecord } from '../../../../lib/storage/exportDb';
-import { appendPage, getJob, mediaOfJob, putJob, putMedia } from '../../../../lib/storage/jobRepository';
+import { getJob, putJob } from '../../../../lib/storage/jobRecords';
+import { appendPage } from '../../../../lib/storage/listedPages';
+import { mediaOfJob, putMedia } from '../../../../lib/storage/mediaRecords';
 import { jobRecord, mediaItem, post, listedPage } from './jobs';
 import { offlineJobContext, testServices } from './testServices';
 

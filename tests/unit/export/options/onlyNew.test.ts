@@ -4,7 +4,9 @@ import { deliveredCheck, selectionFor, selectPage } from '../../../../lib/export
 import { adapterFor } from '../../../../lib/platforms/registry';
 import type { AccountInfo, ListingSection, Post } from '../../../../lib/platforms/types';
 import { accountKey, captionHash, deliveredPosts, earlierDeliveries, forgetDelivered, rememberDelivered } from '../../../../lib/storage/deliveredIndex';
-import { appendPage, mediaOfJob, putJob, putMedia } from '../../../../lib/storage/jobRepository';
+import { putJob } from '../../../../lib/storage/jobRecords';
+import { appendPage } from '../../../../lib/storage/listedPages';
+import { mediaOfJob, putMedia } from '../../../../lib/storage/mediaRecords';
 import { jobRecord, post } from '../job/jobs';
 
 const ACCOUNT: AccountInfo = { id: '42', handle: 'star.demo' };

@@ -1,56 +1,16 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { closeExportDb, openExportDb, type PostRecord } from '../../../lib/storage/exportDb';
-import {
-  appendPage,
-  deleteJobItems,
-  getJob,
-  isListedInScope,
-  listingKey,
-  listJobs,
-  mediaOfJob,
-  postsOfJob,
-  postsWithMediaOfJob,
-  putJob,
-  putMedia,
-  type ListedPage,
-} from '../../../lib/storage/jobRepository';
+import { closeExportDb } from '../../../lib/storage/exportDb';
+import { getJob, putJob } from '../../../lib/storage/jobRecords';
+import { appendPage, isListedInScope, listingKey, type ListedPage } from '../../../lib/storage/listedPages';
+import { mediaOfJob, putMedia } from '../../../lib/storage/mediaRecords';
 import type { Post } from '../../../lib/platforms/types';
 import { jobRecord, listedPage, mediaItem, post } from '../export/job/jobs';
+import { collect, JOB, posts } from './storedJobs';
 
 beforeEach(() => {
   closeExportDb();
   indexedDB = new IDBFactory();
-});
-
-const JOB = '20261124-aaaaaa';
-const OTHER = '20261124-bbbbbb';
-
-async function collect(jobId: string): Promise<PostRecord[]> {
-  const out: PostRecord[] = [];
-  for await (const record of postsOfJob(jobId)) out.push(record);
-  return out;
-}
-
-/** `count` posts named p0, p1… each with one media item m0, m1… */
-function posts(count: number, from = 0): Post[] {
-  return Array.from({ length: count }, (_, i) => post(`p${from + i}`, [`m${from + i}`]));
-}
-
-describe('jobs', () => {
-  it('stores a job and reads it back whole', async () => {
-    const job = jobRecord({ id: JOB, account: { id: '42', handle: 'someone', postCount: 3 }, downloadId: 7 });
-    await putJob(job);
-    expect(await getJob(JOB)).toEqual(job);
-    expect(await getJob('missing')).toBeUndefined();
-  });
-
-  it('lists jobs oldest first', async () => {
-    await putJob(jobRecord({ id: 'c', createdAt: '2026-11-24T12:00:03.000Z' }));
-    await putJob(jobRecord({ id: 'a', createdAt: '2026-11-24T12:00:01.000Z' }));
-    await putJob(jobRecord({ id: 'b', createdAt: '2026-11-24T12:00:02.000Z' }));
-    expect((await listJobs()).map((job) => job.id)).toEqual(['a', 'b', 'c']);
-  });
 });
 
 describe('appendPage', () => {
@@ -260,137 +220,5 @@ describe('appendPage', () => {
     expect(await collect('gone')).toEqual([]);
     expect(await mediaOfJob('gone')).toEqual([]);
     expect(await getJob('gone')).toBeUndefined();
-  });
-});
-
-describe('mediaOfJob', () => {
-  it('returns media in sequence order, not in id order, and only of that job', async () => {
-    await putJob(jobRecord({ id: JOB }));
-    await putJob(jobRecord({ id: OTHER }));
-    await appendPage(OTHER, listedPage([post('o1', ['a', 'zz'])], null));
-    await appendPage(JOB, listedPage([post('p1', ['9', '10', 'b']), post('p2', ['a', 'C'])], null));
-
-    const media = await mediaOfJob(JOB);
-    expect(media.map((r) => r.mediaId)).toEqual(['9', '10', 'b', 'a', 'C']);
-    expect(media.every((r) => r.jobId === JOB)).toBe(true);
-    expect((await mediaOfJob(OTHER)).map((r) => r.mediaId)).toEqual(['a', 'zz']);
-  });
-
-  it('is empty for a job without media', async () => {
-    await putJob(jobRecord({ id: JOB }));
-    await appendPage(JOB, listedPage([post('p1')], null));
-    expect(await mediaOfJob(JOB)).toEqual([]);
-  });
-});
-
-describe('postsOfJob', () => {
-  it.each([0, 1, 199, 200, 201, 400, 450])('yields all %i posts in order across batches', async (count) => {
-    await putJob(jobRecord({ id: JOB }));
-    await putJob(jobRecord({ id: OTHER }));
-    // Pages of uneven size, interleaved with another job's pages.
-    for (let from = 0; from < count; from += 37) {
-      await appendPage(JOB, listedPage(posts(Math.min(37, count - from), from), `c${from}`));
-      await appendPage(OTHER, listedPage(posts(5, 10_000 + from), `o${from}`));
-    }
-
-    const stored = await collect(JOB);
-    expect(stored.map((r) => r.seq)).toEqual(Array.from({ length: count }, (_, i) => i));
-    expect(stored.map((r) => r.post.id)).toEqual(Array.from({ length: count }, (_, i) => `p${i}`));
-    expect(stored.every((r) => r.jobId === JOB)).toBe(true);
-  });
-});
-
-describe('postsWithMediaOfJob', () => {
-  async function storeInterleaved(count: number): Promise<void> {
-    await putJob(jobRecord({ id: JOB }));
-    await putJob(jobRecord({ id: OTHER }));
-    for (let from = 0; from < count; from += 37) {
-      await appendPage(JOB, listedPage(posts(Math.min(37, count - from), from), `c${from}`));
-      await appendPage(OTHER, listedPage(posts(5, 10_000 + from), `o${from}`));
-    }
-  }
-
-  async function ids(start?: number, end?: number): Promise<string[]> {
-    const out: string[] = [];
-    for await (const { record, media } of postsWithMediaOfJob(JOB, start, end)) {
-      expect(media.map((m) => m.mediaId)).toEqual(record.mediaIds);
-      out.push(`${record.post.id}:${media.map((m) => m.item.id).join()}`);
-    }
-    return out;
-  }
-
-  const expected = (start: number, end: number) => Array.from({ length: end - start }, (_, i) => `p${start + i}:m${start + i}`);
-
-  it.each([
-    [0, 450],
-    [0, 200],
-    [1, 2],
-    [199, 201],
-    [200, 450],
-    [37, 437],
-    [449, 450],
-  ])('yields the posts from position %i up to %i with their media, across batches', async (start, end) => {
-    await storeInterleaved(450);
-    expect(await ids(start, end)).toEqual(expected(start, end));
-  });
-
-  it('yields every post without a range, and none past the end', async () => {
-    await storeInterleaved(230);
-    expect(await ids()).toEqual(expected(0, 230));
-    expect(await ids(230, 300)).toEqual([]);
-    expect(await ids(500)).toEqual([]);
-  });
-
-  it('leaves out a media record that is gone', async () => {
-    await putJob(jobRecord({ id: JOB }));
-    await appendPage(JOB, listedPage([post('p1', ['m1', 'm2'])], null));
-    await (await openExportDb()).delete('media', [JOB, 'm1']);
-    const kept: string[][] = [];
-    for await (const { media } of postsWithMediaOfJob(JOB)) kept.push(media.map((m) => m.mediaId));
-    expect(kept).toEqual([['m2']]);
-  });
-});
-
-describe('deleteJobItems', () => {
-  it.each<[string, string]>([
-    ['jobs whose ids share a prefix', 'job-1'],
-    ['a job id that sorts before the other', 'a'],
-  ])('removes only that job’s posts and media: %s', async (_name, jobId) => {
-    const other = `${jobId}0`;
-    await putJob(jobRecord({ id: jobId }));
-    await putJob(jobRecord({ id: other }));
-    const mediaIds = ['1', 'abc', 'ZZZ', '~tilde', 'ÿ', '😀', 'x'.repeat(300)];
-    await appendPage(jobId, listedPage([post('p1', mediaIds.slice(0, 4)), post('p2', mediaIds.slice(4))], null));
-    await appendPage(other, listedPage([post('p1', mediaIds), post('p2', ['only-other'])], null));
-
-    await deleteJobItems(jobId);
-
-    expect(await collect(jobId)).toEqual([]);
-    expect(await mediaOfJob(jobId)).toEqual([]);
-    const db = await openExportDb();
-    expect(await db.getAllFromIndex('posts', 'byJob', jobId)).toEqual([]);
-    expect(await db.getAllFromIndex('media', 'byJob', jobId)).toEqual([]);
-    // The job itself stays for the history.
-    expect(await getJob(jobId)).toMatchObject({ id: jobId, nextPostSeq: 2 });
-    // The other job is untouched.
-    expect((await collect(other)).map((r) => r.post.id)).toEqual(['p1', 'p2']);
-    expect((await mediaOfJob(other)).map((r) => r.mediaId)).toEqual([...mediaIds, 'only-other']);
-  });
-
-  it('does nothing for a job without items', async () => {
-    await putJob(jobRecord({ id: OTHER }));
-    await appendPage(OTHER, listedPage(posts(3), null));
-    await deleteJobItems(JOB);
-    expect(await collect(OTHER)).toHaveLength(3);
-    expect(await mediaOfJob(OTHER)).toHaveLength(3);
-  });
-});
-
-describe('test isolation', () => {
-  it.each([1, 2])('starts from an empty database (run %i)', async (run) => {
-    expect(await listJobs()).toEqual([]);
-    await putJob(jobRecord({ id: `run-${run}` }));
-    await appendPage(`run-${run}`, listedPage(posts(1), null));
-    expect(await listJobs()).toHaveLength(1);
   });
 });
