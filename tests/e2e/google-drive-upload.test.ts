@@ -114,7 +114,7 @@ describe('an export saved to Google Drive (a fake Google under its real host nam
     await settings.getByRole('button', { name: 'Connect Google Drive' }).click();
     await settings.getByText(`Connected as ${google.drive.account}`).waitFor();
     // Slow enough to stop the worker while a chunk is on its way.
-    google.chunkDelayMs = 1500;
+    google.chunks.delayMs = 1500;
     try {
       const popup = await PopupPage.open(session.context, session.extensionId);
       await popup.choosePlatform('instagram');
@@ -135,7 +135,7 @@ describe('an export saved to Google Drive (a fake Google under its real host nam
         if (seen.at(-1) !== text) seen.push(text);
         if (/\bDone\b|fail|cancel/i.test(text)) break;
         // While a chunk of part 2 is on its way: the session is open and its checkpoint saved.
-        if (!stopped && /Uploading part 2( of \d+)? to Google Drive/.test(text) && google.chunksInFlight > 0) {
+        if (!stopped && /Uploading part 2( of \d+)? to Google Drive/.test(text) && google.chunks.inFlight > 0) {
           queriesAtStop = queries();
           await stopExtensionWorker(session.context, session.extensionId);
           stopped = true;
@@ -172,7 +172,7 @@ describe('an export saved to Google Drive (a fake Google under its real host nam
       for (const file of served) expect(inParts.has(`${file.postId}/${file.mediaId}`), `${file.mediaId} of ${file.postId} is in a part`).toBe(true);
       expect(await existingZips(session.downloadsDir)).toEqual([]);
     } finally {
-      google.chunkDelayMs = 0;
+      google.chunks.delayMs = 0;
     }
   });
 });

@@ -41,6 +41,11 @@ export class FakeDropbox {
   quotaBytes = Infinity;
   /** Tokens revoked through /2/auth/token/revoke. */
   revoked = 0;
+  /** The grant_type of each token request Dropbox accepted. */
+  readonly grants: string[] = [];
+  /** Upload sessions started, and appends without bytes (a client asking where its session stands). */
+  sessionsStarted = 0;
+  emptyAppends = 0;
   private issued = 1;
   private codes = new Map<string, IssuedCode>();
   private codesIssued = 0;
@@ -132,6 +137,7 @@ export class FakeDropbox {
     if (params.get('refresh_token') !== this.refreshToken) return this.json(400, { error: 'invalid_grant', error_description: 'refresh token is invalid or revoked' });
     this.issued += 1;
     this.accessToken = `token-${this.issued}`;
+    this.grants.push('refresh_token');
     return this.json(200, { access_token: this.accessToken, token_type: 'bearer', expires_in: 14400 });
   }
 
@@ -147,6 +153,7 @@ export class FakeDropbox {
     this.issued += 1;
     this.accessToken = `token-${this.issued}`;
     this.refreshToken = `refresh-${this.issued}`;
+    this.grants.push('authorization_code');
     return this.json(200, {
       access_token: this.accessToken,
       token_type: 'bearer',
@@ -169,13 +176,14 @@ export class FakeDropbox {
 
   private handle(endpoint: string, arg: { cursor?: { session_id: string; offset: number }; commit?: { path: string } }, body: Uint8Array): Response {
     if (endpoint === 'upload_session/start') {
-      const id = `session-${this.sessions.size + 1}`;
+      const id = `session-${++this.sessionsStarted}`;
       this.sessions.set(id, body);
       return this.json(200, { session_id: id });
     }
     const cursor = arg.cursor!;
     const held = this.sessions.get(cursor.session_id);
     if (endpoint === 'upload_session/append_v2') {
+      if (body.length === 0) this.emptyAppends += 1;
       if (!held) return this.conflict('not_found');
       if (cursor.offset !== held.length) return this.conflict('incorrect_offset', { correct_offset: held.length });
       this.sessions.set(cursor.session_id, concat(held, body));
