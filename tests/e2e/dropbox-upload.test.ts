@@ -170,4 +170,30 @@ describe('an export saved to Dropbox (a fake Dropbox under its real host names)'
       dropbox.appends.delayMs = 0;
     }
   });
+
+  it('pauses on a full Dropbox (insufficient_space) with what to do; Continue once there is space finishes the upload', { timeout: TIMEOUT_MS }, async () => {
+    const sessionsBefore = dropbox.dropbox.sessionsStarted;
+    dropbox.dropbox.quotaBytes = CHUNK;
+    try {
+      const popup = await startExport();
+      await expect
+        .poll(() => popup.statusText(), { timeout: 120_000, interval: 200 })
+        .toMatch(/^Paused: Dropbox says the account is full\. Free space there, then press Continue\./);
+      // The history page shows the pause and its Continue too; the job has not failed.
+      const settings = await openSettings();
+      await settings.getByText(/^Paused: Dropbox says the account is full/).waitFor();
+      await settings.getByRole('button', { name: /^Continue the upload of / }).waitFor();
+      await settings.close();
+
+      dropbox.dropbox.quotaBytes = Infinity;
+      await popup.page.getByRole('button', { name: /^Continue the upload of / }).click();
+      await expect.poll(() => popup.statusText(), { timeout: 120_000, interval: 200 }).toMatch(/Done: .* was saved to Dropbox\./);
+      // The session Dropbox kept through the refusal was finished; nothing was sent again.
+      expect(dropbox.dropbox.sessionsStarted).toBe(sessionsBefore + 1);
+      const [job] = await sendToBackground<HistoryEntry[]>(popup.page, 'listHistory');
+      await expectWholeInDropbox(job!);
+    } finally {
+      dropbox.dropbox.quotaBytes = Infinity;
+    }
+  });
 });
