@@ -46,6 +46,8 @@ export class FakeDropbox {
   /** Upload sessions started, and appends without bytes (a client asking where its session stands). */
   sessionsStarted = 0;
   emptyAppends = 0;
+  /** The next finished upload is stored with one byte changed (its size and content_hash are of what is stored). */
+  corruptNextFile = false;
   private issued = 1;
   private codes = new Map<string, IssuedCode>();
   private codesIssued = 0;
@@ -195,6 +197,10 @@ export class FakeDropbox {
         return this.json(409, { error_summary: 'lookup_failed/incorrect_offset/', error: { '.tag': 'lookup_failed', lookup_failed: { '.tag': 'incorrect_offset', correct_offset: held.length } } });
       }
       const bytes = concat(held, body);
+      if (this.corruptNextFile && bytes.length > 0) {
+        this.corruptNextFile = false;
+        bytes[bytes.length - 1] ^= 0xff;
+      }
       if (bytes.length > this.quotaBytes) return this.json(409, { error_summary: 'path/insufficient_space/', error: { '.tag': 'path', path: { '.tag': 'insufficient_space' } } });
       this.sessions.delete(cursor.session_id);
       this.files.set(arg.commit!.path, bytes);
