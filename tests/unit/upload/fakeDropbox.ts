@@ -199,7 +199,7 @@ export class FakeDropbox {
       const bytes = concat(held, body);
       if (this.corruptNextFile && bytes.length > 0) {
         this.corruptNextFile = false;
-        bytes[bytes.length - 1] ^= 0xff;
+        bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
       }
       if (bytes.length > this.quotaBytes) return this.json(409, { error_summary: 'path/insufficient_space/', error: { '.tag': 'path', path: { '.tag': 'insufficient_space' } } });
       this.sessions.delete(cursor.session_id);
