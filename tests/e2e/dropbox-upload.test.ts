@@ -1,63 +1,43 @@
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../lib/export/history/exportHistory';
-import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
 import { expectEveryServedFileAccountedFor, expectSha256SumsVerify, openExport } from './exportChecks';
-import { addFakeCookies, existingZips, launchWithExtension, PopupPage, sendToBackground, stopExtensionWorker, type ExtensionSession } from './harness';
+import { existingZips, PopupPage, sendToBackground, stopExtensionWorker, type ExtensionSession } from './harness';
+import { startCloudProviderSession, type CloudProviderSession } from './harness/cloudProviderSession';
 import { startDropboxServer, type DropboxServer } from './harness/dropboxServer';
-import { extensionCopyWithHosts } from './harness/extensionCopy';
-import { makeTempDir, removeDir } from './harness/profile';
-import { useQuickPacing } from './quickPacing';
 
 const TIMEOUT_MS = 180_000;
-/** The app key is inlined at build time: this test builds its own copy of the extension with one. */
-const BUILT = '.output/chrome-mv3-e2e-dropbox';
 /** The origins Connect requests (DROPBOX_ORIGINS; that module needs an extension to load). */
 const DROPBOX_ORIGINS = ['https://api.dropboxapi.com/*', 'https://content.dropboxapi.com/*'];
 /** The extension's chunk of an upload session (8 MiB): the ZIP below takes several. */
 const CHUNK = 8 * 1024 * 1024;
 
 describe('an export saved to Dropbox (a fake Dropbox under its real host names)', () => {
-  let fake: FakePlatforms;
   let dropbox: DropboxServer;
-  let extensionPath: string;
+  let cloud: CloudProviderSession;
+  let fake: FakePlatforms;
   let session: ExtensionSession;
-  let scratch: string;
 
   beforeAll(async () => {
     dropbox = await startDropboxServer();
-    await promisify(execFile)('npx', ['wxt', 'build', '-m', 'e2e-dropbox', '--level', 'warn'], {
-      env: { ...process.env, WXT_DROPBOX_CLIENT_ID: dropbox.dropbox.clientId },
+    cloud = await startCloudProviderSession({
+      provider: dropbox,
+      buildMode: 'e2e-dropbox',
+      buildEnv: { WXT_DROPBOX_CLIENT_ID: dropbox.dropbox.clientId },
+      origins: DROPBOX_ORIGINS,
+      instagramAccount: { username: 'star.demo', posts: 12, imageBytes: 1_000_000, videoBytes: 3_000_000 },
     });
-    // What the user's grant of the optional Dropbox origins on Connect gives (headless Chromium cannot click the prompt).
-    extensionPath = await extensionCopyWithHosts(DROPBOX_ORIGINS, BUILT);
-    fake = await startFakePlatforms({
-      port: 0,
-      instagramAccounts: [{ username: 'star.demo', posts: 12, imageBytes: 1_000_000, videoBytes: 3_000_000 }],
-    });
-    // Dropbox's hosts go to the fake Dropbox first; every other host to the fake platforms.
-    session = await launchWithExtension({
-      fake: { hostResolverRules: `${dropbox.resolverRules}, ${fake.hostResolverRules}`, spkiHash: `${fake.spkiHash},${dropbox.spkiHash}` },
-      extensionPath,
-    });
+    ({ fake, session } = cloud);
     dropbox.dropbox.redirectUri = `https://${session.extensionId}.chromiumapp.org/dropbox`;
-    await useQuickPacing(session);
-    await addFakeCookies(session.context, fake.instagramCookies());
-    scratch = await makeTempDir('dropbox-upload');
   }, 180_000);
 
   afterAll(async () => {
     try {
-      await session?.close();
+      await cloud?.close();
     } finally {
-      await fake?.close();
       await dropbox?.close();
-      if (extensionPath) await removeDir(extensionPath);
-      if (scratch) await removeDir(scratch);
     }
   });
 
@@ -83,7 +63,7 @@ describe('an export saved to Dropbox (a fake Dropbox under its real host names)'
     const path = `/${job.fileName!.replace(/\.zip$/, '')}/${job.fileName}`;
     const bytes = dropbox.dropbox.files.get(path);
     expect(bytes?.length, path).toBe(job.zipBytes);
-    const uploaded = join(scratch, job.fileName!);
+    const uploaded = join(cloud.scratch, job.fileName!);
     await writeFile(uploaded, bytes!);
     const exported = await openExport(uploaded, 'instagram');
     expectSha256SumsVerify(uploaded, exported.root);
