@@ -58,7 +58,10 @@ describe('an export saved to Dropbox (a fake Dropbox under its real host names)'
     return popup;
   };
 
-  /** The job's ZIP as Dropbox holds it, checked whole: size, content_hash, unzip -t, SHA256SUMS, every served file. */
+  /**
+   * The job's ZIP as Dropbox holds it, checked whole: size, unzip -t, SHA256SUMS, every served file.
+   * (The extension finished only once Dropbox's content_hash matched its own.)
+   */
   const expectWholeInDropbox = async (job: HistoryEntry) => {
     const path = `/${job.fileName!.replace(/\.zip$/, '')}/${job.fileName}`;
     const bytes = dropbox.dropbox.files.get(path);
