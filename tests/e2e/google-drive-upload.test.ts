@@ -1,62 +1,45 @@
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../lib/export/history/exportHistory';
-import { startFakePlatforms } from '../fake-platforms/index';
 import type { FakePlatforms } from '../fake-platforms/types';
 import { expectEveryServedFileAccountedFor, expectSha256SumsVerify, openExport } from './exportChecks';
-import { addFakeCookies, existingZips, hashZipEntry, launchWithExtension, PopupPage, sendToBackground, stopExtensionWorker, type ExtensionSession } from './harness';
-import { extensionCopyWithHosts } from './harness/extensionCopy';
+import { existingZips, hashZipEntry, PopupPage, sendToBackground, stopExtensionWorker, type ExtensionSession } from './harness';
+import { startCloudProviderSession, type CloudProviderSession } from './harness/cloudProviderSession';
 import { startGoogleDriveServer, type GoogleDriveServer } from './harness/googleDriveServer';
-import { makeTempDir, removeDir } from './harness/profile';
 import { PART_RESERVE_BYTES } from '../../lib/export/parts/partPlan';
 import { useQuickPacing } from './quickPacing';
 
 const TIMEOUT_MS = 240_000;
-/** The client id is inlined at build time: this test builds its own copy of the extension with one. */
-const BUILT = '.output/chrome-mv3-e2e-google';
 /** The origins Connect requests (GOOGLE_DRIVE_ORIGINS; that module needs an extension to load). */
 const GOOGLE_DRIVE_ORIGINS = ['https://www.googleapis.com/*', 'https://oauth2.googleapis.com/*'];
 
 describe('an export saved to Google Drive (a fake Google under its real host names)', () => {
-  let fake: FakePlatforms;
   let google: GoogleDriveServer;
-  let extensionPath: string;
+  let cloud: CloudProviderSession;
+  let fake: FakePlatforms;
   let session: ExtensionSession;
   let scratch: string;
 
   beforeAll(async () => {
     google = await startGoogleDriveServer();
-    await promisify(execFile)('npx', ['wxt', 'build', '-m', 'e2e-google', '--level', 'warn'], {
-      env: { ...process.env, WXT_GOOGLE_CLIENT_ID: google.drive.clientId },
+    // The client id is inlined at build time: the test builds its own copy of the extension with one.
+    cloud = await startCloudProviderSession({
+      provider: google,
+      buildMode: 'e2e-google',
+      buildEnv: { WXT_GOOGLE_CLIENT_ID: google.drive.clientId },
+      origins: GOOGLE_DRIVE_ORIGINS,
+      instagramAccount: { username: 'star.demo', posts: 12, imageBytes: 300_000, videoBytes: 1_000_000 },
     });
-    // What the user's grant of the optional Google origins on Connect gives (headless Chromium cannot click the prompt).
-    extensionPath = await extensionCopyWithHosts(GOOGLE_DRIVE_ORIGINS, BUILT);
-    fake = await startFakePlatforms({
-      port: 0,
-      instagramAccounts: [{ username: 'star.demo', posts: 12, imageBytes: 300_000, videoBytes: 1_000_000 }],
-    });
-    // Google's hosts go to the fake Google first; every other host to the fake platforms.
-    session = await launchWithExtension({
-      fake: { hostResolverRules: `${google.resolverRules}, ${fake.hostResolverRules}`, spkiHash: `${fake.spkiHash},${google.spkiHash}` },
-      extensionPath,
-    });
+    ({ fake, session, scratch } = cloud);
     google.drive.redirectUri = `https://${session.extensionId}.chromiumapp.org/google`;
-    await useQuickPacing(session);
-    await addFakeCookies(session.context, fake.instagramCookies());
-    scratch = await makeTempDir('drive-upload');
   }, 180_000);
 
   afterAll(async () => {
     try {
-      await session?.close();
+      await cloud?.close();
     } finally {
-      await fake?.close();
       await google?.close();
-      if (extensionPath) await removeDir(extensionPath);
-      if (scratch) await removeDir(scratch);
     }
   });
 
@@ -114,7 +97,7 @@ describe('an export saved to Google Drive (a fake Google under its real host nam
     await settings.getByRole('button', { name: 'Connect Google Drive' }).click();
     await settings.getByText(`Connected as ${google.drive.account}`).waitFor();
     // Slow enough to stop the worker while a chunk is on its way.
-    google.chunkDelayMs = 1500;
+    google.chunks.delayMs = 1500;
     try {
       const popup = await PopupPage.open(session.context, session.extensionId);
       await popup.choosePlatform('instagram');
@@ -135,7 +118,7 @@ describe('an export saved to Google Drive (a fake Google under its real host nam
         if (seen.at(-1) !== text) seen.push(text);
         if (/\bDone\b|fail|cancel/i.test(text)) break;
         // While a chunk of part 2 is on its way: the session is open and its checkpoint saved.
-        if (!stopped && /Uploading part 2( of \d+)? to Google Drive/.test(text) && google.chunksInFlight > 0) {
+        if (!stopped && /Uploading part 2( of \d+)? to Google Drive/.test(text) && google.chunks.inFlight > 0) {
           queriesAtStop = queries();
           await stopExtensionWorker(session.context, session.extensionId);
           stopped = true;
@@ -172,7 +155,7 @@ describe('an export saved to Google Drive (a fake Google under its real host nam
       for (const file of served) expect(inParts.has(`${file.postId}/${file.mediaId}`), `${file.mediaId} of ${file.postId} is in a part`).toBe(true);
       expect(await existingZips(session.downloadsDir)).toEqual([]);
     } finally {
-      google.chunkDelayMs = 0;
+      google.chunks.delayMs = 0;
     }
   });
 });

@@ -98,6 +98,17 @@ describe('uploadToDropbox', () => {
     expect(server.files.get(PATH)).toEqual(bytes);
   });
 
+  it('sends a file whose content_hash differs again on Resume, overwriting the bad copy', async () => {
+    const { server, options, checkpoints } = setUp();
+    const bytes = randomBytes(2500, 47);
+    server.corruptNextFile = true;
+    await expect(uploadToDropbox(options(bytes))).rejects.toThrow('Dropbox holds a different file than the one sent');
+    expect(checkpoints.at(-1)).toEqual({ offset: 0 });
+    await uploadToDropbox(options(bytes, { checkpoint: checkpoints.at(-1) }));
+    expect(server.files.get(PATH)).toEqual(bytes);
+    expect(server.sessionsStarted).toBe(2);
+  });
+
   it('refreshes an expired access token once, retries 429, 5xx and too_many_write_operations, and reports a full Dropbox', async () => {
     const { server, options, refreshes } = setUp();
     server.expireAccessToken();
