@@ -54,12 +54,21 @@ async function readAgain(ctx: PlatformContext, pk: MediaPk, reelId: string, ways
       return await way.read(ctx, pk, reelId);
     } catch (error) {
       if (!isExportError(error) || !SWITCHES.has(error.kind)) throw error;
-      if (error.kind === 'endpoint_retired') markRetired(ctx, way.name);
+      if (isRetirement(error)) markRetired(ctx, way.name);
       lastError = error;
     }
   }
   if (lastError) throw lastError;
   return undefined;
+}
+
+/**
+ * A 302 to / (endpoint_retired), or a server error from one endpoint while others answer:
+ * reels_media answers 500 to the sessions it is retired for (gallery-dl #9765), so asking it
+ * again for the next item would only cost a call.
+ */
+function isRetirement(error: ExportError): boolean {
+  return error.kind === 'endpoint_retired' || (error.kind === 'http_error' && (error.details.status ?? 0) >= 500);
 }
 
 function itemOf(reels: JsonObject[], pk: MediaPk): JsonObject | undefined {
