@@ -4,9 +4,9 @@ import { asObjects, type JsonObject } from '../shared/jsonReaders';
 import { asMediaPk, mediaPk, type MediaPk } from './json';
 import { readMediaInfo } from './mediaInfo';
 import { extractMediaItems } from './parseMedia';
-import { readReels } from './reels';
+import { readReels, REELS_MEDIA } from './reels';
 import { reelOf } from './reelIndex';
-import { isRetired, markRetired } from './retiredEndpoints';
+import { isRetired, isRetirement, markRetired } from './retiredEndpoints';
 import { mediaByPostRoot } from './strategies/postRootGraphql';
 import { readReelsViaGraphql } from './strategies/storiesGraphql';
 
@@ -19,7 +19,7 @@ const POST_WAYS: readonly RefreshWay[] = [
   { name: 'post_root', read: (ctx, pk) => mediaByPostRoot(ctx, pk) },
 ];
 const REEL_WAYS: readonly RefreshWay[] = [
-  { name: 'reels_media', read: async (ctx, pk, reelId) => itemOf(await readReels(ctx, [reelId]), pk) },
+  { name: REELS_MEDIA, read: async (ctx, pk, reelId) => itemOf(await readReels(ctx, [reelId]), pk) },
   { name: 'reel_graphql', read: async (ctx, pk, reelId) => itemOf(await readReelsViaGraphql(ctx, [reelId]), pk) },
 ];
 
@@ -60,15 +60,6 @@ async function readAgain(ctx: PlatformContext, pk: MediaPk, reelId: string, ways
   }
   if (lastError) throw lastError;
   return undefined;
-}
-
-/**
- * A 302 to / (endpoint_retired), or a server error from one endpoint while others answer:
- * reels_media answers 500 to the sessions it is retired for (gallery-dl #9765), so asking it
- * again for the next item would only cost a call.
- */
-function isRetirement(error: ExportError): boolean {
-  return error.kind === 'endpoint_retired' || (error.kind === 'http_error' && (error.details.status ?? 0) >= 500);
 }
 
 function itemOf(reels: JsonObject[], pk: MediaPk): JsonObject | undefined {
