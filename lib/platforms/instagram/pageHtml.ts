@@ -18,6 +18,8 @@ const LSD_PATTERNS = [/"LSD",\[\],\{[^}]*?"token":"([^"]+)"/, /"lsd":\{"name":"l
 /** The logged-in viewer as the page states it; "0" or nothing means nobody is logged in. */
 const VIEWER_PATTERNS = [/"actorID":"(\d+)"/, /"viewerId":"(\d+)"/, /"USER_ID":"(\d+)"/, /"viewer_id":"(\d+)"/];
 const PROFILE_ID = /"profile_id":"(\d+)"/;
+const DTSG_DECLARED = /"DTSGInitialData",\[\],\{/;
+const EQMC = /<script\b[^>]*\bid="__eqmc"[^>]*>([\s\S]*?)<\/script>/i;
 /** What a logged-out page says of itself: nobody as the viewer, or an empty fb_dtsg. */
 const LOGGED_OUT_PATTERNS = [/"actorID":"0"/, /"USER_ID":"0"/, /"DTSGInitialData",\[\],\{[^}]*?"token":""/];
 /** Only the web app's own static host is ever fetched for bundles. */
@@ -25,10 +27,38 @@ const BUNDLE_HOST = /^static\.cdninstagram\.com$/i;
 const SCRIPT_TAGS = /<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"[^>]*>/gi;
 
 export function pageTokensOf(html: string): PageTokens | undefined {
-  const fbDtsg = firstMatch(html, DTSG_PATTERNS);
-  const lsd = firstMatch(html, LSD_PATTERNS);
+  const eqmc = eqmcTokensOf(html);
+  // An fb_dtsg the page declares empty is a logged-out page's: no other block stands in for it.
+  const fbDtsg = firstMatch(html, DTSG_PATTERNS) ?? (DTSG_DECLARED.test(html) ? undefined : eqmc.fbDtsg);
+  const lsd = firstMatch(html, LSD_PATTERNS) ?? eqmc.lsd;
   if (!fbDtsg || !lsd) return undefined;
   return { fbDtsg, lsd, jazoest: jazoest(fbDtsg) };
+}
+
+/** The tokens of the page's module definitions alone (DTSGInitialData, LSD). */
+function moduleTokensOf(html: string): PageTokens | undefined {
+  const fbDtsg = firstMatch(html, DTSG_PATTERNS);
+  const lsd = firstMatch(html, LSD_PATTERNS);
+  return fbDtsg && lsd ? { fbDtsg, lsd, jazoest: jazoest(fbDtsg) } : undefined;
+}
+
+/**
+ * The page's `<script id="__eqmc">` JSON, which repeats the tokens for the web app's own
+ * telemetry: `f` is fb_dtsg, `l` is lsd. yt-dlp reads Instagram's lsd there first (its
+ * `_real_initialize`, 2026), Facebook tools read fb_dtsg from `f`; here it only stands in for a
+ * module the page lacks.
+ */
+function eqmcTokensOf(html: string): { fbDtsg?: string; lsd?: string } {
+  const body = EQMC.exec(html)?.[1];
+  if (!body) return {};
+  try {
+    const eqmc: unknown = JSON.parse(body);
+    if (typeof eqmc !== 'object' || eqmc === null) return {};
+    const { f, l } = eqmc as Record<string, unknown>;
+    return { fbDtsg: typeof f === 'string' && f ? f : undefined, lsd: typeof l === 'string' && l ? l : undefined };
+  } catch {
+    return {};
+  }
 }
 
 
@@ -43,7 +73,7 @@ export function viewerIdOf(html: string): string | undefined {
  * layout) is no evidence either way.
  */
 export function showsLoggedOut(html: string): boolean {
-  return viewerIdOf(html) === undefined && pageTokensOf(html) === undefined && LOGGED_OUT_PATTERNS.some((pattern) => pattern.test(html));
+  return viewerIdOf(html) === undefined && moduleTokensOf(html) === undefined && LOGGED_OUT_PATTERNS.some((pattern) => pattern.test(html));
 }
 
 /** The id of the profile a profile page shows (gallery-dl's "web" user lookup). */

@@ -6,6 +6,10 @@ import { HIGHLIGHT_PREFIX, highlightId } from './graphqlParsers';
 import { toPost, type MediaSource } from './parseMedia';
 import { rememberReel } from './reelIndex';
 import { platformChanged } from './responses';
+import { unlessRetired } from './retiredEndpoints';
+
+/** The name reels_media is noted under when retired (refresh.ts asks it under the same). */
+export const REELS_MEDIA = 'reels_media';
 
 export interface TrayHighlight {
   /** As reels are asked for: `highlight:<id>`. */
@@ -41,7 +45,8 @@ export function deliveredWhole(highlight: TrayHighlight, listed: ListedPosts): b
 
 /** The requested reels from REST, in the order asked; `reels_media` is the list, `reels` the same by id. */
 export async function readReels(ctx: PlatformContext, reelIds: readonly string[]): Promise<JsonObject[]> {
-  const body = await getJson(ctx, apiUrl('/feed/reels_media/', { reel_ids: reelIds }), 'stories');
+  // Stories, highlights and refreshes all read reels_media: retired for one, it is for all.
+  const body = await unlessRetired(ctx, REELS_MEDIA, 'stories', () => getJson(ctx, apiUrl('/feed/reels_media/', { reel_ids: reelIds }), 'stories'));
   const list = asArray(body.reels_media);
   const byId = asObject(body.reels);
   if (!list && !byId) throw platformChanged('stories');

@@ -4,9 +4,9 @@ import { asObjects, type JsonObject } from '../shared/jsonReaders';
 import { asMediaPk, mediaPk, type MediaPk } from './json';
 import { readMediaInfo } from './mediaInfo';
 import { extractMediaItems } from './parseMedia';
-import { readReels } from './reels';
+import { readReels, REELS_MEDIA } from './reels';
 import { reelOf } from './reelIndex';
-import { isRetired, markRetired } from './retiredEndpoints';
+import { isRetired, isRetirement, markRetired } from './retiredEndpoints';
 import { mediaByPostRoot } from './strategies/postRootGraphql';
 import { readReelsViaGraphql } from './strategies/storiesGraphql';
 
@@ -19,7 +19,7 @@ const POST_WAYS: readonly RefreshWay[] = [
   { name: 'post_root', read: (ctx, pk) => mediaByPostRoot(ctx, pk) },
 ];
 const REEL_WAYS: readonly RefreshWay[] = [
-  { name: 'reels_media', read: async (ctx, pk, reelId) => itemOf(await readReels(ctx, [reelId]), pk) },
+  { name: REELS_MEDIA, read: async (ctx, pk, reelId) => itemOf(await readReels(ctx, [reelId]), pk) },
   { name: 'reel_graphql', read: async (ctx, pk, reelId) => itemOf(await readReelsViaGraphql(ctx, [reelId]), pk) },
 ];
 
@@ -54,7 +54,7 @@ async function readAgain(ctx: PlatformContext, pk: MediaPk, reelId: string, ways
       return await way.read(ctx, pk, reelId);
     } catch (error) {
       if (!isExportError(error) || !SWITCHES.has(error.kind)) throw error;
-      if (error.kind === 'endpoint_retired') markRetired(ctx, way.name);
+      if (isRetirement(error)) markRetired(ctx, way.name);
       lastError = error;
     }
   }

@@ -23,9 +23,13 @@ export function continuationToken(entry: JsonObject, where: string): string {
   return token;
 }
 
-/** The items of a continuation answer (`browse` {continuation}); `where` names the list in the error. */
+/**
+ * The items of a continuation answer (`browse` {continuation}); `where` names the list in the error.
+ * Browse answers put them in `onResponseReceivedActions`; some answers carry the same actions as
+ * `onResponseReceivedEndpoints`, which yt-dlp's tab pager reads as well (`_tab.py` `_entries`).
+ */
 export function continuationItems(body: JsonObject, where: string): unknown[] {
-  const actions = asObjects(body.onResponseReceivedActions);
+  const actions = [...asObjects(body.onResponseReceivedActions), ...asObjects(body.onResponseReceivedEndpoints)];
   if (actions.length === 0) throw platformChanged(`the next pages of ${where} (no onResponseReceivedActions)`);
   return actions.flatMap((action) => {
     const append = asObject(action.appendContinuationItemsAction) ?? asObject(action.reloadContinuationItemsCommand);

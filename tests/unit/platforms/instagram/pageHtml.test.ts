@@ -5,6 +5,10 @@ import { PAGE_TOKENS, VIEWER_ID, fixtureText } from './fakeInstagram';
 
 const DTSG = '["DTSGInitialData",[],{"token":"NAcAbc:1:2"},258]';
 const LSD = '["LSD",[],{"token":"AVqLsd1"},323]';
+/** The web app's telemetry block: `f` repeats fb_dtsg, `l` the lsd (yt-dlp reads lsd there), `u` names the user. */
+const EQMC =
+  '<script type="application/json" id="__eqmc">{"u":"\\/ajax\\/qm\\/?__a=1&__user=51234567890&__comet_req=7&jazoest=26341","e":"AVqE","s":"0:1a2b","w":0,"f":"NAcEqmc:17:1788449426","l":"AVqEqmcL"}</script>';
+const EQMC_LSD_ONLY = '<script type="application/json" id="__eqmc">{"u":"\\/ajax\\/qm\\/?__a=1","w":0,"l":"AVqEqmcL"}</script>';
 
 describe('pageTokensOf', () => {
   it('reads fb_dtsg and lsd from the profile page, and computes jazoest from fb_dtsg', () => {
@@ -22,6 +26,10 @@ describe('pageTokensOf', () => {
     ['no lsd', DTSG, undefined],
     ['no fb_dtsg', LSD, undefined],
     ['the empty fb_dtsg of a logged-out page', `["DTSGInitialData",[],{"token":""},258],${LSD}`, undefined],
+    ['both from __eqmc (f, l) when the page defines neither module', EQMC, { fbDtsg: 'NAcEqmc:17:1788449426', lsd: 'AVqEqmcL' }],
+    ['lsd from __eqmc beside the fb_dtsg module', `${EQMC_LSD_ONLY}${DTSG}`, { fbDtsg: 'NAcAbc:1:2', lsd: 'AVqEqmcL' }],
+    ['the modules over __eqmc', `${EQMC}${DTSG},${LSD}`, { fbDtsg: 'NAcAbc:1:2', lsd: 'AVqLsd1' }],
+    ['no fb_dtsg from __eqmc when the page declares it empty', `${EQMC}["DTSGInitialData",[],{"token":""},258]`, undefined],
   ])('%s', (_name, html, expected) => {
     const tokens = pageTokensOf(html);
     expect(tokens === undefined ? undefined : { fbDtsg: tokens.fbDtsg, lsd: tokens.lsd }).toEqual(expected);
@@ -62,6 +70,7 @@ describe('showsLoggedOut', () => {
     ['a page without any web app data (no evidence either way)', '<html><body><h2>star.demo</h2></body></html>', false],
     ['an empty fb_dtsg alone', '["DTSGInitialData",[],{"token":""},258]', true],
     ['a viewer "0" beside a real fb_dtsg (the tokens win)', `{"actorID":"0"}${DTSG},${LSD}`, false],
+    ['a viewer "0" beside __eqmc tokens (only the modules stand for a session)', `{"actorID":"0"}${EQMC}`, true],
   ])('%s', (_name, html, expected) => {
     expect(showsLoggedOut(html)).toBe(expected);
   });

@@ -78,6 +78,19 @@ describe('refreshMediaUrl', () => {
     expect(await refreshMediaUrl(broken, { ...story, url: 'https://expired.example/x.mp4' })).toBe(story.url);
   });
 
+  it('does not ask reels_media again for the next story item once it answered 500 (retired for the session, gallery-dl #9765)', async () => {
+    const ig = new FakeInstagram().on('GET', '/api/v1/feed/reels_media/', respondFixture('reels-media-stories.json'));
+    const stories = (await storiesRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED)).posts.flatMap((post) => post.media).slice(0, 2);
+    const broken = new FakeInstagram()
+      .on('GET', '/api/v1/feed/reels_media/', respond(500, '{"message":"","status":"fail"}'))
+      .withWebApp()
+      .on('POST', '/graphql/query', respondFixture('graphql-stories.json'));
+    for (const story of stories) rememberReel(broken, story.id, VIEWER_ID);
+    for (const story of stories) expect(await refreshMediaUrl(broken, { ...story, url: 'https://expired.example/x' })).toBe(story.url);
+    expect(broken.paths().filter((path) => path === '/api/v1/feed/reels_media/')).toHaveLength(1);
+    expect(broken.notes.get('instagram.retired.reels_media')).toBeDefined();
+  });
+
   it('re-reads the reel a story item came from', async () => {
     const ig = new FakeInstagram().on('GET', '/api/v1/feed/reels_media/', respondFixture('reels-media-stories.json'), (url) =>
       url.searchParams.getAll('reel_ids').join() === VIEWER_ID,

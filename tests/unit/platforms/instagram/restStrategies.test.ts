@@ -75,6 +75,25 @@ describe('REST strategies: pages', () => {
   });
 });
 
+describe('reels_media retired for the session', () => {
+  it('is not asked for the highlights once it answered the stories 500 (gallery-dl #9765): they move on at once', async () => {
+    const ig = new FakeInstagram()
+      .on('GET', '/api/v1/feed/reels_media/', respond(500, '{"message":"","status":"fail"}'))
+      .on('GET', `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`, respondFixture('highlights-tray.json'));
+    expect((await rejection(storiesRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('http_error');
+    const tray = await highlightsRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED);
+    expect((await rejection(highlightsRest.fetchPage(ig, ACCOUNT, tray.nextCursor, NONE_LISTED))).kind).toBe('endpoint_retired');
+    expect(ig.paths().filter((path) => path === '/api/v1/feed/reels_media/')).toHaveLength(1);
+  });
+
+  it('stays in use after a rate limit, which retires nothing', async () => {
+    let calls = 0;
+    const ig = new FakeInstagram().on('GET', '/api/v1/feed/reels_media/', () => (++calls === 1 ? respond(429, '') : respondFixture('reels-media-stories.json')));
+    expect((await rejection(storiesRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED))).kind).toBe('rate_limited');
+    expect((await storiesRest.fetchPage(ig, ACCOUNT, null, NONE_LISTED)).posts.length).toBeGreaterThan(0);
+  });
+});
+
 describe('highlights with "Only new"', () => {
   const TRAY = `/api/v1/highlights/${VIEWER_ID}/highlights_tray/`;
   /** The fixture's tray with each highlight's items listed (`media_ids`), as the REST tray gives them. */

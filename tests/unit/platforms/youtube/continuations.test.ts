@@ -44,6 +44,15 @@ describe('listing through wrapped continuations', () => {
     expect(JSON.parse(page2.nextCursor!)).toEqual({ token: TOKENS.videos3 });
   });
 
+  it('reads a page whose items come as onResponseReceivedEndpoints, as yt-dlp’s pager does', async () => {
+    const yt = channel('continuation-videos-endpoints.json');
+    const page2 = await videos.fetchPage(yt, account, JSON.stringify({ token: TOKENS.videos2 }), NONE_LISTED);
+    const wrappedPage = await videos.fetchPage(channel('continuation-videos-wrapped.json'), account, JSON.stringify({ token: TOKENS.videos2 }), NONE_LISTED);
+    expect(page2.posts.length).toBeGreaterThan(0);
+    expect(page2.posts.map((post) => post.id)).toEqual(wrappedPage.posts.map((post) => post.id));
+    expect(JSON.parse(page2.nextCursor!)).toEqual({ token: TOKENS.videos3 });
+  });
+
   it('fails the page, never ends the tab, when the token cannot be read', async () => {
     const yt = channel('continuation-videos-unreadable.json');
     const error = await rejection(videos.fetchPage(yt, account, JSON.stringify({ token: TOKENS.videos2 }), NONE_LISTED));
