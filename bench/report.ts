@@ -7,7 +7,7 @@ import type { PeerResult } from './figures/peer';
 import type { SchedulerResult } from './figures/scheduler';
 import type { StreamingResult } from './figures/streaming';
 import type { UploadResult } from './figures/upload';
-import { renderTable, verdict, type Row } from './lib/table';
+import { renderTable, signedMB, verdict, type Row } from './lib/table';
 
 export interface FigureError {
   error: string;
@@ -142,7 +142,7 @@ function uploadRows(r: UploadResult): Row[] {
   const mib = (r.zipBytes / 2 ** 20).toFixed(0);
   return [
     ['9 upload throughput', `${r.ratio.toFixed(2)}  curl -T ${s(r.curlMedianMs)} ÷ upload stage ${s(r.uploadMs)} (${mib} MiB to rclone WebDAV)`, '≥ 0.8', verdict(r.met, r.ratio, r.target)],
-    ['  memory during upload', `+${r.memoryGrowthMB} MB peak over idle (+${r.memoryGrowthFromUploadStartMB} over the upload's start), anon PSS, ${mib} MiB`, '≤ 100 MB', verdict(r.memoryMet, r.memoryGrowthMB, r.memoryTarget)],
+    ['  memory during upload', `${signedMB(r.memoryGrowthMB)} MB peak over idle (${signedMB(r.memoryGrowthFromUploadStartMB)} over the upload's start), anon PSS, ${mib} MiB`, '≤ 100 MB', verdict(r.memoryMet, r.memoryGrowthMB, r.memoryTarget)],
   ];
 }
 

@@ -7,8 +7,13 @@ export function renderTable(header: Row, rows: Row[]): string {
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** "met", or how far past the target the figure is, as a share of the target. */
+/** "met", or how far past the target the figure is (above a ceiling or below a floor), as a share of the target. */
 export function verdict(met: boolean, value: number, target: number): string {
   if (met) return 'met';
-  return `MISSED by ${Math.round(((value - target) / target) * 100)}%`;
+  return `MISSED by ${Math.round((Math.abs(value - target) / target) * 100)}%`;
+}
+
+/** A change in MB with its sign: "+45.5", "-14.4". */
+export function signedMB(value: number): string {
+  return `${value >= 0 ? '+' : ''}${value}`;
 }
