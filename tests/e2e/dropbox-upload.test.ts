@@ -126,22 +126,15 @@ describe('an export saved to Dropbox (a fake Dropbox under its real host names)'
     try {
       const popup = await startExport();
       await popup.waitForNewJob();
-      const seen: string[] = [];
       let stopped = false;
       let queriesAtStop = 0;
-      const deadline = Date.now() + TIMEOUT_MS - 30_000;
-      let text = '';
-      while (Date.now() < deadline) {
-        text = await popup.statusText();
-        if (seen.at(-1) !== text) seen.push(text);
-        if (/\bDone\b|fail|cancel/i.test(text)) break;
-        if (!stopped && /^Uploading to Dropbox/.test(text) && dropbox.appends.inFlight > 0) {
+      const { text, seen } = await popup.followJob(TIMEOUT_MS - 30_000, async (status) => {
+        if (!stopped && /^Uploading to Dropbox/.test(status) && dropbox.appends.inFlight > 0) {
           queriesAtStop = dropbox.dropbox.emptyAppends;
           await stopExtensionWorker(session.context, session.extensionId);
           stopped = true;
         }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      });
       expect(text, seen.join('\n')).toMatch(/Done: .* was saved to Dropbox\./);
       expect(stopped, `the worker was stopped during an upload:\n${seen.join('\n')}`).toBe(true);
       // The restarted worker asked Dropbox where the session stood and carried it on.

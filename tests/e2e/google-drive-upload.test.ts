@@ -107,24 +107,17 @@ describe('an export saved to Google Drive (a fake Google under its real host nam
       await popup.page.getByLabel('Save to').selectOption('googleDrive');
       await popup.start();
       await popup.waitForNewJob();
-      const seen: string[] = [];
       let stopped = false;
       let queriesAtStop = 0;
       const queries = () => google.drive.requests.filter((kind) => kind === 'query').length;
-      const deadline = Date.now() + TIMEOUT_MS - 60_000;
-      let text = '';
-      while (Date.now() < deadline) {
-        text = await popup.statusText();
-        if (seen.at(-1) !== text) seen.push(text);
-        if (/\bDone\b|fail|cancel/i.test(text)) break;
+      const { text, seen } = await popup.followJob(TIMEOUT_MS - 60_000, async (status) => {
         // While a chunk of part 2 is on its way: the session is open and its checkpoint saved.
-        if (!stopped && /Uploading part 2( of \d+)? to Google Drive/.test(text) && google.chunks.inFlight > 0) {
+        if (!stopped && /Uploading part 2( of \d+)? to Google Drive/.test(status) && google.chunks.inFlight > 0) {
           queriesAtStop = queries();
           await stopExtensionWorker(session.context, session.extensionId);
           stopped = true;
         }
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      });
       expect(text, seen.join('\n')).toMatch(/Done: .* (\d+) ZIPs, from .*_part-01\.zip, were saved to Google Drive\./);
       expect(stopped, `the worker was stopped during an upload:\n${seen.join('\n')}`).toBe(true);
       // The restarted worker asked Google where the session stood instead of starting over.

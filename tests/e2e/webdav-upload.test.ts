@@ -109,23 +109,16 @@ describe('an export saved to a WebDAV server (rclone serve webdav)', () => {
     await popup.start();
     await popup.waitForNewJob();
 
-    const seen: string[] = [];
     let stopped = false;
     let bytesAtDrop = 0;
-    const deadline = Date.now() + TIMEOUT_MS - 30_000;
-    let text = '';
-    while (Date.now() < deadline) {
-      text = await popup.statusText();
-      if (seen.at(-1) !== text) seen.push(text);
-      if (/\bDone\b|fail|cancel/i.test(text)) break;
+    const { text, seen } = await popup.followJob(TIMEOUT_MS - 30_000, async () => {
       if (proxy.dropped === 1 && bytesAtDrop === 0) bytesAtDrop = proxy.bytesUp;
       // Well into the upload that followed the drop: stop the worker under it.
       if (!stopped && bytesAtDrop > 0 && proxy.bytesUp > bytesAtDrop + 2 * MB) {
         await stopExtensionWorker(session.context, session.extensionId);
         stopped = true;
       }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    });
     expect(text, seen.join('\n')).toMatch(/Done: .* was saved to WebDAV\./);
     expect(proxy.dropped, 'the connection was cut once').toBe(1);
     expect(stopped, 'the worker was stopped during the upload').toBe(true);
@@ -204,18 +197,12 @@ describe('an export saved to a WebDAV server (rclone serve webdav)', () => {
       await popup.start();
       await popup.waitForNewJob();
 
-      const seen: string[] = [];
       let zipsWhileSecondUploads: string[] | undefined;
       let bytesAtSecond: number | undefined;
       let stopped = false;
-      const deadline = Date.now() + TIMEOUT_MS - 60_000;
-      let text = '';
-      while (Date.now() < deadline) {
-        text = await popup.statusText();
-        if (seen.at(-1) !== text) seen.push(text);
-        if (/\bDone\b|fail|cancel/i.test(text)) break;
+      const { text, seen } = await popup.followJob(TIMEOUT_MS - 60_000, async (status) => {
         // "of N" once the last part is complete; earlier parts go up while later media download.
-        const uploading = /Uploading part (\d+)(?: of \d+)? to WebDAV/.exec(text);
+        const uploading = /Uploading part (\d+)(?: of \d+)? to WebDAV/.exec(status);
         if (uploading && Number(uploading[1]) >= 2 && bytesAtSecond === undefined) {
           bytesAtSecond = proxy.bytesUp;
           // Parts go up one at a time, and a part's file goes once the server has it.
@@ -226,8 +213,7 @@ describe('an export saved to a WebDAV server (rclone serve webdav)', () => {
           await stopExtensionWorker(session.context, session.extensionId);
           stopped = true;
         }
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      });
       expect(text, seen.join('\n')).toMatch(/Done: .* (\d+) ZIPs, from .*_part-01\.zip, were saved to WebDAV\./);
       expect(proxy.dropped - droppedBefore, 'the connection was cut once').toBe(1);
       expect(stopped, `the worker was stopped during an upload:\n${seen.join('\n')}`).toBe(true);

@@ -72,6 +72,26 @@ export class PopupPage {
     }
   }
 
+  /**
+   * Reads the status every 100 ms until the job is done, failed or cancelled (or time runs out),
+   * handing each reading to `each`, so a test can act at a moment of the job (stop the worker while
+   * an upload is under way). Call after waitForNewJob(). Returns the last status and every distinct
+   * one seen, for the test's messages.
+   */
+  async followJob(timeoutMs: number, each: (text: string) => Promise<void> | void): Promise<{ text: string; seen: string[] }> {
+    const seen: string[] = [];
+    const deadline = Date.now() + timeoutMs;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = await this.statusText();
+      if (seen.at(-1) !== text) seen.push(text);
+      if (/\bDone\b|fail|cancel/i.test(text)) break;
+      await each(text);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return { text, seen };
+  }
+
   /** Asked of the background, not read from the list, which may not have loaded yet. */
   private async knownJobIds(): Promise<string[]> {
     return (await sendToBackground<{ id: string }[]>(this.page, 'listJobs')).map((job) => job.id);
