@@ -4,6 +4,7 @@ import type { ResumableUpload } from '../uploadSource';
 import { dropboxContentHash } from './contentHash';
 
 const CONTENT_API = 'https://content.dropboxapi.com/2/files/';
+const RPC_API = 'https://api.dropboxapi.com/2/files/';
 
 /** Where a Dropbox upload stands: its upload session and the bytes Dropbox acknowledged. */
 export interface DropboxCheckpoint {
@@ -99,6 +100,22 @@ export async function uploadToDropbox(options: DropboxUploadOptions): Promise<vo
     }
   };
 
+  // A broken copy under the export's name could pass for the export: it goes, if Dropbox lets it.
+  const removeFile = async (path: string): Promise<boolean> => {
+    try {
+      const response = await fetchImpl(`${RPC_API}delete_v2`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${await options.accessToken()}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ path }),
+        signal,
+        credentials: 'omit',
+      });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  };
+
   const empty = new Blob([]);
   const send = async (): Promise<void> => {
     if (!checkpoint.sessionId) {
@@ -121,7 +138,12 @@ export async function uploadToDropbox(options: DropboxUploadOptions): Promise<vo
     )) as { size?: number; content_hash?: string };
     if (result.size !== source.size || result.content_hash !== (await dropboxContentHash(source))) {
       await save({ offset: 0 });
-      throw new ExportError('http_error', 'Dropbox holds a different file than the one sent; press Resume to send it again.');
+      throw new ExportError(
+        'http_error',
+        (await removeFile(path))
+          ? 'Dropbox holds a different file than the one sent, so it was removed; press Resume to send it again.'
+          : 'Dropbox holds a different file than the one sent; press Resume to send it again (it replaces that copy).',
+      );
     }
     await save({ sessionId: checkpoint.sessionId, offset: source.size, complete: true });
   };

@@ -98,15 +98,24 @@ describe('uploadToDropbox', () => {
     expect(server.files.get(PATH)).toEqual(bytes);
   });
 
-  it('sends a file whose content_hash differs again on Resume, overwriting the bad copy', async () => {
+  it('removes a stored file whose content_hash differs, and sends it again on Resume', async () => {
     const { server, options, checkpoints } = setUp();
     const bytes = randomBytes(2500, 47);
     server.corruptNextFile = true;
-    await expect(uploadToDropbox(options(bytes))).rejects.toThrow('Dropbox holds a different file than the one sent');
+    await expect(uploadToDropbox(options(bytes))).rejects.toThrow('Dropbox holds a different file than the one sent, so it was removed');
+    expect(server.files.has(PATH)).toBe(false);
     expect(checkpoints.at(-1)).toEqual({ offset: 0 });
     await uploadToDropbox(options(bytes, { checkpoint: checkpoints.at(-1) }));
     expect(server.files.get(PATH)).toEqual(bytes);
     expect(server.sessionsStarted).toBe(2);
+  });
+
+  it('says so when Dropbox would not remove a file whose content_hash differs', async () => {
+    const { server, options } = setUp();
+    server.corruptNextFile = true;
+    server.answerNext('delete_v2', 503);
+    await expect(uploadToDropbox(options(randomBytes(2500, 53)))).rejects.toThrow('press Resume to send it again (it replaces that copy)');
+    expect(server.files.has(PATH)).toBe(true);
   });
 
   it('refreshes an expired access token once, retries 429, 5xx and too_many_write_operations, and reports a full Dropbox', async () => {

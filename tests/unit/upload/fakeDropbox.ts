@@ -125,8 +125,10 @@ export class FakeDropbox {
     const taken = fault >= 0 ? this.faults.splice(fault, 1)[0] : undefined;
     if (taken?.kind === 'status') return this.failure(taken.status, taken.retryAfter);
     if (taken?.kind === 'too-many-writes') return this.conflict('too_many_write_operations');
-    const arg = JSON.parse(headers.get('Dropbox-API-Arg') ?? '{}') as { cursor?: { session_id: string; offset: number }; commit?: { path: string } };
     const body = new Uint8Array(await new Response(init.body).arrayBuffer());
+    // An RPC endpoint: its argument is the JSON body, on the API host.
+    if (endpoint === 'delete_v2') return url.host === 'api.dropboxapi.com' ? this.delete(JSON.parse(new TextDecoder().decode(body)) as { path: string }) : this.json(400, {});
+    const arg = JSON.parse(headers.get('Dropbox-API-Arg') ?? '{}') as { cursor?: { session_id: string; offset: number }; commit?: { path: string } };
     const answer = this.handle(endpoint, arg, body);
     if (taken?.kind === 'lose-answer') throw new TypeError('Failed to fetch');
     return answer;
@@ -174,6 +176,11 @@ export class FakeDropbox {
     this.accessToken = `revoked-${this.accessToken}`;
     this.refreshToken = `revoked-${this.refreshToken}`;
     return this.json(200, null);
+  }
+
+  private delete({ path }: { path: string }): Response {
+    if (!this.files.delete(path)) return this.json(409, { error_summary: 'path_lookup/not_found/', error: { '.tag': 'path_lookup', path_lookup: { '.tag': 'not_found' } } });
+    return this.json(200, { metadata: { '.tag': 'file', name: path.split('/').pop(), path_display: path } });
   }
 
   private handle(endpoint: string, arg: { cursor?: { session_id: string; offset: number }; commit?: { path: string } }, body: Uint8Array): Response {
