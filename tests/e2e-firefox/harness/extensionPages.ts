@@ -45,6 +45,8 @@ const CLICK_AS_USER = `
   const element = page && page.document.querySelector(selector);
   if (!element) { done('no ' + selector + ' on ' + url); return; }
   win.gBrowser.selectedTab = tab;
+  // A click lands only on what is in view: a section low on the page is scrolled to first.
+  element.scrollIntoView({ block: 'center' });
   const box = element.getBoundingClientRect();
   const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
   page.windowUtils.sendMouseEvent('mousedown', x, y, 0, 1, 0);

@@ -1,13 +1,15 @@
 import { FakeDropbox } from '../../unit/upload/fakeDropbox';
 import { fetchInit, serveOverHttps, SlowAnswers } from './httpsFetchServer';
 
-const DROPBOX_HOSTS = ['www.dropbox.com', 'api.dropboxapi.com', 'content.dropboxapi.com'];
+export const DROPBOX_HOSTS = ['www.dropbox.com', 'api.dropboxapi.com', 'content.dropboxapi.com'];
 
 export interface DropboxServer {
   readonly dropbox: FakeDropbox;
   /** Chromium flags' pieces: the resolver rules sending Dropbox's hosts here, and the certificate to trust. */
   readonly resolverRules: string;
   readonly spkiHash: string;
+  /** Its port on 127.0.0.1, for Firefox's proxy (which routes DROPBOX_HOSTS here). */
+  readonly port: number;
   /** Appends with bytes: how long each takes to be answered, and how many are on their way. */
   readonly appends: SlowAnswers;
   close(): Promise<void>;
@@ -42,6 +44,7 @@ export async function startDropboxServer(): Promise<DropboxServer> {
     appends,
     resolverRules: server.resolverRules,
     spkiHash: server.spkiHash,
+    port: server.port,
     close: () => server.close(),
   };
 }

@@ -1,13 +1,15 @@
 import { FakeGoogleDrive } from '../../unit/upload/fakeGoogleDrive';
 import { fetchInit, serveOverHttps, SlowAnswers } from './httpsFetchServer';
 
-const GOOGLE_HOSTS = ['accounts.google.com', 'oauth2.googleapis.com', 'www.googleapis.com'];
+export const GOOGLE_HOSTS = ['accounts.google.com', 'oauth2.googleapis.com', 'www.googleapis.com'];
 
 export interface GoogleDriveServer {
   readonly drive: FakeGoogleDrive;
   /** Chromium flags' pieces: the resolver rules sending Google's hosts here, and the certificate to trust. */
   readonly resolverRules: string;
   readonly spkiHash: string;
+  /** Its port on 127.0.0.1, for Firefox's proxy (which routes GOOGLE_HOSTS here). */
+  readonly port: number;
   /** Chunks: how long each takes to be answered, and how many are on their way. */
   readonly chunks: SlowAnswers;
   close(): Promise<void>;
@@ -42,6 +44,7 @@ export async function startGoogleDriveServer(): Promise<GoogleDriveServer> {
     chunks,
     resolverRules: server.resolverRules,
     spkiHash: server.spkiHash,
+    port: server.port,
     close: () => server.close(),
   };
 }

@@ -15,6 +15,8 @@ export interface HttpsFetchServer {
   /** Chromium flags' pieces: the resolver rules sending `hosts` here, and the certificate to trust. */
   readonly resolverRules: string;
   readonly spkiHash: string;
+  /** Where it listens on 127.0.0.1, for a proxy that sends `hosts` here (Firefox has no resolver rules). */
+  readonly port: number;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function serveOverHttps(hosts: string[], handler: (request: FakeApi
   return {
     resolverRules: hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', '),
     spkiHash: cert.spkiHash,
+    port,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

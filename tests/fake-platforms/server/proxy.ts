@@ -10,9 +10,10 @@ export interface FakeProxy {
 /**
  * A plain-HTTP forward proxy for real clients (gallery-dl, instaloader, yt-dlp): every CONNECT
  * tunnel and every absolute-URI request ends at the fake's HTTPS server on 127.0.0.1, whatever
- * host the client named, so nothing ever leaves the machine.
+ * host the client named, so nothing ever leaves the machine. `routes` sends the tunnels to a few
+ * named hosts to another local HTTPS server instead (a second fake, such as Google's).
  */
-export async function startProxy(port: number, httpsPort: number): Promise<FakeProxy> {
+export async function startProxy(port: number, httpsPort: number, routes: ReadonlyMap<string, number> = new Map()): Promise<FakeProxy> {
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
     sockets.add(socket);
@@ -22,7 +23,8 @@ export async function startProxy(port: number, httpsPort: number): Promise<FakeP
   const server = createServer((req, res) => forward(req, res, httpsPort));
   server.on('connection', track);
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
-    const upstream = connect(httpsPort, '127.0.0.1', () => {
+    const host = (req.url ?? '').replace(/:\d+$/, '');
+    const upstream = connect(routes.get(host) ?? httpsPort, '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length > 0) upstream.write(head);
       upstream.pipe(client);
