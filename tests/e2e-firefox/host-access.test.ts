@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { startExport, waitForJobEnd } from './harness/exportJobs';
 import { useFirefoxWithFake } from './harness/firefoxWithFake';
+import { until } from './harness/until';
 
 const POPUP = 'popup.html';
 const HOST_PERMISSIONS = ['https://www.instagram.com/*', 'https://*.cdninstagram.com/*', 'https://*.fbcdn.net/*', 'https://www.youtube.com/*', 'https://i.ytimg.com/*', 'https://www.facebook.com/*'];
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    value = await read();
-  }
-  return value;
-}
 
 /**
  * Firefox lets the user withdraw an MV3 add-on's host permissions (about:addons → Permissions). The

@@ -56,7 +56,7 @@ const ALLOWED_URLS: { pattern: RegExp; why: string }[] = [
   { pattern: /^https:\/\/\$\{[a-z]\}\/\*$/, why: 'a host pattern built from the adapters’ hosts (https://${host}/*)' },
   { pattern: /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xhtml|1998\/Math\/MathML)$/, why: 'XML namespace names in Preact, never fetched' },
   { pattern: /^https:\/\/accounts\.google\.com\/ServiceLogin\?service=youtube&/, why: 'YouTube’s login page, a link shown to a logged-out user' },
-  { pattern: /^https:\/\/(www\.dropbox\.com\/oauth2\/authorize|api\.dropboxapi\.com\/(oauth2\/token|2\/auth\/token\/revoke|\*)|content\.dropboxapi\.com\/(2\/files\/|\*))$/, why: 'Dropbox sign-in, tokens and uploads, used only once the user connects Dropbox' },
+  { pattern: /^https:\/\/(www\.dropbox\.com\/oauth2\/authorize|api\.dropboxapi\.com\/(oauth2\/token|2\/auth\/token\/revoke|2\/files\/|\*)|content\.dropboxapi\.com\/(2\/files\/|\*))$/, why: 'Dropbox sign-in, tokens, uploads and removing a broken upload, used only once the user connects Dropbox' },
   {
     pattern: /^https:\/\/(accounts\.google\.com\/o\/oauth2\/v2\/auth|oauth2\.googleapis\.com\/(revoke|\*)|www\.googleapis\.com\/(\*|auth\/drive\.file|(upload\/)?drive\/v3\/files|drive\/v3\/about\?fields=user\(emailAddress))$/,
     why: 'Google sign-in, revoke and Drive uploads, used only once the user connects Google Drive',
