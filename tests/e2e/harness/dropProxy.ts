@@ -1,4 +1,5 @@
-import { createConnection, createServer, type Socket } from 'node:net';
+import { createConnection, createServer } from 'node:net';
+import { listenLocally } from '../../fake-platforms/server/localListener';
 
 export interface DropProxy {
   port: number;
@@ -19,17 +20,15 @@ export async function startDropProxy(targetPort: number, { bytesPerSecond }: { b
   let bytesUp = 0;
   let dropped = 0;
   let dropAfter: number | undefined;
-  const sockets = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = createConnection({ host: '127.0.0.1', port: targetPort });
-    sockets.add(client).add(upstream);
+    // Clients are the listener's own connections; upstreams are dropped with them on close.
+    listener.track(upstream);
     let sent = 0;
     const started = Date.now();
     const end = () => {
       client.destroy();
       upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
     };
     client.on('data', (data: Buffer) => {
       sent += data.length;
@@ -52,9 +51,9 @@ export async function startDropProxy(targetPort: number, { bytesPerSecond }: { b
     client.on('close', end).on('error', end);
     upstream.on('close', end).on('error', end);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const listener = await listenLocally(server);
   return {
-    port: (server.address() as { port: number }).port,
+    port: listener.port,
     get bytesUp() {
       return bytesUp;
     },
@@ -64,9 +63,6 @@ export async function startDropProxy(targetPort: number, { bytesPerSecond }: { b
     dropOnceAfter(bytes) {
       dropAfter = bytes;
     },
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: listener.close,
   };
 }

@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:https';
+import { createServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { listenLocally } from '../../fake-platforms/server/localListener';
 import { createSelfSignedCert } from '../../fake-platforms/server/tls-cert';
 
 /** One request as a fake API sees it: the URL under the real host name it was sent to. */
@@ -39,7 +39,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
  */
 export async function serveOverHttps(hosts: string[], handler: (request: FakeApiRequest) => Promise<Response>): Promise<HttpsFetchServer> {
   const cert = await createSelfSignedCert(hosts);
-  const sockets = new Set<Socket>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = `https://${(req.headers.host ?? '').replace(/:\d+$/, '')}${req.url ?? '/'}`;
@@ -60,26 +59,13 @@ export async function serveOverHttps(hosts: string[], handler: (request: FakeApi
     res.writeHead(response.status, out).end(answer);
   };
 
-  const server: Server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => void handle(req, res));
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => void handle(req, res));
+  const { port, close } = await listenLocally(server);
   return {
     resolverRules: hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', '),
     spkiHash: cert.spkiHash,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
+    close,
   };
 }
 

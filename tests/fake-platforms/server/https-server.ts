@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Socket } from 'node:net';
+import { listenLocally } from './localListener';
 import type { SelfSignedCert } from './tls-cert';
 import type { LoggedRequest, RequestLog } from './request-log';
 import type { BodyCut, FaultInjector } from './faults';
@@ -93,29 +94,11 @@ export interface ServerDeps {
 
 /** One HTTPS server for every platform host; the Host header picks the route. */
 export async function startHttpsServer(deps: ServerDeps): Promise<FakeHttpsServer> {
-  const sockets = new Set<Socket>();
   const server = createServer({ key: deps.cert.key, cert: deps.cert.cert }, (req, res) => {
     void handle(deps, req, res);
   });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(deps.port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : deps.port;
-  return {
-    server,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
+  const { port, close } = await listenLocally(server, deps.port);
+  return { server, port, close };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect, type Socket } from 'node:net';
+import { listenLocally } from './localListener';
 
 export interface FakeProxy {
   port: number;
@@ -14,14 +15,7 @@ export interface FakeProxy {
  * named hosts to another local HTTPS server instead (a second fake, such as Google's).
  */
 export async function startProxy(port: number, httpsPort: number, routes: ReadonlyMap<string, number> = new Map()): Promise<FakeProxy> {
-  const sockets = new Set<Socket>();
-  const track = (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  };
-
   const server = createServer((req, res) => forward(req, res, httpsPort));
-  server.on('connection', track);
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     const host = (req.url ?? '').replace(/:\d+$/, '');
     const upstream = connect(routes.get(host) ?? httpsPort, '127.0.0.1', () => {
@@ -30,7 +24,7 @@ export async function startProxy(port: number, httpsPort: number, routes: Readon
       upstream.pipe(client);
       client.pipe(upstream);
     });
-    track(upstream);
+    listener.track(upstream);
     const drop = () => {
       upstream.destroy();
       client.destroy();
@@ -41,19 +35,9 @@ export async function startProxy(port: number, httpsPort: number, routes: Readon
     client.on('close', () => upstream.destroy());
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
+  // The tunnels open only once it listens, so `listener` is there for their upstreams.
+  const listener = await listenLocally(server, port);
+  return { port: listener.port, close: listener.close };
 }
 
 function forward(req: IncomingMessage, res: ServerResponse, httpsPort: number): void {
