@@ -3,9 +3,10 @@ import { parseRetryAfter } from '../../net/retryPolicy';
 import type { MediaFormat, MediaKind, MediaRules } from '../../platforms/types';
 import { createStallWatchdog, type StallWatchdog } from '../../net/stallWatchdog';
 import type { ByteSink } from '../../storage/byteSink';
-import { READ_BUFFER_BYTES, reusedBufferReader } from '../../storage/reusedBufferReader';
+import { READ_BUFFER_BYTES } from '../../storage/reusedBufferReader';
 import type { SpaceReservation } from '../../storage/spaceReservations';
-import { checkNextRange, checkResponseHead, tooLarge } from './responseChecks';
+import { abandon, rangedBody } from './rangedBody';
+import { checkResponseHead, tooLarge } from './responseChecks';
 import { SNIFF_BYTES, kindOf, looksLikeMarkup, sniffFormat } from './mediaFormat';
 import type { ByteThrottle } from './tokenBucket';
 
@@ -47,20 +48,6 @@ export interface DownloadedMedia {
 const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 const MIN_READ_BUFFER_BYTES = 16 * 1024;
-
-/**
- * Chromium closes the connection of a cancelled body a moment after cancel() settles, so the slot's
- * next request could reach the platform while the abandoned one still counts there as a fourth
- * download. Holding the slot this much longer after giving up on a body keeps it at three.
- */
-const ABANDONED_BODY_GRACE_MS = 250;
-
-/** Stops reading a body that has not ended, then waits for its connection to be gone. */
-async function abandon(body: { cancel(reason?: unknown): Promise<void> } | null, reason?: unknown): Promise<void> {
-  if (!body) return;
-  await body.cancel(reason).catch(() => undefined);
-  await new Promise((resolve) => setTimeout(resolve, ABANDONED_BODY_GRACE_MS));
-}
 
 function readBufferBytes(expectedLength: number | undefined): number {
   if (expectedLength === undefined) return READ_BUFFER_BYTES;
@@ -177,43 +164,9 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
 
   // Each chunk is written (and hashed) before the next read, so one buffer serves the whole file;
   // a small file (a thumbnail) gets a buffer of about its own size.
-  const bufferBytes = readBufferBytes(head.expectedLength);
-  let reader = reusedBufferReader(response.body, bufferBytes);
-  // Whether the body being read has not ended yet: only such a body's connection is abandoned.
-  let readerOpen = true;
-  let rangeEnd = head.rangeEnd;
-  const { expectedLength } = head;
-  // The next range once this one's bytes are all read; done when the file is.
-  const nextRange = async (): Promise<boolean> => {
-    if (rangeEnd === undefined || expectedLength === undefined || rangeEnd >= expectedLength) return false;
-    const answer = await fetchRange(rangeEnd);
-    let range;
-    try {
-      range = checkNextRange(answer, { start: rangeEnd, total: expectedLength }, retryAfter);
-    } catch (error) {
-      await abandon(answer.body);
-      throw error;
-    }
-    if (!answer.body) throw new ExportError('network_error', 'The server sent an empty range part-way through the file.');
-    reader = reusedBufferReader(answer.body, bufferBytes);
-    readerOpen = true;
-    rangeEnd = range.end;
-    return true;
-  };
-  let position = 0;
+  const body = rangedBody({ first: response.body, head, bufferBytes: readBufferBytes(head.expectedLength), fetchRange, retryAfter });
   const read = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
-    let next = await reader.read();
-    readerOpen = !next.done;
-    while (next.done && rangeEnd !== undefined) {
-      if (position !== rangeEnd) throw new ExportError('network_error', `The download stopped early: a range ended after ${position} of ${rangeEnd} bytes.`);
-      if (!(await nextRange())) break;
-      next = await reader.read();
-      readerOpen = !next.done;
-    }
-    if (!next.done) {
-      position += next.value.byteLength;
-      if (rangeEnd !== undefined && position > rangeEnd) throw new ExportError('network_error', 'The server sent more than the range it announced.');
-    }
+    const next = await body.read();
     watchdog.progress();
     if (!next.done && opts.throttle) {
       await opts.throttle.take(next.value.byteLength, signal);
@@ -252,7 +205,7 @@ async function fetchInto(opts: DownloadMediaOptions, watchdog: StallWatchdog): P
     return { format, bytes, contentType };
   } catch (error) {
     const failure = watchdog.stalled ? watchdog.error() : signal.aborted ? cancelledError() : toExportError(error);
-    if (readerOpen) await abandon(reader, failure);
+    await body.abandon(failure);
     await sink?.abort(failure).catch(() => undefined);
     throw failure;
   } finally {
